@@ -1,0 +1,176 @@
+/**
+ * End-to-end tests of the shipped CLI (compiled JS in dist/, as `npx quiver` runs it) against the real bundled
+ * models. Flips are re-checked here with an independent instance of the same model.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResultRecord } from '../src/contracts/record.js';
+import { createTarget } from '../src/targets/index.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const cli = join(root, 'dist', 'bin', 'quiver.js');
+const work = mkdtempSync(join(tmpdir(), 'quiver-cli-'));
+
+function quiver(...args: string[]) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function results(dir: string): ResultRecord[] {
+  return readFileSync(join(dir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResultRecord);
+}
+
+function withoutTiming(records: ResultRecord[]) {
+  return records.map(({ elapsedMs: _elapsed, ...rest }) => rest);
+}
+
+test('quiver run: the demo campaign finds verified, minimal flips and writes the campaign folder', async () => {
+  const out = join(work, 'demo');
+  const r = quiver('run', '--limit', '20', '--out', out, '--workers', '2');
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Quiver campaign summary/);
+  assert.match(r.stdout, /Attack success rate/);
+  const recs = results(out);
+  assert.equal(recs.length, 20);
+  assert.deepEqual(recs.map((x) => x.index), [...Array(20).keys()], 'dataset order');
+  const flips = recs.filter((x) => x.status === 'succeeded');
+  assert.ok(flips.length >= 3, `only ${flips.length} flips`);
+  const wink = await createTarget('local:wink');
+  const again = await wink.predict(flips.map((f) => f.adversarial!.text));
+  flips.forEach((f, i) => {
+    assert.equal(f.type, 'result');
+    assert.equal(f.schemaVersion, 1);
+    assert.notEqual(f.adversarial!.label, f.groundTruth);
+    assert.equal(again[i]!.label, f.adversarial!.label, `flip does not reproduce: ${f.adversarial!.text}`);
+    assert.equal(f.flipDistance, f.edits.length);
+    assert.ok(f.flipDistance! >= 1);
+    assert.ok(f.perturbedWordRatio! > 0 && f.perturbedWordRatio! <= 0.25 + 1e-9 || f.flipDistance === 1);
+    assert.ok(f.uniqueQueries <= f.queries);
+    assert.equal(f.minimal, true);
+  });
+  for (const x of recs) {
+    if (x.status !== 'skipped' && x.status !== 'errored') assert.equal(typeof x.stability, 'number');
+  }
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  assert.equal(summary.examples, 20);
+  assert.equal(summary.succeeded, flips.length);
+  assert.equal(typeof summary.stabilityScore.mean, 'number');
+  assert.equal(summary.stabilityScore.ci95.length, 2);
+  const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
+  assert.equal(campaign.attack.seed, 42);
+  assert.equal(campaign.attack.target, 'local:wink');
+  assert.match(campaign.dataset.sha256, /^[0-9a-f]{64}$/);
+  assert.equal(typeof campaign.packages['wink-nlp'], 'string');
+});
+
+test('quiver run: same seed, same results with 1 and 2 workers; another seed differs', () => {
+  const args = ['run', '--limit', '12', '--search', 'greedy-wir', '--target', 'local:vader'];
+  const a = quiver(...args, '--workers', '1', '--out', join(work, 'w1'));
+  const b = quiver(...args, '--workers', '2', '--out', join(work, 'w2'));
+  const c = quiver(...args, '--workers', '2', '--seed', '7', '--out', join(work, 'w3'));
+  for (const r of [a, b, c]) assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(withoutTiming(results(join(work, 'w1'))), withoutTiming(results(join(work, 'w2'))));
+  assert.notDeepEqual(withoutTiming(results(join(work, 'w1'))), withoutTiming(results(join(work, 'w3'))));
+});
+
+test('quiver run --json prints summary.json on stdout', () => {
+  const out = join(work, 'json');
+  const r = quiver('run', '--limit', '3', '--target', 'local:afinn', '--json', '--out', out, '--stability-samples', '5');
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
+});
+
+test('quiver run on a public benchmark with local:vader', () => {
+  const sst2 = join(root, '..', 'shared', 'datasets', 'sst2-dev.jsonl');
+  if (!existsSync(sst2)) return; // shared/ sits beside the repository in development and CI
+  const out = join(work, 'sst2');
+  const r = quiver('run', '--dataset', sst2, '--target', 'local:vader', '--limit', '15', '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(results(out).length, 15);
+});
+
+test('bad dataset lines: exit 2, the message names file, line and field, nothing is written', () => {
+  const data = join(work, 'bad.jsonl');
+  writeFileSync(data, '{"text":"fine film","label":"positive"}\n{"text":"awful","label":"neutral"}\n');
+  const out = join(work, 'bad-out');
+  const r = quiver('run', '--dataset', data, '--out', out);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /bad\.jsonl:2: field "label": "neutral" is not a label of the target/);
+  assert.equal(existsSync(out), false);
+  writeFileSync(data, '{"text":"fine film","label":"positive"}\n{"txt":"awful","label":"negative"}\n');
+  const r2 = quiver('run', '--dataset', data, '--out', out);
+  assert.equal(r2.code, 2);
+  assert.match(r2.stderr, /bad\.jsonl:2: field "text": missing/);
+});
+
+test('unknown names and bad values: exit 2 with the valid choices', () => {
+  const cases: [string[], RegExp][] = [
+    [['--search', 'nope'], /unknown search "nope"; valid searchs?: abs, greedy-wir/],
+    [['--perturb', 'typo,nope'], /unknown perturbation "nope"; valid perturbations: typo, synonym, reorder, rare-word/],
+    [['--target', 'local:nope'], /unknown target "local:nope".*local:wink/],
+    [['--workers', 'two'], /--workers must be a whole number/],
+    [['--max-perturb-ratio', '2'], /--max-perturb-ratio must be a number in \(0, 1\]/],
+    [['--protect', '(unclosed'], /--protect .* is not a valid regular expression/],
+    [['--target-label', 'neutral'], /--target-label "neutral" is not a label/],
+    [['--bogus'], /unknown option '--bogus'/],
+  ];
+  for (const [args, re] of cases) {
+    const r = quiver('run', ...args, '--out', join(work, 'never'));
+    assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, re);
+  }
+  assert.equal(existsSync(join(work, 'never')), false);
+});
+
+test('an existing campaign folder is never overwritten', () => {
+  const out = join(work, 'twice');
+  assert.equal(quiver('run', '--limit', '1', '--out', out).code, 0);
+  const before = readFileSync(join(out, 'results.jsonl'), 'utf8');
+  const r = quiver('run', '--limit', '1', '--out', out);
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /already holds a campaign/);
+  assert.equal(readFileSync(join(out, 'results.jsonl'), 'utf8'), before);
+});
+
+test('module:<path> targets run inside the workers; --protect keeps words intact', () => {
+  const mod = join(work, 'model.mjs');
+  writeFileSync(mod, `
+export const labels = ['negative', 'positive'];
+const lex = { good: 1, great: 2, excellent: 2, bad: -1, awful: -2 };
+export async function predict(texts) {
+  return texts.map((t) => {
+    let s = -0.5;
+    for (const w of t.toLowerCase().match(/[a-z]+/g) ?? []) s += lex[w] ?? 0;
+    const p = 1 / (1 + Math.exp(-2 * s));
+    return { label: p >= 0.5 ? 'positive' : 'negative', scores: { negative: 1 - p, positive: p } };
+  });
+}`);
+  const data = join(work, 'mod.jsonl');
+  writeFileSync(data, ['{"id":"a","text":"A good film with a great cast.","label":"positive"}', '{"id":"b","text":"The plot was good.","label":"positive"}'].join('\n') + '\n');
+  const out = join(work, 'mod-out');
+  const base = ['run', '--target', `module:${mod}`, '--dataset', data, '--max-perturb-ratio', '0.5'];
+  const free = quiver(...base, '--out', join(work, 'mod-free'));
+  assert.equal(free.code, 0, free.stderr);
+  assert.equal(results(join(work, 'mod-free')).find((x) => x.id === 'a')!.status, 'succeeded');
+  const r = quiver(...base, '--out', out, '--protect', 'great');
+  assert.equal(r.code, 0, r.stderr);
+  const recs = results(out);
+  assert.equal(recs.length, 2);
+  // "b" flips by a typo in "good"; "a" could only flip by touching the protected "great", so it must stay robust.
+  assert.equal(recs.find((x) => x.id === 'b')!.status, 'succeeded', JSON.stringify(recs));
+  assert.equal(recs.find((x) => x.id === 'a')!.status, 'failed', JSON.stringify(recs));
+});
+
+test('quiver --help and run --help', () => {
+  const r = quiver('--help');
+  assert.equal(r.code, 0);
+  assert.match(r.stdout, /run \[options\]/);
+  const h = quiver('run', '--help');
+  assert.equal(h.code, 0);
+  assert.match(h.stdout, /--max-perturb-ratio/);
+});

@@ -1,0 +1,66 @@
+/** @module Replacements for one word: WordNet synonyms of its lemma, re-inflected and case-matched (synonym, rare-word). */
+import type { WordInfo } from '../../src/core/analysis.js';
+import { detectForm, inflect, matchCase } from './inflect.js';
+import { hasCapitalisedNounSense, synonyms, type WordNetPos } from './wordnet.js';
+
+export interface SynonymCandidateOptions {
+  /** Synonyms come from the lemma's first `maxSenses` WordNet senses. */
+  readonly maxSenses: number;
+  /** At most this many replacements, in sense order. */
+  readonly maxCandidates: number;
+  /** Allow multi-word and hyphenated synonyms ("motion picture"). */
+  readonly multiWord: boolean;
+}
+
+// Only open-class words have WordNet synonyms; PROPN, AUX, PRON, DET... never get any.
+const WORDNET_POS: Readonly<Record<string, WordNetPos>> = { NOUN: 'n', VERB: 'v', ADJ: 'a', ADV: 'r' };
+
+const SINGLE_WORD = /^[a-z]+$/;
+const MULTI_WORD = /^[a-z]+(?:[- ][a-z]+)*$/;
+
+const cache = new Map<string, readonly string[]>();
+
+/**
+ * Replacements for `word` given its analysis, most frequent sense first: alphabetic, in the original's inflection
+ * and case, never the word itself. Entity words and capitalised words that WordNet also knows as a name
+ * ("John", "May") get none.
+ */
+export function synonymCandidates(
+  word: string,
+  info: WordInfo | undefined,
+  options: SynonymCandidateOptions,
+): readonly string[] {
+  if (info === undefined || info.entity) return [];
+  const pos = WORDNET_POS[info.pos];
+  if (pos === undefined) return [];
+  const { maxSenses, maxCandidates, multiWord } = options;
+  const key = [word, pos, info.lemma, maxSenses, maxCandidates, multiWord].join('\u0000');
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const out = compute(word, info.lemma, pos, options);
+  cache.set(key, out);
+  return out;
+}
+
+function compute(word: string, lemma: string, pos: WordNetPos, options: SynonymCandidateOptions): readonly string[] {
+  if (pos === 'n' && word !== word.toLowerCase() && hasCapitalisedNounSense(word)) return [];
+  const form = detectForm(word, lemma, pos);
+  if (form === null) return [];
+  const allowed = options.multiWord ? MULTI_WORD : SINGLE_WORD;
+  const own = word.toLowerCase();
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const synonym of synonyms(lemma, pos, options)) {
+    if (out.length >= options.maxCandidates) break;
+    // Capitalised members are names or acronyms ("Hollywood", "TV"); case-matching them would mangle them.
+    if (!allowed.test(synonym)) continue;
+    const inflected = inflect(synonym, form, pos);
+    if (inflected === null) continue;
+    const cased = matchCase(word, inflected);
+    const folded = cased.toLowerCase();
+    if (folded === own || seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(cased);
+  }
+  return Object.freeze(out);
+}

@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AttackText } from '../src/core/attack-text.js';
+import type { TextAnalysis } from '../src/core/analysis.js';
+import type { PerturbContext } from '../src/core/perturbation.js';
+import { rngFor } from '../src/core/rng.js';
+import { wink } from '../src/nlp/wink.js';
+import { reorder } from './reorder.js';
+
+/** Real wink POS tags aligned to AttackText words (test sentences avoid contractions, so tokens align 1:1). */
+function tagged(text: AttackText): PerturbContext {
+  const nlp = wink();
+  const doc = nlp.readDoc(text.text);
+  const tokens = doc.tokens().out();
+  const pos = doc.tokens().out(nlp.its.pos);
+  const words = tokens.flatMap((w, k) => (/[\p{L}\p{N}]/u.test(w) ? [{ pos: pos[k]!, lemma: w.toLowerCase(), entity: false }] : []));
+  assert.equal(words.length, text.length, `tokens do not align for: ${text.text}`);
+  const analysis: TextAnalysis = { words };
+  return { analysis, rng: (key) => rngFor(key) };
+}
+
+const untagged: PerturbContext = { analysis: { words: [] }, rng: (key) => rngFor(key) };
+
+function texts(s: string, index: number, ctx?: PerturbContext, p = reorder()): string[] {
+  const t = AttackText.fromString(s);
+  return p.candidates(t, index, ctx ?? tagged(t)).map((c) => c.text);
+}
+
+/** Every candidate anywhere in the text, minus adjacent-word swaps. */
+function blockSwaps(s: string, ctx?: (t: AttackText) => PerturbContext): string[] {
+  const t = AttackText.fromString(s);
+  const p = reorder({ adjacentWords: false });
+  const c = (ctx ?? tagged)(t);
+  return t.words.flatMap((_, i) => p.candidates(t, i, c).map((x) => x.text));
+}
+
+test('family and granularity', () => {
+  const p = reorder();
+  assert.equal(p.family, 'reorder');
+  assert.equal(p.granularity, 'sentence');
+});
+
+test('clauses swap around a coordinator that stays in place', () => {
+  const s = 'the food was great but the service was slow';
+  assert.deepEqual(texts(s, 0), ['the service was slow but the food was great']); // no adjacent swap: "the" is a stopword
+  assert.deepEqual(blockSwaps(s), ['the service was slow but the food was great']);
+  assert.deepEqual(blockSwaps(s, () => untagged), ['the service was slow but the food was great']);
+  assert.deepEqual(blockSwaps('The food was great, but the service was slow.'), [
+    'The service was slow, but the food was great.',
+  ]);
+});
+
+test('a fronted subordinate clause moves behind the main clause with its conjunction', () => {
+  assert.ok(texts('Although it was cheap, the food was bad.', 0).includes('The food was bad, although it was cheap.'));
+  assert.deepEqual(blockSwaps('The food was bad, although it was cheap.'), ['Although it was cheap, the food was bad.']);
+  assert.deepEqual(blockSwaps('We left early, because the music was loud.'), ['Because the music was loud, we left early.']);
+});
+
+test('does not split phrases, causal or sequential links', () => {
+  assert.deepEqual(blockSwaps('the food and the service were bad'), []);
+  assert.deepEqual(blockSwaps('the food and the service were bad', () => untagged), []);
+  assert.deepEqual(blockSwaps('it was cheap so we ordered more'), []);
+  assert.deepEqual(blockSwaps('we left because it was late'), []);
+  assert.deepEqual(blockSwaps('I waited for a while and then left.'), []);
+  assert.deepEqual(blockSwaps('I saw the film, which was great.'), []);
+  assert.deepEqual(blockSwaps('the emotions are raw and will strike a nerve with anyone'), []); // shared subject
+  assert.deepEqual(blockSwaps('you never know when humor ends and tragedy begins'), []); // inside a subordinate clause
+  assert.deepEqual(blockSwaps('the plot is thin, is it not'), []); // bare predicate
+  // A phrase-level "and" inside a clause does not stop the clause-level swap.
+  assert.deepEqual(blockSwaps('It is not yet clear, but the food and the service were bad.'), [
+    'The food and the service were bad, but it is not yet clear.',
+  ]);
+});
+
+test('a trailing verbless phrase travels with its clause', () => {
+  assert.deepEqual(blockSwaps('Profit rose to 20 million, and net sales totaled 103 million, up from 96 million.'), [
+    'Net sales totaled 103 million, up from 96 million, and profit rose to 20 million.',
+  ]);
+});
+
+test('sentences swap with the next one when they end alike', () => {
+  const s = 'The food was great. The service was slow. Would I return?';
+  const at0 = texts(s, 0, undefined, reorder({ adjacentWords: false, clauses: false }));
+  assert.deepEqual(at0, ['The service was slow. The food was great. Would I return?']);
+  assert.deepEqual(texts(s, 4, undefined, reorder({ adjacentWords: false, clauses: false })), []); // "." vs "?"
+  assert.deepEqual(texts(s, 1, undefined, reorder({ adjacentWords: false, clauses: false })), []); // not a sentence start
+  // Decimals and abbreviations are not boundaries.
+  assert.deepEqual(blockSwaps('Mr. Smith gave it 3.5 stars. We left.', () => untagged), ['We left. Mr. Smith gave it 3.5 stars.']);
+});
+
+test('adjacent words swap only inside a phrase and never around numbers', () => {
+  assert.deepEqual(texts('It cost 20 dollars', 1), []);
+  assert.deepEqual(texts('It cost 20 dollars', 2), []);
+  assert.deepEqual(texts('It cost 20 dollars', 0), []); // "It" is a stopword
+  assert.deepEqual(texts('Highly recommended product', 0), ['Recommended highly product']);
+  assert.deepEqual(texts('great, but slow', 0), []);
+  assert.deepEqual(texts('truly truly good', 0), []); // would not change the text
+  assert.deepEqual(texts('truly truly good', 1), ['truly good truly']);
+  assert.deepEqual(texts('the food was good', 2), []); // only content words swap
+});
+
+test('edit bookkeeping: words move, nothing changes, cost 2', () => {
+  const t = AttackText.fromString('the food was great but the service was slow');
+  const [clause] = reorder().candidates(t, 0, tagged(t));
+  const last = clause!.lastEdit!;
+  assert.equal(last.edit.family, 'reorder');
+  assert.deepEqual(last.changed, []);
+  assert.deepEqual([...last.moved].sort((a, b) => a - b), [0, 1, 2, 3, 5, 6, 7, 8]);
+  assert.equal(clause!.cost, 2);
+});
+
+test('blocks with inserted words, brackets or quotes are not moved', () => {
+  const t = AttackText.fromString('the food was great but the service was slow');
+  const ctx = tagged(t);
+  const inserted = t.insertWord(1, 'zesty', 'rare-word');
+  const p = reorder();
+  assert.deepEqual(p.candidates(inserted, 0, ctx).map((c) => c.text), []);
+  assert.deepEqual(blockSwaps('the food was great (really) but the service was slow', () => untagged), []);
+  assert.deepEqual(blockSwaps('he said "great" and we all left happy', () => untagged), []);
+});
+
+test('deterministic and never returns the input text', () => {
+  const s = 'The food was great, and the staff were friendly while we waited. Prices were high. Staff were kind.';
+  const t = AttackText.fromString(s);
+  const ctx = tagged(t);
+  const run = () => t.words.flatMap((_, i) => reorder().candidates(t, i, ctx).map((c) => c.text));
+  const a = run();
+  assert.deepEqual(a, run());
+  assert.ok(a.includes('Prices were high. The food was great, and the staff were friendly while we waited. Staff were kind.'));
+  assert.ok(a.includes('The food was great, and we waited while the staff were friendly. Prices were high. Staff were kind.'));
+  assert.ok(!a.includes(s));
+  assert.equal(new Set(a).size, a.length);
+});
+
+test('reorder: adjacent swaps never move a negation', async () => {
+  const { AttackText: T } = await import('../src/core/attack-text.js');
+  const { winkAnalyzer } = await import('../src/nlp/wink-analyzer.js');
+  const { rngFor } = await import('../src/core/rng.js');
+  const t = T.fromString("The dull plot was not interesting and I didn't laugh.");
+  const ctx = { analysis: winkAnalyzer.analyze(t.words, t.seps), rng: (k: string) => rngFor(k) };
+  const p = reorder({ clauses: false, sentences: false });
+  const texts = t.words.flatMap((_, i) => p.candidates(t, i, ctx).map((c) => c.text));
+  assert.ok(texts.includes("The plot not was interesting and I didn't laugh.") === false, 'moved "not"');
+  for (const x of texts) {
+    assert.ok(x.includes('not interesting'), `negation moved: ${x}`);
+    assert.ok(x.includes("didn't laugh"), `negation moved: ${x}`);
+  }
+  assert.ok(texts.length > 0, 'other adjacent swaps remain');
+});

@@ -1,0 +1,272 @@
+/** @module The `reorder` family: swap adjacent words, clauses around a conjunction or comma, or adjacent sentences. */
+import { isStopword } from '../src/nlp/stopwords.js';
+import type { AttackText } from '../src/core/attack-text.js';
+import type { Perturbation } from '../src/core/perturbation.js';
+import type { TextAnalysis } from '../src/core/analysis.js';
+import { ConfigError } from '../src/core/errors.js';
+
+export interface ReorderOptions {
+  /** Swap word i with word i+1 inside one phrase (only whitespace between them). */
+  readonly adjacentWords: boolean;
+  /** Swap the clause starting at word i with the next clause of the same sentence. */
+  readonly clauses: boolean;
+  /** Swap the sentence starting at word i with the next sentence. */
+  readonly sentences: boolean;
+}
+
+export const defaultReorderOptions: ReorderOptions = { adjacentWords: true, clauses: true, sentences: true };
+
+// Coordinators that stay in place while the clauses around them swap. and/or/nor/whereas/while are symmetric;
+// but/yet keep both propositions and only move the emphasis. Excluded: so/because (swapping would reverse cause
+// and effect) and although/though (reverses which clause is conceded; "even though" and "as though" would split).
+const MIDDLE_CONJUNCTIONS = new Set(['and', 'or', 'nor', 'but', 'yet', 'while', 'whereas']);
+// After a comma these open the second clause but must not travel with it ("X, but Y" -> "Y, but X", not "but Y, X").
+const COORDINATORS = new Set(['and', 'or', 'nor', 'but', 'yet']);
+// Clauses opening with these depend on the previous clause's position (result, sequence, relative clause).
+const UNMOVABLE_STARTS = new Set(['so', 'then', 'thus', 'therefore', 'hence', 'which', 'who', 'whom', 'whose', 'that']);
+// Inside a piece split off at a bare coordinator, these mean the coordinator may join parts of a subordinate clause
+// ("... know when humor ends and tragedy begins"), so the split is not trusted.
+const SUBORDINATING_WORDS = new Set([
+  ...['which', 'who', 'whom', 'whose', 'what', 'how', 'why', 'when', 'where', 'whether'],
+  ...['if', 'because', 'although', 'though', 'since', 'unless', 'until'],
+]);
+const CONJUNCTION_POS = new Set(['CCONJ', 'SCONJ']);
+const VERB_POS = new Set(['VERB', 'AUX']);
+const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+const AUX_POS = new Set(['AUX']);
+const ADP_POS = new Set(['ADP']);
+const SCONJ_POS = new Set(['SCONJ']);
+// Without POS tags a block must be this long to pass as a clause ("the food and the service were bad" must not split).
+const MIN_UNTAGGED_CLAUSE = 3;
+// Abbreviations whose period does not end a sentence; single letters ("U.S.", "J. K.") are handled separately.
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'inc', 'ltd', 'co', 'corp', 'fig']);
+
+const PHRASE_GAP = /^[^\S\n]+$/u; // spaces only: the two words belong to one phrase
+// Terminal punctuation followed by whitespace ("3.5", "e.g", "SPACE.com" stay inside), or a line break.
+const SENTENCE_END = /[.!?]['"’”)\]]*\s|\n/u;
+const CLAUSE_BREAK = /[,;]['"’”)\]]*\s/u;
+// Brackets or double quotes (also PTB-style `` '') inside a swapped span would end up unbalanced; a dash usually
+// introduces an appended phrase that belongs to what precedes it.
+const RISKY_PUNCT = /[()[\]{}"“”«»`–—]|''|\s-+\s/u;
+const NUMBER_LIKE = /\p{N}/u;
+
+interface Clause {
+  readonly start: number;
+  /** Exclusive. */
+  readonly end: number;
+}
+
+interface SplitClause extends Clause {
+  /** A coordinator sits between this clause and the previous one (with or without a comma). */
+  readonly coordinated: boolean;
+}
+
+export function reorder(options: Partial<ReorderOptions> = {}): Perturbation {
+  const opts: ReorderOptions = { ...defaultReorderOptions, ...options };
+  for (const [k, v] of Object.entries(opts)) {
+    if (typeof v !== 'boolean') throw new ConfigError(`reorder: option ${k} must be a boolean`);
+  }
+  return {
+    family: 'reorder',
+    granularity: 'sentence',
+    anchor: 'move',
+    candidates(text, index, ctx) {
+      if (index < 0 || index >= text.length) return [];
+      const blocks: [number, number, number, number][] = [];
+      if (opts.adjacentWords && adjacentSwappable(text, index, ctx.analysis)) {
+        blocks.push([index, index + 1, index + 1, index + 2]);
+      }
+      const sentence = sentenceAround(text, index);
+      if (opts.clauses) {
+        const clauses = splitClauses(text, sentence, ctx.analysis);
+        const k = clauses.findIndex((c) => c.start === index);
+        const a = clauses[k];
+        const b = clauses[k + 1];
+        if (a && b && clausesSwappable(text, clauses, k, ctx.analysis)) blocks.push([a.start, a.end, b.start, b.end]);
+      }
+      if (opts.sentences && sentence.start === index && sentence.end < text.length) {
+        const next = sentenceAround(text, sentence.end);
+        // Separators stay in place, so end marks would trade sentences: "Loved it! Is it cheap?" must not become
+        // "Is it cheap! Loved it?". Only sentences that end alike swap.
+        if (endMark(text.seps[sentence.end]!) === endMark(text.seps[next.end]!)) {
+          blocks.push([sentence.start, sentence.end, next.start, next.end]);
+        }
+      }
+      const out: AttackText[] = [];
+      const seen = new Set<string>([text.text]);
+      for (const [a0, a1, b0, b1] of blocks) {
+        if (!swappable(text, a0, a1, b0, b1)) continue;
+        const candidate = text.swapBlocks(a0, a1, b0, b1, 'reorder');
+        if (seen.has(candidate.text)) continue;
+        seen.add(candidate.text);
+        out.push(candidate);
+      }
+      return out;
+    },
+  };
+}
+
+// Moving a negation changes what it scopes over ("was not interesting" -> "was interesting not"): such a swap can
+// change the meaning, so the flip it causes would not be a robustness failure.
+const NEGATION = /^(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|without|hardly|barely|scarcely|cannot|.*n['’]t)$/iu;
+
+function adjacentSwappable(text: AttackText, i: number, analysis: TextAnalysis): boolean {
+  if (i + 1 >= text.length || !PHRASE_GAP.test(text.seps[i + 1]!)) return false;
+  // Both words must be content words, and neither may sit in a negation's scope ("not interesting and").
+  const prev = text.words[i - 1];
+  if ([text.words[i]!, text.words[i + 1]!].some((w) => NEGATION.test(w) || isStopword(w))) return false;
+  if (prev !== undefined && NEGATION.test(prev)) return false;
+  return !numberLike(text, i, analysis) && !numberLike(text, i + 1, analysis);
+}
+
+function numberLike(text: AttackText, i: number, analysis: TextAnalysis): boolean {
+  const info = analysis.words[text.ids[i]!];
+  return NUMBER_LIKE.test(text.words[i]!) || info?.pos === 'NUM' || info?.entity === true;
+}
+
+/** Both blocks hold only original words and the span has no bracket or quote that the swap would unbalance. */
+function swappable(text: AttackText, a0: number, a1: number, b0: number, b1: number): boolean {
+  for (let k = a0; k < b1; k++) {
+    if ((k < a1 || k >= b0) && text.ids[k]! >= text.originalWordCount) return false;
+    if (k > a0 && RISKY_PUNCT.test(text.seps[k]!)) return false;
+  }
+  return true;
+}
+
+/** The terminal punctuation in a separator; none counts as a plain period. */
+function endMark(sep: string): string {
+  return /[.!?]+/u.exec(sep)?.[0] ?? '.';
+}
+
+function isSentenceStart(text: AttackText, k: number): boolean {
+  if (k === 0) return true;
+  const sep = text.seps[k]!;
+  if (!SENTENCE_END.test(sep)) return false;
+  // "Mr. Smith", "U.S. sales": a period right after an abbreviation is not a boundary.
+  if (sep.startsWith('.')) {
+    const prev = text.words[k - 1]!.toLowerCase();
+    if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
+  }
+  return true;
+}
+
+/** The sentence [start, end) containing word k. */
+function sentenceAround(text: AttackText, k: number): Clause {
+  let start = k;
+  while (!isSentenceStart(text, start)) start--;
+  let end = k + 1;
+  while (end < text.length && !isSentenceStart(text, end)) end++;
+  return { start, end };
+}
+
+/**
+ * Clauses of one sentence, split at commas/semicolons and at coordinators. The words between two consecutive clauses
+ * (a coordinator, or nothing) stay in place when they swap. A coordinator without a comma often joins phrases
+ * ("the food and the service were bad", "keep the film grounded and keep the audience riveted"), so such a split is
+ * undone unless both sides are full, simple clauses.
+ */
+function splitClauses(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] {
+  const pieces: (SplitClause & { readonly bare: boolean })[] = [];
+  let start = sentence.start;
+  let joint: 'none' | 'comma' | 'coordinator' | 'bare' = 'none';
+  const close = (end: number) => {
+    const coordinated = joint === 'coordinator' || joint === 'bare';
+    if (end > start) pieces.push({ start, end, coordinated, bare: joint === 'bare' });
+  };
+  for (let k = sentence.start + 1; k < sentence.end; k++) {
+    if (CLAUSE_BREAK.test(text.seps[k]!)) {
+      close(k);
+      start = k;
+      joint = 'comma';
+    }
+    const word = text.words[k]!.toLowerCase();
+    const atClauseStart = k === start;
+    const joiner = atClauseStart ? COORDINATORS.has(word) : MIDDLE_CONJUNCTIONS.has(word);
+    if (joiner && k + 1 < sentence.end && taggedAs(text, k, analysis, CONJUNCTION_POS) !== false) {
+      close(k);
+      start = k + 1;
+      if (!atClauseStart) joint = 'bare';
+      else if (joint !== 'bare') joint = 'coordinator';
+    }
+  }
+  close(sentence.end);
+  const clauses: SplitClause[] = [];
+  for (const p of pieces) {
+    const prev = clauses[clauses.length - 1];
+    // A verbless piece after a comma trails the clause before it ("net sales totaled EUR 103 mn, up from EUR 96 mn")
+    // and must travel with it.
+    const trailing = !p.coordinated && !isClause(text, p, analysis);
+    if (prev && (trailing || (p.bare && !(fullClause(text, prev, analysis) && fullClause(text, p, analysis))))) {
+      clauses[clauses.length - 1] = { ...prev, end: p.end };
+    } else {
+      clauses.push({ start: p.start, end: p.end, coordinated: p.coordinated });
+    }
+  }
+  return clauses;
+}
+
+/** A block that can swap as a clause, and does not lean on the clause before it (result, sequence, relative). */
+function movableClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolean {
+  return !UNMOVABLE_STARTS.has(text.words[c.start]!.toLowerCase()) && isClause(text, c, analysis);
+}
+
+/** Whether clauses k and k+1 of one sentence can trade places. */
+function clausesSwappable(text: AttackText, clauses: readonly SplitClause[], k: number, analysis: TextAnalysis): boolean {
+  for (const j of [k, k + 1]) {
+    const c = clauses[j]!;
+    if (!movableClause(text, c, analysis)) return false;
+    // A coordinator may join mere verb phrases ("..., but never does more"); moving one would leave its partner
+    // dangling, so every member of a coordination must be a full clause.
+    const coordinated = c.coordinated || clauses[j + 1]?.coordinated === true;
+    if (coordinated && !fullClause(text, c, analysis)) return false;
+  }
+  if (clauses[k + 1]!.coordinated) return true;
+  // Across a bare comma one side may be a fronted phrase ("Although cheap, ...", "Escaping the studio, ..."), but
+  // one side must carry its own subject, and neither may be a bare predicate ("..., is intriguing").
+  const a = clauses[k]!;
+  const b = clauses[k + 1]!;
+  const auxFirst = (c: Clause) => taggedAs(text, c.start, analysis, AUX_POS) === true;
+  return (subjectFirst(text, a, analysis) || subjectFirst(text, b, analysis)) && !auxFirst(a) && !auxFirst(b);
+}
+
+/** Movable, with a subject before its first verb and no subordinate clause inside (untagged: no subordinating word). */
+function fullClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolean {
+  if (!movableClause(text, c, analysis) || !subjectFirst(text, c, analysis)) return false;
+  // Led by a preposition it is usually a phrase whose "subject" sits inside it ("and by Nokian Tyres after ...").
+  if (taggedAs(text, c.start, analysis, ADP_POS) === true) return false;
+  for (let k = c.start; k < c.end; k++) {
+    if (SUBORDINATING_WORDS.has(text.words[k]!.toLowerCase())) return false;
+    if (taggedAs(text, k, analysis, SCONJ_POS) === true) return false;
+  }
+  return true;
+}
+
+/**
+ * A noun or pronoun comes before the first verb, and that verb is not an infinitive ("movie lore to appreciate ...");
+ * true when untagged (nothing to go on).
+ */
+function subjectFirst(text: AttackText, c: Clause, analysis: TextAnalysis): boolean {
+  let subject = false;
+  for (let k = c.start; k < c.end; k++) {
+    if (taggedAs(text, k, analysis, VERB_POS) === true) return subject && text.words[k - 1]!.toLowerCase() !== 'to';
+    if (taggedAs(text, k, analysis, SUBJECT_POS) === true) subject = true;
+  }
+  return subject || analysis.words[text.ids[c.start]!]?.pos === undefined;
+}
+
+/** Has a verb, or, when untagged, enough words to pass for a clause. */
+function isClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolean {
+  let tagged = false;
+  for (let k = c.start; k < c.end; k++) {
+    const verb = taggedAs(text, k, analysis, VERB_POS);
+    if (verb === true) return true;
+    if (verb === false) tagged = true;
+  }
+  return !tagged && c.end - c.start >= MIN_UNTAGGED_CLAUSE;
+}
+
+/** Whether word k's POS is in `tags`; undefined when the word has no tag (inserted word, or no analysis). */
+function taggedAs(text: AttackText, k: number, analysis: TextAnalysis, tags: ReadonlySet<string>): boolean | undefined {
+  const pos = analysis.words[text.ids[k]!]?.pos;
+  return pos ? tags.has(pos) : undefined;
+}

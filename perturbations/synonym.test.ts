@@ -1,0 +1,121 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AttackText } from '../src/core/attack-text.js';
+import type { PerturbContext } from '../src/core/perturbation.js';
+import { rngFor } from '../src/core/rng.js';
+import { winkAnalyzer } from '../src/nlp/wink-analyzer.js';
+import { synonym } from './synonym.js';
+
+function setup(sentence: string): { text: AttackText; ctx: PerturbContext } {
+  const text = AttackText.fromString(sentence);
+  const analysis = winkAnalyzer.analyze(text.words, text.seps);
+  return { text, ctx: { analysis, rng: (key) => rngFor(`test:${key}`) } };
+}
+
+/** Replacement words proposed for `word` in `sentence`. */
+function replacements(sentence: string, word: string, options = {}): string[] {
+  const { text, ctx } = setup(sentence);
+  const i = text.words.indexOf(word);
+  assert.ok(i >= 0, word);
+  return synonym(options).candidates(text, i, ctx).map((c) => c.words[i]!);
+}
+
+test('family, granularity and defaults', () => {
+  const p = synonym();
+  assert.equal(p.family, 'synonym');
+  assert.equal(p.granularity, 'word');
+});
+
+test('real WordNet synonyms in the original form and case', () => {
+  assert.ok(replacements('I watched a movie yesterday.', 'movie').includes('film'), 'movie -> film');
+  const plural = replacements('I watched two movies yesterday.', 'movies');
+  assert.ok(plural.includes('films'), 'plural.includes("films")');
+  assert.ok(plural.every((w) => w.endsWith('s')), 'plural.every((w) => w.endsWith("s"))');
+  const title = replacements('Terrible acting, awful plot.', 'Terrible');
+  assert.ok(title.includes('Awful'), 'title.includes("Awful")');
+  assert.ok(title.every((w) => /^[A-Z][a-z]+$/.test(w)), 'title.every((w) => /^[A-Z][a-z]+$/.test(w))');
+  assert.ok(replacements('The acting was TERRIBLE.', 'TERRIBLE').includes('AWFUL'), 'TERRIBLE -> AWFUL');
+  const loved = replacements('We loved the film.', 'loved');
+  assert.ok(loved.includes('enjoyed'), 'loved.includes("enjoyed")');
+  assert.ok(loved.every((w) => w.endsWith('ed')), 'loved.every((w) => w.endsWith("ed"))');
+  assert.ok(replacements('She is running late.', 'running').every((w) => w.endsWith('ing')), 'running -> *ing');
+});
+
+test('no antonyms and never the word itself', () => {
+  const sentence = 'The good actors were fast, the hot story was happy and we love it.';
+  const antonyms: Record<string, string[]> = {
+    good: ['bad', 'evil', 'poor'],
+    fast: ['slow'],
+    hot: ['cold', 'cool'],
+    happy: ['unhappy', 'sad'],
+    love: ['hate', 'detest'],
+  };
+  for (const [word, bad] of Object.entries(antonyms)) {
+    const got = replacements(sentence, word, { maxSenses: 50, maxCandidates: 100 });
+    for (const b of bad) assert.ok(!got.includes(b), `${word} -> ${b}`);
+    assert.ok(!got.some((g) => g.toLowerCase() === word), '!got.some((g) => g.toLowerCase() === word)');
+  }
+});
+
+test('only original open-class words, and each candidate is one synonym edit', () => {
+  const { text, ctx } = setup('The movie was great, but John hated it.');
+  const p = synonym();
+  for (const word of ['The', 'was', 'but', 'John', 'it']) {
+    assert.deepEqual(p.candidates(text, text.words.indexOf(word), ctx), [], word);
+  }
+  const i = text.words.indexOf('movie');
+  const candidates = p.candidates(text, i, ctx);
+  assert.ok(candidates.length > 0, 'candidates.length > 0');
+  for (const c of candidates) {
+    assert.equal(c.applied.length, 1);
+    assert.deepEqual(c.lastEdit!.edit, { family: 'synonym', position: i, from: 'movie', to: c.words[i] });
+    assert.match(c.words[i]!, /^[a-z]+$/);
+  }
+  // An inserted word (id >= originalWordCount) has no analysis and gets nothing.
+  const withInsert = text.insertWord(1, 'fine', 'rare-word');
+  assert.deepEqual(p.candidates(withInsert, 1, ctx), []);
+  // The anchored word is found by id after earlier edits shifted indices.
+  assert.ok(p.candidates(withInsert, 2, ctx).some((c) => c.words[2] === 'film'), 'movie still replaced after an insert');
+});
+
+test('punctuation around the word is kept', () => {
+  const { text, ctx } = setup('I saw the movies, then "dreadful" films.');
+  const i = text.words.indexOf('movies');
+  const c = synonym().candidates(text, i, ctx).find((x) => x.words[i] === 'films');
+  assert.equal(c?.text, 'I saw the films, then "dreadful" films.');
+  const j = text.words.indexOf('dreadful');
+  assert.ok(synonym().candidates(text, j, ctx).some((x) => x.text === 'I saw the movies, then "awful" films.'), 'dreadful -> awful inside quotes');
+});
+
+test('options: maxCandidates, maxSenses, multiWord', () => {
+  assert.equal(replacements('a terrible movie', 'terrible', { maxCandidates: 2 }).length, 2);
+  const narrow = replacements('a terrible movie', 'terrible', { maxSenses: 1, maxCandidates: 100 });
+  const wide = replacements('a terrible movie', 'terrible', { maxSenses: 10, maxCandidates: 100 });
+  assert.ok(wide.length > narrow.length, 'wide.length > narrow.length');
+  assert.ok(!replacements('a movie', 'movie', { maxCandidates: 100 }).includes('motion picture'), 'no multi-word by default');
+  assert.ok(replacements('a movie', 'movie', { maxCandidates: 100, multiWord: true }).includes('motion picture'), 'multi-word on request');
+});
+
+test('deterministic: the same input gives identical candidate texts', () => {
+  const run = () => {
+    const { text, ctx } = setup('Terrible acting, but I loved the movies and the ending.');
+    return text.words.flatMap((_, i) => synonym().candidates(text, i, ctx).map((c) => c.text));
+  };
+  const first = run();
+  assert.ok(first.length > 10, 'first.length > 10');
+  assert.deepEqual(run(), first);
+});
+
+test('end to end on a sentence: every open-class word gets candidates, fast', () => {
+  const { text, ctx } = setup('Terrible acting, but I loved the movies and the ending.');
+  const p = synonym();
+  const byWord = new Map(text.words.map((w, i) => [w, p.candidates(text, i, ctx).map((c) => c.words[i])]));
+  for (const w of ['Terrible', 'acting', 'loved', 'movies']) assert.ok(byWord.get(w)!.length > 0, w);
+  for (const w of ['but', 'I', 'the', 'and']) assert.deepEqual(byWord.get(w), [], w);
+  const t = performance.now();
+  const rounds = 200;
+  for (let r = 0; r < rounds; r++) for (let i = 0; i < text.length; i++) p.candidates(text, i, ctx);
+  const perCall = (performance.now() - t) / (rounds * text.length);
+  console.log(`synonym.candidates: ${(perCall * 1000).toFixed(1)} µs per call (warm)`);
+  assert.ok(perCall < 1, `${perCall} ms per call`);
+});

@@ -1,0 +1,51 @@
+/** @module The plain-data records Quiver writes (results.jsonl lines) and reads back. Later tools rely on these. */
+import type { Edit } from '../core/attack-text.js';
+
+export const SCHEMA_VERSION = 1;
+
+export type ResultStatus = 'succeeded' | 'failed' | 'skipped' | 'errored';
+
+export interface PredictionRecord {
+  readonly text: string;
+  readonly label: string;
+  readonly scores: Readonly<Record<string, number>>;
+}
+
+export interface ResultRecord {
+  readonly type: 'result';
+  readonly schemaVersion: number;
+  readonly id: string;
+  /** 0-based position of the example in the dataset (after sharding/limit this still names the source line). */
+  readonly index: number;
+  readonly status: ResultStatus;
+  readonly groundTruth: string;
+  readonly original: PredictionRecord | null;
+  /** The verified adversarial example; null unless status is `succeeded`. */
+  readonly adversarial: PredictionRecord | null;
+  readonly edits: readonly Edit[];
+  /** Edit cost / original word count, for succeeded records; null otherwise. */
+  readonly perturbedWordRatio: number | null;
+  /** Number of edits in the adversarial example (after shrinking to a 1-minimal set). */
+  readonly flipDistance: number | null;
+  /** Edits in the adversarial example as the search found it, before shrinking. */
+  readonly editsBeforeShrink: number | null;
+  /** True when no single edit can be undone without losing the flip. */
+  readonly minimal: boolean | null;
+  /** Share of random perturbations (same space and budget as the search) that keep the original label. */
+  readonly stability: number | null;
+  readonly stabilitySamples: number;
+  /** Evaluations the search requested (cache hits included) and texts actually sent to the target. */
+  readonly queries: number;
+  readonly uniqueQueries: number;
+  readonly wordCount: number;
+  readonly elapsedMs: number;
+  readonly reason?: string;
+}
+
+/** A dataset example as read from a JSONL line. */
+export interface Example {
+  readonly id: string;
+  readonly index: number;
+  readonly text: string;
+  readonly label: string;
+}

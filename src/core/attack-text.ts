@@ -1,0 +1,272 @@
+/**
+ * @module AttackText: an immutable text split into words and the separators between them, with the edit history
+ * that produced it. Every word carries a stable id (its index in the original text, or a fresh id for inserted words)
+ * so edits stay meaningful after reordering, can be replayed on any subset (for shrinking) and can be locked
+ * (a word is modified at most once).
+ */
+
+/** One edit as recorded in results (the record contract): family, original word position, and the text it changed. */
+export interface Edit {
+  readonly family: string;
+  /** Index of the affected word in the original text (for inserts: the original word the insert precedes). */
+  readonly position: number;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** Replayable description of an edit, in terms of stable word ids. */
+export type EditOp =
+  | { readonly kind: 'replace'; readonly id: number; readonly to: string }
+  | { readonly kind: 'insert'; readonly newId: number; readonly beforeId: number | null; readonly word: string }
+  | {
+      readonly kind: 'swap-blocks';
+      readonly first: readonly number[];
+      readonly middle: readonly number[];
+      readonly second: readonly number[];
+    };
+
+export interface AppliedEdit {
+  readonly edit: Edit;
+  readonly op: EditOp;
+  /** How many words this edit counts for in the perturbation budget. */
+  readonly cost: number;
+  /** Ids of words whose content changed. */
+  readonly changed: readonly number[];
+  /** Ids of words that moved without changing. */
+  readonly moved: readonly number[];
+}
+
+// A word: letters/digits, optionally joined by apostrophes or hyphens ("don't", "well-made").
+const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+
+export class AttackText {
+  private cachedText: string | undefined;
+
+  private constructor(
+    readonly words: readonly string[],
+    /** seps[k] precedes words[k]; seps[words.length] is the trailing text. */
+    readonly seps: readonly string[],
+    readonly ids: readonly number[],
+    readonly originalWordCount: number,
+    readonly applied: readonly AppliedEdit[],
+    readonly nextId: number,
+  ) {}
+
+  static fromString(text: string): AttackText {
+    const words: string[] = [];
+    const seps: string[] = [];
+    let last = 0;
+    for (const m of text.matchAll(WORD)) {
+      const start = m.index;
+      seps.push(text.slice(last, start));
+      words.push(m[0]);
+      last = start + m[0].length;
+    }
+    seps.push(text.slice(last));
+    const ids = words.map((_, i) => i);
+    return new AttackText(words, seps, ids, words.length, [], words.length);
+  }
+
+  get text(): string {
+    if (this.cachedText === undefined) {
+      let out = '';
+      for (let k = 0; k < this.words.length; k++) out += this.seps[k] + this.words[k]!;
+      this.cachedText = out + this.seps[this.words.length];
+    }
+    return this.cachedText;
+  }
+
+  get length(): number {
+    return this.words.length;
+  }
+
+  get edits(): Edit[] {
+    return this.applied.map((a) => a.edit);
+  }
+
+  /** Sum of edit costs: the number of words counted as perturbed. */
+  get cost(): number {
+    let c = 0;
+    for (const a of this.applied) c += a.cost;
+    return c;
+  }
+
+  get lastEdit(): AppliedEdit | undefined {
+    return this.applied[this.applied.length - 1];
+  }
+
+  /** Ids already touched by an edit (changed or moved). */
+  lockedIds(): Set<number> {
+    const s = new Set<number>();
+    for (const a of this.applied) {
+      for (const id of a.changed) s.add(id);
+      for (const id of a.moved) s.add(id);
+    }
+    return s;
+  }
+
+  indexOfId(id: number): number {
+    return this.ids.indexOf(id);
+  }
+
+  word(index: number): string {
+    const w = this.words[index];
+    if (w === undefined) throw new RangeError(`word index ${index} out of range 0..${this.words.length - 1}`);
+    return w;
+  }
+
+  /** Replace the word at `index` (a current index) with `to`. */
+  replaceWord(index: number, to: string, family: string): AttackText {
+    const id = this.ids[index];
+    if (id === undefined) throw new RangeError(`word index ${index} out of range`);
+    return this.apply({ kind: 'replace', id, to }, family);
+  }
+
+  /** Insert `word` before the word at `index` (index === length appends at the end). */
+  insertWord(index: number, word: string, family: string): AttackText {
+    const beforeId = index < this.ids.length ? this.ids[index]! : null;
+    return this.apply({ kind: 'insert', newId: this.nextId, beforeId, word }, family);
+  }
+
+  /**
+   * Exchange the blocks of words [a0, a1) and [b0, b1) (a1 <= b0); the words between them stay in place
+   * ("the food was great but the service was slow" -> "the service was slow but the food was great").
+   * Separators inside each block travel with it; the separators around the middle stay where they are.
+   */
+  swapBlocks(a0: number, a1: number, b0: number, b1: number, family: string): AttackText {
+    if (!(0 <= a0 && a0 < a1 && a1 <= b0 && b0 < b1 && b1 <= this.words.length)) {
+      throw new RangeError(`invalid blocks [${a0},${a1}) [${b0},${b1})`);
+    }
+    return this.apply(
+      {
+        kind: 'swap-blocks',
+        first: this.ids.slice(a0, a1),
+        middle: this.ids.slice(a1, b0),
+        second: this.ids.slice(b0, b1),
+      },
+      family,
+    );
+  }
+
+  /** Apply a replayable op (used by the methods above and by shrinking). */
+  apply(op: EditOp, family: string): AttackText {
+    const words = [...this.words];
+    const seps = [...this.seps];
+    const ids = [...this.ids];
+    let nextId = this.nextId;
+    let edit: Edit;
+    let changed: number[] = [];
+    let moved: number[] = [];
+    let cost = 1;
+    switch (op.kind) {
+      case 'replace': {
+        const k = ids.indexOf(op.id);
+        if (k < 0) throw new RangeError(`word id ${op.id} not in text`);
+        edit = { family, position: this.positionOf(op.id), from: words[k]!, to: op.to };
+        words[k] = op.to;
+        changed = [op.id];
+        break;
+      }
+      case 'insert': {
+        const k = op.beforeId === null ? words.length : ids.indexOf(op.beforeId);
+        if (k < 0) throw new RangeError(`word id ${op.beforeId} not in text`);
+        // The new word takes the separator before the insertion point; a single space follows it.
+        // Appending keeps the trailing text (".") after the new word.
+        seps.splice(k === words.length ? k : k + 1, 0, ' ');
+        words.splice(k, 0, op.word);
+        ids.splice(k, 0, op.newId);
+        nextId = Math.max(nextId, op.newId + 1);
+        const position = op.beforeId === null ? this.originalWordCount : this.positionOf(op.beforeId);
+        edit = { family, position, from: '', to: op.word };
+        changed = [op.newId];
+        break;
+      }
+      case 'swap-blocks': {
+        const span = [...op.first, ...op.middle, ...op.second];
+        const a0 = ids.indexOf(span[0]!);
+        if (a0 < 0 || !span.every((id, j) => ids[a0 + j] === id)) {
+          throw new RangeError('swap-blocks: blocks are not contiguous in this text');
+        }
+        const a1 = a0 + op.first.length;
+        const b0 = a1 + op.middle.length;
+        const b1 = b0 + op.second.length;
+        const from = this.spanText(a0, b1);
+        const aWords = words.slice(a0, a1);
+        const bWords = words.slice(b0, b1);
+        const mWords = words.slice(a1, b0);
+        fixSentenceCase(aWords, bWords, startsSentence(words, seps, a0));
+        // Separators: inside-a, inside-b travel; the ones bordering the middle stay in place.
+        const aSeps = seps.slice(a0 + 1, a1);
+        const bSeps = seps.slice(b0 + 1, b1);
+        const mSeps = seps.slice(a1, b0 + 1); // before each middle word, and the one before b
+        words.splice(a0, b1 - a0, ...bWords, ...mWords, ...aWords);
+        ids.splice(a0, b1 - a0, ...op.second, ...op.middle, ...op.first);
+        seps.splice(a0 + 1, b1 - a0 - 1, ...bSeps, ...mSeps, ...aSeps);
+        moved = [...op.first, ...op.second];
+        const to = joinSpan(words, seps, a0, b1);
+        edit = { family, position: this.positionOf(op.first[0]!), from, to };
+        cost = 2;
+        break;
+      }
+    }
+    const appliedEdit: AppliedEdit = { edit, op, cost, changed, moved };
+    return new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId);
+  }
+
+  /** Text of words [from, to) with the separators between them. */
+  spanText(from: number, to: number): string {
+    return joinSpan(this.words, this.seps, from, to);
+  }
+
+  /** The original position of a word id; inserted words map to the original word they precede. */
+  private positionOf(id: number): number {
+    if (id < this.originalWordCount) return id;
+    const k = this.ids.indexOf(id);
+    for (let j = k + 1; j < this.ids.length; j++) if (this.ids[j]! < this.originalWordCount) return this.ids[j]!;
+    return this.originalWordCount;
+  }
+
+  /** Rebuild this text from `original` keeping only the applied edits at `keep` (indices into `applied`). */
+  static replay(original: AttackText, applied: readonly AppliedEdit[], keep: readonly number[]): AttackText {
+    let t = original;
+    for (const k of keep) {
+      const a = applied[k];
+      if (a === undefined) throw new RangeError(`no applied edit ${k}`);
+      t = t.apply(a.op, a.edit.family);
+    }
+    return t;
+  }
+}
+
+function joinSpan(words: readonly string[], seps: readonly string[], from: number, to: number): string {
+  let out = words[from] ?? '';
+  for (let k = from + 1; k < to; k++) out += seps[k]! + words[k]!;
+  return out;
+}
+
+// Abbreviations whose full stop does not end a sentence ("Mr. Smith" is not a sentence start).
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'no']);
+
+function startsSentence(words: readonly string[], seps: readonly string[], k: number): boolean {
+  if (k === 0) return true;
+  if (!/[.!?]\s*$/.test(seps[k]!)) return false;
+  const prev = words[k - 1]!;
+  return !(seps[k]!.startsWith('.') && (ABBREVIATIONS.has(prev.toLowerCase()) || /^\p{L}$/u.test(prev)));
+}
+
+/**
+ * When two blocks swap at a sentence start, the capital moves with the position, not the word
+ * ("The food was great, but the service ..." -> "The service ..., but the food ..."). Only words whose case
+ * looks positional are touched: a capitalised first word of `a`, a lower-case first word of `b`, never "I".
+ */
+function fixSentenceCase(a: string[], b: string[], atSentenceStart: boolean): void {
+  const a0 = a[0];
+  const b0 = b[0];
+  if (!atSentenceStart || a0 === undefined || b0 === undefined) return;
+  const capitalised = (w: string) => /^\p{Lu}\p{Ll}*$/u.test(w) && w !== 'I';
+  const lower = (w: string) => /^\p{Ll}/u.test(w);
+  if (capitalised(a0) && lower(b0)) {
+    a[0] = a0.charAt(0).toLowerCase() + a0.slice(1);
+    b[0] = b0.charAt(0).toUpperCase() + b0.slice(1);
+  }
+}

@@ -1,0 +1,37 @@
+/** @module Error classes with stable codes. Library code throws these; only bin/ turns them into exit codes. */
+
+/** Bad usage, configuration or input: exit code 2. */
+export class ConfigError extends Error {
+  readonly code: string = 'QUIVER_CONFIG';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An input file line that cannot be used: names the file, line and field. */
+export class InputError extends ConfigError {
+  override readonly code = 'QUIVER_INPUT';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly field: string,
+    problem: string,
+  ) {
+    super(`${file}:${line}: field "${field}": ${problem}`);
+    this.name = 'InputError';
+  }
+}
+
+/** An unknown component name: lists the valid ones. */
+export class UnknownComponentError extends ConfigError {
+  override readonly code = 'QUIVER_UNKNOWN_COMPONENT';
+  constructor(kind: string, name: string, valid: readonly string[]) {
+    super(`unknown ${kind} "${name}"; valid ${kind}s: ${valid.join(', ')}`);
+    this.name = 'UnknownComponentError';
+  }
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

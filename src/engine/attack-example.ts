@@ -1,0 +1,131 @@
+/**
+ * @module Attacks one example end to end: predict the original, skip or search, shrink the find to a 1-minimal edit
+ * set, re-query the target to verify the flip, and measure stability. Returns one plain result record; a target that
+ * throws makes the record `errored` instead of failing the campaign.
+ */
+import { AttackText } from '../core/attack-text.js';
+import type { Analyzer } from '../core/analysis.js';
+import type { Constraint } from '../core/constraint.js';
+import { errorMessage } from '../core/errors.js';
+import type { Goal } from '../core/goal.js';
+import type { Perturbation, PerturbContext } from '../core/perturbation.js';
+import { rngFor } from '../core/rng.js';
+import type { Evaluated, SearchMethod } from '../core/search.js';
+import type { Prediction, Target } from '../core/target.js';
+import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord } from '../contracts/record.js';
+import { CandidateSpace } from './candidates.js';
+import { Evaluator } from './evaluator.js';
+import { createSearchContext } from './search-context.js';
+import { shrinkToMinimal } from './shrink.js';
+import { measureStability } from './stability.js';
+
+export interface AttackParts {
+  readonly target: Target;
+  readonly goal: Goal;
+  readonly perturbations: readonly Perturbation[];
+  readonly constraints: readonly Constraint[];
+  readonly search: SearchMethod;
+  readonly analyzer: Analyzer;
+}
+
+export interface AttackSettings {
+  readonly seed: number;
+  readonly maxQueries: number;
+  readonly maxPerturbRatio: number;
+  readonly stabilitySamples: number;
+}
+
+export async function attackExample(parts: AttackParts, settings: AttackSettings, example: Example): Promise<ResultRecord> {
+  const started = performance.now();
+  const seedKey = `${settings.seed}:${example.id}`;
+  const evaluator = new Evaluator(parts.target, settings.maxQueries);
+  const original = AttackText.fromString(example.text);
+  const base = {
+    type: 'result' as const,
+    schemaVersion: SCHEMA_VERSION,
+    id: example.id,
+    index: example.index,
+    groundTruth: example.label,
+    wordCount: original.length,
+  };
+  const record = (fields: Partial<ResultRecord> & Pick<ResultRecord, 'status'>): ResultRecord => ({
+    ...base,
+    original: null,
+    adversarial: null,
+    edits: [],
+    perturbedWordRatio: null,
+    flipDistance: null,
+    editsBeforeShrink: null,
+    minimal: null,
+    stability: null,
+    stabilitySamples: 0,
+    queries: evaluator.queries,
+    uniqueQueries: evaluator.uniqueQueries,
+    elapsedMs: Math.round(performance.now() - started),
+    ...fields,
+  });
+
+  try {
+    const [originalPrediction] = await evaluator.predict([example.text]);
+    const originalRecord = toRecord(example.text, originalPrediction!);
+    const skip = parts.goal.skipReason(originalPrediction!, example.label);
+    if (skip !== null) return record({ status: 'skipped', original: originalRecord, reason: skip });
+
+    const pctx: PerturbContext = {
+      analysis: parts.analyzer.analyze(original.words, original.seps),
+      rng: (key) => rngFor(`${seedKey}:${key}`),
+    };
+    const space = new CandidateSpace(original, parts.perturbations, parts.constraints, pctx);
+    const originalEvaluated: Evaluated = {
+      text: original,
+      prediction: originalPrediction!,
+      score: parts.goal.score(originalPrediction!, example.label),
+      succeeded: false,
+    };
+    const ctx = createSearchContext({
+      original: originalEvaluated,
+      groundTruth: example.label,
+      goal: parts.goal,
+      space,
+      evaluator,
+      rng: rngFor(`${seedKey}:search`),
+    });
+    const found = await parts.search.search(ctx);
+    const shrunk = found.succeeded ? await shrinkToMinimal(ctx, found) : undefined;
+    const stability = await measureStability({
+      space,
+      evaluator,
+      originalLabel: originalPrediction!.label,
+      samples: settings.stabilitySamples,
+      maxEdits: Math.floor(settings.maxPerturbRatio * original.length),
+      seedKey,
+    });
+    const common = { original: originalRecord, stability: stability.stability, stabilitySamples: stability.samples };
+    if (shrunk === undefined) {
+      const reason = evaluator.exhausted() ? 'query budget exhausted' : 'no flip found in the perturbation space';
+      return record({ status: 'failed', ...common, reason });
+    }
+
+    const adv = shrunk.result.text;
+    const recheck = await evaluator.requery(adv.text);
+    if (!parts.goal.isSuccess(recheck, example.label)) {
+      return record({ status: 'failed', ...common, reason: 'unverified' });
+    }
+    return record({
+      status: 'succeeded',
+      ...common,
+      adversarial: toRecord(adv.text, recheck),
+      edits: adv.edits,
+      perturbedWordRatio: original.length === 0 ? 0 : adv.cost / original.length,
+      flipDistance: adv.applied.length,
+      editsBeforeShrink: found.text.applied.length,
+      minimal: shrunk.minimal,
+    });
+  } catch (err) {
+    return record({ status: 'errored', reason: errorMessage(err) });
+  }
+}
+
+function toRecord(text: string, p: Prediction): PredictionRecord {
+  return { text, label: p.label, scores: p.scores };
+}

@@ -1,0 +1,50 @@
+/**
+ * @module The perturbation space of one example: perturbations + constraints, with the pre-stage narrowing the
+ * positions and the post-stage filtering candidates. Candidates are deduplicated and sorted by text so the search is
+ * deterministic whatever order the perturbations produce them in.
+ */
+import type { AttackText } from '../core/attack-text.js';
+import type { AnchorMode, Constraint, ConstraintContext } from '../core/constraint.js';
+import type { Perturbation, PerturbContext } from '../core/perturbation.js';
+
+export class CandidateSpace {
+  private readonly cctx: ConstraintContext;
+
+  constructor(
+    readonly original: AttackText,
+    private readonly perturbations: readonly Perturbation[],
+    private readonly constraints: readonly Constraint[],
+    private readonly pctx: PerturbContext,
+  ) {
+    this.cctx = { original };
+  }
+
+  /** Indices where at least one perturbation may anchor an edit. */
+  positions(text: AttackText): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      if (this.perturbations.some((p) => this.allowsIndex(text, i, p.anchor ?? 'change'))) out.push(i);
+    }
+    return out;
+  }
+
+  private allowsIndex(text: AttackText, index: number, mode: AnchorMode): boolean {
+    return this.constraints.every((c) => c.allowsIndex?.(text, index, this.cctx, mode) ?? true);
+  }
+
+  expand(text: AttackText, index: number): AttackText[] {
+    const seen = new Set<string>([text.text]);
+    const out: AttackText[] = [];
+    for (const p of this.perturbations) {
+      if (!this.allowsIndex(text, index, p.anchor ?? 'change')) continue;
+      for (const cand of p.candidates(text, index, this.pctx)) {
+        if (seen.has(cand.text)) continue;
+        if (!this.constraints.every((c) => c.allowsCandidate?.(cand, text, this.cctx) ?? true)) continue;
+        seen.add(cand.text);
+        out.push(cand);
+      }
+    }
+    return out.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  }
+
+}

@@ -1,0 +1,70 @@
+/**
+ * @module Query accounting and caching for one example: a text is sent to the target once; every request is
+ * counted (`queries`) apart from what was actually sent (`uniqueQueries`), and the per-example budget is charged for
+ * what was sent, since that is what costs time and money.
+ */
+import type { Prediction, Target } from '../core/target.js';
+
+export class Evaluator {
+  private readonly cache = new Map<string, Prediction>();
+  queries = 0;
+  uniqueQueries = 0;
+
+  constructor(
+    private readonly target: Target,
+    private readonly maxUniqueQueries: number,
+  ) {}
+
+  remaining(): number {
+    return this.maxUniqueQueries - this.uniqueQueries;
+  }
+
+  exhausted(): boolean {
+    return this.remaining() <= 0;
+  }
+
+  /**
+   * Predictions for a prefix of `texts`: the whole list unless the budget runs out first. Uncached texts go to the
+   * target in one batch.
+   */
+  async predict(texts: readonly string[]): Promise<Prediction[]> {
+    const toSend: string[] = [];
+    const pending = new Set<string>();
+    let take = 0;
+    for (const t of texts) {
+      if (!this.cache.has(t) && !pending.has(t)) {
+        if (toSend.length >= this.remaining()) break;
+        toSend.push(t);
+        pending.add(t);
+      }
+      take++;
+    }
+    if (toSend.length > 0) {
+      const preds = await this.target.predict(toSend);
+      if (preds.length !== toSend.length) {
+        throw new Error(`target ${this.target.id} returned ${preds.length} predictions for ${toSend.length} texts`);
+      }
+      toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
+      this.uniqueQueries += toSend.length;
+    }
+    this.queries += take;
+    return texts.slice(0, take).map((t) => this.cache.get(t)!);
+  }
+
+  /** A fresh call that bypasses the cache and the budget: used to verify a flip before it is reported. */
+  async requery(text: string): Promise<Prediction> {
+    const [p] = await this.target.predict([text]);
+    if (p === undefined) throw new Error(`target ${this.target.id} returned no prediction`);
+    return p;
+  }
+
+  /** Predictions outside the attack's accounting (stability sampling): cached, but not charged to the budget. */
+  async predictUncharged(texts: readonly string[]): Promise<{ predictions: Prediction[]; sent: number }> {
+    const toSend = [...new Set(texts.filter((t) => !this.cache.has(t)))];
+    if (toSend.length > 0) {
+      const preds = await this.target.predict(toSend);
+      toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
+    }
+    return { predictions: texts.map((t) => this.cache.get(t)!), sent: toSend.length };
+  }
+}

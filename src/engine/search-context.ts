@@ -1,0 +1,56 @@
+/** @module Builds the typed SearchContext a search method works through, for one example. */
+import type { AttackText } from '../core/attack-text.js';
+import type { Goal } from '../core/goal.js';
+import type { Rng } from '../core/rng.js';
+import type { Evaluated, SearchContext } from '../core/search.js';
+import type { CandidateSpace } from './candidates.js';
+import type { Evaluator } from './evaluator.js';
+
+export const UNK = '[UNK]';
+
+export function createSearchContext(args: {
+  original: Evaluated;
+  groundTruth: string;
+  goal: Goal;
+  space: CandidateSpace;
+  evaluator: Evaluator;
+  rng: Rng;
+}): SearchContext {
+  const { goal, groundTruth, space, evaluator } = args;
+  return {
+    original: args.original,
+    rng: args.rng,
+    positions: (text) => space.positions(text),
+    expand: (text, index) => space.expand(text, index),
+    mask: (text, index, how) => text.replaceWord(index, how === 'unk' ? UNK : '', 'mask'),
+    exhausted: () => evaluator.exhausted(),
+    async evaluate(texts: readonly AttackText[]) {
+      const preds = await evaluator.predict(texts.map((t) => t.text));
+      return preds.map((prediction, i) => ({
+        text: texts[i]!,
+        prediction,
+        score: goal.score(prediction, groundTruth),
+        succeeded: goal.isSuccess(prediction, groundTruth),
+      }));
+    },
+  };
+}
+
+/** Highest score first; ties broken by text so every run orders the same way. */
+export function byScoreDesc(a: Evaluated, b: Evaluated): number {
+  if (b.score !== a.score) return b.score - a.score;
+  return a.text.text < b.text.text ? -1 : a.text.text > b.text.text ? 1 : 0;
+}
+
+/** The best successful result of a batch, or undefined. */
+export function bestSuccess(results: readonly Evaluated[]): Evaluated | undefined {
+  let best: Evaluated | undefined;
+  for (const r of results) if (r.succeeded && (best === undefined || byScoreDesc(r, best) < 0)) best = r;
+  return best;
+}
+
+export function bestOf(results: readonly Evaluated[]): Evaluated | undefined {
+  let best: Evaluated | undefined;
+  for (const r of results) if (best === undefined || byScoreDesc(r, best) < 0) best = r;
+  return best;
+}

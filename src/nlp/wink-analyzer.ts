@@ -1,0 +1,144 @@
+/** @module The default Analyzer: POS, lemma and entity flag per AttackText word, from wink-nlp aligned by character offsets. */
+import type { Analyzer, TextAnalysis, WordInfo } from '../core/analysis.js';
+import { wink } from './wink.js';
+
+/** What a word gets when wink has no token for it (or wink fails): unknown POS, the word itself as lemma. */
+function fallback(word: string): WordInfo {
+  return { pos: 'X', lemma: word.toLowerCase(), entity: false };
+}
+
+interface TokenSpan {
+  readonly start: number;
+  readonly end: number;
+  pos: string;
+  lemma: string;
+  readonly entity: boolean;
+  /** First non-punctuation token of a sentence. */
+  readonly sentenceStart: boolean;
+}
+
+/** Wink tokens with their character spans in `text`, in text order. */
+function winkTokens(text: string): TokenSpan[] {
+  const nlp = wink();
+  const its = nlp.its;
+  const doc = nlp.readDoc(text);
+  const tokens = doc.tokens();
+  const values = tokens.out(its.value) as string[];
+  const spaces = tokens.out(its.precedingSpaces) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  // its.lemma's typing does not fit ItsFunction (see dependencies.md §4).
+  const lemmas = tokens.out(its.lemma as never) as string[];
+  const inEntity = new Uint8Array(values.length);
+  for (const [from, to] of doc.entities().out(its.span) as unknown as number[][]) {
+    for (let t = Math.max(0, from ?? 0); t <= (to ?? -1) && t < values.length; t++) inEntity[t] = 1;
+  }
+  const sentenceStart = new Uint8Array(values.length);
+  for (const [from, to] of doc.sentences().out(its.span) as unknown as number[][]) {
+    let t = Math.max(0, from ?? 0);
+    while (t < (to ?? -1) && (pos[t] === 'PUNCT' || pos[t] === 'SPACE')) t++;
+    if (t < values.length) sentenceStart[t] = 1;
+  }
+  const out: TokenSpan[] = [];
+  let cursor = 0;
+  for (let t = 0; t < values.length; t++) {
+    const value = values[t] ?? '';
+    if (value.length === 0) continue;
+    // precedingSpaces is normalised (runs of spaces, no-break spaces), so fall back to searching forward.
+    let start = cursor + (spaces[t]?.length ?? 0);
+    if (!text.startsWith(value, start)) {
+      start = text.indexOf(value, cursor);
+      if (start < 0) continue;
+    }
+    const end = start + value.length;
+    out.push({
+      start,
+      end,
+      pos: pos[t] ?? 'X',
+      lemma: (lemmas[t] ?? value).toLowerCase(),
+      entity: inEntity[t] === 1,
+      sentenceStart: sentenceStart[t] === 1,
+    });
+    cursor = end;
+  }
+  return out;
+}
+
+const TITLE = /^\p{Lu}[^\p{Lu}]*$/u;
+const SHOUTED = /^\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+
+/**
+ * wink tags nearly every capitalised word PROPN ("Terrible acting." -> PROPN VERB), which would hide sentence-initial
+ * and shouted words from word-level perturbations. The text is tagged again with only those words lower-cased (same
+ * length, so spans still match), and that pass's tags and lemmas are used for every token it places identically
+ * ("terrible acting." -> ADJ NOUN). Mid-sentence Title-case words stay as they are: they are usually names.
+ * Entity flags stay from the first pass, where capitals help ("May 2020").
+ */
+function retagCapitalised(text: string, tokens: TokenSpan[]): void {
+  let lowered = '';
+  let last = 0;
+  for (const tok of tokens) {
+    if (tok.pos !== 'PROPN') continue;
+    const value = text.slice(tok.start, tok.end);
+    if (!SHOUTED.test(value) && !(tok.sentenceStart && TITLE.test(value))) continue;
+    const lower = value.toLowerCase();
+    if (lower.length !== value.length) continue;
+    lowered += text.slice(last, tok.start) + lower;
+    last = tok.end;
+  }
+  if (last === 0) return;
+  lowered += text.slice(last);
+  const again = winkTokens(lowered);
+  let j = 0;
+  for (const tok of tokens) {
+    while (j < again.length && again[j]!.start < tok.start) j++;
+    const other = again[j];
+    if (other === undefined || other.start !== tok.start || other.end !== tok.end) continue;
+    tok.pos = other.pos;
+    tok.lemma = other.lemma;
+  }
+}
+
+function analyze(words: readonly string[], seps: readonly string[]): TextAnalysis {
+  let text = '';
+  const starts: number[] = [];
+  for (let k = 0; k < words.length; k++) {
+    text += seps[k] ?? '';
+    starts.push(text.length);
+    text += words[k] ?? '';
+  }
+  text += seps[words.length] ?? '';
+  let tokens: TokenSpan[];
+  try {
+    tokens = winkTokens(text);
+    retagCapitalised(text, tokens);
+  } catch {
+    // An analysis must never stop a campaign: words without facts simply get no synonym candidates.
+    return { words: words.map((w) => fallback(w ?? '')) };
+  }
+  const out: WordInfo[] = [];
+  let first = 0;
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k] ?? '';
+    const start = starts[k]!;
+    const end = start + word.length;
+    while (first < tokens.length && tokens[first]!.end <= start) first++;
+    let hit: TokenSpan | undefined;
+    let overlapping = 0;
+    let entity = false;
+    for (let t = first; t < tokens.length && tokens[t]!.start < end; t++) {
+      hit ??= tokens[t];
+      overlapping++;
+      entity ||= tokens[t]!.entity;
+    }
+    if (hit === undefined || word.length === 0) {
+      out.push(fallback(word));
+      continue;
+    }
+    // A word wink splits ("don't" -> do + n't) or one inside a larger token (a URL) keeps itself as lemma.
+    const exact = overlapping === 1 && hit.start === start && hit.end === end;
+    out.push({ pos: hit.pos, lemma: exact ? hit.lemma : word.toLowerCase(), entity });
+  }
+  return { words: out };
+}
+
+export const winkAnalyzer: Analyzer = { analyze };

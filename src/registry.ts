@@ -1,0 +1,48 @@
+/**
+ * @module Joins the component registries: builds live attack parts from plain config (in a worker), and checks
+ * config names up front (in the main thread) so a typo fails before any work starts.
+ */
+import { createPerturbation, perturbationNames } from '../perturbations/index.js';
+import { defaultConstraints } from './constraints/index.js';
+import type { AttackConfig } from './contracts/campaign.js';
+import { ConfigError, UnknownComponentError } from './core/errors.js';
+import type { AttackParts } from './engine/attack-example.js';
+import { createGoal } from './goals/index.js';
+import { winkAnalyzer } from './nlp/wink-analyzer.js';
+import { createSearch, isSearchName, searchNames } from './search/index.js';
+import { createTarget } from './targets/index.js';
+
+export async function buildAttackParts(config: AttackConfig): Promise<AttackParts> {
+  return {
+    target: await createTarget(config.target),
+    goal: createGoal(config.goal),
+    perturbations: config.perturbations.map(createPerturbation),
+    constraints: defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),
+    search: createSearch(config.search.name, { ...config.search.options }),
+    analyzer: winkAnalyzer,
+  };
+}
+
+/** Throws ConfigError for unknown names or invalid values; does not load any model. */
+export function checkAttackConfig(config: AttackConfig): void {
+  if (!isSearchName(config.search.name)) throw new UnknownComponentError('search', config.search.name, searchNames);
+  if (config.perturbations.length === 0) throw new ConfigError('--perturb: at least one perturbation family is needed');
+  for (const p of config.perturbations) {
+    if (!(perturbationNames as readonly string[]).includes(p)) throw new UnknownComponentError('perturbation', p, perturbationNames);
+  }
+  if (!(config.maxPerturbRatio > 0 && config.maxPerturbRatio <= 1)) {
+    throw new ConfigError(`--max-perturb-ratio must be in (0, 1], got ${config.maxPerturbRatio}`);
+  }
+  compileProtect(config.protect);
+  createSearch(config.search.name, { ...config.search.options }); // validates options
+}
+
+export function compileProtect(patterns: readonly string[]): RegExp[] {
+  return patterns.map((p) => {
+    try {
+      return new RegExp(p, 'gu');
+    } catch (err) {
+      throw new ConfigError(`--protect ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
+    }
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * @module Progress on stderr: a redrawn bar with counts and ETA on a terminal, plain lines at most every few seconds
+ * otherwise (logs, nohup, CI), so a long campaign never looks like a hang and never floods a log.
+ */
+import type { Progress, Reporter } from './reporter.js';
+
+export interface ProgressOptions {
+  readonly stream: NodeJS.WriteStream | { write(s: string): boolean; isTTY?: boolean; columns?: number };
+  readonly plainIntervalMs: number;
+}
+
+export function progressReporter(options: Partial<ProgressOptions> = {}): Reporter {
+  const stream = options.stream ?? process.stderr;
+  const tty = stream.isTTY === true;
+  const plainIntervalMs = options.plainIntervalMs ?? 5000;
+  let lastDraw = 0;
+  return {
+    onStart(info) {
+      stream.write(
+        `quiver: attacking ${info.total} examples with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}\n`,
+      );
+    },
+    onResult(_record, p) {
+      const now = Date.now();
+      const last = p.done === p.total;
+      if (tty) {
+        if (!last && now - lastDraw < 100) return;
+        lastDraw = now;
+        stream.write(`\r${bar(p, stream.columns ?? 80)}\x1b[K${last ? '\n' : ''}`);
+      } else if (last || now - lastDraw >= plainIntervalMs) {
+        lastDraw = now;
+        stream.write(`${line(p)}\n`);
+      }
+    },
+  };
+}
+
+export function line(p: Progress): string {
+  return (
+    `${p.done}/${p.total} done · ${p.succeeded} flipped · ${p.failed} robust · ${p.skipped} skipped · ${p.errored} errored` +
+    ` · ${p.queries} queries · ${formatDuration(p.elapsedMs)} elapsed · ETA ${eta(p)}`
+  );
+}
+
+function bar(p: Progress, columns: number): string {
+  const text = line(p);
+  const width = Math.max(10, Math.min(30, columns - text.length - 4));
+  const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`;
+}
+
+function eta(p: Progress): string {
+  if (p.done === 0) return '?';
+  if (p.done >= p.total) return '0s';
+  return formatDuration((p.elapsedMs / p.done) * (p.total - p.done));
+}
+
+export function formatDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(m / 60)}h${String(m % 60).padStart(2, '0')}m`;
+}

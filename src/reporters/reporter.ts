@@ -1,0 +1,36 @@
+/** @module Reporter lifecycle hooks: all optional; the campaign calls them, reporters never compute metrics. */
+import type { ResultRecord } from '../contracts/record.js';
+import type { Summary } from '../metrics/summary.js';
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly skipped: number;
+  readonly errored: number;
+  readonly queries: number;
+  readonly elapsedMs: number;
+}
+
+export interface CampaignStart {
+  readonly total: number;
+  readonly outDir: string;
+  readonly target: string;
+  readonly search: string;
+  readonly workers: number;
+}
+
+export interface Reporter {
+  onStart?(info: CampaignStart): void;
+  onResult?(record: ResultRecord, progress: Progress): void;
+  onEnd?(summary: Summary, outDir: string): void;
+}
+
+export function fanOut(reporters: readonly Reporter[]): Required<Reporter> {
+  return {
+    onStart: (i) => reporters.forEach((r) => r.onStart?.(i)),
+    onResult: (rec, p) => reporters.forEach((r) => r.onResult?.(rec, p)),
+    onEnd: (s, d) => reporters.forEach((r) => r.onEnd?.(s, d)),
+  };
+}

