@@ -14,7 +14,7 @@ import { createTarget } from './targets/index.js';
 
 export async function buildAttackParts(config: AttackConfig): Promise<AttackParts> {
   return {
-    target: await createTarget(config.target),
+    target: await createTarget(config.target, config.targetOptions),
     goal: createGoal(config.goal),
     perturbations: config.perturbations.map(createPerturbation),
     constraints: defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),

@@ -33,7 +33,7 @@ export interface RunOutcome {
 export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   checkAttackConfig(req.attack);
   if (!(Number.isInteger(req.workers) && req.workers >= 1)) throw new ConfigError(`--workers must be a whole number >= 1, got ${req.workers}`);
-  const labels = targetLabels(req.attack.target) ?? (await probeLabels(req.attack.target));
+  const labels = targetLabels(req.attack.target) ?? (await probeLabels(req.attack.target, req.attack.targetOptions));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
   }
@@ -83,8 +83,8 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
 }
 
 /** Labels of a target that only knows them once loaded (a user module); also rejects unknown target specs. */
-async function probeLabels(spec: string): Promise<readonly string[]> {
-  const target = await createTarget(spec);
+async function probeLabels(spec: string, options: Readonly<Record<string, unknown>>): Promise<readonly string[]> {
+  const target = await createTarget(spec, options);
   await target.close?.();
   return target.labels;
 }

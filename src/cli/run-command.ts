@@ -21,6 +21,7 @@ export interface RunFlags {
   protect: string[];
   targetLabel?: string;
   stabilitySamples: number;
+  verify: number;
   ranking?: string;
   out?: string;
   json?: boolean;
@@ -32,6 +33,7 @@ export const defaultPerturbations = ['typo', 'synonym', 'reorder', 'rare-word'];
 export async function runCommand(flags: RunFlags): Promise<void> {
   const attack: AttackConfig = {
     target: flags.target,
+    targetOptions: {},
     goal: flags.targetLabel === undefined ? { name: 'untargeted' } : { name: 'targeted', targetLabel: flags.targetLabel },
     search: { name: flags.search, options: flags.ranking === undefined ? {} : { ranking: flags.ranking } },
     perturbations: flags.perturb,
@@ -40,6 +42,7 @@ export async function runCommand(flags: RunFlags): Promise<void> {
     seed: flags.seed,
     maxQueries: flags.maxQueries ?? null,
     stabilitySamples: flags.stabilitySamples,
+    verifyRepeats: flags.verify,
   };
   const outDir = flags.out ?? join('runs', `${timestamp()}-${flags.target.replace(/[^A-Za-z0-9._-]+/g, '-')}`);
   const reporters = [progressReporter()];

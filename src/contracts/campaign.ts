@@ -5,6 +5,9 @@ export type GoalSpec = { readonly name: 'untargeted' } | { readonly name: 'targe
 /** Everything a worker needs to rebuild the attack for an example. */
 export interface AttackConfig {
   readonly target: string;
+  /** Target-specific settings (endpoint, prompt template, answer parsing...). Never holds secrets: keys are read
+   * from the environment variable named here, inside the process that calls the endpoint. */
+  readonly targetOptions: Readonly<Record<string, unknown>>;
   readonly goal: GoalSpec;
   readonly search: { readonly name: string; readonly options: Readonly<Record<string, unknown>> };
   readonly perturbations: readonly string[];
@@ -15,6 +18,8 @@ export interface AttackConfig {
   /** Texts sent to the target per example; null = unlimited. */
   readonly maxQueries: number | null;
   readonly stabilitySamples: number;
+  /** Times a found flip is re-queried before it is reported; it is `stable` only if it holds every time. */
+  readonly verifyRepeats: number;
 }
 
 export interface DatasetInfo {

@@ -20,8 +20,12 @@ export interface ResultRecord {
   readonly status: ResultStatus;
   readonly groundTruth: string;
   readonly original: PredictionRecord | null;
-  /** The verified adversarial example; null unless status is `succeeded`. */
+  /**
+   * The adversarial example, as the last verification re-query saw it. Set for `succeeded`, and for `failed` records
+   * whose flip did not reproduce (`reason` "unverified" or "unstable") so they can be inspected; null otherwise.
+   */
   readonly adversarial: PredictionRecord | null;
+  readonly verification: Verification | null;
   readonly edits: readonly Edit[];
   /** Edit cost / original word count, for succeeded records; null otherwise. */
   readonly perturbedWordRatio: number | null;
@@ -40,6 +44,14 @@ export interface ResultRecord {
   readonly wordCount: number;
   readonly elapsedMs: number;
   readonly reason?: string;
+}
+
+export interface Verification {
+  readonly repeats: number;
+  /** Share of re-queries of the adversarial text that still flip. */
+  readonly flipRate: number;
+  /** Share of re-queries of the original that keep its label (measured only when repeats > 1). */
+  readonly originalAgreement: number | null;
 }
 
 /** A dataset example as read from a JSONL line. */

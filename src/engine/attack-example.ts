@@ -12,7 +12,7 @@ import type { Perturbation, PerturbContext } from '../core/perturbation.js';
 import { rngFor } from '../core/rng.js';
 import type { Evaluated, SearchMethod } from '../core/search.js';
 import type { Prediction, Target } from '../core/target.js';
-import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord } from '../contracts/record.js';
+import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord, type Verification } from '../contracts/record.js';
 import { CandidateSpace } from './candidates.js';
 import { Evaluator } from './evaluator.js';
 import { createSearchContext } from './search-context.js';
@@ -33,6 +33,8 @@ export interface AttackSettings {
   readonly maxQueries: number;
   readonly maxPerturbRatio: number;
   readonly stabilitySamples: number;
+  /** Re-queries of a found flip before it is reported (and, when above 1, of the original too). */
+  readonly verifyRepeats: number;
 }
 
 export async function attackExample(parts: AttackParts, settings: AttackSettings, example: Example): Promise<ResultRecord> {
@@ -52,6 +54,7 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     ...base,
     original: null,
     adversarial: null,
+    verification: null,
     edits: [],
     perturbedWordRatio: null,
     flipDistance: null,
@@ -107,14 +110,14 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     }
 
     const adv = shrunk.result.text;
-    const recheck = await evaluator.requery(adv.text);
-    if (!parts.goal.isSuccess(recheck, example.label)) {
-      return record({ status: 'failed', ...common, reason: 'unverified' });
-    }
+    const check = await verifyFlip(evaluator, parts.goal, example, originalPrediction!.label, adv.text, settings.verifyRepeats);
+    const flip = { adversarial: toRecord(adv.text, check.last), verification: check.verification };
+    if (check.verification.flipRate === 0) return record({ status: 'failed', ...common, ...flip, reason: 'unverified' });
+    if (!check.stable) return record({ status: 'failed', ...common, ...flip, reason: 'unstable' });
     return record({
       status: 'succeeded',
       ...common,
-      adversarial: toRecord(adv.text, recheck),
+      ...flip,
       edits: adv.edits,
       perturbedWordRatio: original.length === 0 ? 0 : adv.cost / original.length,
       flipDistance: adv.applied.length,
@@ -124,6 +127,34 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
   } catch (err) {
     return record({ status: 'errored', reason: errorMessage(err) });
   }
+}
+
+/**
+ * Re-queries the adversarial text `repeats` times, outside the cache, and (when repeats > 1, for nondeterministic
+ * models) the original too: a flip is stable only if every re-query flips and the original never wavers.
+ */
+async function verifyFlip(
+  evaluator: Evaluator,
+  goal: Goal,
+  example: Example,
+  originalLabel: string,
+  advText: string,
+  repeats: number,
+): Promise<{ last: Prediction; stable: boolean; verification: Verification }> {
+  let flips = 0;
+  let agree = 0;
+  let last: Prediction | undefined;
+  for (let k = 0; k < repeats; k++) {
+    last = await evaluator.requery(advText);
+    if (goal.isSuccess(last, example.label)) flips++;
+    if (repeats > 1 && (await evaluator.requery(example.text)).label === originalLabel) agree++;
+  }
+  const verification: Verification = {
+    repeats,
+    flipRate: flips / repeats,
+    originalAgreement: repeats > 1 ? agree / repeats : null,
+  };
+  return { last: last!, stable: flips === repeats && (repeats === 1 || agree === repeats), verification };
 }
 
 function toRecord(text: string, p: Prediction): PredictionRecord {

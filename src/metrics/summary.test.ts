@@ -8,7 +8,7 @@ function rec(status: ResultRecord['status'], extra: Partial<ResultRecord> = {}):
   return {
     type: 'result', schemaVersion: 1, id: String(Math.random()), index: 0, status, groundTruth: 'positive',
     original: { text: 't', label: status === 'skipped' ? 'negative' : 'positive', scores: {} },
-    adversarial: null, edits: [], perturbedWordRatio: null, flipDistance: null, editsBeforeShrink: null, minimal: null,
+    adversarial: null, verification: null, edits: [], perturbedWordRatio: null, flipDistance: null, editsBeforeShrink: null, minimal: null,
     stability: null, stabilitySamples: 0, queries: 0, uniqueQueries: 0, wordCount: 10, elapsedMs: 0, ...extra,
   };
 }

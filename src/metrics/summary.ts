@@ -29,7 +29,9 @@ export interface Summary {
   readonly avgUniqueQueries: number | null;
   readonly stabilityScore: MeanWithCi;
   readonly byFamily: Record<string, FamilySummary>;
+  /** Flips that never reproduced on re-query, and flips that reproduced only some of the time (`--verify K`). */
   readonly unverified: number;
+  readonly unstable: number;
   readonly elapsedMs?: number;
   readonly stopReason?: string;
 }
@@ -62,6 +64,7 @@ export function summarize(records: readonly ResultRecord[]): Summary {
     ),
     byFamily: byFamily(succeeded),
     unverified: records.filter((r) => r.reason === 'unverified').length,
+    unstable: records.filter((r) => r.reason === 'unstable').length,
   };
 }
 

@@ -27,7 +27,7 @@ function isLocalTargetName(spec: string): spec is LocalTargetName {
 }
 
 /** Builds the target for `spec`; unknown specs throw UnknownComponentError, a missing module file a ConfigError. */
-export async function createTarget(spec: string): Promise<Target> {
+export async function createTarget(spec: string, _options: Readonly<Record<string, unknown>> = {}): Promise<Target> {
   if (isLocalTargetName(spec)) return Targets[spec]();
   if (spec.startsWith(MODULE_PREFIX)) {
     const { createModuleTarget } = await import('./module.js');

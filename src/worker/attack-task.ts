@@ -12,10 +12,10 @@ export async function runAttackTask(task: AttackTask): Promise<AttackTaskResult>
   const key = JSON.stringify(task.config);
   if (cached?.key !== key) cached = { key, parts: buildAttackParts(task.config) };
   const parts = await cached.parts;
-  const { seed, maxQueries, maxPerturbRatio, stabilitySamples } = task.config;
+  const { seed, maxQueries, maxPerturbRatio, stabilitySamples, verifyRepeats } = task.config;
   return attackExample(
     parts,
-    { seed, maxQueries: maxQueries ?? Infinity, maxPerturbRatio, stabilitySamples },
+    { seed, maxQueries: maxQueries ?? Infinity, maxPerturbRatio, stabilitySamples, verifyRepeats },
     task.example,
   );
 }
