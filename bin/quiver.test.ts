@@ -127,16 +127,6 @@ test('unknown names and bad values: exit 2 with the valid choices', () => {
   assert.equal(existsSync(join(work, 'never')), false);
 });
 
-test('an existing campaign folder is never overwritten', () => {
-  const out = join(work, 'twice');
-  assert.equal(quiver('run', '--limit', '1', '--out', out).code, 0);
-  const before = readFileSync(join(out, 'results.jsonl'), 'utf8');
-  const r = quiver('run', '--limit', '1', '--out', out);
-  assert.equal(r.code, 2);
-  assert.match(r.stderr, /already holds a campaign/);
-  assert.equal(readFileSync(join(out, 'results.jsonl'), 'utf8'), before);
-});
-
 test('module:<path> targets run inside the workers; --protect keeps words intact', () => {
   const mod = join(work, 'model.mjs');
   writeFileSync(mod, `

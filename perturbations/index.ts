@@ -6,17 +6,18 @@ import { reorder } from './reorder.js';
 import { synonym } from './synonym.js';
 import { typo } from './typo.js';
 
+// Options arrive as plain JSON from the campaign config; each factory validates its own.
 const perturbations = {
-  typo: () => typo(),
-  synonym: () => synonym(),
-  reorder: () => reorder(),
-  'rare-word': () => rareWord(),
-} satisfies Record<string, () => Perturbation>;
+  typo: (o: Record<string, unknown>) => typo(o),
+  synonym: (o: Record<string, unknown>) => synonym(o),
+  reorder: (o: Record<string, unknown>) => reorder(o),
+  'rare-word': (o: Record<string, unknown>) => rareWord(o),
+} satisfies Record<string, (options: Record<string, unknown>) => Perturbation>;
 
 export type PerturbationName = keyof typeof perturbations;
 export const perturbationNames = Object.keys(perturbations) as PerturbationName[];
 
-export function createPerturbation(name: string): Perturbation {
+export function createPerturbation(name: string, options: Readonly<Record<string, unknown>> = {}): Perturbation {
   if (!Object.hasOwn(perturbations, name)) throw new UnknownComponentError('perturbation', name, perturbationNames);
-  return perturbations[name as PerturbationName]();
+  return perturbations[name as PerturbationName]({ ...options });
 }

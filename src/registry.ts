@@ -12,11 +12,11 @@ import { winkAnalyzer } from './nlp/wink-analyzer.js';
 import { createSearch, isSearchName, searchNames } from './search/index.js';
 import { createTarget } from './targets/index.js';
 
-export async function buildAttackParts(config: AttackConfig): Promise<AttackParts> {
+export async function buildAttackParts(config: AttackConfig, targetShared?: unknown): Promise<AttackParts> {
   return {
-    target: await createTarget(config.target, config.targetOptions),
+    target: await createTarget(config.target, config.targetOptions, targetShared),
     goal: createGoal(config.goal),
-    perturbations: config.perturbations.map(createPerturbation),
+    perturbations: config.perturbations.map((p) => createPerturbation(p.name, p.options)),
     constraints: defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),
     search: createSearch(config.search.name, { ...config.search.options }),
     analyzer: winkAnalyzer,
@@ -28,7 +28,8 @@ export function checkAttackConfig(config: AttackConfig): void {
   if (!isSearchName(config.search.name)) throw new UnknownComponentError('search', config.search.name, searchNames);
   if (config.perturbations.length === 0) throw new ConfigError('--perturb: at least one perturbation family is needed');
   for (const p of config.perturbations) {
-    if (!(perturbationNames as readonly string[]).includes(p)) throw new UnknownComponentError('perturbation', p, perturbationNames);
+    if (!(perturbationNames as readonly string[]).includes(p.name)) throw new UnknownComponentError('perturbation', p.name, perturbationNames);
+    createPerturbation(p.name, p.options); // validates options; data files load lazily, on first use
   }
   if (!(config.maxPerturbRatio > 0 && config.maxPerturbRatio <= 1)) {
     throw new ConfigError(`--max-perturb-ratio must be in (0, 1], got ${config.maxPerturbRatio}`);

@@ -4,25 +4,52 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, ConfigError } from '../core/errors.js';
-import { loadDataset } from './dataset.js';
+import type { Example } from '../contracts/record.js';
+import { readExamples, scanDataset } from './dataset.js';
+import { formatOf, type DatasetSpec } from './dataset-format.js';
 
 const labels = ['negative', 'positive'];
+const fields = { text: 'text', label: 'label', id: 'id' };
 const dir = mkdtempSync(join(tmpdir(), 'quiver-dataset-'));
-function file(name: string, body: string): string {
-  const p = join(dir, name);
-  writeFileSync(p, body);
-  return p;
+function spec(name: string, body: string, f = fields): DatasetSpec {
+  const path = join(dir, name);
+  writeFileSync(path, body);
+  return { path, format: formatOf(path), fields: f };
+}
+async function all(s: DatasetSpec): Promise<Example[]> {
+  const out: Example[] = [];
+  for await (const e of readExamples(s, labels)) out.push(e);
+  return out;
 }
 
-test('reads examples, ids, limit, sha256; blank lines are skipped', async () => {
-  const p = file('ok.jsonl', '{"id":"a","text":"good","label":"positive"}\n\n{"text":"bad","label":"negative"}\n{"id":7,"text":"x","label":"negative"}\n');
-  const d = await loadDataset(p, { labels, limit: 2 });
-  assert.equal(d.total, 3);
-  assert.deepEqual(d.examples, [
+test('JSONL: examples, ids, sha256; blank lines are skipped', async () => {
+  const s = spec('ok.jsonl', '{"id":"a","text":"good","label":"positive"}\n\n{"text":"bad","label":"negative"}\n{"id":7,"text":"x","label":"negative"}\n');
+  const scan = await scanDataset(s, labels, false);
+  assert.equal(scan.total, 3);
+  assert.match(scan.sha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(await all(s), [
     { id: 'a', index: 0, text: 'good', label: 'positive' },
     { id: 'line-3', index: 1, text: 'bad', label: 'negative' },
+    { id: '7', index: 2, text: 'x', label: 'negative' },
   ]);
-  assert.match(d.sha256, /^[0-9a-f]{64}$/);
+});
+
+test('CSV with quotes, commas, escaped quotes, newlines and CRLF; column mapping', async () => {
+  const s = spec('d.csv', 'review,sentiment,key\r\n"Great, truly ""great"" food",positive,r1\r\n"two\nlines",negative,r2\r\nplain,negative,r3', { text: 'review', label: 'sentiment', id: 'key' });
+  assert.deepEqual(await all(s), [
+    { id: 'r1', index: 0, text: 'Great, truly "great" food', label: 'positive' },
+    { id: 'r2', index: 1, text: 'two\nlines', label: 'negative' },
+    { id: 'r3', index: 2, text: 'plain', label: 'negative' },
+  ]);
+  const bad = spec('bad.csv', 'review,sentiment\nfine,positive\n"x",neutral\n', { text: 'review', label: 'sentiment', id: 'id' });
+  await assert.rejects(scanDataset(bad, labels, false), /bad\.csv:3: field "sentiment": "neutral" is not a label/);
+});
+
+test('TSV as GLUE ships it (no quoting)', async () => {
+  const s = spec('d.tsv', 'sentence\tlabel\nit \'s "good" \tpositive\n', fields);
+  assert.deepEqual(await all({ ...s, fields: { text: 'sentence', label: 'label', id: 'id' } }), [
+    { id: 'line-2', index: 0, text: 'it \'s "good" ', label: 'positive' },
+  ]);
 });
 
 const bad: [string, string, RegExp][] = [
@@ -35,12 +62,21 @@ const bad: [string, string, RegExp][] = [
 ];
 bad.forEach(([name, body, re], k) => {
   test(`bad input names file, line and field: ${name}`, async () => {
-    const p = file(`bad-${k}.jsonl`, body);
-    await assert.rejects(loadDataset(p, { labels, limit: null }), (err: unknown) => err instanceof InputError && re.test(err.message));
+    await assert.rejects(scanDataset(spec(`bad-${k}.jsonl`, body), labels, false), (err: unknown) => err instanceof InputError && re.test(err.message));
   });
 });
 
+test('--skip-invalid counts bad lines and streams only the good ones', async () => {
+  const s = spec('mixed.jsonl', '{"text":"a","label":"positive"}\n{oops\n{"text":"b","label":"neutral"}\n{"text":"c","label":"negative"}\n');
+  const scan = await scanDataset(s, labels, true);
+  assert.equal(scan.total, 2);
+  assert.equal(scan.invalidCount, 2);
+  assert.deepEqual(scan.invalid.map((i) => i.line), [2, 3]);
+  assert.deepEqual((await all(s)).map((e) => e.text), ['a', 'c']);
+});
+
 test('missing and empty files are config errors', async () => {
-  await assert.rejects(loadDataset(join(dir, 'nope.jsonl'), { labels, limit: null }), (e: unknown) => e instanceof ConfigError && /cannot read dataset/.test((e as Error).message));
-  await assert.rejects(loadDataset(file('empty.jsonl', '\n'), { labels, limit: null }), /no examples/);
+  await assert.rejects(scanDataset({ path: join(dir, 'nope.jsonl'), format: 'jsonl', fields }, labels, false), (e: unknown) => e instanceof ConfigError && /cannot read dataset/.test((e as Error).message));
+  await assert.rejects(scanDataset(spec('empty.jsonl', '\n'), labels, false), /no valid examples/);
+  assert.throws(() => formatOf('x.jsonl', 'xml'), /--format must be one of jsonl, csv, tsv/);
 });

@@ -1,78 +1,90 @@
 /**
- * @module Reads and validates a JSONL dataset (`{"id"?, "text", "label"}` per line). Every problem names the file,
- * line and field, and is found before the campaign writes anything.
+ * @module Dataset validation and streaming. `scanDataset` reads the whole file once (hash, count, every problem named
+ * by file, line and field) before a campaign writes anything; `readExamples` then streams the valid examples, so a
+ * 100,000-line dataset never sits in memory.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { ConfigError, InputError } from '../core/errors.js';
 import type { Example } from '../contracts/record.js';
+import { readRows, type DatasetSpec, type Row } from './dataset-format.js';
 
-export interface LoadedDataset {
+export interface InvalidLine {
+  readonly line: number;
+  readonly message: string;
+}
+
+export interface DatasetScan {
   readonly path: string;
   readonly sha256: string;
-  /** All valid examples in file order (limit applied). */
-  readonly examples: Example[];
-  /** Examples in the whole file. */
+  /** Valid examples in the file. */
   readonly total: number;
+  readonly invalidCount: number;
+  /** The first invalid lines (at most 20), with --skip-invalid. */
+  readonly invalid: readonly InvalidLine[];
 }
 
-export async function loadDataset(path: string, opts: { labels: readonly string[]; limit: number | null }): Promise<LoadedDataset> {
+type Checked = { readonly example: Omit<Example, 'index'> } | { readonly problem: InputError };
+
+function check(spec: DatasetSpec, row: Row, known: ReadonlySet<string>, labels: readonly string[]): Checked {
+  const { path, fields } = spec;
+  if ('error' in row) return { problem: new InputError(path, row.line, row.field, row.error) };
+  const v = row.value;
+  const text = v[fields.text];
+  const label = v[fields.label];
+  const bad = (field: string, problem: string): Checked => ({ problem: new InputError(path, row.line, field, problem) });
+  if (typeof text !== 'string') return bad(fields.text, text === undefined ? 'missing' : 'must be a string');
+  if (text.trim() === '') return bad(fields.text, 'is empty');
+  if (typeof label !== 'string') return bad(fields.label, label === undefined ? 'missing' : 'must be a string');
+  if (!known.has(label)) return bad(fields.label, `"${label}" is not a label of the target (its labels: ${labels.join(', ')})`);
+  const rawId = v[fields.id];
+  let id: string;
+  if (rawId === undefined || rawId === '') id = `line-${row.line}`;
+  else if (typeof rawId === 'string' || typeof rawId === 'number') id = String(rawId);
+  else return bad(fields.id, 'must be a string or a number');
+  return { example: { id, text, label } };
+}
+
+/** Validates every line; throws the first problem unless `skipInvalid`, in which case problems are counted. */
+export async function scanDataset(
+  spec: DatasetSpec,
+  labels: readonly string[],
+  skipInvalid: boolean,
+): Promise<DatasetScan> {
   const hash = createHash('sha256');
-  const stream = createReadStream(path);
-  const opened = new Promise<void>((resolve, reject) => {
-    stream.once('open', () => resolve());
-    stream.once('error', (err) => reject(new ConfigError(`cannot read dataset ${path}: ${err.message}`)));
-  });
-  await opened;
-  stream.on('data', (chunk) => hash.update(chunk));
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  const examples: Example[] = [];
+  const known = new Set(labels);
   const ids = new Map<string, number>();
-  const known = new Set(opts.labels);
-  let lineNo = 0;
+  const invalid: InvalidLine[] = [];
+  let invalidCount = 0;
   let total = 0;
-  for await (const line of lines) {
-    lineNo++;
-    if (line.trim() === '') continue;
-    const ex = parseLine(path, lineNo, line, total, known, opts.labels);
-    const prev = ids.get(ex.id);
-    if (prev !== undefined) throw new InputError(path, lineNo, 'id', `duplicate id "${ex.id}" (first on line ${prev})`);
-    ids.set(ex.id, lineNo);
-    if (opts.limit === null || examples.length < opts.limit) examples.push(ex);
+  for await (const row of readRows(spec.path, spec.format, (c) => hash.update(c))) {
+    let result = check(spec, row, known, labels);
+    if ('example' in result) {
+      const first = ids.get(result.example.id);
+      if (first !== undefined) {
+        result = { problem: new InputError(spec.path, row.line, spec.fields.id, `duplicate id "${result.example.id}" (first on line ${first})`) };
+      } else ids.set(result.example.id, row.line);
+    }
+    if ('problem' in result) {
+      if (!skipInvalid) throw result.problem;
+      invalidCount++;
+      if (invalid.length < 20) invalid.push({ line: row.line, message: result.problem.message });
+      continue;
+    }
     total++;
   }
-  if (total === 0) throw new ConfigError(`dataset ${path} has no examples`);
-  return { path, sha256: hash.digest('hex'), examples, total };
+  if (total === 0) throw new ConfigError(`dataset ${spec.path} has no valid examples`);
+  return { path: spec.path, sha256: hash.digest('hex'), total, invalidCount, invalid };
 }
 
-function parseLine(
-  path: string,
-  lineNo: number,
-  line: string,
-  index: number,
-  known: ReadonlySet<string>,
-  labels: readonly string[],
-): Example {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    throw new InputError(path, lineNo, '(line)', `not valid JSON: ${(err as Error).message}`);
+/** Streams the valid examples in file order; `index` counts valid examples from 0. Run `scanDataset` first. */
+export async function* readExamples(spec: DatasetSpec, labels: readonly string[]): AsyncGenerator<Example> {
+  const known = new Set(labels);
+  const seen = new Set<string>();
+  let index = 0;
+  for await (const row of readRows(spec.path, spec.format)) {
+    const result = check(spec, row, known, labels);
+    if (!('example' in result) || seen.has(result.example.id)) continue;
+    seen.add(result.example.id);
+    yield { ...result.example, index: index++ };
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InputError(path, lineNo, '(line)', 'expected a JSON object like {"text": "...", "label": "..."}');
-  }
-  const obj = value as Record<string, unknown>;
-  if (typeof obj.text !== 'string') throw new InputError(path, lineNo, 'text', obj.text === undefined ? 'missing' : 'must be a string');
-  if (obj.text.trim() === '') throw new InputError(path, lineNo, 'text', 'is empty');
-  if (typeof obj.label !== 'string') throw new InputError(path, lineNo, 'label', obj.label === undefined ? 'missing' : 'must be a string');
-  if (!known.has(obj.label)) {
-    throw new InputError(path, lineNo, 'label', `"${obj.label}" is not a label of the target (its labels: ${labels.join(', ')})`);
-  }
-  let id: string;
-  if (obj.id === undefined) id = `line-${lineNo}`;
-  else if (typeof obj.id === 'string' || typeof obj.id === 'number') id = String(obj.id);
-  else throw new InputError(path, lineNo, 'id', 'must be a string or a number');
-  return { id, index, text: obj.text, label: obj.label };
 }

@@ -28,3 +28,11 @@ export function collect(value: string, previous: string[] = []): string[] {
 export function parseList(value: string): string[] {
   return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
+
+export function parsePositive(flag: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} must be a positive number, got "${value}"`);
+    return n;
+  };
+}

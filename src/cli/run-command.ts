@@ -1,21 +1,37 @@
-/** @module `quiver run`: flags -> a RunRequest -> runCampaign, with terminal reporting. */
+/** @module `quiver run`: flags -> a RunRequest (new, resumed or estimated) -> runCampaign, with terminal reporting. */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { runCampaign } from '../campaign/run.js';
-import type { AttackConfig } from '../contracts/campaign.js';
+import { formatOf, type DatasetSpec } from '../campaign/dataset-format.js';
+import { estimateCampaign, renderEstimate } from '../campaign/estimate.js';
+import { parseShard } from '../campaign/plan.js';
+import { getPreset, type Preset } from '../campaign/presets.js';
+import { readCampaignConfig } from '../campaign/resume.js';
+import { runCampaign, type RunRequest } from '../campaign/run.js';
+import type { AttackConfig, Budgets, CampaignConfig } from '../contracts/campaign.js';
+import { ConfigError } from '../core/errors.js';
+import { loadRecipe } from '../recipes/index.js';
 import { fanOut } from '../reporters/reporter.js';
 import { progressReporter } from '../reporters/progress.js';
 import { renderSummaryTable } from '../reporters/summary-table.js';
 import { packageRoot } from '../version.js';
+import { targetOptionsFromFlags } from './target-flags.js';
 
 export interface RunFlags {
   target: string;
+  recipe?: string;
+  preset?: string;
   dataset?: string;
+  format?: string;
+  textField: string;
+  labelField: string;
+  idField: string;
+  skipInvalid?: boolean;
   search: string;
   perturb: string[];
   seed: number;
   workers?: number;
   limit?: number;
+  shard?: string;
   maxQueries?: number;
   maxPerturbRatio: number;
   protect: string[];
@@ -23,43 +39,182 @@ export interface RunFlags {
   stabilitySamples: number;
   verify: number;
   ranking?: string;
+  maxTotalQueries?: number;
+  maxTime?: number;
+  maxTokens?: number;
+  maxCost?: number;
   out?: string;
+  resume?: string;
+  force?: boolean;
+  dryRun?: boolean;
+  pilot: number;
   json?: boolean;
 }
 
 export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-reviews.jsonl');
-export const defaultPerturbations = ['typo', 'synonym', 'reorder', 'rare-word'];
 
-export async function runCommand(flags: RunFlags): Promise<void> {
-  const attack: AttackConfig = {
+/** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
+const IDENTITY_FLAGS = [
+  'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'skipInvalid', 'search',
+  'ranking', 'perturb', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
+  'stabilitySamples', 'verify',
+];
+
+export async function runCommand(flags: RunFlags, explicit: ReadonlySet<string> = new Set()): Promise<void> {
+  if (flags.resume !== undefined && flags.out !== undefined && flags.out !== flags.resume) {
+    throw new ConfigError('--resume DIR already names the campaign folder; drop --out');
+  }
+  const request = flags.resume === undefined ? newRequest(flags, explicit) : resumeRequest(flags, explicit);
+  if (flags.dryRun) {
+    const estimate = await estimateCampaign(request, flags.pilot);
+    process.stdout.write(flags.json ? JSON.stringify(estimate, null, 2) + '\n' : renderEstimate(estimate));
+    return;
+  }
+  const outcome = await runCampaign(request, fanOut([progressReporter()]));
+  if (flags.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+  else process.stdout.write(renderSummaryTable(outcome.summary, outcome.outDir));
+  if (outcome.stopKind === 'interrupted') process.exitCode = 130;
+  if (outcome.stopKind === 'aborted') {
+    process.stderr.write(`quiver: stopped: ${outcome.stopReason}\nquiver: resume with: quiver run --resume ${outcome.outDir}\n`);
+    process.exitCode = 3;
+  }
+}
+
+function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest {
+  const preset = flags.preset === undefined ? undefined : getPreset(flags.preset);
+  const pick = <K extends keyof RunFlags>(key: K, fromPreset: (p: Preset) => RunFlags[K]): RunFlags[K] =>
+    preset !== undefined && !explicit.has(key) ? fromPreset(preset) : flags[key];
+  const base: AttackConfig = {
     target: flags.target,
-    targetOptions: {},
+    targetOptions: targetOptionsFromFlags(flags as unknown as Record<string, unknown>),
     goal: flags.targetLabel === undefined ? { name: 'untargeted' } : { name: 'targeted', targetLabel: flags.targetLabel },
-    search: { name: flags.search, options: flags.ranking === undefined ? {} : { ranking: flags.ranking } },
-    perturbations: flags.perturb,
+    search: {
+      name: flags.search,
+      options: {
+        ...(preset !== undefined && flags.search === 'abs' ? preset.searchOptions : {}),
+        ...(flags.ranking === undefined ? {} : { ranking: flags.ranking }),
+      },
+    },
+    perturbations: flags.perturb.map((name) => ({ name, options: {} })),
     maxPerturbRatio: flags.maxPerturbRatio,
     protect: flags.protect,
     seed: flags.seed,
-    maxQueries: flags.maxQueries ?? null,
-    stabilitySamples: flags.stabilitySamples,
-    verifyRepeats: flags.verify,
+    maxQueries: pick('maxQueries', (p) => p.maxQueries) ?? null,
+    stabilitySamples: pick('stabilitySamples', (p) => p.stabilitySamples),
+    verifyRepeats: pick('verify', (p) => p.verify),
   };
-  const outDir = flags.out ?? join('runs', `${timestamp()}-${flags.target.replace(/[^A-Za-z0-9._-]+/g, '-')}`);
-  const reporters = [progressReporter()];
-  const { summary, outDir: dir } = await runCampaign(
-    {
-      attack,
-      datasetPath: flags.dataset ?? demoDataset,
-      limit: flags.limit ?? null,
-      workers: flags.workers ?? availableParallelism(),
-      outDir,
-    },
-    fanOut(reporters),
-  );
-  if (flags.json) process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
-  else process.stdout.write(renderSummaryTable(summary, dir));
+  const attack = flags.recipe === undefined ? base : withRecipe(base, flags.recipe, explicit);
+  const datasetPath = flags.dataset ?? demoDataset;
+  const dataset: DatasetSpec = {
+    path: datasetPath,
+    format: formatOf(datasetPath, flags.format),
+    fields: { text: flags.textField, label: flags.labelField, id: flags.idField },
+  };
+  return {
+    attack,
+    dataset,
+    skipInvalid: flags.skipInvalid === true,
+    limit: pick('limit', (p) => p.limit ?? undefined) ?? null,
+    shard: flags.shard === undefined ? null : parseShard(flags.shard),
+    preset: flags.preset ?? null,
+    workers: flags.workers ?? availableParallelism(),
+    budgets: budgetsOf(flags),
+    outDir: flags.out ?? join('runs', `${timestamp()}-${flags.target.replace(/[^A-Za-z0-9._-]+/g, '-')}`),
+    mode: 'new',
+    force: flags.force === true,
+    handleSignals: true,
+  };
+}
+
+/**
+ * `--resume DIR`: everything that decides results comes from campaign.json. A flag typed on the command line must
+ * agree with it; workers and budgets may change (e.g. a larger budget to continue an overnight run).
+ */
+function resumeRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest {
+  const dir = flags.resume!;
+  if (flags.force) throw new ConfigError('--resume and --force contradict each other');
+  const stored: CampaignConfig = readCampaignConfig(dir);
+  const typed = IDENTITY_FLAGS.filter((f) => explicit.has(f));
+  if (typed.length > 0) {
+    const { resume: _dir, ...asNew } = flags;
+    const requested = newRequest(asNew, explicit);
+    const storedRequest = requestFromConfig(stored, flags, dir);
+    const conflicts = typed.filter((f) => JSON.stringify(valueOf(requested, f)) !== JSON.stringify(valueOf(storedRequest, f)));
+    if (conflicts.length > 0) {
+      const names = conflicts.map((f) => `--${f.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+      throw new ConfigError(`${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`);
+    }
+  }
+  return requestFromConfig(stored, flags, dir);
+}
+
+function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string): RunRequest {
+  return {
+    attack: stored.attack,
+    dataset: { path: flags.dataset ?? stored.dataset.path, format: stored.dataset.format, fields: stored.dataset.fields },
+    skipInvalid: stored.dataset.skipInvalid,
+    limit: stored.limit,
+    shard: stored.shard,
+    preset: stored.preset,
+    workers: flags.workers ?? availableParallelism(),
+    budgets: { ...stored.budgets, ...definedBudgets(flags) },
+    outDir: dir,
+    mode: 'resume',
+    force: false,
+    handleSignals: true,
+  };
+}
+
+/** The part of a request a flag controls, for comparing a typed flag with a stored campaign. */
+function valueOf(r: RunRequest, flag: string): unknown {
+  const a = r.attack;
+  switch (flag) {
+    case 'target': return [a.target, a.targetOptions];
+    case 'dataset': case 'format': case 'textField': case 'labelField': case 'idField': return [r.dataset.format, r.dataset.fields];
+    case 'skipInvalid': return r.skipInvalid;
+    case 'recipe': case 'search': case 'ranking': case 'perturb': case 'maxPerturbRatio': case 'preset':
+      return [a.search, a.perturbations, a.maxPerturbRatio, a.maxQueries, a.stabilitySamples, a.verifyRepeats, r.limit];
+    case 'seed': return a.seed;
+    case 'limit': return r.limit;
+    case 'shard': return r.shard;
+    case 'maxQueries': return a.maxQueries;
+    case 'protect': return a.protect;
+    case 'targetLabel': return a.goal;
+    case 'stabilitySamples': return a.stabilitySamples;
+    case 'verify': return a.verifyRepeats;
+    default: return undefined;
+  }
+}
+
+function budgetsOf(flags: RunFlags): Budgets {
+  return { maxTotalQueries: null, maxTimeMs: null, maxTokens: null, maxCostUsd: null, ...definedBudgets(flags) };
+}
+
+function definedBudgets(flags: RunFlags): Partial<Budgets> {
+  return {
+    ...(flags.maxTotalQueries !== undefined ? { maxTotalQueries: flags.maxTotalQueries } : {}),
+    ...(flags.maxTime !== undefined ? { maxTimeMs: flags.maxTime } : {}),
+    ...(flags.maxTokens !== undefined ? { maxTokens: flags.maxTokens } : {}),
+    ...(flags.maxCost !== undefined ? { maxCostUsd: flags.maxCost } : {}),
+  };
 }
 
 function timestamp(): string {
   return new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+}
+
+/** The recipe decides search, perturbations and edit budget; a flag that would silently contradict it is an error. */
+function withRecipe(base: AttackConfig, name: string, explicit: ReadonlySet<string>): AttackConfig {
+  const recipe = loadRecipe(name);
+  const clash = ['search', 'ranking', 'perturb', 'maxPerturbRatio'].filter((k) => explicit.has(k));
+  if (clash.length > 0) {
+    const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    throw new ConfigError(`--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map(flag).join(', ')}`);
+  }
+  return {
+    ...base,
+    search: recipe.search,
+    perturbations: recipe.perturbations,
+    maxPerturbRatio: recipe.maxPerturbRatio ?? base.maxPerturbRatio,
+  };
 }

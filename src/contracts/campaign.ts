@@ -1,5 +1,11 @@
 /** @module The resolved campaign configuration: plain data written to campaign.json and sent to workers. */
 
+/** A registered component by name, with its options (plain JSON). */
+export interface ComponentRef {
+  readonly name: string;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
 export type GoalSpec = { readonly name: 'untargeted' } | { readonly name: 'targeted'; readonly targetLabel: string };
 
 /** Everything a worker needs to rebuild the attack for an example. */
@@ -9,8 +15,8 @@ export interface AttackConfig {
    * from the environment variable named here, inside the process that calls the endpoint. */
   readonly targetOptions: Readonly<Record<string, unknown>>;
   readonly goal: GoalSpec;
-  readonly search: { readonly name: string; readonly options: Readonly<Record<string, unknown>> };
-  readonly perturbations: readonly string[];
+  readonly search: ComponentRef;
+  readonly perturbations: readonly ComponentRef[];
   readonly maxPerturbRatio: number;
   /** Regular-expression sources; words overlapping a match are never edited. */
   readonly protect: readonly string[];
@@ -24,8 +30,25 @@ export interface AttackConfig {
 
 export interface DatasetInfo {
   readonly path: string;
+  readonly format: 'jsonl' | 'csv' | 'tsv';
+  readonly fields: { readonly text: string; readonly label: string; readonly id: string };
   readonly sha256: string;
+  /** Valid examples in the file. */
   readonly examples: number;
+  readonly skipInvalid: boolean;
+}
+
+/** Spending caps for the whole campaign; reaching one stops it gracefully (it can be resumed with a larger cap). */
+export interface Budgets {
+  readonly maxTotalQueries: number | null;
+  readonly maxTimeMs: number | null;
+  readonly maxTokens: number | null;
+  readonly maxCostUsd: number | null;
+}
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
 }
 
 export interface CampaignConfig {
@@ -36,7 +59,11 @@ export interface CampaignConfig {
   readonly attack: AttackConfig;
   readonly dataset: DatasetInfo;
   readonly limit: number | null;
+  readonly shard: Shard | null;
+  readonly preset: string | null;
+  /** Informational: results do not depend on them (budgets may be raised when resuming). */
   readonly workers: number;
+  readonly budgets: Budgets;
   readonly packages: Readonly<Record<string, string>>;
   readonly node: string;
 }

@@ -1,5 +1,6 @@
 /** @module The plain-data records Quiver writes (results.jsonl lines) and reads back. Later tools rely on these. */
 import type { Edit } from '../core/attack-text.js';
+import type { Usage } from '../core/target.js';
 
 export const SCHEMA_VERSION = 1;
 
@@ -42,6 +43,8 @@ export interface ResultRecord {
   readonly queries: number;
   readonly uniqueQueries: number;
   readonly wordCount: number;
+  /** Endpoint cost of this example (tokens, USD, latency, retries); absent for in-process models. */
+  readonly usage?: Usage;
   readonly elapsedMs: number;
   readonly reason?: string;
 }

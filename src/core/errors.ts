@@ -32,6 +32,18 @@ export class UnknownComponentError extends ConfigError {
   }
 }
 
+/**
+ * A failure that must stop the whole campaign rather than mark one example `errored` (an endpoint that keeps failing,
+ * a circuit breaker that opened). The example is not recorded, so a resumed campaign attacks it again.
+ */
+export class CampaignAbortError extends Error {
+  readonly code = 'QUIVER_ABORT';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CampaignAbortError';
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

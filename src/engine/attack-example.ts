@@ -6,12 +6,12 @@
 import { AttackText } from '../core/attack-text.js';
 import type { Analyzer } from '../core/analysis.js';
 import type { Constraint } from '../core/constraint.js';
-import { errorMessage } from '../core/errors.js';
+import { CampaignAbortError, errorMessage } from '../core/errors.js';
 import type { Goal } from '../core/goal.js';
 import type { Perturbation, PerturbContext } from '../core/perturbation.js';
 import { rngFor } from '../core/rng.js';
 import type { Evaluated, SearchMethod } from '../core/search.js';
-import type { Prediction, Target } from '../core/target.js';
+import { zeroUsage, type Prediction, type Target } from '../core/target.js';
 import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord, type Verification } from '../contracts/record.js';
 import { CandidateSpace } from './candidates.js';
 import { Evaluator } from './evaluator.js';
@@ -65,6 +65,7 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     queries: evaluator.queries,
     uniqueQueries: evaluator.uniqueQueries,
     elapsedMs: Math.round(performance.now() - started),
+    ...(evaluator.usage === zeroUsage ? {} : { usage: evaluator.usage }),
     ...fields,
   });
 
@@ -125,6 +126,7 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
       minimal: shrunk.minimal,
     });
   } catch (err) {
+    if (err instanceof CampaignAbortError) throw err;
     return record({ status: 'errored', reason: errorMessage(err) });
   }
 }

@@ -3,12 +3,14 @@
  * counted (`queries`) apart from what was actually sent (`uniqueQueries`), and the per-example budget is charged for
  * what was sent, since that is what costs time and money.
  */
-import type { Prediction, Target } from '../core/target.js';
+import { addUsage, zeroUsage, type Prediction, type Target, type Usage } from '../core/target.js';
 
 export class Evaluator {
   private readonly cache = new Map<string, Prediction>();
   queries = 0;
   uniqueQueries = 0;
+  /** Everything this example cost at the endpoint: search, verification and stability sampling. */
+  usage: Usage = zeroUsage;
 
   constructor(
     private readonly target: Target,
@@ -45,6 +47,7 @@ export class Evaluator {
         throw new Error(`target ${this.target.id} returned ${preds.length} predictions for ${toSend.length} texts`);
       }
       toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
+      this.charge(preds);
       this.uniqueQueries += toSend.length;
     }
     this.queries += take;
@@ -53,8 +56,9 @@ export class Evaluator {
 
   /** A fresh call that bypasses the cache and the budget: used to verify a flip before it is reported. */
   async requery(text: string): Promise<Prediction> {
-    const [p] = await this.target.predict([text]);
+    const [p] = await this.target.predict([text], { fresh: true });
     if (p === undefined) throw new Error(`target ${this.target.id} returned no prediction`);
+    this.charge([p]);
     return p;
   }
 
@@ -64,7 +68,12 @@ export class Evaluator {
     if (toSend.length > 0) {
       const preds = await this.target.predict(toSend);
       toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
+      this.charge(preds);
     }
     return { predictions: texts.map((t) => this.cache.get(t)!), sent: toSend.length };
+  }
+
+  private charge(preds: readonly Prediction[]): void {
+    for (const p of preds) this.usage = addUsage(this.usage, p.usage);
   }
 }

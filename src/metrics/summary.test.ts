@@ -31,6 +31,7 @@ test('summary follows the TextAttack definitions (hand-computed)', () => {
   assert.ok(Math.abs(s.avgPerturbedWordPct! - 20) < 1e-9);
   assert.equal(s.avgQueries, 30);
   assert.equal(s.avgUniqueQueries, 26);
+  assert.equal(s.totalUniqueQueries, 78);
   assert.equal(s.avgFlipDistance, 1.5);
   assert.deepEqual(s.byFamily, {
     synonym: { edits: 1, successesUsing: 1, successesOnly: 0 },

@@ -1,9 +1,11 @@
 /**
  * @module Campaign summary from result records, with TextAttack's metric definitions: success rate excludes
  * skipped examples; perturbed-word % averages successes only; queries average over attacked (succeeded + failed).
+ * Built incrementally, so a 100,000-example campaign is summarized from its file without holding its records.
  */
 import type { ResultRecord } from '../contracts/record.js';
-import { mean, meanCi95, ratio, type MeanWithCi } from './stats.js';
+import { addUsage, zeroUsage, type Usage } from '../core/target.js';
+import { meanCi95, ratio, type MeanWithCi } from './stats.js';
 
 export interface FamilySummary {
   /** Edits of this family across all verified adversarial examples. */
@@ -27,61 +29,105 @@ export interface Summary {
   readonly avgFlipDistance: number | null;
   readonly avgQueries: number | null;
   readonly avgUniqueQueries: number | null;
+  readonly totalUniqueQueries: number;
   readonly stabilityScore: MeanWithCi;
   readonly byFamily: Record<string, FamilySummary>;
   /** Flips that never reproduced on re-query, and flips that reproduced only some of the time (`--verify K`). */
   readonly unverified: number;
   readonly unstable: number;
+  /** Endpoint cost over the whole campaign; absent when the target is in-process. */
+  readonly usage?: Usage;
   readonly elapsedMs?: number;
+  /** Why the campaign stopped before attacking every planned example (interrupted, budget, target unavailable). */
   readonly stopReason?: string;
+  /** Planned examples not attacked yet (0 when the campaign is complete). */
+  readonly remaining?: number;
+  /** Dataset lines skipped as invalid (`--skip-invalid`). */
+  readonly invalidLines?: number;
 }
 
-export function summarize(records: readonly ResultRecord[]): Summary {
-  const count = (s: ResultRecord['status']) => records.filter((r) => r.status === s).length;
-  const succeeded = records.filter((r) => r.status === 'succeeded');
-  const attacked = records.filter((r) => r.status === 'succeeded' || r.status === 'failed');
-  const withOriginal = records.filter((r) => r.original !== null);
-  const correct = withOriginal.filter((r) => r.original!.label === r.groundTruth).length;
-  // Still correct after the attack: correct originals the search could not flip.
-  const robust = records.filter((r) => r.status === 'failed' && r.original?.label === r.groundTruth).length;
-  return {
-    examples: records.length,
-    succeeded: succeeded.length,
-    failed: count('failed'),
-    skipped: count('skipped'),
-    errored: count('errored'),
-    originalAccuracy: ratio(correct, withOriginal.length),
-    accuracyUnderAttack: ratio(robust, withOriginal.length),
-    attackSuccessRate: ratio(succeeded.length, attacked.length),
-    avgPerturbedWordPct: pct(mean(succeeded.map((r) => r.perturbedWordRatio ?? 0))),
-    avgFlipDistance: mean(succeeded.map((r) => r.flipDistance ?? 0)),
-    avgQueries: mean(attacked.map((r) => r.queries)),
-    avgUniqueQueries: mean(attacked.map((r) => r.uniqueQueries)),
-    stabilityScore: meanCi95(
-      records.flatMap((r) => (r.stability === null ? [] : [r.stability])),
-      0,
-      1,
-    ),
-    byFamily: byFamily(succeeded),
-    unverified: records.filter((r) => r.reason === 'unverified').length,
-    unstable: records.filter((r) => r.reason === 'unstable').length,
-  };
-}
+export class SummaryBuilder {
+  private readonly counts = { succeeded: 0, failed: 0, skipped: 0, errored: 0 };
+  private withOriginal = 0;
+  private correct = 0;
+  private robust = 0;
+  private perturbedSum = 0;
+  private flipDistanceSum = 0;
+  private attacked = 0;
+  private queriesSum = 0;
+  private uniqueSum = 0;
+  private totalUnique = 0;
+  private readonly stability: number[] = [];
+  private readonly families: Record<string, { edits: number; successesUsing: number; successesOnly: number }> = {};
+  private unverified = 0;
+  private unstable = 0;
+  private usage: Usage = zeroUsage;
+  private sawUsage = false;
 
-function pct(x: number | null): number | null {
-  return x === null ? null : x * 100;
-}
+  add(r: ResultRecord): this {
+    this.counts[r.status]++;
+    if (r.original !== null) {
+      this.withOriginal++;
+      if (r.original.label === r.groundTruth) this.correct++;
+    }
+    // Still correct after the attack: correct originals the search could not flip.
+    if (r.status === 'failed' && r.original?.label === r.groundTruth) this.robust++;
+    if (r.status === 'succeeded' || r.status === 'failed') {
+      this.attacked++;
+      this.queriesSum += r.queries;
+      this.uniqueSum += r.uniqueQueries;
+    }
+    this.totalUnique += r.uniqueQueries;
+    if (r.status === 'succeeded') {
+      this.perturbedSum += r.perturbedWordRatio ?? 0;
+      this.flipDistanceSum += r.flipDistance ?? 0;
+      this.addFamilies(r);
+    }
+    if (r.stability !== null) this.stability.push(r.stability);
+    if (r.reason === 'unverified') this.unverified++;
+    if (r.reason === 'unstable') this.unstable++;
+    if (r.usage !== undefined) {
+      this.usage = addUsage(this.usage, r.usage);
+      this.sawUsage = true;
+    }
+    return this;
+  }
 
-function byFamily(succeeded: readonly ResultRecord[]): Record<string, FamilySummary> {
-  const out: Record<string, { edits: number; successesUsing: number; successesOnly: number }> = {};
-  for (const r of succeeded) {
+  build(): Summary {
+    const { succeeded } = this.counts;
+    const examples = succeeded + this.counts.failed + this.counts.skipped + this.counts.errored;
+    return {
+      examples,
+      ...this.counts,
+      originalAccuracy: ratio(this.correct, this.withOriginal),
+      accuracyUnderAttack: ratio(this.robust, this.withOriginal),
+      attackSuccessRate: ratio(succeeded, this.attacked),
+      avgPerturbedWordPct: succeeded === 0 ? null : (this.perturbedSum / succeeded) * 100,
+      avgFlipDistance: ratio(this.flipDistanceSum, succeeded),
+      avgQueries: ratio(this.queriesSum, this.attacked),
+      avgUniqueQueries: ratio(this.uniqueSum, this.attacked),
+      totalUniqueQueries: this.totalUnique,
+      stabilityScore: meanCi95(this.stability, 0, 1),
+      byFamily: Object.fromEntries(Object.entries(this.families).sort(([a], [b]) => a.localeCompare(b))),
+      unverified: this.unverified,
+      unstable: this.unstable,
+      ...(this.sawUsage ? { usage: this.usage } : {}),
+    };
+  }
+
+  private addFamilies(r: ResultRecord): void {
     const families = new Set(r.edits.map((e) => e.family));
-    for (const e of r.edits) (out[e.family] ??= { edits: 0, successesUsing: 0, successesOnly: 0 }).edits++;
+    for (const e of r.edits) (this.families[e.family] ??= { edits: 0, successesUsing: 0, successesOnly: 0 }).edits++;
     for (const f of families) {
-      const s = out[f]!;
+      const s = this.families[f]!;
       s.successesUsing++;
       if (families.size === 1) s.successesOnly++;
     }
   }
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function summarize(records: Iterable<ResultRecord>): Summary {
+  const b = new SummaryBuilder();
+  for (const r of records) b.add(r);
+  return b.build();
 }

@@ -16,8 +16,9 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
   let lastDraw = 0;
   return {
     onStart(info) {
+      const resumed = info.alreadyDone > 0 ? ` (resuming: ${info.alreadyDone} already done)` : '';
       stream.write(
-        `quiver: attacking ${info.total} examples with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}\n`,
+        `quiver: attacking ${info.total} examples with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
       );
     },
     onResult(_record, p) {
@@ -50,9 +51,9 @@ function bar(p: Progress, columns: number): string {
 }
 
 function eta(p: Progress): string {
-  if (p.done === 0) return '?';
   if (p.done >= p.total) return '0s';
-  return formatDuration((p.elapsedMs / p.done) * (p.total - p.done));
+  if (p.doneThisRun === 0) return '?';
+  return formatDuration((p.elapsedMs / p.doneThisRun) * (p.total - p.done));
 }
 
 export function formatDuration(ms: number): string {

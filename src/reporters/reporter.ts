@@ -4,6 +4,8 @@ import type { Summary } from '../metrics/summary.js';
 
 export interface Progress {
   readonly done: number;
+  /** Done by this run (a resumed campaign's earlier records excluded): the basis of the ETA. */
+  readonly doneThisRun: number;
   readonly total: number;
   readonly succeeded: number;
   readonly failed: number;
@@ -15,6 +17,8 @@ export interface Progress {
 
 export interface CampaignStart {
   readonly total: number;
+  /** Examples completed by earlier runs of a resumed campaign. */
+  readonly alreadyDone: number;
   readonly outDir: string;
   readonly target: string;
   readonly search: string;

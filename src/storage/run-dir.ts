@@ -1,8 +1,7 @@
 /** @module The layout of one campaign folder: campaign.json, results.jsonl, summary.json. */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
-import type { ResultRecord } from '../contracts/record.js';
 
 export interface RunDir {
   readonly dir: string;
@@ -32,21 +31,4 @@ export function createRunDir(dir: string): RunDir {
     throw new ConfigError(`cannot create output folder ${dir}: ${(err as Error).message}`);
   }
   return rd;
-}
-
-/** Reads results.jsonl; a torn final line (crash mid-write) is ignored. */
-export function readResults(path: string): ResultRecord[] {
-  const lines = readFileSync(path, 'utf8').split('\n');
-  const out: ResultRecord[] = [];
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    try {
-      out.push(JSON.parse(line) as ResultRecord);
-    } catch (err) {
-      if (i < lines.length - 1 && lines.slice(i + 1).some((l) => l.trim() !== '')) {
-        throw new ConfigError(`${path}:${i + 1}: corrupt record: ${(err as Error).message}`);
-      }
-    }
-  });
-  return out;
 }

@@ -27,7 +27,11 @@ function isLocalTargetName(spec: string): spec is LocalTargetName {
 }
 
 /** Builds the target for `spec`; unknown specs throw UnknownComponentError, a missing module file a ConfigError. */
-export async function createTarget(spec: string, _options: Readonly<Record<string, unknown>> = {}): Promise<Target> {
+export async function createTarget(
+  spec: string,
+  _options: Readonly<Record<string, unknown>> = {},
+  _shared?: unknown,
+): Promise<Target> {
   if (isLocalTargetName(spec)) return Targets[spec]();
   if (spec.startsWith(MODULE_PREFIX)) {
     const { createModuleTarget } = await import('./module.js');
@@ -37,10 +41,21 @@ export async function createTarget(spec: string, _options: Readonly<Record<strin
 }
 
 /**
+ * Prepared once in the main thread and handed to every worker (structured-clone safe, e.g. SharedArrayBuffers for a
+ * rate limiter shared across threads); undefined when the target needs nothing shared.
+ */
+export async function prepareTargetShared(
+  _spec: string,
+  _options: Readonly<Record<string, unknown>>,
+): Promise<unknown> {
+  return undefined;
+}
+
+/**
  * The labels of a local target without loading it; undefined for `module:` specs (known only after loading).
  * Every local target is a two-label sentiment model.
  */
-export function targetLabels(spec: string): readonly string[] | undefined {
+export function targetLabels(spec: string, _options: Readonly<Record<string, unknown>> = {}): readonly string[] | undefined {
   if (isLocalTargetName(spec)) return sentimentLabels;
   if (spec.startsWith(MODULE_PREFIX)) return undefined;
   throw new UnknownComponentError('target', spec, targetSpecs);

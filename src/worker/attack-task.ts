@@ -2,20 +2,29 @@
  * @module The worker-side handler: rebuilds the attack from plain config once per thread (models, WordNet index and
  * tagger stay warm for the whole campaign) and attacks one example per task.
  */
+import { workerData } from 'node:worker_threads';
+import { CampaignAbortError } from '../core/errors.js';
 import { attackExample, type AttackParts } from '../engine/attack-example.js';
 import { buildAttackParts } from '../registry.js';
-import type { AttackTask, AttackTaskResult } from './protocol.js';
+import type { AttackTask, AttackTaskResult, WorkerData } from './protocol.js';
 
 let cached: { key: string; parts: Promise<AttackParts> } | undefined;
 
 export async function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
   const key = JSON.stringify(task.config);
-  if (cached?.key !== key) cached = { key, parts: buildAttackParts(task.config) };
+  const shared = (workerData as WorkerData | undefined)?.targetShared;
+  if (cached?.key !== key) cached = { key, parts: buildAttackParts(task.config, shared) };
   const parts = await cached.parts;
   const { seed, maxQueries, maxPerturbRatio, stabilitySamples, verifyRepeats } = task.config;
-  return attackExample(
-    parts,
-    { seed, maxQueries: maxQueries ?? Infinity, maxPerturbRatio, stabilitySamples, verifyRepeats },
-    task.example,
-  );
+  try {
+    return await attackExample(
+      parts,
+      { seed, maxQueries: maxQueries ?? Infinity, maxPerturbRatio, stabilitySamples, verifyRepeats },
+      task.example,
+    );
+  } catch (err) {
+    // Error classes do not survive the thread boundary; an abort travels as plain data.
+    if (err instanceof CampaignAbortError) return { type: 'abort', id: task.example.id, reason: err.message };
+    throw err;
+  }
 }

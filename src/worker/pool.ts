@@ -3,14 +3,14 @@
  * need the tsx loader; the shipped CLI runs compiled JavaScript.
  */
 import { Piscina } from 'piscina';
-import type { AttackTask, AttackTaskResult } from './protocol.js';
+import type { AttackTask, AttackTaskResult, WorkerData } from './protocol.js';
 
 export function workerEntryUrl(): URL {
   const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
   return new URL(`./entry${ext}`, import.meta.url);
 }
 
-export function createAttackPool(workers: number): Piscina<AttackTask, AttackTaskResult> {
+export function createAttackPool(workers: number, workerData: WorkerData): Piscina<AttackTask, AttackTaskResult> {
   const entry = workerEntryUrl();
   const execArgv = entry.pathname.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx')
     ? [...process.execArgv, '--import', 'tsx']
@@ -23,5 +23,6 @@ export function createAttackPool(workers: number): Piscina<AttackTask, AttackTas
     maxQueue: 'auto',
     idleTimeout: Infinity,
     execArgv,
+    workerData,
   });
 }

@@ -7,4 +7,16 @@ export interface AttackTask {
   readonly example: Example;
 }
 
-export type AttackTaskResult = ResultRecord;
+/** The example could not be attacked and the campaign must stop (see CampaignAbortError); nothing is recorded. */
+export interface AbortResult {
+  readonly type: 'abort';
+  readonly id: string;
+  readonly reason: string;
+}
+
+export type AttackTaskResult = ResultRecord | AbortResult;
+
+/** Data the main thread prepares once per campaign and every worker receives (e.g. a shared rate limiter). */
+export interface WorkerData {
+  readonly targetShared: unknown;
+}

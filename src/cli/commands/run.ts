@@ -1,29 +1,49 @@
 /** @module Definition of `quiver run` (flags and help); the implementation loads only when the command runs. */
 import { Option, type Command } from 'commander';
-import { collect, parseFraction, parseInteger, parseList } from '../options.js';
+import { collect, parseFraction, parseInteger, parseList, parsePositive } from '../options.js';
+import { parseDuration } from '../duration.js';
+import { addTargetFlags } from '../target-flags.js';
 
 export function registerRun(program: Command): void {
-  program
+  const cmd = program
     .command('run')
     .description('run a robustness campaign (with no options: the bundled demo reviews against local:wink)')
     .option('--target <spec>', 'model under test: local:wink, local:afinn, local:vader, module:<path>', 'local:wink')
-    .option('--dataset <file>', 'JSONL dataset of {"id"?, "text", "label"} (default: bundled demo reviews)')
+    .option('--preset <name>', 'smoke, nightly or release: sample size, search depth, query budget, verification')
+    .option('--dataset <file>', 'dataset: JSONL ({"id"?, "text", "label"} per line), CSV or TSV with a header (default: bundled demo reviews)')
+    .option('--format <name>', 'jsonl, csv or tsv (default: from the file extension)')
+    .option('--text-field <name>', 'field or column holding the text', 'text')
+    .option('--label-field <name>', 'field or column holding the label', 'label')
+    .option('--id-field <name>', 'field or column holding the id (default: the line number)', 'id')
+    .option('--skip-invalid', 'skip invalid dataset lines (counted in the summary) instead of stopping')
+    .option('--recipe <name>', 'a published attack recipe (search + perturbations + constraints); see quiver recipes')
     .option('--search <name>', 'search method: abs, greedy-wir', 'abs')
     .option('--ranking <name>', 'word-importance ranking for WIR searches: weighted-saliency, unk, delete, random')
     .option('--perturb <list>', 'comma-separated perturbation families', parseList, ['typo', 'synonym', 'reorder', 'rare-word'])
     .option('--seed <n>', 'campaign seed: all randomness flows from it', parseInteger('--seed', 0), 42)
     .option('--workers <n>', 'worker threads (default: available cores)', parseInteger('--workers', 1))
     .option('--limit <n>', 'attack only the first N examples', parseInteger('--limit', 1))
+    .option('--shard <i/n>', 'attack only shard i of n (a stable hash of the example id); combine with quiver merge')
     .option('--max-queries <n>', 'texts sent to the target per example (default: unlimited)', parseInteger('--max-queries', 1))
     .option('--max-perturb-ratio <x>', 'largest share of words an adversarial example may change', parseFraction('--max-perturb-ratio'), 0.25)
     .option('--protect <regex>', 'never edit words overlapping this regular expression (repeatable)', collect, [])
     .option('--target-label <label>', 'targeted attack: succeed only when the model predicts this label')
     .option('--stability-samples <n>', 'random perturbations per example for the stability score', parseInteger('--stability-samples', 0), 20)
     .option('--verify <k>', 're-query each flip K times; it counts only if it holds every time', parseInteger('--verify', 1), 1)
-    .option('--out <dir>', 'campaign folder (default: runs/<timestamp>-<target>)')
-    .addOption(new Option('--json', 'print summary.json to stdout instead of the table'))
-    .action(async (flags) => {
-      const { runCommand } = await import('../run-command.js');
-      await runCommand(flags);
-    });
+    .option('--max-total-queries <n>', 'stop the campaign once this many texts were sent to the target', parseInteger('--max-total-queries', 1))
+    .option('--max-time <duration>', 'stop starting examples after this long (90s, 30m, 8h)', parseDuration('--max-time'))
+    .option('--max-tokens <n>', 'stop once the endpoint used this many tokens', parseInteger('--max-tokens', 1))
+    .option('--max-cost <usd>', 'stop once the endpoint cost this many US dollars', parsePositive('--max-cost'))
+    .option('--out <dir>', 'campaign folder (default: runs/<timestamp>-<target>); the same command on the same folder resumes')
+    .option('--resume <dir>', 'continue the campaign in DIR with the configuration in its campaign.json')
+    .option('--force', 'start over in --out; an existing campaign there is moved aside, never deleted')
+    .option('--dry-run', 'attack a small pilot and estimate queries, tokens, cost and time for the whole campaign')
+    .option('--pilot <n>', 'pilot size for --dry-run', parseInteger('--pilot', 2), 12)
+    .addOption(new Option('--json', 'print summary.json to stdout instead of the table'));
+  addTargetFlags(cmd).action(async (flags: Record<string, unknown>) => {
+    // Which flags the user typed (not defaults): a recipe may not be contradicted silently.
+    const explicit = new Set(Object.keys(flags).filter((k) => cmd.getOptionValueSource(k) === 'cli'));
+    const { runCommand } = await import('../run-command.js');
+    await runCommand(flags as never, explicit);
+  });
 }

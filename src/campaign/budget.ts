@@ -1,0 +1,49 @@
+/**
+ * @module Campaign-wide spending caps. Spending is counted from the records (queries sent, tokens, cost), including
+ * those of earlier runs of a resumed campaign; time counts from this run's start. A new example starts only while
+ * its worst case still fits: with --max-queries per example, the examples in flight are assumed to use all of theirs.
+ */
+import type { Budgets } from '../contracts/campaign.js';
+import type { ResultRecord } from '../contracts/record.js';
+
+export class BudgetTracker {
+  private queries = 0;
+  private tokens = 0;
+  private cost = 0;
+
+  constructor(
+    private readonly budgets: Budgets,
+    private readonly perExampleQueries: number | null,
+    private readonly startedAt: number,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
+
+  add(r: ResultRecord): void {
+    this.queries += r.uniqueQueries;
+    this.tokens += (r.usage?.promptTokens ?? 0) + (r.usage?.completionTokens ?? 0);
+    this.cost += r.usage?.costUsd ?? 0;
+  }
+
+  /** Why no further example may start, or null. */
+  stopReason(inFlight: number): string | null {
+    const b = this.budgets;
+    if (b.maxTotalQueries !== null) {
+      const worstCase = this.perExampleQueries === null ? 0 : (inFlight + 1) * this.perExampleQueries;
+      if (this.queries + worstCase > b.maxTotalQueries || this.queries >= b.maxTotalQueries) {
+        return `budget reached: --max-total-queries ${b.maxTotalQueries} (${this.queries} sent)`;
+      }
+    }
+    if (b.maxTimeMs !== null && this.now() - this.startedAt >= b.maxTimeMs) {
+      return `budget reached: --max-time ${Math.round(b.maxTimeMs / 1000)}s`;
+    }
+    if (b.maxTokens !== null && this.tokens >= b.maxTokens) return `budget reached: --max-tokens ${b.maxTokens} (${this.tokens} used)`;
+    if (b.maxCostUsd !== null && this.cost >= b.maxCostUsd) {
+      return `budget reached: --max-cost $${b.maxCostUsd} ($${this.cost.toFixed(4)} spent)`;
+    }
+    return null;
+  }
+
+  spent(): { queries: number; tokens: number; costUsd: number } {
+    return { queries: this.queries, tokens: this.tokens, costUsd: this.cost };
+  }
+}

@@ -1,0 +1,20 @@
+/** @module Definition of `quiver merge`. */
+import type { Command } from 'commander';
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('combine the folders of a sharded campaign (--shard i/n) into one')
+    .argument('<dirs...>', 'campaign folders, one per shard')
+    .requiredOption('--out <dir>', 'the merged campaign folder')
+    .option('--json', 'print the merged summary.json to stdout')
+    .action(async (dirs: string[], flags: { out: string; json?: boolean }) => {
+      const { mergeCampaigns } = await import('../../campaign/merge.js');
+      const { renderSummaryTable } = await import('../../reporters/summary-table.js');
+      const merged = mergeCampaigns(dirs, flags.out);
+      if (merged.missingShards.length > 0) {
+        process.stderr.write(`quiver merge: shard(s) ${merged.missingShards.join(', ')} missing: the merged campaign is partial\n`);
+      }
+      process.stdout.write(flags.json ? JSON.stringify(merged.summary, null, 2) + '\n' : renderSummaryTable(merged.summary, merged.outDir));
+    });
+}

@@ -1,0 +1,39 @@
+/** @module Runs the compiled `quiver` CLI (dist/, built by `npm test`) in tests, synchronously or as a child. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResultRecord } from '../contracts/record.js';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const cliPath = join(repoRoot, 'dist', 'bin', 'quiver.js');
+export const sharedDatasets = join(repoRoot, '..', 'shared', 'datasets');
+
+export interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export function quiverSync(cwd: string, ...args: string[]): CliResult {
+  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', timeout: 300_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function quiverChild(cwd: string, ...args: string[]): ChildProcess {
+  return spawn(process.execPath, [cliPath, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+export function readRecords(dir: string): ResultRecord[] {
+  const text = readFileSync(join(dir, 'results.jsonl'), 'utf8').trim();
+  return text === '' ? [] : text.split('\n').map((l) => JSON.parse(l) as ResultRecord);
+}
+
+/** Records without timing fields, for comparing runs. */
+export function comparable(records: readonly ResultRecord[]) {
+  return records.map(({ elapsedMs: _elapsed, ...rest }) => rest);
+}
