@@ -146,6 +146,7 @@ async function attackAll(
     target: req.attack.target,
     search: req.attack.search.name,
     workers: req.workers,
+    budgets: req.budgets,
   });
   try {
     const result = await attackInOrder(

@@ -2,6 +2,7 @@
  * @module Progress on stderr: a redrawn bar with counts and ETA on a terminal, plain lines at most every few seconds
  * otherwise (logs, nohup, CI), so a long campaign never looks like a hang and never floods a log.
  */
+import type { Budgets } from '../contracts/campaign.js';
 import type { Progress, Reporter } from './reporter.js';
 
 export interface ProgressOptions {
@@ -14,8 +15,10 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
   const tty = stream.isTTY === true;
   const plainIntervalMs = options.plainIntervalMs ?? 5000;
   let lastDraw = 0;
+  let budgets: Budgets | undefined;
   return {
     onStart(info) {
+      budgets = info.budgets;
       const resumed = info.alreadyDone > 0 ? ` (resuming: ${info.alreadyDone} already done)` : '';
       stream.write(
         `quiver: attacking ${info.total} examples with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
@@ -27,24 +30,27 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
       if (tty) {
         if (!last && now - lastDraw < 100) return;
         lastDraw = now;
-        stream.write(`\r${bar(p, stream.columns ?? 80)}\x1b[K${last ? '\n' : ''}`);
+        stream.write(`\r${bar(p, stream.columns ?? 80, budgets)}\x1b[K${last ? '\n' : ''}`);
       } else if (last || now - lastDraw >= plainIntervalMs) {
         lastDraw = now;
-        stream.write(`${line(p)}\n`);
+        stream.write(`${line(p, budgets)}\n`);
       }
     },
   };
 }
 
-export function line(p: Progress): string {
+export function line(p: Progress, budgets?: Budgets): string {
+  const queries = budgets?.maxTotalQueries != null ? `${p.queries}/${budgets.maxTotalQueries} queries` : `${p.queries} queries`;
+  const elapsed = budgets?.maxTimeMs != null ? `${formatDuration(p.elapsedMs)}/${formatDuration(budgets.maxTimeMs)}` : formatDuration(p.elapsedMs);
+  const rate = p.elapsedMs > 0 ? ` (${Math.round((p.queries / p.elapsedMs) * 1000)}/s)` : '';
   return (
     `${p.done}/${p.total} done · ${p.succeeded} flipped · ${p.failed} robust · ${p.skipped} skipped · ${p.errored} errored` +
-    ` · ${p.queries} queries · ${formatDuration(p.elapsedMs)} elapsed · ETA ${eta(p)}`
+    ` · ${queries}${rate} · ${elapsed} elapsed · ETA ${eta(p)}`
   );
 }
 
-function bar(p: Progress, columns: number): string {
-  const text = line(p);
+function bar(p: Progress, columns: number, budgets?: Budgets): string {
+  const text = line(p, budgets);
   const width = Math.max(10, Math.min(30, columns - text.length - 4));
   const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`;

@@ -1,4 +1,5 @@
 /** @module Reporter lifecycle hooks: all optional; the campaign calls them, reporters never compute metrics. */
+import type { Budgets } from '../contracts/campaign.js';
 import type { ResultRecord } from '../contracts/record.js';
 import type { Summary } from '../metrics/summary.js';
 
@@ -23,6 +24,7 @@ export interface CampaignStart {
   readonly target: string;
   readonly search: string;
   readonly workers: number;
+  readonly budgets?: Budgets;
 }
 
 export interface Reporter {

@@ -1,20 +1,23 @@
 /** @module Reading results.jsonl back: record by record, and repairing a torn last line left by a crash. */
-import { closeSync, ftruncateSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, statSync } from 'node:fs';
 import type { ResultRecord } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 
-/** Calls `fn` for every record of a results file; a corrupt line is an error naming file and line. */
+const CHUNK = 1 << 20;
+
+/**
+ * Calls `fn` for every record of a results file, reading it in 1 MiB chunks so a 100,000-record campaign is never
+ * held in memory whole; a corrupt line is an error naming file and line.
+ */
 export function forEachRecord(path: string, fn: (r: ResultRecord) => void): void {
-  const text = readFileSync(path, 'utf8');
-  let start = 0;
+  const fd = openSync(path, 'r');
+  const buf = Buffer.alloc(CHUNK);
+  let carry = Buffer.alloc(0);
   let line = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
+  const handle = (bytes: Buffer): void => {
     line++;
-    const s = text.slice(start, end);
-    start = end + 1;
-    if (s.trim() === '') continue;
+    const s = bytes.toString('utf8');
+    if (s.trim() === '') return;
     let r: ResultRecord;
     try {
       r = JSON.parse(s) as ResultRecord;
@@ -22,6 +25,23 @@ export function forEachRecord(path: string, fn: (r: ResultRecord) => void): void
       throw new ConfigError(`${path}:${line}: corrupt record (${(err as Error).message}); not resuming over it`);
     }
     fn(r);
+  };
+  try {
+    for (;;) {
+      const n = readSync(fd, buf, 0, CHUNK, null);
+      if (n === 0) break;
+      let data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, n)]) : buf.subarray(0, n);
+      let start = 0;
+      for (let nl = data.indexOf(0x0a, start); nl >= 0; nl = data.indexOf(0x0a, start)) {
+        handle(data.subarray(start, nl));
+        start = nl + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+      data = Buffer.alloc(0);
+    }
+    if (carry.length > 0) handle(carry);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -29,16 +49,26 @@ export function forEachRecord(path: string, fn: (r: ResultRecord) => void): void
 export function cutTornTail(path: string): number {
   const size = statSync(path).size;
   if (size === 0) return 0;
-  const buf = readFileSync(path);
-  const last = buf.lastIndexOf(0x0a);
-  const keep = last + 1;
-  if (keep === size) return 0;
   const fd = openSync(path, 'r+');
   try {
+    // Look back from the end for the last newline, a chunk at a time.
+    let end = size;
+    let keep = 0;
+    const buf = Buffer.alloc(Math.min(CHUNK, size));
+    while (end > 0) {
+      const start = Math.max(0, end - buf.length);
+      const n = readSync(fd, buf, 0, end - start, start);
+      const nl = buf.subarray(0, n).lastIndexOf(0x0a);
+      if (nl >= 0) {
+        keep = start + nl + 1;
+        break;
+      }
+      end = start;
+    }
+    if (keep === size) return 0;
     ftruncateSync(fd, keep);
+    return size - keep;
   } finally {
     closeSync(fd);
   }
-  return size - keep;
 }
-

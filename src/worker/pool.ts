@@ -1,28 +1,38 @@
 /**
- * @module The warm piscina pool for a campaign. Under tsx (development, tests) workers load the TypeScript entry and
- * need the tsx loader; the shipped CLI runs compiled JavaScript.
+ * @module The warm piscina pool for a campaign. The shipped CLI runs compiled JavaScript; from TypeScript sources
+ * (tsx: development, benchmarks) workers start from a small bootstrap that registers tsx inside the thread.
  */
 import { Piscina } from 'piscina';
 import type { AttackTask, AttackTaskResult, WorkerData } from './protocol.js';
 
+const fromSources = import.meta.url.endsWith('.ts');
+
 export function workerEntryUrl(): URL {
-  const ext = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
-  return new URL(`./entry${ext}`, import.meta.url);
+  return new URL(fromSources ? './dev-entry.mjs' : './entry.js', import.meta.url);
+}
+
+/** The parent's Node flags minus tsx's own loader flags (the bootstrap registers tsx itself). */
+function workerExecArgv(): string[] {
+  if (!fromSources) return [...process.execArgv];
+  const out: string[] = [];
+  for (let i = 0; i < process.execArgv.length; i++) {
+    const arg = process.execArgv[i]!;
+    const value = process.execArgv[i + 1] ?? '';
+    if ((arg === '--require' || arg === '--import' || arg === '-r') && /tsx/.test(value)) i++;
+    else if (!/^--(require|import)=.*tsx/.test(arg)) out.push(arg);
+  }
+  return out;
 }
 
 export function createAttackPool(workers: number, workerData: WorkerData): Piscina<AttackTask, AttackTaskResult> {
-  const entry = workerEntryUrl();
-  const execArgv = entry.pathname.endsWith('.ts') && !process.execArgv.join(' ').includes('tsx')
-    ? [...process.execArgv, '--import', 'tsx']
-    : [...process.execArgv];
   return new Piscina<AttackTask, AttackTaskResult>({
-    filename: entry.href,
+    filename: workerEntryUrl().href,
     minThreads: workers,
     maxThreads: workers,
     // One example's whole search is one task; a few queued per thread keeps threads busy between results.
     maxQueue: 'auto',
     idleTimeout: Infinity,
-    execArgv,
+    execArgv: workerExecArgv(),
     workerData,
   });
 }
