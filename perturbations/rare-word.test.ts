@@ -6,7 +6,8 @@ import { rngFor } from '../src/core/rng.js';
 import { winkAnalyzer } from '../src/nlp/wink-analyzer.js';
 import { RARE_FILLERS } from './lib/rare-fillers.js';
 import { frequencyRank } from './lib/word-frequency.js';
-import { rareWord } from './rare-word.js';
+import { CITIES, FEMALE_NAMES, MALE_NAMES } from './lib/checklist-lists.js';
+import { numberVariants, rareWord } from './rare-word.js';
 import { synonym } from './synonym.js';
 
 function setup(sentence: string, seed = 'seed-1'): { text: AttackText; ctx: PerturbContext } {
@@ -119,4 +120,62 @@ test('fast after warm-up', () => {
   const perCall = (performance.now() - t) / (rounds * text.length);
   console.log(`rareWord.candidates: ${(perCall * 1000).toFixed(1)} µs per call (warm)`);
   assert.ok(perCall < 1, `${perCall} ms per call`);
+});
+
+test('CheckList swaps are off by default', () => {
+  const { text, ctx } = setup('Sarah flew from Paris to Chicago with 3 friends in 2019.');
+  const p = rareWord({ maxInserts: 0 });
+  for (const w of ['Sarah', 'Paris', 'Chicago', '3', '2019']) {
+    assert.deepEqual(p.candidates(text, text.words.indexOf(w), ctx), [], w);
+  }
+});
+
+test('CheckList swaps: names within their list, places by kind, numbers nearby in the same format', () => {
+  const { text, ctx } = setup('Sarah flew from Paris to Chicago with 3 friends in 2019, and Carlos paid 1,250 dollars.');
+  const p = rareWord({ maxInserts: 0, swapNames: true, swapPlaces: true, swapNumbers: true, maxSwaps: 3 });
+  const to = (w: string) => p.candidates(text, text.words.indexOf(w), ctx).map((c) => c.words[text.words.indexOf(w)]!);
+  const sarah = to('Sarah');
+  assert.equal(sarah.length, 3);
+  for (const n of sarah) assert.ok(FEMALE_NAMES.includes(n) && n !== 'Sarah', n);
+  for (const n of to('Carlos')) assert.ok(MALE_NAMES.includes(n), n);
+  for (const c of to('Paris')) assert.ok(CITIES.includes(c) && c !== 'Paris', c);
+  for (const c of to('Chicago')) assert.ok(CITIES.includes(c), c);
+  const three = to('3');
+  assert.ok(three.length >= 1 && three.every((n) => /^\d$/.test(n) && Math.abs(Number(n) - 3) === 1), three.join());
+  const year = to('2019');
+  assert.ok(year.length === 3 && year.every((y) => /^\d{4}$/.test(y) && Math.abs(Number(y) - 2019) <= 10), year.join());
+  // "1,250" is one number over two AttackText words: neither part is touched.
+  assert.deepEqual(to('1'), []);
+  assert.deepEqual(to('250'), []);
+  // Deterministic per seed and word id.
+  assert.deepEqual(to('Sarah'), sarah);
+});
+
+test('CheckList swaps leave multi-word places, common words and other tags alone', () => {
+  const p = rareWord({ maxInserts: 0, maxReplacements: 0, swapNames: true, swapPlaces: true });
+  const none = (sentence: string, word: string) => {
+    const { text, ctx } = setup(sentence);
+    assert.deepEqual(p.candidates(text, text.words.indexOf(word), ctx), [], `${word} in ${sentence}`);
+  };
+  none('We stayed in New Paris Hotel for a week.', 'Paris');
+  none('I saw Paris Hilton there.', 'Paris');
+  none('The paris of this story is odd.', 'paris');
+  const { text, ctx } = setup('Paris is lovely in spring.');
+  assert.equal(p.candidates(text, 0, ctx).length, 2, 'sentence-initial place');
+});
+
+test('numberVariants keeps digit count and zero padding', () => {
+  const rng = rngFor('n');
+  for (let k = 0; k < 50; k++) {
+    for (const v of numberVariants('07', rng, 2)) assert.match(v, /^0\d$/);
+    for (const v of numberVariants('99', rng, 2)) assert.match(v, /^\d\d$/);
+    for (const v of numberVariants('0', rng, 2)) assert.equal(v, '1');
+    for (const v of numberVariants('150', rng, 3)) assert.ok(Math.abs(Number(v) - 150) <= 30 && v !== '150', v);
+  }
+  assert.deepEqual(numberVariants('12a', rng, 2), []);
+});
+
+test('rare-word options are validated', () => {
+  assert.throws(() => rareWord({ swapName: true } as never), /unknown option "swapName"/);
+  assert.throws(() => rareWord({ maxSwaps: 0 }), /maxSwaps must be an integer >= 1/);
 });

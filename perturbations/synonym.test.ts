@@ -4,6 +4,8 @@ import { AttackText } from '../src/core/attack-text.js';
 import type { PerturbContext } from '../src/core/perturbation.js';
 import { rngFor } from '../src/core/rng.js';
 import { winkAnalyzer } from '../src/nlp/wink-analyzer.js';
+import { ConfigError } from '../src/core/errors.js';
+import { miniVectorAsset } from '../src/testing/vector-fixture.js';
 import { synonym } from './synonym.js';
 
 function setup(sentence: string): { text: AttackText; ctx: PerturbContext } {
@@ -118,4 +120,29 @@ test('end to end on a sentence: every open-class word gets candidates, fast', ()
   const perCall = (performance.now() - t) / (rounds * text.length);
   console.log(`synonym.candidates: ${(perCall * 1000).toFixed(1)} µs per call (warm)`);
   assert.ok(perCall < 1, `${perCall} ms per call`);
+});
+
+test('embedding filter (minCosine): drops synonyms far from the word in real vectors, and unknown ones', async () => {
+  const vectors = await miniVectorAsset();
+  const slow = 'The plot was slow.';
+  // WordNet's "slow-witted" sense gives dense, dim, dull, dumb, obtuse; none is close to "slow" in GloVe space.
+  assert.deepEqual(replacements(slow, 'slow'), ['dense', 'dim', 'dull', 'dumb', 'obtuse']);
+  assert.deepEqual(replacements(slow, 'slow', { minCosine: 0.5, vectors }), []);
+  const movie = replacements('I watched a movie.', 'movie', { minCosine: 0.5, vectors });
+  assert.ok(movie.includes('film'), movie.join());
+  // "felicitous" is not in the vocabulary, so it cannot be judged and is dropped.
+  assert.ok(replacements('a happy ending', 'happy').includes('felicitous'));
+  assert.ok(!replacements('a happy ending', 'happy', { minCosine: 0.3, vectors }).includes('felicitous'));
+  // maxCandidates counts after the filter; -1 keeps every known word.
+  const all = replacements('I watched a movie.', 'movie', { minCosine: -1, vectors, maxCandidates: 100 });
+  assert.equal(replacements('I watched a movie.', 'movie', { minCosine: -1, vectors, maxCandidates: 1 }).length, 1);
+  assert.ok(all.length >= movie.length);
+});
+
+test('options from JSON are validated; a missing vector asset says how to build it', () => {
+  assert.throws(() => synonym({ maxSense: 2 } as never), /synonym: unknown option "maxSense"/);
+  assert.throws(() => synonym({ maxSenses: 0 }), ConfigError);
+  assert.throws(() => synonym({ minCosine: 1.5 }), /minCosine must be a number in \[-1, 1\]/);
+  assert.throws(() => synonym({ minCosine: 0.5, vectors: '/nowhere/v.bin' }), /npx quiver vectors build/);
+  assert.doesNotThrow(() => synonym({ maxCandidates: Infinity, minCosine: null }));
 });

@@ -5,7 +5,7 @@ import type { PerturbContext } from '../src/core/perturbation.js';
 import { rngFor } from '../src/core/rng.js';
 import { ConfigError } from '../src/core/errors.js';
 import { QWERTY_NEIGHBOURS } from './lib/keyboard.js';
-import { typo, typoPresets, typoVariants, resolveTypoOptions, type TypoOperation } from './typo.js';
+import { typo, typoPresets, typoVariants, resolveTypoOptions, TYPO_OPERATIONS, type TypoOperation } from './typo.js';
 
 function ctx(seed: string): PerturbContext {
   return { analysis: { words: [] }, rng: (key) => rngFor(`${seed}:${key}`) };
@@ -146,12 +146,66 @@ test('deepwordbug preset may edit the first and last letters; pruthi enumerates 
   assert.deepEqual(typoVariants('a', dwb, (op) => rngFor(op)).includes(''), false);
   const pruthi = typoVariants('word', resolveTypoOptions(typoPresets.pruthi), (op) => rngFor(op));
   assert.ok(pruthi.length > 10, String(pruthi.length));
+  // TextBugger: a space inside the word, deletion, swap, and a visual confusable, first and last letters kept.
   const tb = typoVariants('word', resolveTypoOptions(typoPresets.textbugger), (op) => rngFor(op));
-  assert.deepEqual(tb.map((v) => classify('word', v)), ['swap', 'delete', 'insert']);
+  assert.equal(tb.length, 4, tb.join(','));
+  assert.match(tb[0]!, /^w\S* \S*d$/);
+  assert.deepEqual(tb.slice(1, 3).map((v) => classify('word', v)), ['delete', 'swap']);
+  assert.ok(/^w[^\x00-\x7f]rd$|^wo[^\x00-\x7f]d$/.test(tb[3]!), tb[3]);
+  // A preset can be named in the options and overridden.
+  assert.deepEqual(resolveTypoOptions({ preset: 'textbugger', variantsPerOperation: 2 }), {
+    ...resolveTypoOptions(typoPresets.textbugger),
+    variantsPerOperation: 2,
+  });
+});
+
+test('defaults are the four classic slips; the other operations are opt-in', () => {
+  assert.deepEqual(resolveTypoOptions({}).operations, ['substitute', 'swap', 'delete', 'insert']);
+  assert.deepEqual(TYPO_OPERATIONS, ['substitute', 'swap', 'delete', 'insert', 'double', 'split', 'homoglyph']);
+});
+
+test('double: one interior letter typed twice, never a triple', () => {
+  const opts = resolveTypoOptions({ operations: ['double'], variantsPerOperation: Infinity });
+  const vs = typoVariants('speeding', opts, (op) => rngFor(op));
+  assert.deepEqual(vs.sort(), ['speedding', 'speediing', 'speedinng', 'sppeeding'].sort());
+  assert.deepEqual(typoVariants('Great', opts, (op) => rngFor(op)).sort(), ['Greaat', 'Great'.replace('e', 'ee'), 'Grreat'].sort());
+});
+
+test('split: a space inside the word stays one AttackText word, so ids, replay and shrinking hold', () => {
+  const opts = resolveTypoOptions({ operations: ['split'], variantsPerOperation: Infinity });
+  assert.deepEqual(typoVariants('great', opts, (op) => rngFor(op)).sort(), ['g reat', 'gr eat', 'gre at'].sort());
+  assert.deepEqual(typoVariants("don't", opts, (op) => rngFor(op)).sort(), ["d on't", "do n't"], 'never at the apostrophe');
+  const loose = resolveTypoOptions({ operations: ['split'], variantsPerOperation: Infinity, keepFirstLast: false, minLength: 1 });
+  assert.ok(typoVariants('great', loose, (op) => rngFor(op)).includes('grea t'));
+  const text = AttackText.fromString('A great movie, truly.');
+  const p = typo({ operations: ['split'] });
+  const [c] = p.candidates(text, 1, ctx('s'));
+  assert.ok(c !== undefined);
+  assert.equal(c.length, text.length);
+  assert.match(c.text, /^A g?r?e?a?t? ?[a-z ]+ movie, truly\.$/);
+  assert.equal(c.cost, 1);
+  const next = c.replaceWord(2, 'film', 'synonym');
+  assert.equal(AttackText.replay(text, next.applied, [0, 1]).text, next.text);
+  assert.equal(AttackText.replay(text, next.applied, [1]).text, 'A great film, truly.');
+});
+
+test('homoglyph: one letter swapped for a look-alike letter, off by default', () => {
+  const opts = resolveTypoOptions({ operations: ['homoglyph'], variantsPerOperation: Infinity });
+  const vs = typoVariants('Good', opts, (op) => rngFor(op));
+  assert.deepEqual(vs.sort(), ['G\u043eod', 'Go\u043ed'].sort());
+  for (const v of vs) {
+    assert.equal(v.normalize('NFKC').length, 4);
+    assert.equal(Buffer.from(v, 'utf8').toString('utf8'), v, 'valid UTF-8');
+    assert.equal(AttackText.fromString(`so ${v} here`).length, 3, 'still one word');
+  }
+  assert.ok(!typo().candidates(AttackText.fromString('Good food here'), 0, ctx('s')).some((c) => /[^\x00-\x7f]/.test(c.text)));
 });
 
 test('bad options are ConfigErrors', () => {
   assert.throws(() => typo({ operations: [] }), ConfigError);
   assert.throws(() => typo({ minLength: 0 }), ConfigError);
   assert.throws(() => typo({ variantsPerOperation: 1.5 }), ConfigError);
+  assert.throws(() => typo({ operations: ['merge' as TypoOperation] }), ConfigError);
+  assert.throws(() => typo({ preset: 'nope' as 'pruthi' }), /unknown preset "nope"/);
+  assert.throws(() => typo({ keepFirst: true } as never), /unknown option "keepFirst"/);
 });

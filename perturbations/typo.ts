@@ -1,12 +1,28 @@
-/** @module The `typo` family: keyboard-plausible character slips (substitute, swap, delete, insert) inside one word. */
-import type { Perturbation } from '../src/core/perturbation.js';
+/**
+ * @module The `typo` family: keyboard-plausible character slips inside one word (substitute, swap, delete, insert,
+ * doubled letter), a space slipped into a word (split), and, off by default, visual confusables (homoglyph).
+ */
+import type { Perturbation, PerturbContext } from '../src/core/perturbation.js';
 import type { Rng } from '../src/core/rng.js';
 import { ConfigError } from '../src/core/errors.js';
+import { confusable } from './lib/confusables.js';
 import { keyboardNeighbours } from './lib/keyboard.js';
 
-export type TypoOperation = 'substitute' | 'swap' | 'delete' | 'insert';
+export type TypoOperation = 'substitute' | 'swap' | 'delete' | 'insert' | 'double' | 'split' | 'homoglyph';
 
-export const TYPO_OPERATIONS: readonly TypoOperation[] = ['substitute', 'swap', 'delete', 'insert'];
+/** Every operation, in the order they are tried when listed together. */
+export const TYPO_OPERATIONS: readonly TypoOperation[] = [
+  'substitute',
+  'swap',
+  'delete',
+  'insert',
+  'double',
+  'split',
+  'homoglyph',
+];
+
+/** The default operations: the four classic keyboard slips (the defaults of Quiver 0.1, kept so results do not move). */
+export const DEFAULT_TYPO_OPERATIONS: readonly TypoOperation[] = ['substitute', 'swap', 'delete', 'insert'];
 
 export interface TypoOptions {
   /** Operations tried, in this order (earlier operations win when two produce the same word). */
@@ -20,47 +36,86 @@ export interface TypoOptions {
 }
 
 export const defaultTypoOptions: TypoOptions = {
-  operations: TYPO_OPERATIONS,
+  operations: DEFAULT_TYPO_OPERATIONS,
   minLength: 4,
   keepFirstLast: true,
   variantsPerOperation: 1,
 };
 
 /**
- * Option presets after the character-level baselines. Deviations: substitution and insertion always use QWERTY
- * neighbours (DeepWordBug draws random letters); TextBugger's space insertion, homoglyphs and embedding swaps are
- * not typos here, so its preset keeps only swap/delete/insert.
+ * Option presets after the character-level baselines. Deviation: substitution and insertion always use QWERTY
+ * neighbours (DeepWordBug draws random letters). TextBugger's fifth bug (embedding-neighbour words) is the synonym
+ * family's job (`minCosine`), not a typo.
  */
 export const typoPresets = {
-  /** Gao et al. 2018: all four operations anywhere in the word, one random variant each. */
-  deepwordbug: { operations: TYPO_OPERATIONS, keepFirstLast: false, minLength: 1, variantsPerOperation: 1 },
-  /** Pruthi et al. 2019: interior characters of words of 4+ letters; upstream enumerates every variant. */
-  pruthi: { operations: TYPO_OPERATIONS, keepFirstLast: true, minLength: 4, variantsPerOperation: Infinity },
-  /** Li et al. 2018: interior swap/delete/insert with no length limit (short words simply have no room). */
-  textbugger: { operations: ['swap', 'delete', 'insert'], keepFirstLast: true, minLength: 1, variantsPerOperation: 1 },
+  /** Gao et al. 2018: substitute, swap, delete, insert anywhere in the word, one random variant each. */
+  deepwordbug: { operations: DEFAULT_TYPO_OPERATIONS, keepFirstLast: false, minLength: 1, variantsPerOperation: 1 },
+  /** Pruthi et al. 2019: swap, drop, add, keyboard slip on interior characters of 4+ letter words; all variants. */
+  pruthi: { operations: DEFAULT_TYPO_OPERATIONS, keepFirstLast: true, minLength: 4, variantsPerOperation: Infinity },
+  /**
+   * Li et al. 2018 (TextBugger's character bugs as TextAttack implements them): insert a space, delete, swap
+   * interior letters, and substitute a visually similar character.
+   */
+  textbugger: {
+    operations: ['split', 'delete', 'swap', 'homoglyph'],
+    keepFirstLast: true,
+    minLength: 1,
+    variantsPerOperation: 1,
+  },
 } as const satisfies Record<string, Partial<TypoOptions>>;
+
+export type TypoPreset = keyof typeof typoPresets;
+
+/** Options as given: any TypoOptions, optionally on top of a preset (`{ preset: 'textbugger', variantsPerOperation: 2 }`). */
+export type TypoInput = Partial<TypoOptions> & { readonly preset?: TypoPreset };
 
 // Letters with optional inner apostrophes ("don't"); digits, hyphens and mixed tokens are not typo targets.
 const TYPO_WORD = /^\p{L}+(?:['’]\p{L}+)*$/u;
 const LETTER = /^\p{L}$/u;
 
-export function typo(options: Partial<TypoOptions> = {}): Perturbation {
+export function typo(options: TypoInput = {}): Perturbation {
   const opts = resolveTypoOptions(options);
+  const cache = new WeakMap<PerturbContext, Map<string, readonly string[]>>();
   return {
     family: 'typo',
     granularity: 'char',
     candidates(text, index, ctx) {
       const id = text.ids[index];
       if (id === undefined || id >= text.originalWordCount) return [];
-      const variants = typoVariants(text.word(index), opts, (op) => ctx.rng(`typo:${id}:${op}`));
+      const word = text.word(index);
+      // The variants depend only on the word, its id and the example's streams: compute them once per example (the
+      // search asks again for every parent text).
+      let known = cache.get(ctx);
+      if (known === undefined) {
+        known = new Map();
+        cache.set(ctx, known);
+      }
+      const key = `${id}\u0000${word}`;
+      let variants = known.get(key);
+      if (variants === undefined) {
+        variants = typoVariants(word, opts, (op) => ctx.rng(`typo:${id}:${op}`));
+        known.set(key, variants);
+      }
       return variants.map((v) => text.replaceWord(index, v, 'typo'));
     },
   };
 }
 
-export function resolveTypoOptions(options: Partial<TypoOptions>): TypoOptions {
-  const o: TypoOptions = { ...defaultTypoOptions, ...options };
-  if (o.operations.length === 0 || o.operations.some((op) => !TYPO_OPERATIONS.includes(op))) {
+export function resolveTypoOptions(options: TypoInput): TypoOptions {
+  const { preset, ...rest } = options;
+  const known = new Set<string>([...Object.keys(defaultTypoOptions), 'preset']);
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) throw new ConfigError(`typo: unknown option "${key}"; valid options: ${[...known].join(', ')}`);
+  }
+  if (preset !== undefined && !Object.hasOwn(typoPresets, preset)) {
+    throw new ConfigError(`typo: unknown preset "${String(preset)}"; valid presets: ${Object.keys(typoPresets).join(', ')}`);
+  }
+  const o: TypoOptions = { ...defaultTypoOptions, ...(preset === undefined ? {} : typoPresets[preset]), ...rest };
+  if (
+    !Array.isArray(o.operations) ||
+    o.operations.length === 0 ||
+    o.operations.some((op) => !TYPO_OPERATIONS.includes(op))
+  ) {
     throw new ConfigError(`typo: operations must be a non-empty subset of ${TYPO_OPERATIONS.join(', ')}`);
   }
   if (!Number.isInteger(o.minLength) || o.minLength < 1) throw new ConfigError('typo: minLength must be an integer >= 1');
@@ -93,13 +148,23 @@ export function typoVariants(word: string, opts: TypoOptions, rngOf: (op: TypoOp
       edits[j] = edits[t]!;
       edits[t] = chosen;
       const candidate = chosen();
-      if (seen.has(candidate) || !TYPO_WORD.test(candidate)) continue;
+      if (seen.has(candidate) || !wellFormed(candidate, op)) continue;
       seen.add(candidate);
       out.push(candidate);
       accepted++;
     }
   }
   return out;
+}
+
+/**
+ * A variant must still read as a word: letters with inner apostrophes. A split gives two such words separated by one
+ * space ("gre at"); the pair stays one AttackText word, so word ids, replay and shrinking are unaffected.
+ */
+function wellFormed(candidate: string, op: TypoOperation): boolean {
+  if (op !== 'split') return TYPO_WORD.test(candidate);
+  const parts = candidate.split(' ');
+  return parts.length === 2 && parts.every((p) => TYPO_WORD.test(p));
 }
 
 /** Every edit of one operation, as lazy builders in a fixed order (the rng then picks among them). */
@@ -137,6 +202,22 @@ function enumerate(op: TypoOperation, chars: readonly string[], keepFirstLast: b
       }
       break;
     }
+    case 'double':
+      // A key held or struck twice ("greeat"); a letter already doubled is left alone (no "speeed").
+      for (let k = lo; k <= hi; k++) {
+        if (isLetter(k) && chars[k - 1] !== chars[k] && chars[k + 1] !== chars[k]) edits.push(splice(k + 1, 0, chars[k]!));
+      }
+      break;
+    case 'split':
+      // A space struck inside the word ("gre at"); with keepFirstLast the last letter never stands alone (TextAttack).
+      for (let g = 1; g <= (keepFirstLast ? n - 2 : n - 1); g++) edits.push(splice(g, 0, ' '));
+      break;
+    case 'homoglyph':
+      for (let k = lo; k <= hi; k++) {
+        const c = confusable(chars[k]!);
+        if (c !== undefined) edits.push(splice(k, 1, c));
+      }
+      break;
   }
   return edits;
 }

@@ -10,6 +10,8 @@ export interface SynonymCandidateOptions {
   readonly maxCandidates: number;
   /** Allow multi-word and hyphenated synonyms ("motion picture"). */
   readonly multiWord: boolean;
+  /** Keep synonyms WordNet sets against the word (only to measure what the antonym filter removes). */
+  readonly keepAntonyms?: boolean;
 }
 
 // Only open-class words have WordNet synonyms; PROPN, AUX, PRON, DET... never get any.
@@ -34,7 +36,7 @@ export function synonymCandidates(
   const pos = WORDNET_POS[info.pos];
   if (pos === undefined) return [];
   const { maxSenses, maxCandidates, multiWord } = options;
-  const key = [word, pos, info.lemma, maxSenses, maxCandidates, multiWord].join('\u0000');
+  const key = [word, pos, info.lemma, maxSenses, maxCandidates, multiWord, options.keepAntonyms === true].join('\u0000');
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const out = compute(word, info.lemma, pos, options);
@@ -50,7 +52,8 @@ function compute(word: string, lemma: string, pos: WordNetPos, options: SynonymC
   const own = word.toLowerCase();
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const synonym of synonyms(lemma, pos, options)) {
+  const wn = { maxSenses: options.maxSenses, multiWord: options.multiWord, keepAntonyms: options.keepAntonyms === true };
+  for (const synonym of synonyms(lemma, pos, wn)) {
     if (out.length >= options.maxCandidates) break;
     // Capitalised members are names or acronyms ("Hollywood", "TV"); case-matching them would mangle them.
     if (!allowed.test(synonym)) continue;

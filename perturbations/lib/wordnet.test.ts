@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasCapitalisedNounSense, loadWordNet, synonyms, type WordNetPos } from './wordnet.js';
+import { antonyms, hasCapitalisedNounSense, loadWordNet, synonyms, type WordNetPos } from './wordnet.js';
 
 const ONE = { maxSenses: 3, multiWord: false };
 const ALL = { maxSenses: 1000, multiWord: true };
@@ -100,4 +100,23 @@ test('capitalised noun senses mark words that may be names', () => {
   for (const w of ['terrible', 'movie', 'great', 'Boring', 'nonexistentword']) {
     assert.equal(hasCapitalisedNounSense(w), false, w);
   }
+});
+
+test('antonyms: direct pointers, and for adjectives the opposite cluster', () => {
+  assert.deepEqual([...antonyms('love', 'v')], ['hate']);
+  assert.ok(antonyms('good', 'a', false).has('bad'));
+  assert.ok(!antonyms('good', 'a', false).has('awful'), 'direct only');
+  assert.ok(antonyms('good', 'a').has('awful'), 'a satellite of the antonym "bad"');
+  assert.ok(antonyms('speedy', 'a').has('slow'), 'a satellite inherits its head\'s antonym');
+  assert.ok(antonyms('up', 'r').has('down'));
+});
+
+test('members of other senses that WordNet sets against the lemma are dropped', () => {
+  // "blessed" has an ironic sense ("blessed nuisance") whose members are the antonyms of its main sense.
+  const raw = synonyms('blessed', 'a', { ...ALL, keepAntonyms: true });
+  const kept = synonyms('blessed', 'a', ALL);
+  assert.ok(raw.includes('damned') && !kept.includes('damned'), kept.join());
+  // "early" -> "former" is in the cluster of "late", the antonym of "early".
+  assert.ok(synonyms('early', 'a', { ...ONE, keepAntonyms: true }).includes('former'));
+  assert.ok(!synonyms('early', 'a', ONE).includes('former'));
 });

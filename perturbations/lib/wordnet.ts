@@ -10,6 +10,8 @@ export interface SynonymOptions {
   readonly maxSenses: number;
   /** Keep multi-word members ("moving picture"). */
   readonly multiWord: boolean;
+  /** Keep members WordNet sets against the lemma (only to measure what the antonym filter removes). */
+  readonly keepAntonyms?: boolean;
 }
 
 const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -94,13 +96,104 @@ function synsetMembers(table: PosTable, offset: number): readonly string[] {
   return members;
 }
 
+interface Pointer {
+  readonly symbol: string;
+  readonly offset: number;
+  readonly pos: WordNetPos;
+  /** Word number in the source synset (1-based); 0 for a pointer between whole synsets. */
+  readonly source: number;
+  /** Word number in the target synset (1-based); 0 for the whole synset. */
+  readonly target: number;
+}
+
+const pointerCache = new Map<string, readonly Pointer[]>();
+
+/** Pointers of the synset at `offset` (`!` antonym, `&` similar-to, ...), parsed on demand. */
+function synsetPointers(pos: WordNetPos, offset: number): readonly Pointer[] {
+  const key = `${pos}${offset}`;
+  const known = pointerCache.get(key);
+  if (known !== undefined) return known;
+  loadWordNet();
+  const data = tables![pos].data;
+  let end = data.indexOf('\n', offset);
+  if (end < 0) end = data.length;
+  const bar = data.indexOf(' | ', offset);
+  const fields = data.slice(offset, bar > offset && bar < end ? bar : end).split(' ');
+  const out: Pointer[] = [];
+  if (Number(fields[0]) === offset) {
+    // ... w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]...
+    let k = 4 + 2 * parseInt(fields[3] ?? '0', 16);
+    const count = Number(fields[k++]);
+    for (let p = 0; p < count; p++, k += 4) {
+      const st = fields[k + 3] ?? '0000';
+      const ptrPos = fields[k + 2] === 's' ? 'a' : (fields[k + 2] as WordNetPos);
+      out.push({
+        symbol: fields[k] ?? '',
+        offset: Number(fields[k + 1]),
+        pos: ptrPos,
+        source: parseInt(st.slice(0, 2), 16),
+        target: parseInt(st.slice(2), 16),
+      });
+    }
+  }
+  pointerCache.set(key, out);
+  return out;
+}
+
+function lowerMembers(pos: WordNetPos, offset: number): string[] {
+  return synsetMembers(tables![pos], offset).map((m) => m.toLowerCase().replace(/_/g, ' '));
+}
+
+const antonymCache = new Map<string, ReadonlySet<string>>();
+
+/**
+ * Every word WordNet sets against `lemma` as `pos`, over all its senses: direct antonyms (`!` pointers from the
+ * lemma or its synsets) and, for adjectives, indirect ones: the antonym of each cluster head the lemma belongs to
+ * (through `&` similar-to) and that antonym's whole cluster ("speedy" is set against "slow" and "sluggish");
+ * `indirect = false` gives the direct `!` antonyms only. Lower case, spaces for underscores.
+ */
+export function antonyms(lemma: string, pos: WordNetPos, indirect = true): ReadonlySet<string> {
+  const wnLemma = lemma.trim().toLowerCase().replace(/\s+/g, '_');
+  const key = `${pos}${indirect ? 1 : 0}\u0000${wnLemma}`;
+  const hit = antonymCache.get(key);
+  if (hit !== undefined) return hit;
+  loadWordNet();
+  const table = tables![pos];
+  const plain = wnLemma.replace(/_/g, ' ');
+  const out = new Set<string>();
+  const addTarget = (p: Pointer) => {
+    const members = lowerMembers(p.pos, p.offset);
+    if (p.target === 0) members.forEach((m) => out.add(m));
+    else if (members[p.target - 1] !== undefined) out.add(members[p.target - 1]!);
+  };
+  for (const offset of senseOffsets(table, wnLemma)) {
+    const wordNo = lowerMembers(pos, offset).indexOf(plain) + 1;
+    const pointers = synsetPointers(pos, offset);
+    for (const p of pointers) if (p.symbol === '!' && (p.source === 0 || p.source === wordNo)) addTarget(p);
+    if (pos !== 'a' || !indirect) continue;
+    // Cluster heads: this synset if it has antonyms, and the heads a satellite is similar to.
+    const heads = [offset, ...pointers.filter((p) => p.symbol === '&').map((p) => p.offset)];
+    for (const head of heads) {
+      for (const p of synsetPointers('a', head)) {
+        if (p.symbol !== '!') continue;
+        lowerMembers('a', p.offset).forEach((m) => out.add(m));
+        for (const q of synsetPointers('a', p.offset)) if (q.symbol === '&') lowerMembers('a', q.offset).forEach((m) => out.add(m));
+      }
+    }
+  }
+  out.delete(plain);
+  antonymCache.set(key, out);
+  return out;
+}
+
 /**
  * Synonyms of `lemma` as `pos`: members of its first `maxSenses` synsets, in sense order then synset order,
  * deduplicated, without the lemma itself, `_` turned into spaces. Only synset members are used, never pointers
- * (similar-to, antonym, hypernym...), so antonyms cannot appear.
+ * (similar-to, antonym, hypernym...); a member of another sense that WordNet sets against the lemma (see `antonyms`)
+ * is dropped as well.
  */
 export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): readonly string[] {
-  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}\u0000${lemma}`;
+  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${lemma}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   loadWordNet();
@@ -108,12 +201,13 @@ export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): 
   const wnLemma = lemma.trim().toLowerCase().replace(/\s+/g, '_');
   const seen = new Set<string>([wnLemma.replace(/_/g, ' ')]);
   const out: string[] = [];
+  const opposite = opts.keepAntonyms === true ? new Set<string>() : antonyms(wnLemma, pos);
   for (const offset of senseOffsets(table, wnLemma).slice(0, Math.max(0, opts.maxSenses))) {
     for (const member of synsetMembers(table, offset)) {
       if (!opts.multiWord && member.includes('_')) continue;
       const word = member.replace(/_/g, ' ');
       const folded = word.toLowerCase();
-      if (seen.has(folded)) continue;
+      if (seen.has(folded) || opposite.has(folded)) continue;
       seen.add(folded);
       out.push(word);
     }

@@ -129,7 +129,16 @@ test('protected-spans: matches inside a word protect the whole word; empty match
 });
 
 test('registry and defaults', () => {
-  assert.deepEqual(Object.keys(Constraints).sort(), ['max-perturb-ratio', 'protected-spans', 'repeat-modification', 'stopword']);
+  assert.deepEqual(Object.keys(Constraints).sort(), [
+    'char-budget',
+    'embedding-cosine',
+    'max-perturb-ratio',
+    'pos-consistency',
+    'protect',
+    'protected-spans',
+    'repeat-modification',
+    'stopword',
+  ]);
   const built: Constraint[] = [
     Constraints['repeat-modification'](),
     Constraints['max-perturb-ratio'](0.5),

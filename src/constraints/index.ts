@@ -1,11 +1,19 @@
 /** @module Constraint registry (kebab-case name -> factory) and the default constraint set. */
 import type { Constraint } from '../core/constraint.js';
+import { charBudgetConstraint } from './char-budget.js';
+import { embeddingCosineConstraint } from './embedding-cosine.js';
 import { maxPerturbRatioConstraint } from './max-perturb-ratio.js';
+import { posConsistencyConstraint } from './pos-consistency.js';
+import { protectConstraint } from './protect.js';
 import { protectedSpansConstraint } from './protected-spans.js';
 import { repeatModificationConstraint } from './repeat-modification.js';
 import { stopwordConstraint } from './stopword.js';
 
+export { charBudgetConstraint, editDistance, levenshtein, type CharBudgetOptions } from './char-budget.js';
+export { embeddingCosineConstraint, type EmbeddingCosineOptions } from './embedding-cosine.js';
 export { maxPerturbRatioConstraint, perturbBudget } from './max-perturb-ratio.js';
+export { posConsistencyConstraint, type PosConsistencyOptions } from './pos-consistency.js';
+export { protectConstraint, type ProtectOptions } from './protect.js';
 export { protectedSpansConstraint } from './protected-spans.js';
 export { repeatModificationConstraint } from './repeat-modification.js';
 export { stopwordConstraint } from './stopword.js';
@@ -16,6 +24,12 @@ export const Constraints = {
   'max-perturb-ratio': maxPerturbRatioConstraint,
   stopword: stopwordConstraint,
   'protected-spans': protectedSpansConstraint,
+  // Opt-in; not part of defaultConstraints. Cheapest first: protect (cached per text), char-budget (a small DP per
+  // edit), embedding-cosine (one 100-d dot product), pos-consistency (a wink pass over a window, ~0.1 ms).
+  protect: protectConstraint,
+  'char-budget': charBudgetConstraint,
+  'embedding-cosine': embeddingCosineConstraint,
+  'pos-consistency': posConsistencyConstraint,
 } as const satisfies Record<string, (...args: never[]) => Constraint>;
 
 export type ConstraintName = keyof typeof Constraints;

@@ -3,5 +3,6 @@ import type { Command } from 'commander';
 import { registerMerge } from './merge.js';
 import { registerRun } from './run.js';
 import { registerStatus } from './status.js';
+import { registerVectors } from './vectors.js';
 
-export const commands: readonly ((program: Command) => void)[] = [registerRun, registerStatus, registerMerge];
+export const commands: readonly ((program: Command) => void)[] = [registerRun, registerStatus, registerMerge, registerVectors];

@@ -1,0 +1,43 @@
+/**
+ * CPU profile of the engine in one thread (no pool), for finding hot spots:
+ *   npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof experiments/bench/profile.ts [target=local:wink] [examples=150]
+ * Prints the time spent in the model versus everything else.
+ */
+import { formatOf } from '../../src/campaign/dataset-format.js';
+import { readExamples } from '../../src/campaign/dataset.js';
+import type { Prediction, Target } from '../../src/core/target.js';
+import { attackExample } from '../../src/engine/attack-example.js';
+import { buildAttackParts } from '../../src/registry.js';
+import { sharedDatasets } from '../../src/testing/cli.js';
+import { join } from 'node:path';
+
+const target = process.argv[2] ?? 'local:wink';
+const n = Number(process.argv[3] ?? 150);
+const parts = await buildAttackParts({
+  target, targetOptions: {}, goal: { name: 'untargeted' }, search: { name: 'abs', options: {} },
+  perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
+  maxPerturbRatio: 0.25, protect: [], seed: 42, maxQueries: null, stabilitySamples: 20, verifyRepeats: 1,
+});
+let modelMs = 0;
+let texts = 0;
+const timed: Target = {
+  id: parts.target.id,
+  labels: parts.target.labels,
+  async predict(batch: readonly string[]): Promise<Prediction[]> {
+    const t = performance.now();
+    const out = await parts.target.predict(batch);
+    modelMs += performance.now() - t;
+    texts += batch.length;
+    return out;
+  },
+};
+const path = join(sharedDatasets, 'sst2-dev.jsonl');
+const spec = { path, format: formatOf(path), fields: { text: 'text', label: 'label', id: 'id' } };
+const start = performance.now();
+let k = 0;
+for await (const ex of readExamples(spec, parts.target.labels)) {
+  if (k++ >= n) break;
+  await attackExample({ ...parts, target: timed }, { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 20, verifyRepeats: 1 }, ex);
+}
+const total = performance.now() - start;
+console.log(`${target}: ${n} examples, ${texts} texts, total ${total.toFixed(0)} ms, model ${modelMs.toFixed(0)} ms (share ${(modelMs / total).toFixed(2)})`);
