@@ -118,6 +118,11 @@ test('unknown names and bad values: exit 2 with the valid choices', () => {
     [['--protect', '(unclosed'], /--protect .* is not a valid regular expression/],
     [['--target-label', 'neutral'], /--target-label "neutral" is not a label/],
     [['--bogus'], /unknown option '--bogus'/],
+    [['--perturb-options', '{typo'], /--perturb-options must be a JSON object/],
+    [['--perturb-options', '{"append":{}}'], /--perturb-options names "append", which is not in --perturb/],
+    [['--perturb-options', '{"typo":{"bogus":1}}'], /typo.*bogus/],
+    [['--constraint', 'nope'], /unknown constraint "nope"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency/],
+    [['--constraint', 'char-budget={"maxPerEdit":-1}'], /char-budget: maxPerEdit must be a number >= 0/],
   ];
   for (const [args, re] of cases) {
     const r = quiver('run', ...args, '--out', join(work, 'never'));
@@ -154,6 +159,23 @@ export async function predict(texts) {
   // "b" flips by a typo in "good"; "a" could only flip by touching the protected "great", so it must stay robust.
   assert.equal(recs.find((x) => x.id === 'b')!.status, 'succeeded', JSON.stringify(recs));
   assert.equal(recs.find((x) => x.id === 'a')!.status, 'failed', JSON.stringify(recs));
+});
+
+test('per-family options and opt-in constraints reach the workers', () => {
+  const out = join(work, 'options');
+  const r = quiver('run', '--limit', '8', '--perturb', 'typo', '--perturb-options', '{"typo":{"preset":"textbugger"}}',
+    '--constraint', 'char-budget={"maxPerEdit":1}', '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  const edits = results(out).flatMap((x) => x.edits);
+  assert.ok(edits.length > 0);
+  for (const e of edits) {
+    assert.equal(e.family, 'typo');
+    // char-budget maxPerEdit 1: every typo is one character away (split inserts a space, delete drops one letter).
+    assert.ok(Math.abs(e.to.length - e.from.length) <= 1, `${e.from} -> ${e.to}`);
+  }
+  const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
+  assert.deepEqual(campaign.attack.perturbations, [{ name: 'typo', options: { preset: 'textbugger' } }]);
+  assert.deepEqual(campaign.attack.constraints, [{ name: 'char-budget', options: { maxPerEdit: 1 } }]);
 });
 
 test('quiver --help and run --help', () => {

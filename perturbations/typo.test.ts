@@ -161,7 +161,7 @@ test('deepwordbug preset may edit the first and last letters; pruthi enumerates 
 
 test('defaults are the four classic slips; the other operations are opt-in', () => {
   assert.deepEqual(resolveTypoOptions({}).operations, ['substitute', 'swap', 'delete', 'insert']);
-  assert.deepEqual(TYPO_OPERATIONS, ['substitute', 'swap', 'delete', 'insert', 'double', 'split', 'homoglyph']);
+  assert.deepEqual(TYPO_OPERATIONS, ['substitute', 'swap', 'delete', 'insert', 'double', 'split', 'merge', 'homoglyph']);
 });
 
 test('double: one interior letter typed twice, never a triple', () => {
@@ -205,7 +205,19 @@ test('bad options are ConfigErrors', () => {
   assert.throws(() => typo({ operations: [] }), ConfigError);
   assert.throws(() => typo({ minLength: 0 }), ConfigError);
   assert.throws(() => typo({ variantsPerOperation: 1.5 }), ConfigError);
-  assert.throws(() => typo({ operations: ['merge' as TypoOperation] }), ConfigError);
+  assert.throws(() => typo({ operations: ['transpose' as TypoOperation] }), ConfigError);
   assert.throws(() => typo({ preset: 'nope' as 'pruthi' }), /unknown preset "nope"/);
   assert.throws(() => typo({ keepFirst: true } as never), /unknown option "keepFirst"/);
+});
+
+test('merge: a missed space joins two letter words separated by one space', async () => {
+  const { AttackText: T } = await import('../src/core/attack-text.js');
+  const { rngFor: r } = await import('../src/core/rng.js');
+  const ctx = { analysis: { words: [] }, rng: (k: string) => r(k) };
+  const p = typo({ operations: ['merge'] });
+  const t = T.fromString('A truly good film, really.');
+  assert.deepEqual(p.candidates(t, 1, ctx).map((c) => c.text), ['A trulygood film, really.']);
+  assert.deepEqual(p.candidates(t, 3, ctx).map((c) => c.text), [], 'a comma is not a missed space');
+  assert.deepEqual(p.candidates(t, 4, ctx).map((c) => c.text), [], 'no next word');
+  assert.deepEqual(p.candidates(T.fromString('a b'), 0, ctx).map((c) => c.text), [], 'too short with minLength 4');
 });

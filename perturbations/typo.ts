@@ -1,14 +1,16 @@
 /**
  * @module The `typo` family: keyboard-plausible character slips inside one word (substitute, swap, delete, insert,
- * doubled letter), a space slipped into a word (split), and, off by default, visual confusables (homoglyph).
+ * doubled letter), a space slipped into a word (split) or missed between two (merge), and, off by default, visual
+ * confusables (homoglyph).
  */
+import type { AttackText } from '../src/core/attack-text.js';
 import type { Perturbation, PerturbContext } from '../src/core/perturbation.js';
 import type { Rng } from '../src/core/rng.js';
 import { ConfigError } from '../src/core/errors.js';
 import { confusable } from './lib/confusables.js';
 import { keyboardNeighbours } from './lib/keyboard.js';
 
-export type TypoOperation = 'substitute' | 'swap' | 'delete' | 'insert' | 'double' | 'split' | 'homoglyph';
+export type TypoOperation = 'substitute' | 'swap' | 'delete' | 'insert' | 'double' | 'split' | 'merge' | 'homoglyph';
 
 /** Every operation, in the order they are tried when listed together. */
 export const TYPO_OPERATIONS: readonly TypoOperation[] = [
@@ -18,6 +20,7 @@ export const TYPO_OPERATIONS: readonly TypoOperation[] = [
   'insert',
   'double',
   'split',
+  'merge',
   'homoglyph',
 ];
 
@@ -96,9 +99,20 @@ export function typo(options: TypoInput = {}): Perturbation {
         variants = typoVariants(word, opts, (op) => ctx.rng(`typo:${id}:${op}`));
         known.set(key, variants);
       }
-      return variants.map((v) => text.replaceWord(index, v, 'typo'));
+      const out = variants.map((v) => text.replaceWord(index, v, 'typo'));
+      if (opts.operations.includes('merge') && mergeable(text, index, opts.minLength)) out.push(text.mergeWithNext(index, 'typo'));
+      return out;
     },
   };
+}
+
+/** A missed space: two original letter words separated by exactly one space, the pair long enough to matter. */
+function mergeable(text: AttackText, index: number, minLength: number): boolean {
+  const next = index + 1;
+  if (next >= text.length || text.seps[next] !== ' ' || text.ids[next]! >= text.originalWordCount) return false;
+  const a = text.word(index);
+  const b = text.word(next);
+  return TYPO_WORD.test(a) && TYPO_WORD.test(b) && Array.from(a + b).length >= minLength;
 }
 
 export function resolveTypoOptions(options: TypoInput): TypoOptions {

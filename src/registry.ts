@@ -3,7 +3,7 @@
  * config names up front (in the main thread) so a typo fails before any work starts.
  */
 import { createPerturbation, perturbationNames } from '../perturbations/index.js';
-import { defaultConstraints } from './constraints/index.js';
+import { createOptionalConstraint, defaultConstraints } from './constraints/index.js';
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
 import type { AttackParts } from './engine/attack-example.js';
@@ -17,7 +17,10 @@ export async function buildAttackParts(config: AttackConfig, targetShared?: unkn
     target: await createTarget(config.target, config.targetOptions, targetShared),
     goal: createGoal(config.goal),
     perturbations: config.perturbations.map((p) => createPerturbation(p.name, p.options)),
-    constraints: defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),
+    constraints: [
+      ...defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),
+      ...(config.constraints ?? []).map((c) => createOptionalConstraint(c.name, c.options)),
+    ],
     search: createSearch(config.search.name, { ...config.search.options }),
     analyzer: winkAnalyzer,
   };
@@ -35,6 +38,7 @@ export function checkAttackConfig(config: AttackConfig): void {
     throw new ConfigError(`--max-perturb-ratio must be in (0, 1], got ${config.maxPerturbRatio}`);
   }
   compileProtect(config.protect);
+  for (const c of config.constraints ?? []) createOptionalConstraint(c.name, c.options); // validates options
   createSearch(config.search.name, { ...config.search.options }); // validates options
 }
 

@@ -57,6 +57,7 @@ export function identityDiff(stored: CampaignConfig, requested: CampaignConfig):
     ['perturbations', stored.attack.perturbations, requested.attack.perturbations],
     ['max-perturb-ratio', stored.attack.maxPerturbRatio, requested.attack.maxPerturbRatio],
     ['protect', stored.attack.protect, requested.attack.protect],
+    ['constraints', stored.attack.constraints ?? [], requested.attack.constraints ?? []],
     ['seed', stored.attack.seed, requested.attack.seed],
     ['max-queries', stored.attack.maxQueries, requested.attack.maxQueries],
     ['stability-samples', stored.attack.stabilitySamples, requested.attack.stabilitySamples],

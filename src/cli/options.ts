@@ -36,3 +36,27 @@ export function parsePositive(flag: string): (value: string) => number {
     return n;
   };
 }
+
+/** A JSON object given on the command line (never evaluated as code). */
+export function parseJsonObject(flag: string): (value: string) => Record<string, unknown> {
+  return (value) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch (err) {
+      throw new ConfigError(`${flag} must be a JSON object: ${(err as Error).message}`);
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError(`${flag} must be a JSON object`);
+    return parsed as Record<string, unknown>;
+  };
+}
+
+/** `name` or `name={"json":"options"}`, repeatable. */
+export function collectComponent(flag: string): (value: string, previous?: { name: string; options: Record<string, unknown> }[]) => { name: string; options: Record<string, unknown> }[] {
+  return (value, previous = []) => {
+    const eq = value.indexOf('=');
+    const name = (eq < 0 ? value : value.slice(0, eq)).trim();
+    const options = eq < 0 ? {} : parseJsonObject(`${flag} ${name}`)(value.slice(eq + 1));
+    return [...previous, { name, options }];
+  };
+}

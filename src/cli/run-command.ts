@@ -28,6 +28,8 @@ export interface RunFlags {
   skipInvalid?: boolean;
   search: string;
   perturb: string[];
+  perturbOptions?: Record<string, unknown>;
+  constraint: { name: string; options: Record<string, unknown> }[];
   seed: number;
   workers?: number;
   limit?: number;
@@ -56,7 +58,7 @@ export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-review
 /** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
 const IDENTITY_FLAGS = [
   'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'skipInvalid', 'search',
-  'ranking', 'perturb', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
+  'ranking', 'perturb', 'perturbOptions', 'constraint', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
   'stabilitySamples', 'verify',
 ];
 
@@ -95,9 +97,10 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
         ...(flags.ranking === undefined ? {} : { ranking: flags.ranking }),
       },
     },
-    perturbations: flags.perturb.map((name) => ({ name, options: {} })),
+    perturbations: perturbationRefs(flags),
     maxPerturbRatio: flags.maxPerturbRatio,
     protect: flags.protect,
+    ...(flags.constraint.length > 0 ? { constraints: flags.constraint } : {}),
     seed: flags.seed,
     maxQueries: pick('maxQueries', (p) => p.maxQueries) ?? null,
     stabilitySamples: pick('stabilitySamples', (p) => p.stabilitySamples),
@@ -172,7 +175,8 @@ function valueOf(r: RunRequest, flag: string): unknown {
     case 'target': return [a.target, a.targetOptions];
     case 'dataset': case 'format': case 'textField': case 'labelField': case 'idField': return [r.dataset.format, r.dataset.fields];
     case 'skipInvalid': return r.skipInvalid;
-    case 'recipe': case 'search': case 'ranking': case 'perturb': case 'maxPerturbRatio': case 'preset':
+    case 'constraint': return a.constraints ?? [];
+    case 'recipe': case 'search': case 'ranking': case 'perturb': case 'perturbOptions': case 'maxPerturbRatio': case 'preset':
       return [a.search, a.perturbations, a.maxPerturbRatio, a.maxQueries, a.stabilitySamples, a.verifyRepeats, r.limit];
     case 'seed': return a.seed;
     case 'limit': return r.limit;
@@ -184,6 +188,18 @@ function valueOf(r: RunRequest, flag: string): unknown {
     case 'verify': return a.verifyRepeats;
     default: return undefined;
   }
+}
+
+function perturbationRefs(flags: RunFlags): AttackConfig['perturbations'] {
+  const options = flags.perturbOptions ?? {};
+  for (const name of Object.keys(options)) {
+    if (!flags.perturb.includes(name)) throw new ConfigError(`--perturb-options names "${name}", which is not in --perturb (${flags.perturb.join(',')})`);
+  }
+  return flags.perturb.map((name) => {
+    const o = options[name] ?? {};
+    if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ConfigError(`--perturb-options: the options of "${name}" must be a JSON object`);
+    return { name, options: o as Record<string, unknown> };
+  });
 }
 
 function budgetsOf(flags: RunFlags): Budgets {
@@ -206,7 +222,7 @@ function timestamp(): string {
 /** The recipe decides search, perturbations and edit budget; a flag that would silently contradict it is an error. */
 function withRecipe(base: AttackConfig, name: string, explicit: ReadonlySet<string>): AttackConfig {
   const recipe = loadRecipe(name);
-  const clash = ['search', 'ranking', 'perturb', 'maxPerturbRatio'].filter((k) => explicit.has(k));
+  const clash = ['search', 'ranking', 'perturb', 'perturbOptions', 'maxPerturbRatio'].filter((k) => explicit.has(k));
   if (clash.length > 0) {
     const flag = (k: string) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
     throw new ConfigError(`--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map(flag).join(', ')}`);

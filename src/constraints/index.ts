@@ -1,5 +1,10 @@
 /** @module Constraint registry (kebab-case name -> factory) and the default constraint set. */
 import type { Constraint } from '../core/constraint.js';
+import { ConfigError, UnknownComponentError } from '../core/errors.js';
+import type { CharBudgetOptions } from './char-budget.js';
+import type { EmbeddingCosineOptions } from './embedding-cosine.js';
+import type { PosConsistencyOptions } from './pos-consistency.js';
+import type { ProtectOptions } from './protect.js';
 import { charBudgetConstraint } from './char-budget.js';
 import { embeddingCosineConstraint } from './embedding-cosine.js';
 import { maxPerturbRatioConstraint } from './max-perturb-ratio.js';
@@ -46,4 +51,34 @@ export function defaultConstraints(opts: { maxPerturbRatio: number; protect: rea
   const out = [repeatModificationConstraint(), maxPerturbRatioConstraint(opts.maxPerturbRatio), stopwordConstraint()];
   if (opts.protect.length > 0) out.push(protectedSpansConstraint(opts.protect));
   return out;
+}
+
+/** Opt-in constraints a campaign may add by name with JSON options (`--constraint name=JSON`). */
+export const optionalConstraintNames = ['protect', 'char-budget', 'embedding-cosine', 'pos-consistency'] as const;
+
+export function createOptionalConstraint(name: string, options: Readonly<Record<string, unknown>>): Constraint {
+  switch (name) {
+    case 'protect': {
+      const { patterns, ...rest } = options;
+      if (patterns !== undefined && !(Array.isArray(patterns) && patterns.every((p) => typeof p === 'string'))) {
+        throw new ConfigError('protect: patterns must be a list of regular-expression strings');
+      }
+      const compiled = ((patterns as string[] | undefined) ?? []).map((p) => {
+        try {
+          return new RegExp(p, 'gu');
+        } catch (err) {
+          throw new ConfigError(`protect: pattern ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
+        }
+      });
+      return protectConstraint({ ...(rest as ProtectOptions), patterns: compiled });
+    }
+    case 'char-budget':
+      return charBudgetConstraint(options as CharBudgetOptions);
+    case 'embedding-cosine':
+      return embeddingCosineConstraint(options as unknown as EmbeddingCosineOptions);
+    case 'pos-consistency':
+      return posConsistencyConstraint(options as Partial<PosConsistencyOptions>);
+    default:
+      throw new UnknownComponentError('constraint', name, optionalConstraintNames);
+  }
 }

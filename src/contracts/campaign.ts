@@ -20,6 +20,8 @@ export interface AttackConfig {
   readonly maxPerturbRatio: number;
   /** Regular-expression sources; words overlapping a match are never edited. */
   readonly protect: readonly string[];
+  /** Opt-in constraints added to the defaults (protect, char-budget, embedding-cosine, pos-consistency). */
+  readonly constraints?: readonly ComponentRef[];
   readonly seed: number;
   /** Texts sent to the target per example; null = unlimited. */
   readonly maxQueries: number | null;

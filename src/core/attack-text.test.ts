@@ -59,3 +59,16 @@ test('a capital after an abbreviation is not treated as a sentence start', () =>
   assert.equal(t.swapBlocks(3, 4, 4, 5, 'reorder').text, 'We met Mr. there Smith.');
   assert.equal(AttackText.fromString('Good. Bad food').swapBlocks(1, 2, 2, 3, 'reorder').text, 'Good. Food bad');
 });
+
+test('merge joins a word with the next one and replays by id', () => {
+  const t = AttackText.fromString('The food was very good.');
+  const m = t.mergeWithNext(3, 'typo');
+  assert.equal(m.text, 'The food was verygood.');
+  assert.deepEqual(m.edits, [{ family: 'typo', position: 3, from: 'very good', to: 'verygood' }]);
+  assert.equal(m.cost, 2);
+  assert.deepEqual([...m.lockedIds()].sort(), [3, 4]);
+  const both = m.replaceWord(1, 'meal', 'synonym');
+  assert.equal(AttackText.replay(t, both.applied, [1]).text, 'The meal was very good.');
+  assert.equal(AttackText.replay(t, both.applied, [0]).text, 'The food was verygood.');
+  assert.throws(() => t.mergeWithNext(4, 'typo'), RangeError);
+});

@@ -18,6 +18,8 @@ export interface Edit {
 export type EditOp =
   | { readonly kind: 'replace'; readonly id: number; readonly to: string }
   | { readonly kind: 'insert'; readonly newId: number; readonly beforeId: number | null; readonly word: string }
+  /** Joins a word with the next one, dropping the separator between them (a missed space: "the food" -> "thefood"). */
+  | { readonly kind: 'merge'; readonly id: number; readonly nextId: number }
   | {
       readonly kind: 'swap-blocks';
       readonly first: readonly number[];
@@ -122,6 +124,14 @@ export class AttackText {
     return this.apply({ kind: 'replace', id, to }, family);
   }
 
+  /** Join the word at `index` with the next word (a missed space); both count as changed. */
+  mergeWithNext(index: number, family: string): AttackText {
+    const id = this.ids[index];
+    const nextId = this.ids[index + 1];
+    if (id === undefined || nextId === undefined) throw new RangeError(`no word after index ${index} to merge with`);
+    return this.apply({ kind: 'merge', id, nextId }, family);
+  }
+
   /** Insert `word` before the word at `index` (index === length appends at the end). */
   insertWord(index: number, word: string, family: string): AttackText {
     const beforeId = index < this.ids.length ? this.ids[index]! : null;
@@ -179,6 +189,18 @@ export class AttackText {
         const position = op.beforeId === null ? this.originalWordCount : this.positionOf(op.beforeId);
         edit = { family, position, from: '', to: op.word };
         changed = [op.newId];
+        break;
+      }
+      case 'merge': {
+        const k = ids.indexOf(op.id);
+        if (k < 0 || ids[k + 1] !== op.nextId) throw new RangeError(`merge: words ${op.id} and ${op.nextId} are not adjacent`);
+        const from = this.spanText(k, k + 2);
+        words.splice(k, 2, words[k]! + words[k + 1]!);
+        ids.splice(k + 1, 1);
+        seps.splice(k + 1, 1);
+        edit = { family, position: this.positionOf(op.id), from, to: words[k]! };
+        changed = [op.id, op.nextId];
+        cost = 2;
         break;
       }
       case 'swap-blocks': {

@@ -1,6 +1,6 @@
 /** @module Definition of `quiver run` (flags and help); the implementation loads only when the command runs. */
 import { Option, type Command } from 'commander';
-import { collect, parseFraction, parseInteger, parseList, parsePositive } from '../options.js';
+import { collect, collectComponent, parseFraction, parseInteger, parseJsonObject, parseList, parsePositive } from '../options.js';
 import { parseDuration } from '../duration.js';
 import { addTargetFlags } from '../target-flags.js';
 
@@ -20,6 +20,8 @@ export function registerRun(program: Command): void {
     .option('--search <name>', 'search method: abs, greedy-wir', 'abs')
     .option('--ranking <name>', 'word-importance ranking for WIR searches: weighted-saliency, unk, delete, random')
     .option('--perturb <list>', 'comma-separated perturbation families', parseList, ['typo', 'synonym', 'reorder', 'rare-word'])
+    .option('--perturb-options <json>', 'options per family, e.g. \'{"typo":{"preset":"textbugger"},"synonym":{"minCosine":0.5}}\'', parseJsonObject('--perturb-options'))
+    .option('--constraint <name[=json]>', 'add an opt-in constraint: protect, char-budget, embedding-cosine, pos-consistency (repeatable)', collectComponent('--constraint'), [])
     .option('--seed <n>', 'campaign seed: all randomness flows from it', parseInteger('--seed', 0), 42)
     .option('--workers <n>', 'worker threads (default: available cores)', parseInteger('--workers', 1))
     .option('--limit <n>', 'attack only the first N examples', parseInteger('--limit', 1))
