@@ -1,6 +1,7 @@
 /** @module Perturbation registry: family name -> factory. Names are what users pass to `--perturb`. */
 import { UnknownComponentError } from '../src/core/errors.js';
 import type { Perturbation } from '../src/core/perturbation.js';
+import { append } from './append.js';
 import { rareWord } from './rare-word.js';
 import { reorder } from './reorder.js';
 import { synonym } from './synonym.js';
@@ -12,6 +13,7 @@ const perturbations = {
   synonym: (o: Record<string, unknown>) => synonym(o),
   reorder: (o: Record<string, unknown>) => reorder(o),
   'rare-word': (o: Record<string, unknown>) => rareWord(o),
+  append: (o: Record<string, unknown>) => append(o),
 } satisfies Record<string, (options: Record<string, unknown>) => Perturbation>;
 
 export type PerturbationName = keyof typeof perturbations;

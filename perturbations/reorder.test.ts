@@ -147,3 +147,11 @@ test('reorder: adjacent swaps never move a negation', async () => {
   }
   assert.ok(texts.length > 0, 'other adjacent swaps remain');
 });
+
+test('reorder: instruction list items swap, their bullets stay in place', async () => {
+  const { winkAnalyzer } = await import('../src/nlp/wink-analyzer.js');
+  const t = AttackText.fromString('Classify the review.\n- Answer in one word\n- Use lower case\nText: good');
+  const ctx = { analysis: winkAnalyzer.analyze(t.words, t.seps), rng: (k: string) => rngFor(k) };
+  const texts = reorder({ adjacentWords: false, clauses: false }).candidates(t, 3, ctx).map((c) => c.text);
+  assert.deepEqual(texts, ['Classify the review.\n- Use lower case\n- Answer in one word\nText: good']);
+});

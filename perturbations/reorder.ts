@@ -49,6 +49,9 @@ const CLAUSE_BREAK = /[,;]['"’”)\]]*\s/u;
 // introduces an appended phrase that belongs to what precedes it.
 const RISKY_PUNCT = /[()[\]{}"“”«»`–—]|''|\s-+\s/u;
 const NUMBER_LIKE = /\p{N}/u;
+// A line break and a bullet ("\n- ", "\n* ", "\n2. "): list items of an instruction swap like sentences, bullets
+// staying in place.
+const LIST_ITEM_START = /\n[^\S\n]*(?:[-*•]|\d+[.)])[^\S\n]+$/u;
 
 interface Clause {
   readonly start: number;
@@ -128,7 +131,7 @@ function numberLike(text: AttackText, i: number, analysis: TextAnalysis): boolea
 function swappable(text: AttackText, a0: number, a1: number, b0: number, b1: number): boolean {
   for (let k = a0; k < b1; k++) {
     if ((k < a1 || k >= b0) && text.ids[k]! >= text.originalWordCount) return false;
-    if (k > a0 && RISKY_PUNCT.test(text.seps[k]!)) return false;
+    if (k > a0 && RISKY_PUNCT.test(text.seps[k]!) && !LIST_ITEM_START.test(text.seps[k]!)) return false;
   }
   return true;
 }

@@ -47,11 +47,21 @@ export function openExisting(dir: string): ExistingCampaign | null {
   return { config, doneIds, records, repairedBytes };
 }
 
+/**
+ * Target options that change only how answers are fetched (caching, pacing, retries, pricing, where the prompt file
+ * lived), never what they are: a resumed campaign may change them.
+ */
+const FETCH_ONLY_OPTIONS = new Set(['cacheDir', 'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'price', 'promptFile', 'apiKeyEnv']);
+
+function resultShaping(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(options).filter(([k]) => !FETCH_ONLY_OPTIONS.has(k)));
+}
+
 /** Fields that decide what a campaign computes; a resumed campaign must match on all of them. */
 export function identityDiff(stored: CampaignConfig, requested: CampaignConfig): string[] {
   const pairs: [string, unknown, unknown][] = [
     ['target', stored.attack.target, requested.attack.target],
-    ['target options', stored.attack.targetOptions, requested.attack.targetOptions],
+    ['target options', resultShaping(stored.attack.targetOptions), resultShaping(requested.attack.targetOptions)],
     ['goal', stored.attack.goal, requested.attack.goal],
     ['search', stored.attack.search, requested.attack.search],
     ['perturbations', stored.attack.perturbations, requested.attack.perturbations],
@@ -62,6 +72,7 @@ export function identityDiff(stored: CampaignConfig, requested: CampaignConfig):
     ['max-queries', stored.attack.maxQueries, requested.attack.maxQueries],
     ['stability-samples', stored.attack.stabilitySamples, requested.attack.stabilitySamples],
     ['verify', stored.attack.verifyRepeats, requested.attack.verifyRepeats],
+    ['prompt scope', stored.attack.input ?? null, requested.attack.input ?? null],
     ['dataset (sha256)', stored.dataset.sha256, requested.dataset.sha256],
     ['dataset format', stored.dataset.format, requested.dataset.format],
     ['dataset fields', stored.dataset.fields, requested.dataset.fields],

@@ -62,12 +62,14 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
   }
   const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
+  // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
+  const targetShared = await prepareTargetShared(req.attack.target, req.attack.targetOptions);
   const config = campaignConfig(req, scan.sha256, scan.total);
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
   try {
     writeJsonAtomic(dir.campaign, existing === null ? config : { ...config, createdAt: existing.config.createdAt });
-    return await attackAll(req, dir, existing, labels, scan.invalidCount, reporter);
+    return await attackAll(req, dir, existing, labels, scan.invalidCount, targetShared, reporter);
   } finally {
     releaseLock();
   }
@@ -117,6 +119,7 @@ async function attackAll(
   existing: ExistingCampaign | null,
   labels: readonly string[],
   invalidLines: number,
+  targetShared: unknown,
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
   const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard };
@@ -137,7 +140,7 @@ async function attackAll(
   const uninstall = req.handleSignals
     ? onInterrupt((signal) => (stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` }), (m) => process.stderr.write(`\n${m}\n`))
     : () => {};
-  const pool = createAttackPool(req.workers, { targetShared: await prepareTargetShared(req.attack.target, req.attack.targetOptions) });
+  const pool = createAttackPool(req.workers, { targetShared });
   const writer = new JsonlWriter(dir.results);
   reporter.onStart({
     total: planned,

@@ -30,6 +30,7 @@ export interface RunFlags {
   perturb: string[];
   perturbOptions?: Record<string, unknown>;
   constraint: { name: string; options: Record<string, unknown> }[];
+  scope?: 'example' | 'prompt' | 'both';
   seed: number;
   workers?: number;
   limit?: number;
@@ -58,7 +59,7 @@ export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-review
 /** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
 const IDENTITY_FLAGS = [
   'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'skipInvalid', 'search',
-  'ranking', 'perturb', 'perturbOptions', 'constraint', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
+  'ranking', 'perturb', 'perturbOptions', 'constraint', 'scope', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
   'stabilitySamples', 'verify',
 ];
 
@@ -106,7 +107,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     stabilitySamples: pick('stabilitySamples', (p) => p.stabilitySamples),
     verifyRepeats: pick('verify', (p) => p.verify),
   };
-  const attack = flags.recipe === undefined ? base : withRecipe(base, flags.recipe, explicit);
+  const attack = withScope(flags.recipe === undefined ? base : withRecipe(base, flags.recipe, explicit), flags.scope);
   const datasetPath = flags.dataset ?? demoDataset;
   const dataset: DatasetSpec = {
     path: datasetPath,
@@ -186,6 +187,7 @@ function valueOf(r: RunRequest, flag: string): unknown {
     case 'targetLabel': return a.goal;
     case 'stabilitySamples': return a.stabilitySamples;
     case 'verify': return a.verifyRepeats;
+    case 'scope': return a.input ?? null;
     default: return undefined;
   }
 }
@@ -200,6 +202,30 @@ function perturbationRefs(flags: RunFlags): AttackConfig['perturbations'] {
     if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new ConfigError(`--perturb-options: the options of "${name}" must be a JSON object`);
     return { name, options: o as Record<string, unknown> };
   });
+}
+
+/**
+ * `--scope prompt|both`: the engine places each example into the target's prompt template and may perturb the
+ * template's words too; the target then sends the whole text as it is. The label names in the prompt (the answer
+ * format) and the `Text:` input marker are protected, since editing them breaks the format rather than the judgement.
+ */
+function withScope(attack: AttackConfig, scope: RunFlags['scope']): AttackConfig {
+  if (scope === undefined || scope === 'example') return attack;
+  const template = attack.targetOptions.prompt;
+  if (!attack.target.startsWith('openai:') || typeof template !== 'string') {
+    throw new ConfigError(`--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default prompt)`);
+  }
+  const labels = Array.isArray(attack.targetOptions.labels) ? (attack.targetOptions.labels as string[]) : [];
+  return {
+    ...attack,
+    targetOptions: { ...attack.targetOptions, prompt: '{{input}}' },
+    input: { template, scope },
+    // The `Text:` marker ends every default prompt; `quiver serve` and many prompts rely on it to find the input.
+    constraints: [
+      ...(attack.constraints ?? []),
+      { name: 'protect', options: { labels, ...(template.includes('Text:') ? { patterns: ['\\bText:'] } : {}) } },
+    ],
+  };
 }
 
 function budgetsOf(flags: RunFlags): Budgets {

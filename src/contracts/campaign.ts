@@ -26,6 +26,8 @@ export interface AttackConfig {
   /** Texts sent to the target per example; null = unlimited. */
   readonly maxQueries: number | null;
   readonly stabilitySamples: number;
+  /** A prompt template (`{{input}}` marks the example) whose words may be perturbed too (`--scope`). */
+  readonly input?: { readonly template: string; readonly scope: 'example' | 'prompt' | 'both' };
   /** Times a found flip is re-queried before it is reported; it is `stable` only if it holds every time. */
   readonly verifyRepeats: number;
 }

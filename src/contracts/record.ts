@@ -1,5 +1,8 @@
 /** @module The plain-data records Quiver writes (results.jsonl lines) and reads back. Later tools rely on these. */
 import type { Edit } from '../core/attack-text.js';
+
+/** An edit as recorded; with a prompt template it also names the part it touched. */
+export type RecordedEdit = Edit & { readonly part?: 'prompt' | 'example' };
 import type { Usage } from '../core/target.js';
 
 export const SCHEMA_VERSION = 1;
@@ -27,9 +30,11 @@ export interface ResultRecord {
    */
   readonly adversarial: PredictionRecord | null;
   readonly verification: Verification | null;
-  readonly edits: readonly Edit[];
+  readonly edits: readonly RecordedEdit[];
   /** Edit cost / original word count, for succeeded records; null otherwise. */
   readonly perturbedWordRatio: number | null;
+  /** With a prompt template (`--scope`): the same ratio within the prompt's words and within the example's. */
+  readonly perturbedWordRatioByPart?: { readonly prompt: number; readonly example: number };
   /** Number of edits in the adversarial example (after shrinking to a 1-minimal set). */
   readonly flipDistance: number | null;
   /** Edits in the adversarial example as the search found it, before shrinking. */

@@ -13,8 +13,10 @@ import { rngFor } from '../core/rng.js';
 import type { Evaluated, SearchMethod } from '../core/search.js';
 import { zeroUsage, type Prediction, type Target } from '../core/target.js';
 import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord, type Verification } from '../contracts/record.js';
+import { scopeConstraint } from './scope-constraint.js';
 import { CandidateSpace } from './candidates.js';
 import { Evaluator } from './evaluator.js';
+import { editsWithParts, ratiosByPart, renderInput, wordParts, type InputScope } from './input.js';
 import { createSearchContext } from './search-context.js';
 import { shrinkToMinimal } from './shrink.js';
 import { measureStability } from './stability.js';
@@ -35,13 +37,18 @@ export interface AttackSettings {
   readonly stabilitySamples: number;
   /** Re-queries of a found flip before it is reported (and, when above 1, of the original too). */
   readonly verifyRepeats: number;
+  /** A prompt template around the example, and which part(s) may be perturbed. */
+  readonly input?: { readonly template: string; readonly scope: InputScope };
 }
 
 export async function attackExample(parts: AttackParts, settings: AttackSettings, example: Example): Promise<ResultRecord> {
   const started = performance.now();
   const seedKey = `${settings.seed}:${example.id}`;
   const evaluator = new Evaluator(parts.target, settings.maxQueries);
-  const original = AttackText.fromString(example.text);
+  const rendered = settings.input === undefined ? undefined : renderInput(settings.input.template, example.text, parts.target.labels);
+  const inputText = rendered?.text ?? example.text;
+  const original = AttackText.fromString(inputText);
+  const wordPart = rendered === undefined ? undefined : wordParts(original, rendered);
   const base = {
     type: 'result' as const,
     schemaVersion: SCHEMA_VERSION,
@@ -70,8 +77,8 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
   });
 
   try {
-    const [originalPrediction] = await evaluator.predict([example.text]);
-    const originalRecord = toRecord(example.text, originalPrediction!);
+    const [originalPrediction] = await evaluator.predict([inputText]);
+    const originalRecord = toRecord(inputText, originalPrediction!);
     const skip = parts.goal.skipReason(originalPrediction!, example.label);
     if (skip !== null) return record({ status: 'skipped', original: originalRecord, reason: skip });
 
@@ -79,7 +86,11 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
       analysis: parts.analyzer.analyze(original.words, original.seps),
       rng: (key) => rngFor(`${seedKey}:${key}`),
     };
-    const space = new CandidateSpace(original, parts.perturbations, parts.constraints, pctx);
+    const constraints =
+      wordPart === undefined
+        ? parts.constraints
+        : [...parts.constraints, scopeConstraint(wordPart, settings.input!.scope)];
+    const space = new CandidateSpace(original, parts.perturbations, constraints, pctx);
     const originalEvaluated: Evaluated = {
       text: original,
       prediction: originalPrediction!,
@@ -111,8 +122,9 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     }
 
     const adv = shrunk.result.text;
-    const check = await verifyFlip(evaluator, parts.goal, example, originalPrediction!.label, adv.text, settings.verifyRepeats);
+    const check = await verifyFlip(evaluator, parts.goal, { ...example, text: inputText }, originalPrediction!.label, adv.text, settings.verifyRepeats);
     const flip = { adversarial: toRecord(adv.text, check.last), verification: check.verification };
+    const byPart = wordPart === undefined ? {} : { edits: editsWithParts(adv.edits, wordPart), perturbedWordRatioByPart: ratiosByPart(adv, wordPart) };
     if (check.verification.flipRate === 0) return record({ status: 'failed', ...common, ...flip, reason: 'unverified' });
     if (!check.stable) return record({ status: 'failed', ...common, ...flip, reason: 'unstable' });
     return record({
@@ -121,6 +133,7 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
       ...flip,
       edits: adv.edits,
       perturbedWordRatio: original.length === 0 ? 0 : adv.cost / original.length,
+      ...byPart,
       flipDistance: adv.applied.length,
       editsBeforeShrink: found.text.applied.length,
       minimal: shrunk.minimal,

@@ -9,6 +9,11 @@ import type { Perturbation, PerturbContext } from '../core/perturbation.js';
 
 export class CandidateSpace {
   private readonly cctx: ConstraintContext;
+  /**
+   * Expansions of the original text by index. The original is expanded again and again (word-importance ranking,
+   * the first search step, stability sampling); its neighbours never change, so they are computed once.
+   */
+  private readonly originalExpansions = new Map<number, AttackText[]>();
 
   constructor(
     readonly original: AttackText,
@@ -33,6 +38,18 @@ export class CandidateSpace {
   }
 
   expand(text: AttackText, index: number): AttackText[] {
+    if (text === this.original) {
+      let known = this.originalExpansions.get(index);
+      if (known === undefined) {
+        known = this.generate(text, index);
+        this.originalExpansions.set(index, known);
+      }
+      return [...known];
+    }
+    return this.generate(text, index);
+  }
+
+  private generate(text: AttackText, index: number): AttackText[] {
     const seen = new Set<string>([text.text]);
     const out: AttackText[] = [];
     for (const p of this.perturbations) {

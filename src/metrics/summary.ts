@@ -27,6 +27,8 @@ export interface Summary {
   readonly attackSuccessRate: number | null;
   readonly avgPerturbedWordPct: number | null;
   readonly avgFlipDistance: number | null;
+  /** With a prompt template: perturbed-word % within the prompt and within the example, over successes. */
+  readonly avgPerturbedWordPctByPart?: { readonly prompt: number; readonly example: number };
   readonly avgQueries: number | null;
   readonly avgUniqueQueries: number | null;
   readonly totalUniqueQueries: number;
@@ -59,6 +61,7 @@ export class SummaryBuilder {
   private totalUnique = 0;
   private readonly stability: number[] = [];
   private readonly families: Record<string, { edits: number; successesUsing: number; successesOnly: number }> = {};
+  private readonly partSums = { prompt: 0, example: 0, n: 0 };
   private unverified = 0;
   private unstable = 0;
   private usage: Usage = zeroUsage;
@@ -81,6 +84,11 @@ export class SummaryBuilder {
     if (r.status === 'succeeded') {
       this.perturbedSum += r.perturbedWordRatio ?? 0;
       this.flipDistanceSum += r.flipDistance ?? 0;
+      if (r.perturbedWordRatioByPart !== undefined) {
+        this.partSums.prompt += r.perturbedWordRatioByPart.prompt;
+        this.partSums.example += r.perturbedWordRatioByPart.example;
+        this.partSums.n++;
+      }
       this.addFamilies(r);
     }
     if (r.stability !== null) this.stability.push(r.stability);
@@ -104,6 +112,14 @@ export class SummaryBuilder {
       attackSuccessRate: ratio(succeeded, this.attacked),
       avgPerturbedWordPct: succeeded === 0 ? null : (this.perturbedSum / succeeded) * 100,
       avgFlipDistance: ratio(this.flipDistanceSum, succeeded),
+      ...(this.partSums.n > 0
+        ? {
+            avgPerturbedWordPctByPart: {
+              prompt: (this.partSums.prompt / this.partSums.n) * 100,
+              example: (this.partSums.example / this.partSums.n) * 100,
+            },
+          }
+        : {}),
       avgQueries: ratio(this.queriesSum, this.attacked),
       avgUniqueQueries: ratio(this.uniqueSum, this.attacked),
       totalUniqueQueries: this.totalUnique,

@@ -5,7 +5,8 @@
  */
 import type { Evaluated, SearchMethod } from '../core/search.js';
 import { bestOf, bestSuccess } from '../engine/search-context.js';
-import { rankWords, type Ranking } from './word-importance.js';
+import { boolean, oneOf, resolveOptions } from './options.js';
+import { rankWords, rankings, type Ranking } from './word-importance.js';
 
 export interface GreedyWirOptions {
   readonly ranking: Ranking;
@@ -16,7 +17,10 @@ export interface GreedyWirOptions {
 export const greedyWirDefaults: GreedyWirOptions = { ranking: 'weighted-saliency', reuseRankingSuccess: true };
 
 export function greedyWir(options: Partial<GreedyWirOptions> = {}): SearchMethod {
-  const opts = { ...greedyWirDefaults, ...options };
+  const opts = resolveOptions('greedy-wir', greedyWirDefaults, options, {
+    ranking: oneOf(rankings),
+    reuseRankingSuccess: boolean,
+  });
   return {
     name: 'greedy-wir',
     async search(ctx) {

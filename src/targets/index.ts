@@ -2,6 +2,7 @@
 import { UnknownComponentError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
 import { sentimentLabels } from './calibrate.js';
+import { OPENAI_PREFIX, openAILabels } from './openai/options.js';
 
 /**
  * Each factory imports its module only when called, so resolving one target (or printing `quiver --help`) never
@@ -18,9 +19,11 @@ export type LocalTargetName = keyof typeof Targets;
 export const localTargetNames: readonly LocalTargetName[] = Object.freeze(Object.keys(Targets) as LocalTargetName[]);
 
 const MODULE_PREFIX = 'module:';
+/** Naive Bayes trained from the labelled file in its `train` option; its labels come from that file. */
+const NB_SPEC = 'local:nb';
 
 /** Every valid spec, for help and error texts. */
-export const targetSpecs: readonly string[] = Object.freeze([...localTargetNames, `${MODULE_PREFIX}<path>`]);
+export const targetSpecs: readonly string[] = Object.freeze([...localTargetNames, NB_SPEC, `${MODULE_PREFIX}<path>`]);
 
 function isLocalTargetName(spec: string): spec is LocalTargetName {
   return Object.hasOwn(Targets, spec);
@@ -29,10 +32,15 @@ function isLocalTargetName(spec: string): spec is LocalTargetName {
 /** Builds the target for `spec`; unknown specs throw UnknownComponentError, a missing module file a ConfigError. */
 export async function createTarget(
   spec: string,
-  _options: Readonly<Record<string, unknown>> = {},
-  _shared?: unknown,
+  options: Readonly<Record<string, unknown>> = {},
+  shared?: unknown,
 ): Promise<Target> {
   if (isLocalTargetName(spec)) return Targets[spec]();
+  if (spec === NB_SPEC) return (await import('./nb.js')).createNbTarget(options);
+  if (spec.startsWith(OPENAI_PREFIX)) {
+    const { createOpenAITarget } = await import('./openai/target.js');
+    return createOpenAITarget(spec, options, shared);
+  }
   if (spec.startsWith(MODULE_PREFIX)) {
     const { createModuleTarget } = await import('./module.js');
     return createModuleTarget(spec.slice(MODULE_PREFIX.length));
@@ -45,18 +53,21 @@ export async function createTarget(
  * rate limiter shared across threads); undefined when the target needs nothing shared.
  */
 export async function prepareTargetShared(
-  _spec: string,
-  _options: Readonly<Record<string, unknown>>,
+  spec: string,
+  options: Readonly<Record<string, unknown>>,
 ): Promise<unknown> {
-  return undefined;
+  if (!spec.startsWith(OPENAI_PREFIX)) return undefined;
+  const { prepareOpenAIShared } = await import('./openai/target.js');
+  return prepareOpenAIShared(spec, options);
 }
 
 /**
  * The labels of a local target without loading it; undefined for `module:` specs (known only after loading).
  * Every local target is a two-label sentiment model.
  */
-export function targetLabels(spec: string, _options: Readonly<Record<string, unknown>> = {}): readonly string[] | undefined {
+export function targetLabels(spec: string, options: Readonly<Record<string, unknown>> = {}): readonly string[] | undefined {
   if (isLocalTargetName(spec)) return sentimentLabels;
-  if (spec.startsWith(MODULE_PREFIX)) return undefined;
+  if (spec.startsWith(OPENAI_PREFIX)) return openAILabels(spec, options);
+  if (spec.startsWith(MODULE_PREFIX) || spec === NB_SPEC) return undefined;
   throw new UnknownComponentError('target', spec, targetSpecs);
 }

@@ -37,3 +37,47 @@ export function readRecords(dir: string): ResultRecord[] {
 export function comparable(records: readonly ResultRecord[]) {
   return records.map(({ elapsedMs: _elapsed, ...rest }) => rest);
 }
+
+export interface Served {
+  readonly url: string;
+  readonly child: ChildProcess;
+  stop(): Promise<number | null>;
+}
+
+/** Starts `quiver serve` in a child process and waits for its `listening on` line. */
+export async function serveChild(cwd: string, ...args: string[]): Promise<Served> {
+  const child = spawn(process.execPath, [cliPath, 'serve', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /quiver serve: listening on (http:\/\/127\.0\.0\.1:\d+\/v1)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`quiver serve exited with ${code}: ${err}`)));
+  });
+  return {
+    url,
+    child,
+    stop: () => {
+      const done = exited(child).then((e) => e.code);
+      child.kill('SIGTERM');
+      return done;
+    },
+  };
+}
+
+/** A TCP port that was free a moment ago (for restarting a server on the same address). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}

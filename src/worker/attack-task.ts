@@ -19,7 +19,14 @@ export async function runAttackTask(task: AttackTask): Promise<AttackTaskResult>
   try {
     return await attackExample(
       parts,
-      { seed, maxQueries: maxQueries ?? Infinity, maxPerturbRatio, stabilitySamples, verifyRepeats },
+      {
+        seed,
+        maxQueries: maxQueries ?? Infinity,
+        maxPerturbRatio,
+        stabilitySamples,
+        verifyRepeats,
+        ...(task.config.input === undefined ? {} : { input: task.config.input }),
+      },
       task.example,
     );
   } catch (err) {

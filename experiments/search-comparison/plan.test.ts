@@ -1,0 +1,33 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSearch } from '../../src/search/index.js';
+import { runJob } from './job.js';
+import { cells, methods } from './plan.js';
+import { fingerprint } from './report.js';
+
+test('search-comparison: every method builds, ids are unique, the literature rows come from recipes', () => {
+  const ms = methods();
+  assert.equal(new Set(ms.map((m) => m.id)).size, ms.length);
+  for (const m of ms) createSearch(m.search.name, { ...m.search.options });
+  for (const id of ['pwws', 'textfooler', 'deepwordbug', 'abs-paper-faithful', 'genetic', 'pso', 'abfs']) {
+    assert.match(ms.find((m) => m.id === id)!.source, /^recipe /);
+  }
+  assert.deepEqual(cells().map((c) => c.id), ['sst2-wink', 'sst2-vader', 'mr-wink', 'mr-vader', 'fp-nb', 'ag-nb']);
+});
+
+const sst2 = cells().find((c) => c.id === 'sst2-vader')!;
+
+test('search-comparison: a job is deterministic, and the fingerprint ignores wall time only', { skip: !existsSync(sst2.file) }, async () => {
+  const runsDir = mkdtempSync(join(tmpdir(), 'quiver-bench-'));
+  const spec = { cell: 'sst2-vader', method: 'abs', limit: 8, runsDir, cacheDir: join(runsDir, 'cache') };
+  const a = await runJob(spec);
+  const b = await runJob(spec);
+  assert.equal(a.examples, 8);
+  assert.equal(fingerprint([a]), fingerprint([b]));
+  assert.equal(a.minimal, a.succeeded);
+  assert.notEqual(fingerprint([a]), fingerprint([{ ...a, succeeded: a.succeeded + 1 }]));
+  assert.ok(existsSync(join(runsDir, 'sst2-vader', 'abs', 'results.jsonl')));
+});

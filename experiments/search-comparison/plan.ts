@@ -1,0 +1,86 @@
+/**
+ * @module The search-comparison benchmark's plan: which datasets and targets (cells), which search methods, and the
+ * one perturbation space and constraint set they all share.
+ */
+import { join } from 'node:path';
+import type { AttackConfig, ComponentRef } from '../../src/contracts/campaign.js';
+import { loadRecipe } from '../../src/recipes/index.js';
+import { packageRoot } from '../../src/version.js';
+
+export interface Cell {
+  readonly id: string;
+  readonly dataset: string;
+  readonly file: string;
+  readonly target: string;
+  /** For `local:nb`: train on the file, attack only its held-out examples. */
+  readonly trainOnFile: boolean;
+}
+
+export interface Method {
+  readonly id: string;
+  readonly label: string;
+  readonly search: ComponentRef;
+  /** Where the search configuration comes from. */
+  readonly source: string;
+}
+
+export const SEED = 42;
+export const MAX_PERTURB_RATIO = 0.25;
+/** Quiver's default perturbation space, shared by every method. */
+export const PERTURBATIONS: readonly ComponentRef[] = ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} }));
+
+export function datasetsDir(): string {
+  return process.env.QUIVER_DATASETS ?? join(packageRoot, '..', 'shared', 'datasets');
+}
+
+export function cells(): Cell[] {
+  const d = datasetsDir();
+  return [
+    { id: 'sst2-wink', dataset: 'SST-2 dev', file: join(d, 'sst2-dev.jsonl'), target: 'local:wink', trainOnFile: false },
+    { id: 'sst2-vader', dataset: 'SST-2 dev', file: join(d, 'sst2-dev.jsonl'), target: 'local:vader', trainOnFile: false },
+    { id: 'mr-wink', dataset: 'MR test', file: join(d, 'mr-test.jsonl'), target: 'local:wink', trainOnFile: false },
+    { id: 'mr-vader', dataset: 'MR test', file: join(d, 'mr-test.jsonl'), target: 'local:vader', trainOnFile: false },
+    { id: 'fp-nb', dataset: 'Financial PhraseBank (allagree), held-out split', file: join(d, 'financial-phrasebank-allagree.jsonl'), target: 'local:nb', trainOnFile: true },
+    { id: 'ag-nb', dataset: "AG's News test, held-out split", file: join(d, 'ag-news-test.jsonl'), target: 'local:nb', trainOnFile: true },
+  ];
+}
+
+/** The literature's methods take their search settings from the matching recipe in experiments/recipes/. */
+export function methods(): Method[] {
+  const fromRecipe = (id: string, label: string, recipe: string): Method => ({ id, label, search: loadRecipe(recipe).search, source: `recipe ${recipe}` });
+  return [
+    { id: 'abs', label: 'ABS (Quiver defaults)', search: { name: 'abs', options: {} }, source: 'abs defaults' },
+    {
+      id: 'abs-ws',
+      label: 'ABS (Quiver defaults, weighted-saliency ranking)',
+      search: { name: 'abs', options: { ranking: 'weighted-saliency' } },
+      source: 'abs defaults with PWWS ranking',
+    },
+    fromRecipe('abs-paper-faithful', 'ABS paper-faithful (code as released)', 'abs-xiao-2024'),
+    { id: 'abs-paper-intent', label: 'ABS paper intent (Algorithm 1)', search: { name: 'abs', options: { paperIntent: true } }, source: 'abs paperIntent' },
+    fromRecipe('pwws', 'PWWS', 'pwws-ren-2019'),
+    fromRecipe('textfooler', 'TextFooler-style', 'textfooler-jin-2020'),
+    fromRecipe('deepwordbug', 'DeepWordBug-style', 'deepwordbug-gao-2018'),
+    { id: 'beam', label: 'beam (width 8)', search: { name: 'beam', options: { beamWidth: 8 } }, source: 'TextAttack BeamSearch' },
+    fromRecipe('abfs', 'ABFS', 'abfs-xiao-2025'),
+    fromRecipe('genetic', 'genetic (Alzantot)', 'alzantot-2018'),
+    fromRecipe('pso', 'PSO (Zang)', 'pso-zang-2020'),
+    { id: 'random', label: 'random sampling', search: { name: 'random', options: {} }, source: 'random defaults' },
+  ];
+}
+
+export function attackConfig(cell: Cell, method: Method, cacheDir: string): AttackConfig {
+  return {
+    target: cell.target,
+    targetOptions: cell.trainOnFile ? { train: cell.file, cacheDir } : {},
+    goal: { name: 'untargeted' },
+    search: method.search,
+    perturbations: PERTURBATIONS,
+    maxPerturbRatio: MAX_PERTURB_RATIO,
+    protect: [],
+    seed: SEED,
+    maxQueries: null,
+    stabilitySamples: 0,
+    verifyRepeats: 1,
+  };
+}

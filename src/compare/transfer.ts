@@ -1,0 +1,70 @@
+/**
+ * @module Transferability: the verified adversarial examples found against model A, replayed against model B.
+ * A cell counts A's flips on examples whose original B labels right (`eligible`) and, of those, the ones on which
+ * B is wrong too (`transferred`). The diagonal is A's own verified flips, so 100% by construction: not re-queried.
+ */
+import type { CampaignData } from '../report/campaign-data.js';
+import type { Target } from '../core/target.js';
+import type { Alignment } from './align.js';
+
+export interface TransferCount {
+  readonly eligible: number;
+  readonly transferred: number;
+}
+
+export interface TransferCell extends TransferCount {
+  /** transferred / eligible; null when nothing was eligible. */
+  readonly share: number | null;
+  /** The same counts split by the perturbation families the source example uses (one example may count twice). */
+  readonly byFamily: Readonly<Record<string, TransferCount>>;
+}
+
+/** [source][target] cells, in campaign order. */
+export type TransferMatrix = readonly (readonly TransferCell[])[];
+
+export async function transferMatrix(
+  campaigns: readonly CampaignData[],
+  alignment: Alignment,
+  targetFor: (c: CampaignData) => Promise<Target>,
+  batchSize = 64,
+): Promise<TransferMatrix> {
+  const flips = alignment.records.map((m) =>
+    alignment.ids.flatMap((id) => {
+      const r = m.get(id);
+      return r?.status === 'succeeded' && r.adversarial !== null ? [r] : [];
+    }),
+  );
+  const rows: TransferCell[][] = campaigns.map(() => []);
+  for (let t = 0; t < campaigns.length; t++) {
+    const texts = [...new Set(flips.flatMap((fs, s) => (s === t ? [] : fs.map((r) => r.adversarial!.text))))];
+    const labels = new Map<string, string>();
+    if (texts.length > 0) {
+      const target = await targetFor(campaigns[t]!);
+      for (let i = 0; i < texts.length; i += batchSize) {
+        const batch = texts.slice(i, i + batchSize);
+        const predictions = await target.predict(batch);
+        batch.forEach((text, j) => labels.set(text, predictions[j]!.label));
+      }
+    }
+    for (let s = 0; s < campaigns.length; s++) {
+      const byFamily: Record<string, { eligible: number; transferred: number }> = {};
+      let eligible = 0;
+      let transferred = 0;
+      for (const r of flips[s]!) {
+        const onTarget = alignment.records[t]!.get(r.id);
+        // Only an original the target labels right can be flipped.
+        if (onTarget?.original === null || onTarget?.original === undefined || onTarget.original.label !== r.groundTruth) continue;
+        const hit = s === t || labels.get(r.adversarial!.text) !== r.groundTruth;
+        eligible++;
+        if (hit) transferred++;
+        for (const f of new Set(r.edits.map((e) => e.family))) {
+          const cell = (byFamily[f] ??= { eligible: 0, transferred: 0 });
+          cell.eligible++;
+          if (hit) cell.transferred++;
+        }
+      }
+      rows[s]![t] = { eligible, transferred, share: eligible === 0 ? null : transferred / eligible, byFamily };
+    }
+  }
+  return rows;
+}

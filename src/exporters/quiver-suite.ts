@@ -1,0 +1,65 @@
+/**
+ * @module Quiver's own regression-suite format (what `quiver replay` reads): JSONL, a header line then one line per
+ * case. Schema-versioned: a reader refuses a newer major schema instead of misreading it.
+ */
+import type { Edit } from '../core/attack-text.js';
+import type { Exporter, ExportInput, Provenance, SuiteCase } from './types.js';
+
+export const SUITE_SCHEMA_VERSION = 1;
+
+export interface SuiteHeader {
+  readonly type: 'quiver-suite';
+  readonly schemaVersion: number;
+  readonly source: Provenance;
+  readonly cases: { readonly adversarial: number; readonly controls: number };
+}
+
+export interface SuiteCaseLine {
+  readonly type: 'case';
+  readonly kind: 'adversarial' | 'control';
+  readonly id: string;
+  readonly index: number;
+  readonly text: string;
+  readonly original: string;
+  readonly expected: string;
+  readonly recorded: string;
+  readonly edits: readonly Edit[];
+  readonly flipDistance: number | null;
+  readonly stability: number | null;
+}
+
+export function suiteHeader(input: ExportInput): SuiteHeader {
+  const n = (k: SuiteCase['kind']) => input.cases.filter((c) => c.kind === k).length;
+  return {
+    type: 'quiver-suite',
+    schemaVersion: SUITE_SCHEMA_VERSION,
+    source: input.provenance,
+    cases: { adversarial: n('adversarial'), controls: n('control') },
+  };
+}
+
+export function caseLine(c: SuiteCase): SuiteCaseLine {
+  return {
+    type: 'case',
+    kind: c.kind,
+    id: c.id,
+    index: c.index,
+    text: c.text,
+    original: c.original,
+    expected: c.expected,
+    recorded: c.recorded,
+    edits: c.edits,
+    flipDistance: c.flipDistance,
+    stability: c.stability,
+  };
+}
+
+export const quiverJsonlExporter: Exporter = {
+  name: 'jsonl',
+  description: "Quiver's suite format (header + one case per line); `quiver replay` reads it",
+  extension: 'jsonl',
+  render(input) {
+    const lines = [JSON.stringify(suiteHeader(input)), ...input.cases.map((c) => JSON.stringify(caseLine(c)))];
+    return lines.join('\n') + '\n';
+  },
+};

@@ -1,0 +1,112 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { CampaignAbortError } from '../../core/errors.js';
+import { serveWink } from './fixtures/serve.js';
+import { createLimiterBuffer, Limiter } from './limiter.js';
+
+const workerFile = new URL('./fixtures/limiter-worker.ts', import.meta.url);
+
+/** Two threads, one shared buffer (or one buffer each), started together: the labels each got, and the time taken. */
+async function twoThreads(url: string, buffers: [SharedArrayBuffer, SharedArrayBuffer], perThread: number, options: Record<string, unknown>) {
+  const workers = buffers.map((buffer, w) => {
+    const texts = Array.from({ length: perThread }, (_, i) => `thread ${w} text ${i} is ${i % 2 ? 'great' : 'awful'}`);
+    // A JS bootstrap that registers tsx in the thread, then imports the TypeScript worker.
+    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); })`;
+    const worker = new Worker(bootstrap, { eval: true, workerData: { url, buffer, texts, options } });
+    const messages: unknown[] = [];
+    const waiters: ((m: unknown) => void)[] = [];
+    worker.on('message', (m) => (waiters.shift() ?? ((x: unknown) => messages.push(x)))(m));
+    const failed = new Promise<never>((_, reject) => {
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`worker ${w} exited (${code}) without an answer`)));
+    });
+    const next = (): Promise<unknown> => Promise.race([failed, messages.length > 0 ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r))]);
+    return { worker, next };
+  });
+  for (const { next } of workers) assert.equal(await next(), 'ready');
+  const started = performance.now();
+  for (const { worker } of workers) worker.postMessage('go');
+  const labels = (await Promise.all(workers.map(({ next }) => next()))) as string[][];
+  return { labels, elapsedMs: performance.now() - started };
+}
+
+test('limiter: two worker threads sharing one buffer never exceed the concurrency cap at the server', async () => {
+  const server = await serveWink({ latencyMs: 40 });
+  try {
+    const options = { concurrency: 3 };
+    const buffer = createLimiterBuffer({ maxConcurrency: 3, rpm: null, tpm: null, breakerMs: 10_000 });
+    const { labels, elapsedMs: elapsed } = await twoThreads(server.url, [buffer, buffer], 15, options);
+    assert.deepEqual(labels.map((l) => l.length), [15, 15]);
+    assert.equal(labels[0]![1], 'positive');
+    assert.equal(labels[0]![0], 'negative');
+    const stats = server.stats();
+    assert.equal(stats.completions, 30);
+    assert.equal(stats.maxInFlight, 3, `the server saw at most ${stats.maxInFlight} requests at once`);
+    assert.ok(elapsed >= (30 / 3) * 40, `${elapsed} ms is too fast for 3 at a time`);
+    const shared = new Limiter(buffer, server.url).stats();
+    assert.equal(shared.started, 30);
+    assert.equal(shared.maxInFlight, 3);
+
+    // Control: one buffer per thread lets each thread run 3 at once, so the cap is really what the sharing enforces.
+    server.resetStats();
+    const own = (): SharedArrayBuffer => createLimiterBuffer({ maxConcurrency: 3, rpm: null, tpm: null, breakerMs: 10_000 });
+    await twoThreads(server.url, [own(), own()], 15, options);
+    assert.ok(server.stats().maxInFlight > 3, `unshared limiters: ${server.stats().maxInFlight} in flight`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('limiter: requests per minute are shared across threads', async () => {
+  const server = await serveWink();
+  try {
+    // 300 rpm = 5/s with bursts of 5: 12 requests need at least (12 - 5) / 5 = 1.4 s, shared; 0.2 s if not.
+    const buffer = createLimiterBuffer({ maxConcurrency: 8, rpm: 300, tpm: null, breakerMs: 10_000 });
+    const { elapsedMs: elapsed } = await twoThreads(server.url, [buffer, buffer], 6, { concurrency: 8, rpm: 300 });
+    assert.ok(elapsed >= 1350, `12 requests at 300 rpm took only ${Math.round(elapsed)} ms`);
+    assert.ok(elapsed < 6000, `took ${Math.round(elapsed)} ms`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('limiter: a 429 cuts the rate once per round and pauses everyone for retry-after', async () => {
+  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }), 'http://x');
+  const permits = [];
+  for (let i = 0; i < 4; i++) {
+    permits.push(await limiter.acquire(10));
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  assert.equal(limiter.stats().rateCap, Infinity);
+  limiter.rateLimited(permits[3]!, 150);
+  const cut = limiter.stats().rateCap;
+  assert.ok(Number.isFinite(cut) && cut > 0 && cut < 60_000 / 5, `cap after a 429: ${cut}`);
+  // A request sent before the cut brings no news: no second cut.
+  limiter.rateLimited(permits[2]!, null);
+  assert.equal(limiter.stats().rateCap, cut);
+  const t0 = performance.now();
+  const next = await limiter.acquire(10);
+  assert.ok(performance.now() - t0 >= 140, 'retry-after pauses new requests');
+  limiter.succeeded(next, 10);
+  assert.ok(limiter.stats().rateCap > cut, 'additive increase after a success');
+  assert.equal(limiter.stats().rateLimited, 2);
+});
+
+test('limiter: the breaker opens after failures with no success for breakerMs, then every acquire aborts', async () => {
+  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 120 }), 'http://x');
+  const fail = async (): Promise<void> => limiter.failed(await limiter.acquire(1), 'connection refused');
+  await fail();
+  await fail();
+  await fail();
+  assert.equal(limiter.isOpen(), false, 'three failures in a few ms are not an outage');
+  limiter.succeeded(await limiter.acquire(1), 1);
+  await new Promise((r) => setTimeout(r, 130));
+  await fail();
+  await fail();
+  await new Promise((r) => setTimeout(r, 130));
+  assert.equal(limiter.isOpen(), false, 'the streak restarted at the success');
+  await fail();
+  assert.equal(limiter.isOpen(), true);
+  await assert.rejects(limiter.acquire(1), (e: unknown) => e instanceof CampaignAbortError && /keeps failing.*connection refused.*resume/.test(e.message));
+});

@@ -1,0 +1,53 @@
+/** @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into messages. */
+
+export const INPUT_PLACEHOLDER = '{{input}}';
+export const LABELS_PLACEHOLDER = '{{labels}}';
+
+/** The marker before the text in every default template; `quiver serve` classifies what follows it by default. */
+export const INPUT_MARKER = 'Text:';
+
+export interface ChatMessage {
+  readonly role: 'system' | 'user';
+  readonly content: string;
+}
+
+/**
+ * Default user-message templates. Each ends with `Text: {{input}}`, so the text under test is last and easy to find,
+ * and asks for exactly what the parser of its mode reads. The aorta one follows the AORTA paper's FP prompt.
+ */
+export function defaultPrompt(answer: 'label' | 'aorta' | 'json' | 'logprobs', labels: readonly string[]): string {
+  const tail = `\n\n${INPUT_MARKER} ${INPUT_PLACEHOLDER}`;
+  switch (answer) {
+    case 'label':
+    case 'logprobs':
+      return `Classify the text below. Answer with exactly one word, one of: ${LABELS_PLACEHOLDER}.${tail}`;
+    case 'aorta': {
+      const format = labels.map((l) => `[${l}]+[score]`).join(',');
+      return (
+        'Act as an NLP model doing text classification. Give a confidence score for each label ' +
+        `(${LABELS_PLACEHOLDER}). Output only the labels with their scores, to three decimals, in the format ` +
+        `${format}, with no explanation and no line break.${tail}`
+      );
+    }
+    case 'json': {
+      const scores = labels.map((l) => `${JSON.stringify(l)}: <probability>`).join(', ');
+      return (
+        `Classify the text below. Answer in JSON only, as {"label": <one of ${LABELS_PLACEHOLDER}>, ` +
+        `"scores": {${scores}}}, with probabilities that sum to 1.${tail}`
+      );
+    }
+  }
+}
+
+/** Literal substitution (split/join): `$&` and friends in a text must not be interpreted as replacement patterns. */
+export function renderTemplate(template: string, input: string, labels: readonly string[]): string {
+  return template.split(LABELS_PLACEHOLDER).join(labels.join(', ')).split(INPUT_PLACEHOLDER).join(input);
+}
+
+export function renderMessages(
+  opts: { readonly prompt: string; readonly system: string | null; readonly labels: readonly string[] },
+  input: string,
+): ChatMessage[] {
+  const user: ChatMessage = { role: 'user', content: renderTemplate(opts.prompt, input, opts.labels) };
+  return opts.system === null ? [user] : [{ role: 'system', content: renderTemplate(opts.system, input, opts.labels) }, user];
+}
