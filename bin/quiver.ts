@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../src/core/errors.js';
+import { StorageError } from '../src/storage/jsonl-writer.js';
 import { commands } from '../src/cli/commands/index.js';
 
 const program = new Command('quiver')
@@ -24,6 +25,10 @@ function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) {
     // Commander has already printed its message; help and version are not failures.
     return err.exitCode === 0 ? 0 : 2;
+  }
+  if (err instanceof StorageError) {
+    process.stderr.write(`quiver: error: ${err.message}; fix the disk, then continue with quiver run --resume <its folder>\n`);
+    return 1;
   }
   if (err instanceof ConfigError) {
     process.stderr.write(`quiver: error: ${err.message}\n`);

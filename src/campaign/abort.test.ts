@@ -37,6 +37,7 @@ test('server stopped mid-run: the campaign stops within 30 s and resumes once it
   assert.equal(code, 3, stderr);
   assert.match(stderr, /stopped: target unavailable: .*/);
   assert.match(stderr, /resume with: quiver run --resume /);
+  assert.match(stderr, /endpoint \d+ in flight/, 'progress says what the workers wait on');
   const partial = readRecords(out);
   assert.ok(partial.length < 60);
   assert.equal(partial.filter((r) => r.status === 'errored').length, 0, 'no example lost to the outage');

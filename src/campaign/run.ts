@@ -16,7 +16,7 @@ import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
 import { forEachRecord } from '../storage/results-file.js';
 import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
-import { createTarget, prepareTargetShared, targetLabels } from '../targets/index.js';
+import { createTarget, examplesInFlight, prepareTargetShared, targetLabels, targetStatusReader } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
 import { createAttackPool } from '../worker/pool.js';
 import type { AttackTaskResult } from '../worker/protocol.js';
@@ -140,8 +140,10 @@ async function attackAll(
   const uninstall = req.handleSignals
     ? onInterrupt((signal) => (stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` }), (m) => process.stderr.write(`\n${m}\n`))
     : () => {};
-  const pool = createAttackPool(req.workers, { targetShared });
+  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
+  const pool = createAttackPool(req.workers, { targetShared }, Math.ceil(inFlight / req.workers));
   const writer = new JsonlWriter(dir.results);
+  const waitingOn = await targetStatusReader(targetShared);
   reporter.onStart({
     total: planned,
     alreadyDone: done.size,
@@ -150,11 +152,12 @@ async function attackAll(
     search: req.attack.search.name,
     workers: req.workers,
     budgets: req.budgets,
+    ...(waitingOn === null ? {} : { waitingOn }),
   });
   try {
     const result = await attackInOrder(
       plannedExamples(plan, done),
-      req.workers * 2,
+      inFlight * 2,
       (ex) => pool.run({ config: req.attack, example: ex }),
       (rec) => {
         writer.append(rec);

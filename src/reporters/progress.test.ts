@@ -37,3 +37,7 @@ test('ETA from this run only; budgets show burn-down', () => {
   assert.match(line(p(5, 10_000), { maxTotalQueries: 2000, maxTimeMs: 60_000, maxTokens: null, maxCostUsd: null }), /500\/2000 queries \(50\/s\) · 10s\/1m00s elapsed/);
   assert.equal(formatDuration(3_726_000), '1h02m');
 });
+
+test('what the workers wait on is shown when the target reports it', () => {
+  assert.match(line(p(5, 10_000), undefined, 'endpoint 32 in flight, 2 rate-limited, 0 failed, backing off 3s (429)'), / · endpoint 32 in flight, .*backing off 3s \(429\)$/);
+});

@@ -16,9 +16,11 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
   const plainIntervalMs = options.plainIntervalMs ?? 5000;
   let lastDraw = 0;
   let budgets: Budgets | undefined;
+  let waitingOn: (() => string | null) | undefined;
   return {
     onStart(info) {
       budgets = info.budgets;
+      waitingOn = info.waitingOn;
       const resumed = info.alreadyDone > 0 ? ` (resuming: ${info.alreadyDone} already done)` : '';
       stream.write(
         `quiver: attacking ${info.total} examples with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
@@ -30,27 +32,28 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
       if (tty) {
         if (!last && now - lastDraw < 100) return;
         lastDraw = now;
-        stream.write(`\r${bar(p, stream.columns ?? 80, budgets)}\x1b[K${last ? '\n' : ''}`);
+        stream.write(`\r${bar(p, stream.columns ?? 80, budgets, waitingOn?.())}\x1b[K${last ? '\n' : ''}`);
       } else if (last || now - lastDraw >= plainIntervalMs) {
         lastDraw = now;
-        stream.write(`${line(p, budgets)}\n`);
+        stream.write(`${line(p, budgets, waitingOn?.())}\n`);
       }
     },
   };
 }
 
-export function line(p: Progress, budgets?: Budgets): string {
+export function line(p: Progress, budgets?: Budgets, waiting?: string | null): string {
   const queries = budgets?.maxTotalQueries != null ? `${p.queries}/${budgets.maxTotalQueries} queries` : `${p.queries} queries`;
   const elapsed = budgets?.maxTimeMs != null ? `${formatDuration(p.elapsedMs)}/${formatDuration(budgets.maxTimeMs)}` : formatDuration(p.elapsedMs);
   const rate = p.elapsedMs > 0 ? ` (${Math.round((p.queries / p.elapsedMs) * 1000)}/s)` : '';
   return (
     `${p.done}/${p.total} done · ${p.succeeded} flipped · ${p.failed} robust · ${p.skipped} skipped · ${p.errored} errored` +
-    ` · ${queries}${rate} · ${elapsed} elapsed · ETA ${eta(p)}`
+    ` · ${queries}${rate} · ${elapsed} elapsed · ETA ${eta(p)}` +
+    (waiting ? ` · ${waiting}` : '')
   );
 }
 
-function bar(p: Progress, columns: number, budgets?: Budgets): string {
-  const text = line(p, budgets);
+function bar(p: Progress, columns: number, budgets?: Budgets, waiting?: string | null): string {
+  const text = line(p, budgets, waiting);
   const width = Math.max(10, Math.min(30, columns - text.length - 4));
   const filled = p.total === 0 ? width : Math.round((p.done / p.total) * width);
   return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${text}`;

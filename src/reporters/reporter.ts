@@ -25,6 +25,8 @@ export interface CampaignStart {
   readonly search: string;
   readonly workers: number;
   readonly budgets?: Budgets;
+  /** What the workers are waiting on (a remote endpoint's limiter), for the progress line. */
+  readonly waitingOn?: () => string | null;
 }
 
 export interface Reporter {

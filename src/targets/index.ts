@@ -71,3 +71,28 @@ export function targetLabels(spec: string, options: Readonly<Record<string, unkn
   if (spec.startsWith(MODULE_PREFIX) || spec === NB_SPEC) return undefined;
   throw new UnknownComponentError('target', spec, targetSpecs);
 }
+
+/**
+ * How many examples a campaign should attack at once. In-process models are CPU-bound: one per worker thread. A
+ * remote endpoint is I/O-bound: enough examples to keep its allowed concurrency busy, since one example's search
+ * sends its batches one after another.
+ */
+export function examplesInFlight(spec: string, options: Readonly<Record<string, unknown>>, workers: number): number {
+  if (!spec.startsWith(OPENAI_PREFIX)) return workers;
+  const concurrency = typeof options.concurrency === 'number' ? options.concurrency : 8;
+  return Math.max(workers, concurrency);
+}
+
+/** What a campaign's requests are waiting on, read in the main thread from the shared limiter (null: nothing to say). */
+export async function targetStatusReader(shared: unknown): Promise<(() => string | null) | null> {
+  if (typeof shared !== 'object' || shared === null || (shared as { kind?: unknown }).kind !== 'openai-limiter') return null;
+  const { Limiter } = await import('./openai/limiter.js');
+  const { buffer, endpoint } = shared as { buffer: SharedArrayBuffer; endpoint: string };
+  const limiter = new Limiter(buffer, endpoint);
+  return () => {
+    const s = limiter.stats();
+    const waiting = s.breakerOpen ? 'breaker open' : s.blockedMs > 0 ? `backing off ${Math.ceil(s.blockedMs / 1000)}s (429)` : null;
+    const cap = Number.isFinite(s.rateCap) ? `, ${Math.round(s.rateCap)}/min cap` : '';
+    return `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${s.failures} failed${waiting === null ? '' : `, ${waiting}`}`;
+  };
+}

@@ -24,13 +24,16 @@ function workerExecArgv(): string[] {
   return out;
 }
 
-export function createAttackPool(workers: number, workerData: WorkerData): Piscina<AttackTask, AttackTaskResult> {
+export function createAttackPool(workers: number, workerData: WorkerData, tasksPerWorker = 1): Piscina<AttackTask, AttackTaskResult> {
   return new Piscina<AttackTask, AttackTaskResult>({
     filename: workerEntryUrl().href,
     minThreads: workers,
     maxThreads: workers,
-    // One example's whole search is one task; a few queued per thread keeps threads busy between results.
-    maxQueue: 'auto',
+    // >1 only for I/O-bound targets: a worker then runs several examples' searches while their requests are out.
+    concurrentTasksPerWorker: tasksPerWorker,
+    // One example's whole search is one task. The campaign bounds how many it submits (twice what runs at once), so
+    // piscina's own queue limit must not reject them.
+    maxQueue: Infinity,
     idleTimeout: Infinity,
     execArgv: workerExecArgv(),
     workerData,

@@ -35,6 +35,8 @@ export interface LimiterStats {
   /** Current request-rate cap (requests/min) after AIMD; Infinity when none applies. */
   readonly rateCap: number;
   readonly breakerOpen: boolean;
+  /** How long every request still waits because of a 429's retry-after (0 when none). */
+  readonly blockedMs: number;
 }
 
 // The int32 header: a spin lock, and a counter bumped on every freed slot (waiters sleep on it).
@@ -224,6 +226,7 @@ export class Limiter {
         failures: f[FAILURES]!,
         rateCap: f[RATE_CAP]!,
         breakerOpen: f[OPEN] === 1,
+        blockedMs: Math.max(0, f[BLOCKED_UNTIL]! - now()),
       };
     });
   }
