@@ -122,15 +122,18 @@ export async function startServer(target: Target, options: ServeOptions): Promis
     stats.completions++;
   }
 
+  let inFlight = 0;
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const id = `quiver-${++nextId}`;
     const started = performance.now();
     stats.requests++;
-    stats.inFlight++;
-    stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
+    inFlight++;
+    stats.maxInFlight = Math.max(stats.maxInFlight, inFlight);
     const counted = stats;
     res.once('close', () => {
-      counted.inFlight--;
+      // The live count is not part of the resettable stats: a request started before a reset still ends after it.
+      inFlight--;
       const key = res.headersSent ? String(res.statusCode) : 'dropped';
       counted.byStatus[key] = (counted.byStatus[key] ?? 0) + 1;
       if (options.verbose) {
@@ -144,7 +147,7 @@ export async function startServer(target: Target, options: ServeOptions): Promis
         checkKey(req, options.requiredKey);
         const data = [{ id: options.modelNames[0], object: 'model', created: 0, owned_by: 'quiver' }];
         send(res, 200, { object: 'list', data });
-      } else if (req.method === 'GET' && path === '/quiver/stats') send(res, 200, snapshot(stats));
+      } else if (req.method === 'GET' && path === '/quiver/stats') send(res, 200, snapshot({ ...stats, inFlight }));
       else throw new HttpError(404, `no route ${req.method} ${req.url}; try POST /v1/chat/completions`, 'invalid_request_error');
     } catch (err) {
       if (res.headersSent || res.destroyed) return;
@@ -164,11 +167,10 @@ export async function startServer(target: Target, options: ServeOptions): Promis
   return {
     url: `http://${HOST}:${port}/v1`,
     port,
-    stats: () => snapshot(stats),
+    stats: () => snapshot({ ...stats, inFlight }),
     resetStats: () => {
-      const inFlight = stats.inFlight;
       stats = freshStats();
-      stats.inFlight = inFlight;
+      stats.maxInFlight = inFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {
