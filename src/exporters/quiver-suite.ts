@@ -2,7 +2,6 @@
  * @module Quiver's own regression-suite format (what `quiver replay` reads): JSONL, a header line then one line per
  * case. Schema-versioned: a reader refuses a newer major schema instead of misreading it.
  */
-import type { Edit } from '../core/attack-text.js';
 import type { Exporter, ExportInput, Provenance, SuiteCase } from './types.js';
 
 export const SUITE_SCHEMA_VERSION = 1;
@@ -14,19 +13,8 @@ export interface SuiteHeader {
   readonly cases: { readonly adversarial: number; readonly controls: number };
 }
 
-export interface SuiteCaseLine {
-  readonly type: 'case';
-  readonly kind: 'adversarial' | 'control';
-  readonly id: string;
-  readonly index: number;
-  readonly text: string;
-  readonly original: string;
-  readonly expected: string;
-  readonly recorded: string;
-  readonly edits: readonly Edit[];
-  readonly flipDistance: number | null;
-  readonly stability: number | null;
-}
+/** A case as one JSONL line: the case itself, tagged. */
+export type SuiteCaseLine = SuiteCase & { readonly type: 'case' };
 
 export function suiteHeader(input: ExportInput): SuiteHeader {
   const n = (k: SuiteCase['kind']) => input.cases.filter((c) => c.kind === k).length;
