@@ -76,7 +76,8 @@ const OPEN_GAP = /[\s(\[{"“]$/u;
 
 export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
   const opts = resolveRareWordOptions(options);
-  const synonymOptions = { maxSenses: opts.maxSenses, maxCandidates: Number.POSITIVE_INFINITY, multiWord: false };
+  // The same sense-share filter as `synonym`'s default: a rare word is welcome, a rare sense is not.
+  const synonymOptions = { maxSenses: opts.maxSenses, maxCandidates: Number.POSITIVE_INFINITY, multiWord: false, minSenseShare: 0.1 };
 
   function rarestSynonyms(word: string, id: number, ctx: PerturbContext): string[] {
     const own = frequencyRank(word);

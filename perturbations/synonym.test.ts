@@ -126,17 +126,30 @@ test('embedding filter (minCosine): drops synonyms far from the word in real vec
   const vectors = await miniVectorAsset();
   const slow = 'The plot was slow.';
   // WordNet's "slow-witted" sense gives dense, dim, dull, dumb, obtuse; none is close to "slow" in GloVe space.
-  assert.deepEqual(replacements(slow, 'slow'), ['dense', 'dim', 'dull', 'dumb', 'obtuse']);
-  assert.deepEqual(replacements(slow, 'slow', { minCosine: 0.5, vectors }), []);
+  // (The default sense-share filter drops them too; it is off here to test the embedding filter alone.)
+  assert.deepEqual(replacements(slow, 'slow', { minSenseShare: 0 }), ['dense', 'dim', 'dull', 'dumb', 'obtuse']);
+  assert.deepEqual(replacements(slow, 'slow', { minCosine: 0.5, vectors, minSenseShare: 0 }), []);
   const movie = replacements('I watched a movie.', 'movie', { minCosine: 0.5, vectors });
-  assert.ok(movie.includes('film'), movie.join());
+  assert.ok(movie.includes('film'), movie.join() || 'no candidates');
   // "felicitous" is not in the vocabulary, so it cannot be judged and is dropped.
-  assert.ok(replacements('a happy ending', 'happy').includes('felicitous'));
-  assert.ok(!replacements('a happy ending', 'happy', { minCosine: 0.3, vectors }).includes('felicitous'));
+  assert.ok(replacements('a happy ending', 'happy', { minSenseShare: 0 }).includes('felicitous'), 'felicitous is a raw synonym');
+  assert.ok(!replacements('a happy ending', 'happy', { minCosine: 0.3, vectors, minSenseShare: 0 }).includes('felicitous'), 'filtered');
   // maxCandidates counts after the filter; -1 keeps every known word.
   const all = replacements('I watched a movie.', 'movie', { minCosine: -1, vectors, maxCandidates: 100 });
   assert.equal(replacements('I watched a movie.', 'movie', { minCosine: -1, vectors, maxCandidates: 1 }).length, 1);
   assert.ok(all.length >= movie.length);
+});
+
+test('sense-share filter: synonyms only through senses both words really use (WordNet tag counts)', () => {
+  // Rare shared senses: "a bad cold" (bad ~ big), slang for money (bread ~ cabbage), "slow-witted" (slow ~ dumb).
+  assert.ok(!replacements('A bad film.', 'bad', { minSenseShare: 0 }).every((w) => w !== 'big'), 'big is a raw WordNet synonym');
+  assert.ok(!replacements('A bad film.', 'bad').includes('big'));
+  assert.ok(!replacements('Fresh bread.', 'bread').includes('cabbage'));
+  assert.deepEqual(replacements('The plot was slow.', 'slow'), []);
+  // Main senses survive.
+  assert.ok(replacements('I watched a movie.', 'movie').includes('film'));
+  assert.ok(replacements('The room was big.', 'big').includes('large'));
+  assert.throws(() => synonym({ minSenseShare: 2 }), /minSenseShare must be a number in \[0, 1\]/);
 });
 
 test('options from JSON are validated; a missing vector asset says how to build it', () => {

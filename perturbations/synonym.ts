@@ -19,6 +19,11 @@ export interface SynonymOptions {
   readonly minCosine: number | null;
   /** The vector asset (default: `.quiver-cache/vectors-wink-sg-100d-50k.bin`, see `quiver vectors build`). */
   readonly vectors: string | null;
+  /**
+   * The sense a synonym shares with the word must reach this share of each word's most frequent sense (WordNet tag
+   * counts; see lib/sense-counts.ts). 0 keeps every synonym of the top senses.
+   */
+  readonly minSenseShare: number;
 }
 
 export const DEFAULT_SYNONYM_OPTIONS: SynonymOptions = {
@@ -27,6 +32,7 @@ export const DEFAULT_SYNONYM_OPTIONS: SynonymOptions = {
   multiWord: false,
   minCosine: null,
   vectors: null,
+  minSenseShare: 0.1,
 };
 
 export function resolveSynonymOptions(options: object): SynonymOptions {
@@ -36,6 +42,7 @@ export function resolveSynonymOptions(options: object): SynonymOptions {
     multiWord: isBoolean,
     minCosine: orNull(numberIn(-1, 1)),
     vectors: orNull(isString),
+    minSenseShare: numberIn(0, 1),
   }, options);
 }
 

@@ -12,6 +12,12 @@ export interface SynonymCandidateOptions {
   readonly multiWord: boolean;
   /** Keep synonyms WordNet sets against the word (only to measure what the antonym filter removes). */
   readonly keepAntonyms?: boolean;
+  /**
+   * The sense a synonym shares with the word must be a real use of both: at least this share of each word's most
+   * frequent sense by WordNet's tag counts. Sharing a rare sense is how WordNet pairs drift apart in meaning
+   * ("bad" -> "big" through "a bad cold", "bread" -> "cabbage" through slang for money). 0 turns it off.
+   */
+  readonly minSenseShare?: number;
 }
 
 // Only open-class words have WordNet synonyms; PROPN, AUX, PRON, DET... never get any.
@@ -36,7 +42,7 @@ export function synonymCandidates(
   const pos = WORDNET_POS[info.pos];
   if (pos === undefined) return [];
   const { maxSenses, maxCandidates, multiWord } = options;
-  const key = [word, pos, info.lemma, maxSenses, maxCandidates, multiWord, options.keepAntonyms === true].join('\u0000');
+  const key = [word, pos, info.lemma, maxSenses, maxCandidates, multiWord, options.keepAntonyms === true, options.minSenseShare ?? 0].join('\u0000');
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const out = compute(word, info.lemma, pos, options);
@@ -52,7 +58,12 @@ function compute(word: string, lemma: string, pos: WordNetPos, options: SynonymC
   const own = word.toLowerCase();
   const seen = new Set<string>();
   const out: string[] = [];
-  const wn = { maxSenses: options.maxSenses, multiWord: options.multiWord, keepAntonyms: options.keepAntonyms === true };
+  const wn = {
+    maxSenses: options.maxSenses,
+    multiWord: options.multiWord,
+    keepAntonyms: options.keepAntonyms === true,
+    minSenseShare: options.minSenseShare ?? 0,
+  };
   for (const synonym of synonyms(lemma, pos, wn)) {
     if (out.length >= options.maxCandidates) break;
     // Capitalised members are names or acronyms ("Hollywood", "TV"); case-matching them would mangle them.

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { senseShare } from './sense-counts.js';
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
 
@@ -12,6 +13,11 @@ export interface SynonymOptions {
   readonly multiWord: boolean;
   /** Keep members WordNet sets against the lemma (only to measure what the antonym filter removes). */
   readonly keepAntonyms?: boolean;
+  /**
+   * Keep a member only when the sense it shares with the lemma is a real use of both words: at least this share of
+   * each word's most frequent sense, by WordNet's tag counts (0 keeps every member).
+   */
+  readonly minSenseShare?: number;
 }
 
 const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -193,7 +199,8 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
  * is dropped as well.
  */
 export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): readonly string[] {
-  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${lemma}`;
+  const minShare = opts.minSenseShare ?? 0;
+  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${minShare}\u0000${lemma}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   loadWordNet();
@@ -203,8 +210,10 @@ export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): 
   const out: string[] = [];
   const opposite = opts.keepAntonyms === true ? new Set<string>() : antonyms(wnLemma, pos);
   for (const offset of senseOffsets(table, wnLemma).slice(0, Math.max(0, opts.maxSenses))) {
+    if (minShare > 0 && senseShare(wnLemma, pos, offset) < minShare) continue;
     for (const member of synsetMembers(table, offset)) {
       if (!opts.multiWord && member.includes('_')) continue;
+      if (minShare > 0 && senseShare(member.toLowerCase(), pos, offset) < minShare) continue;
       const word = member.replace(/_/g, ' ');
       const folded = word.toLowerCase();
       if (seen.has(folded) || opposite.has(folded)) continue;
