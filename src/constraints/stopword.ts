@@ -4,25 +4,31 @@ import type { Constraint } from '../core/constraint.js';
 import { isStopword } from '../nlp/stopwords.js';
 
 export function stopwordConstraint(): Constraint {
+  // Which original words are stopwords, worked out once per example: the checks run for every position of every
+  // candidate text.
+  const flags = new WeakMap<AttackText, readonly boolean[]>();
+  const stopwordFlags = (original: AttackText): readonly boolean[] => {
+    let f = flags.get(original);
+    if (f === undefined) {
+      f = original.words.map((w) => isStopword(w));
+      flags.set(original, f);
+    }
+    return f;
+  };
   return {
     name: 'stopword',
     allowsIndex(text, index, ctx, mode) {
       if (mode === 'move') return true;
       const id = text.ids[index];
-      return id !== undefined && !isStopword(originalWord(ctx.original, id) ?? text.word(index));
+      if (id === undefined) return false;
+      // Inserted words have no original spelling; judge them as they stand.
+      return !(id < ctx.original.originalWordCount ? stopwordFlags(ctx.original)[id]! : isStopword(text.word(index)));
     },
     allowsCandidate(candidate, _parent, ctx) {
       // Only content changes count: a reorder moves words without changing them (its `changed` is empty).
-      for (const id of candidate.lastEdit?.changed ?? []) {
-        const word = originalWord(ctx.original, id);
-        if (word !== undefined && isStopword(word)) return false;
-      }
+      const f = stopwordFlags(ctx.original);
+      for (const id of candidate.lastEdit?.changed ?? []) if (id < ctx.original.originalWordCount && f[id]) return false;
       return true;
     },
   };
-}
-
-/** The original spelling of word `id`; undefined for inserted words, which have none. */
-function originalWord(original: AttackText, id: number): string | undefined {
-  return id < original.originalWordCount ? original.words[id] : undefined;
 }

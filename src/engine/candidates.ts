@@ -24,8 +24,16 @@ export class CandidateSpace {
     this.cctx = { original };
   }
 
+  private originalPositions: number[] | undefined;
+
   /** Indices where at least one perturbation may anchor an edit. */
   positions(text: AttackText): number[] {
+    // The original's positions are asked for by every ranking and every stability sample; they never change.
+    if (text === this.original) return [...(this.originalPositions ??= this.computePositions(text))];
+    return this.computePositions(text);
+  }
+
+  private computePositions(text: AttackText): number[] {
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) {
       if (this.perturbations.some((p) => this.allowsIndex(text, i, p.anchor ?? 'change'))) out.push(i);
