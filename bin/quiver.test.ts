@@ -195,6 +195,13 @@ test('local:nb trains from --train and attacks a 3-class dataset', () => {
   assert.equal(campaign.attack.targetOptions.train, fpb);
 });
 
+test('a reader that stops early (quiver recipes | head -1) is not an error', () => {
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" recipes | head -1`], { encoding: 'utf8' });
+  assert.equal(r.status, 0);
+  assert.equal(r.stderr, '');
+  assert.equal(r.stdout.trim().split('\n').length, 1);
+});
+
 test('quiver --help and run --help', () => {
   const r = quiver('--help');
   assert.equal(r.code, 0);

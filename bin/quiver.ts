@@ -15,6 +15,12 @@ const program = new Command('quiver')
 
 for (const register of commands) register(program);
 
+// `quiver recipes | head`: a reader that stops early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
