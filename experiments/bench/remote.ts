@@ -15,6 +15,7 @@ import { startServer } from '../../src/serve/server.js';
 import { createTarget } from '../../src/targets/index.js';
 import { targetOptionsFromFlags } from '../../src/cli/target-flags.js';
 import { sharedDatasets } from '../../src/testing/cli.js';
+import { benchAttack } from './config.js';
 
 const EXAMPLES = Number(process.argv[2] ?? 150);
 const LIMIT = 32;
@@ -51,19 +52,7 @@ const targetOptions = targetOptionsFromFlags({ target: 'openai:local-wink', base
 started = performance.now();
 await runCampaign(
   {
-    attack: {
-      target: 'openai:local-wink',
-      targetOptions,
-      goal: { name: 'untargeted' },
-      search: { name: 'abs', options: {} },
-      perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
-      maxPerturbRatio: 0.25,
-      protect: [],
-      seed: 42,
-      maxQueries: null,
-      stabilitySamples: 20,
-      verifyRepeats: 1,
-    },
+    attack: benchAttack('openai:local-wink', targetOptions),
     dataset: { path: join(sharedDatasets, 'sst2-dev.jsonl'), format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
     skipInvalid: false,
     limit: EXAMPLES,

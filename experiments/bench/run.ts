@@ -17,7 +17,6 @@ import { join } from 'node:path';
 import { formatOf } from '../../src/campaign/dataset-format.js';
 import { readExamples } from '../../src/campaign/dataset.js';
 import { runCampaign, type RunRequest } from '../../src/campaign/run.js';
-import type { AttackConfig } from '../../src/contracts/campaign.js';
 import type { Example } from '../../src/contracts/record.js';
 import type { Prediction, Target } from '../../src/core/target.js';
 import { attackExample } from '../../src/engine/attack-example.js';
@@ -25,27 +24,13 @@ import { buildAttackParts } from '../../src/registry.js';
 import type { Reporter } from '../../src/reporters/reporter.js';
 import { createTarget } from '../../src/targets/index.js';
 import { cliPath, sharedDatasets } from '../../src/testing/cli.js';
+import { benchAttack } from './config.js';
 
 const EXAMPLES = Number(process.argv[2] ?? 200);
 const dataset = join(sharedDatasets, 'sst2-dev.jsonl');
 const targets = ['local:wink', 'local:vader', 'local:afinn'];
 const work = mkdtempSync(join(tmpdir(), 'quiver-bench-'));
 
-function attackConfig(target: string): AttackConfig {
-  return {
-    target,
-    targetOptions: {},
-    goal: { name: 'untargeted' },
-    search: { name: 'abs', options: {} },
-    perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
-    maxPerturbRatio: 0.25,
-    protect: [],
-    seed: 42,
-    maxQueries: null,
-    stabilitySamples: 20,
-    verifyRepeats: 1,
-  };
-}
 
 /** Wraps a target and records every batch sent to it. */
 class RecordingTarget implements Target {
@@ -78,7 +63,7 @@ async function examples(): Promise<Example[]> {
  * texts), and how many texts each example sent.
  */
 async function recordBatches(target: string, exs: readonly Example[]): Promise<{ batches: string[][]; perExample: number[] }> {
-  const config = attackConfig(target);
+  const config = benchAttack(target);
   const parts = await buildAttackParts(config);
   const recording = new RecordingTarget(parts.target);
   const perExample: number[] = [];
@@ -119,7 +104,7 @@ async function campaignThroughput(target: string, workers: number, perExample: r
     onEnd: () => {},
   };
   const req: RunRequest = {
-    attack: attackConfig(target),
+    attack: benchAttack(target),
     dataset: { path: dataset, format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
     skipInvalid: false,
     limit: EXAMPLES,

@@ -6,6 +6,7 @@
  */
 import type { AttackText } from '../core/attack-text.js';
 import type { Evaluated, SearchContext } from '../core/search.js';
+import { bestOf, bestSuccess } from '../engine/search-context.js';
 
 /** One edit anchored at a word id. */
 export interface Move {
@@ -94,4 +95,21 @@ export async function untilFound(run: () => Promise<Evaluated>): Promise<Evaluat
     if (err instanceof Found) return err.result;
     throw err;
   }
+}
+
+/**
+ * Watches every batch a population search evaluates: unwinds with `Found` at the first success, and otherwise keeps
+ * the highest-scoring text seen (what the search returns when it finds no flip).
+ */
+export function bestTracker(ctx: SearchContext): { seen(results: readonly Evaluated[]): void; best(): Evaluated } {
+  let best: Evaluated = ctx.original;
+  return {
+    seen(results) {
+      const s = bestSuccess(results);
+      if (s !== undefined) throw new Found(s);
+      const b = bestOf(results);
+      if (b !== undefined && b.score > best.score) best = b;
+    },
+    best: () => best,
+  };
 }

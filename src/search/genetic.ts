@@ -10,8 +10,8 @@
  * `invertedSelection: true` reproduces TextAttack.
  */
 import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestOf, bestSuccess, byScoreDesc } from '../engine/search-context.js';
-import { Composer, drawWeighted, editKey, Found, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
+import { bestOf, byScoreDesc } from '../engine/search-context.js';
+import { bestTracker, Composer, drawWeighted, editKey, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
 import { boolean, integerAtLeast, numberIn, resolveOptions } from './options.js';
 
 export interface GeneticOptions {
@@ -50,13 +50,8 @@ export function genetic(options: Partial<GeneticOptions> = {}): SearchMethod {
 async function evolve(ctx: SearchContext, opts: GeneticOptions): Promise<Evaluated> {
   const composer = new Composer(ctx);
   const anchors = originalNeighbourhood(ctx).map((n) => ({ anchor: n.anchor, weight: n.children.length }));
-  let best: Evaluated = ctx.original;
-  const seen = (results: readonly Evaluated[]): void => {
-    const s = bestSuccess(results);
-    if (s !== undefined) throw new Found(s);
-    const b = bestOf(results);
-    if (b !== undefined && b.score > best.score) best = b;
-  };
+  const tracker = bestTracker(ctx);
+  const seen = (results: readonly Evaluated[]): void => tracker.seen(results);
 
   /** TextAttack's `_perturb`: words drawn by candidate count, an unimproving word is dropped from the draw. */
   const perturb = async (m: Member): Promise<Member> => {
@@ -81,7 +76,7 @@ async function evolve(ctx: SearchContext, opts: GeneticOptions): Promise<Evaluat
   const root: Member = { ev: ctx.original, genome: [] };
   let population: Member[] = [];
   for (let k = 0; k < opts.populationSize && !ctx.exhausted(); k++) population.push(await perturb(root));
-  if (population.length === 0) return best;
+  if (population.length === 0) return tracker.best();
 
   for (let it = 0; it < opts.maxIterations && !ctx.exhausted(); it++) {
     population.sort((a, b) => byScoreDesc(a.ev, b.ev));
@@ -103,7 +98,7 @@ async function evolve(ctx: SearchContext, opts: GeneticOptions): Promise<Evaluat
     }
     population = [elite, ...children];
   }
-  return best;
+  return tracker.best();
 }
 
 /**

@@ -10,8 +10,7 @@
  */
 import type { AttackText } from '../core/attack-text.js';
 import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestOf, bestSuccess } from '../engine/search-context.js';
-import { Composer, drawWeighted, editKey, Found, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
+import { bestTracker, Composer, drawWeighted, editKey, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
 import { integerAtLeast, resolveOptions } from './options.js';
 
 export interface PsoOptions {
@@ -48,13 +47,8 @@ async function swarm(ctx: SearchContext, opts: PsoOptions): Promise<Evaluated> {
   const composer = new Composer(ctx);
   const anchors = originalNeighbourhood(ctx).map((n) => n.anchor);
   const wordCount = Math.max(1, ctx.original.text.length);
-  let best: Evaluated = ctx.original;
-  const seen = (results: readonly Evaluated[]): void => {
-    const s = bestSuccess(results);
-    if (s !== undefined) throw new Found(s);
-    const b = bestOf(results);
-    if (b !== undefined && b.score > best.score) best = b;
-  };
+  const tracker = bestTracker(ctx);
+  const seen = (results: readonly Evaluated[]): void => tracker.seen(results);
 
   /** The best child at each anchor of `p` (one batch), and their gains over `p`. */
   const bestNeighbours = async (p: Particle): Promise<{ next: Particle[]; gains: number[] }> => {
@@ -91,7 +85,7 @@ async function swarm(ctx: SearchContext, opts: PsoOptions): Promise<Evaluated> {
 
   const root: Particle = { ev: ctx.original, genome: [] };
   const init = await bestNeighbours(root);
-  if (init.next.length === 0) return best;
+  if (init.next.length === 0) return tracker.best();
   let population: Particle[] = [];
   for (let k = 0; k < opts.populationSize; k++) population.push(init.next[drawWeighted(ctx.rng, init.gains)]!);
   const velocities = population.map(() => {
@@ -129,7 +123,7 @@ async function swarm(ctx: SearchContext, opts: PsoOptions): Promise<Evaluated> {
       if (p.ev.score > globalElite.ev.score) globalElite = p;
     });
   }
-  return best;
+  return tracker.best();
 }
 
 /** Inertia and the chances of turning towards the local (p1) and global (p2) elite at iteration `it`. */

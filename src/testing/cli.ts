@@ -41,6 +41,9 @@ export function comparable(records: readonly ResultRecord[]) {
 export interface Served {
   readonly url: string;
   readonly child: ChildProcess;
+  /** Everything the server printed so far. */
+  stdout(): string;
+  stderr(): string;
   stop(): Promise<number | null>;
 }
 
@@ -61,6 +64,8 @@ export async function serveChild(cwd: string, ...args: string[]): Promise<Served
   return {
     url,
     child,
+    stdout: () => out,
+    stderr: () => err,
     stop: () => {
       const done = exited(child).then((e) => e.code);
       child.kill('SIGTERM');

@@ -4,12 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResultRecord } from '../../contracts/record.js';
+import { serveChild, type Served } from '../../testing/cli.js';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cli = join(root, 'dist', 'bin', 'quiver.js');
@@ -17,35 +18,8 @@ const work = mkdtempSync(join(tmpdir(), 'quiver-openai-e2e-'));
 const KEY_VAR = 'QUIVER_E2E_FAKE_KEY';
 const FAKE_KEY = 'sk-quiver-e2e-RECOGNISABLE-FAKE-KEY-7f3a9c1e';
 
-interface Served {
-  readonly url: string;
-  readonly child: ChildProcess;
-  readonly stdout: () => string;
-  readonly stderr: () => string;
-}
-
-/** Starts `quiver serve` and waits for its one stdout line. */
-async function serve(...args: string[]): Promise<Served> {
-  const child = spawn(process.execPath, [cli, 'serve', ...args], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /^quiver serve: listening on (http:\/\/127\.0\.0\.1:\d+\/v1)\n/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`quiver serve exited with ${code}: ${err}`)));
-  });
-  return { url, child, stdout: () => out, stderr: () => err };
-}
-
-async function stop(s: Served): Promise<number | null> {
-  const exited = new Promise<number | null>((resolve) => s.child.once('exit', (code) => resolve(code)));
-  s.child.kill('SIGTERM');
-  return exited;
-}
+const serve = (...args: string[]): Promise<Served> => serveChild(work, ...args);
+const stop = (s: Served): Promise<number | null> => s.stop();
 
 function quiver(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], {
