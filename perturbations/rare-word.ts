@@ -79,6 +79,40 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
   // The same sense-share filter as `synonym`'s default: a rare word is welcome, a rare sense is not.
   const synonymOptions = { maxSenses: opts.maxSenses, maxCandidates: Number.POSITIVE_INFINITY, multiWord: false, minSenseShare: 0.1 };
 
+  // Per example (its context): a word's rarest synonyms and the fillers before it never change along a search path,
+  // and every parent text of the search asks for them again.
+  const perExample = new WeakMap<PerturbContext, { rarest: Map<string, readonly string[]>; fillers: Map<number, readonly string[]> }>();
+  function cacheOf(ctx: PerturbContext) {
+    let known = perExample.get(ctx);
+    if (known === undefined) {
+      known = { rarest: new Map(), fillers: new Map() };
+      perExample.set(ctx, known);
+    }
+    return known;
+  }
+
+  function rarestSynonymsCached(word: string, id: number, ctx: PerturbContext): readonly string[] {
+    const { rarest } = cacheOf(ctx);
+    const key = `${id}\u0000${word}`;
+    let out = rarest.get(key);
+    if (out === undefined) {
+      out = rarestSynonyms(word, id, ctx);
+      rarest.set(key, out);
+    }
+    return out;
+  }
+
+  function fillersBefore(id: number, ctx: PerturbContext): readonly string[] {
+    const { fillers } = cacheOf(ctx);
+    let out = fillers.get(id);
+    if (out === undefined) {
+      // Keyed by word id, so a word gets the same filler whatever the search path.
+      out = shuffled(ctx.rng(`rare-word:${id}`), RARE_FILLERS).slice(0, opts.maxInserts);
+      fillers.set(id, out);
+    }
+    return out;
+  }
+
   function rarestSynonyms(word: string, id: number, ctx: PerturbContext): string[] {
     const own = frequencyRank(word);
     const ranked = synonymCandidates(word, ctx.analysis.words[id], synonymOptions)
@@ -125,15 +159,13 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
       if (id === undefined) return [];
       const out: AttackText[] = [];
       if (id < text.originalWordCount) {
-        for (const to of rarestSynonyms(text.words[index]!, id, ctx)) {
+        for (const to of rarestSynonymsCached(text.words[index]!, id, ctx)) {
           out.push(text.replaceWord(index, to, 'rare-word'));
         }
         for (const to of swaps(text, index, id, ctx)) out.push(text.replaceWord(index, to, 'rare-word'));
       }
       if (opts.maxInserts > 0 && canInsertBefore(text, index)) {
-        // Keyed by word id, so a word gets the same filler whatever the search path.
-        const fillers = shuffled(ctx.rng(`rare-word:${id}`), RARE_FILLERS).slice(0, opts.maxInserts);
-        for (const filler of fillers) out.push(text.insertWord(index, filler, 'rare-word'));
+        for (const filler of fillersBefore(id, ctx)) out.push(text.insertWord(index, filler, 'rare-word'));
       }
       return out;
     },

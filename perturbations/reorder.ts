@@ -81,7 +81,7 @@ export function reorder(options: Partial<ReorderOptions> = {}): Perturbation {
       }
       const sentence = sentenceAround(text, index);
       if (opts.clauses) {
-        const clauses = splitClauses(text, sentence, ctx.analysis);
+        const clauses = clausesOf(text, sentence, ctx.analysis);
         const k = clauses.findIndex((c) => c.start === index);
         const a = clauses[k];
         const b = clauses[k + 1];
@@ -168,6 +168,26 @@ function sentenceAround(text: AttackText, k: number): Clause {
  * ("the food and the service were bad", "keep the film grounded and keep the audience riveted"), so such a split is
  * undone unless both sides are full, simple clauses.
  */
+/**
+ * The clauses of a sentence, split once per text: a search asks for candidates at every word of a text, and each
+ * word of a sentence shares its split.
+ */
+const clauseCache = new WeakMap<AttackText, { analysis: TextAnalysis; bySentence: Map<number, SplitClause[]> }>();
+
+function clausesOf(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] {
+  let known = clauseCache.get(text);
+  if (known === undefined || known.analysis !== analysis) {
+    known = { analysis, bySentence: new Map() };
+    clauseCache.set(text, known);
+  }
+  let clauses = known.bySentence.get(sentence.start);
+  if (clauses === undefined) {
+    clauses = splitClauses(text, sentence, analysis);
+    known.bySentence.set(sentence.start, clauses);
+  }
+  return clauses;
+}
+
 function splitClauses(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] {
   const pieces: (SplitClause & { readonly bare: boolean })[] = [];
   let start = sentence.start;

@@ -157,6 +157,7 @@ async function attackAll(
   try {
     const result = await attackInOrder(
       plannedExamples(plan, done),
+      // Twice what runs at once: a CPU-bound pool holds two examples per worker (one waiting in the thread).
       inFlight * 2,
       (ex) => pool.run({ config: req.attack, example: ex }),
       (rec) => {
@@ -174,8 +175,11 @@ async function attackAll(
     if (result.aborted !== undefined) stop = { kind: 'aborted', reason: `target unavailable: ${result.aborted}` };
   } finally {
     uninstall();
-    writer.close();
-    await pool.destroy();
+    try {
+      writer.close();
+    } finally {
+      await pool.destroy();
+    }
   }
 
   const builder = new SummaryBuilder();

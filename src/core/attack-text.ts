@@ -160,6 +160,7 @@ export class AttackText {
 
   /** Apply a replayable op (used by the methods above and by shrinking). */
   apply(op: EditOp, family: string): AttackText {
+    if (op.kind === 'replace') return this.applyReplace(op, family);
     const words = [...this.words];
     const seps = [...this.seps];
     const ids = [...this.ids];
@@ -169,14 +170,6 @@ export class AttackText {
     let moved: number[] = [];
     let cost = 1;
     switch (op.kind) {
-      case 'replace': {
-        const k = ids.indexOf(op.id);
-        if (k < 0) throw new RangeError(`word id ${op.id} not in text`);
-        edit = { family, position: this.positionOf(op.id), from: words[k]!, to: op.to };
-        words[k] = op.to;
-        changed = [op.id];
-        break;
-      }
       case 'insert': {
         const k = op.beforeId === null ? words.length : ids.indexOf(op.beforeId);
         if (k < 0) throw new RangeError(`word id ${op.beforeId} not in text`);
@@ -233,6 +226,33 @@ export class AttackText {
     }
     const appliedEdit: AppliedEdit = { edit, op, cost, changed, moved };
     return new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId);
+  }
+
+  /**
+   * A replacement, the edit searches make most: only the words change, so the separators and ids are shared with
+   * this text (both are never mutated), and the new text is spliced from this one's instead of joined word by word.
+   */
+  private applyReplace(op: Extract<EditOp, { kind: 'replace' }>, family: string): AttackText {
+    const k = this.ids.indexOf(op.id);
+    if (k < 0) throw new RangeError(`word id ${op.id} not in text`);
+    const from = this.words[k]!;
+    const words = this.words.slice();
+    words[k] = op.to;
+    const appliedEdit: AppliedEdit = {
+      edit: { family, position: this.positionOf(op.id), from, to: op.to },
+      op,
+      cost: 1,
+      changed: [op.id],
+      moved: [],
+    };
+    const next = new AttackText(words, this.seps, this.ids, this.originalWordCount, [...this.applied, appliedEdit], this.nextId);
+    if (this.cachedText !== undefined) {
+      let offset = 0;
+      for (let j = 0; j < k; j++) offset += this.seps[j]!.length + this.words[j]!.length;
+      offset += this.seps[k]!.length;
+      next.cachedText = this.cachedText.slice(0, offset) + op.to + this.cachedText.slice(offset + from.length);
+    }
+    return next;
   }
 
   /** Text of words [from, to) with the separators between them. */

@@ -36,13 +36,26 @@ export class CandidateSpace {
   private computePositions(text: AttackText): number[] {
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      if (this.perturbations.some((p) => this.allowsIndex(text, i, p.anchor ?? 'change'))) out.push(i);
+      for (const p of this.perturbations) {
+        if (this.allowsIndex(text, i, p.anchor ?? 'change')) {
+          out.push(i);
+          break;
+        }
+      }
     }
     return out;
   }
 
+  // Plain loops: these run for every position of every text and every candidate, and closures there showed in
+  // profiles as allocation.
   private allowsIndex(text: AttackText, index: number, mode: AnchorMode): boolean {
-    return this.constraints.every((c) => c.allowsIndex?.(text, index, this.cctx, mode) ?? true);
+    for (const c of this.constraints) if (c.allowsIndex !== undefined && !c.allowsIndex(text, index, this.cctx, mode)) return false;
+    return true;
+  }
+
+  private allowsCandidate(candidate: AttackText, parent: AttackText): boolean {
+    for (const c of this.constraints) if (c.allowsCandidate !== undefined && !c.allowsCandidate(candidate, parent, this.cctx)) return false;
+    return true;
   }
 
   expand(text: AttackText, index: number): AttackText[] {
@@ -64,7 +77,7 @@ export class CandidateSpace {
       if (!this.allowsIndex(text, index, p.anchor ?? 'change')) continue;
       for (const cand of p.candidates(text, index, this.pctx)) {
         if (seen.has(cand.text)) continue;
-        if (!this.constraints.every((c) => c.allowsCandidate?.(cand, text, this.cctx) ?? true)) continue;
+        if (!this.allowsCandidate(cand, text)) continue;
         seen.add(cand.text);
         out.push(cand);
       }

@@ -21,3 +21,26 @@ test('a full disk is a clear error that says what is safe', { skip: !existsSync(
   assert.throws(() => w.append({ a: 1 }), (e: unknown) => e instanceof StorageError && /cannot write to \/dev\/full: .*ENOSPC.*the 0 record\(s\) written before are safe/.test((e as Error).message));
   w.close();
 });
+
+test('many appends in a row keep every line whole and in order; close can be called twice', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'quiver-writer-')), 'r.jsonl');
+  const w = new JsonlWriter(path);
+  for (let i = 0; i < 500; i++) {
+    w.append({ i });
+    // Let some background syncs start and finish between appends.
+    if (i % 50 === 0) await new Promise((r) => setTimeout(r, 1));
+  }
+  w.close();
+  w.close();
+  const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+  assert.deepEqual(lines.map((l) => (JSON.parse(l) as { i: number }).i), [...Array(500).keys()]);
+});
+
+test('what a record reported as done is in the file at once, before any sync (a killed process keeps it)', () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'quiver-writer-')), 'r.jsonl');
+  const w = new JsonlWriter(path);
+  w.append({ a: 1 });
+  // Read through another descriptor while the writer is still open and its background sync may not have run.
+  assert.equal(readFileSync(path, 'utf8'), '{"a":1}\n');
+  w.close();
+});

@@ -1,6 +1,7 @@
 /**
  * @module The worker-side handler: rebuilds the attack from plain config once per thread (models, WordNet index and
- * tagger stay warm for the whole campaign) and attacks one example per task.
+ * tagger stay warm for the whole campaign) and attacks one example per task; for CPU-bound targets, one at a time in
+ * arrival order even when the pool has sent the next one already.
  */
 import { workerData } from 'node:worker_threads';
 import { CampaignAbortError } from '../core/errors.js';
@@ -10,7 +11,17 @@ import type { AttackTask, AttackTaskResult, WorkerData } from './protocol.js';
 
 let cached: { key: string; parts: Promise<AttackParts> } | undefined;
 
-export async function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
+/** The tail of this thread's queue of examples when they run one at a time (WorkerData.oneAtATime). */
+let queue: Promise<unknown> = Promise.resolve();
+
+export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
+  if ((workerData as WorkerData | undefined)?.oneAtATime !== true) return attack(task);
+  const run = queue.then(() => attack(task));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function attack(task: AttackTask): Promise<AttackTaskResult> {
   const key = JSON.stringify(task.config);
   const shared = (workerData as WorkerData | undefined)?.targetShared;
   if (cached?.key !== key) cached = { key, parts: buildAttackParts(task.config, shared) };

@@ -22,3 +22,24 @@ test('the pool runs an example from TypeScript sources (targets load lazily insi
     await pool.destroy();
   }
 });
+
+test('a CPU-bound pool sends each worker a second example but attacks them one after the other', async () => {
+  const overlap: AttackConfig = {
+    ...config,
+    target: `module:${new URL('./fixtures/overlap-detector.mjs', import.meta.url).pathname}`,
+    stabilitySamples: 2,
+  };
+  const texts = ['A fine and good film here.', 'The food was great and cheap.', 'Terrible, awful, slow service.', 'Short.'];
+  const attackAll = async (examplesPerWorker: number) => {
+    const pool = createAttackPool(1, { targetShared: undefined }, examplesPerWorker);
+    try {
+      return await Promise.all(texts.map((text, index) => pool.run({ config: overlap, example: { id: `e${index}`, index, text, label: 'short' } })));
+    } finally {
+      await pool.destroy();
+    }
+  };
+  const errored = (rs: readonly unknown[]) => rs.filter((r) => (r as { status?: string }).status === 'errored').length;
+  assert.equal(errored(await attackAll(1)), 0, 'examples interleaved in a one-at-a-time worker');
+  // The control: examples that run concurrently in one worker do interleave, so the detector works.
+  assert.ok(errored(await attackAll(4)) > 0, 'the overlap detector saw no overlap among concurrent examples');
+});

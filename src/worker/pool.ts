@@ -24,18 +24,24 @@ function workerExecArgv(): string[] {
   return out;
 }
 
-export function createAttackPool(workers: number, workerData: WorkerData, tasksPerWorker = 1): Piscina<AttackTask, AttackTaskResult> {
+/**
+ * `examplesPerWorker` examples run at once in each worker for I/O-bound targets, whose searches wait on requests.
+ * For CPU-bound targets (`examplesPerWorker` 1) each worker is still sent two examples and attacks them one after the
+ * other: the next example is already in the thread when one ends, instead of a round trip through the main thread,
+ * which left a worker idle about a tenth of the time with sub-millisecond models (experiments/results/bench.md).
+ */
+export function createAttackPool(workers: number, workerData: WorkerData, examplesPerWorker = 1): Piscina<AttackTask, AttackTaskResult> {
+  const oneAtATime = examplesPerWorker === 1;
   return new Piscina<AttackTask, AttackTaskResult>({
     filename: workerEntryUrl().href,
     minThreads: workers,
     maxThreads: workers,
-    // >1 only for I/O-bound targets: a worker then runs several examples' searches while their requests are out.
-    concurrentTasksPerWorker: tasksPerWorker,
+    concurrentTasksPerWorker: oneAtATime ? 2 : examplesPerWorker,
     // One example's whole search is one task. The campaign bounds how many it submits (twice what runs at once), so
     // piscina's own queue limit must not reject them.
     maxQueue: Infinity,
     idleTimeout: Infinity,
     execArgv: workerExecArgv(),
-    workerData,
+    workerData: { ...workerData, oneAtATime },
   });
 }

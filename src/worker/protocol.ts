@@ -19,4 +19,9 @@ export type AttackTaskResult = ResultRecord | AbortResult;
 /** Data the main thread prepares once per campaign and every worker receives (e.g. a shared rate limiter). */
 export interface WorkerData {
   readonly targetShared: unknown;
+  /**
+   * CPU-bound targets: the worker holds a second example while it attacks one, but attacks them one after the other,
+   * in arrival order (see createAttackPool). Absent or false: tasks run concurrently (I/O-bound targets).
+   */
+  readonly oneAtATime?: boolean;
 }
