@@ -3,13 +3,14 @@
  *  - raw model throughput: the target's predictions per second in a tight single-thread loop over exactly the texts
  *    (and batches) a campaign sent it, recorded by attacking the same examples in-process with a recording target;
  *  - the campaign's throughput with 1 worker (queries sent per second of steady state: the SST-2 part of a campaign
- *    that first attacks MR test sentences to warm up) and its ratio to the raw figure, i.e. the share of campaign time
+ *    that first attacks other corpora's sentences to warm up) and its ratio to the raw figure, i.e. the share of campaign time
  *    spent in the model;
- *  - the scaling of 2 workers over 1 on the same campaign, measured the same way;
- *  - peak memory; CLI start-up (`quiver --help`).
+ *  - the scaling of 2 workers over 1 on the same campaign, measured the same way, next to the model's own scaling
+ *    (the recorded batches replayed in 2 threads at once over 1 thread: raw-threads.ts);
+ *  - peak memory of the compiled CLI (`quiver run`) with 1 and 2 workers; CLI start-up (`quiver --help`).
  * Remote-endpoint figures come from experiments/bench/remote.ts (needs `quiver serve`).
  *
- *   npm run bench -- [examples=200] [warm-up examples=400] [targets=local:wink,local:vader,local:afinn]
+ *   npm run bench -- [examples=200] [warm-up examples per worker=800] [targets=local:wink,local:vader,local:afinn]
  *   (= npm run build && tsx experiments/bench/run.ts ...)
  */
 import { spawnSync } from 'node:child_process';
@@ -27,12 +28,17 @@ import type { Reporter } from '../../src/reporters/reporter.js';
 import { createTarget } from '../../src/targets/index.js';
 import { cliPath, sharedDatasets } from '../../src/testing/cli.js';
 import { benchAttack } from './config.js';
+import { rawThroughputInThreads } from './raw-threads.js';
 
 const EXAMPLES = Number(process.argv[2] ?? 200);
-/** Examples of MR test each campaign attacks first, untimed, so both runs are measured warm (see campaignThroughput). */
-const WARMUP = Number(process.argv[3] ?? 400);
+/**
+ * Examples per worker each campaign attacks first, untimed, so every worker is measured warm (see campaignInput):
+ * per worker, since each worker compiles its own code and fills its own caches.
+ */
+const WARMUP_PER_WORKER = Number(process.argv[3] ?? 800);
 const dataset = join(sharedDatasets, 'sst2-dev.jsonl');
-const warmupDataset = join(sharedDatasets, 'mr-test.jsonl');
+// Other corpora than the measured one, with the same two labels (Financial PhraseBank without its neutral lines).
+const warmupDatasets = [join(sharedDatasets, 'mr-test.jsonl'), join(sharedDatasets, 'financial-phrasebank-50agree.jsonl')];
 const targets = (process.argv[4] ?? 'local:wink,local:vader,local:afinn').split(',');
 const work = mkdtempSync(join(tmpdir(), 'quiver-bench-'));
 
@@ -96,26 +102,28 @@ async function rawThroughput(target: string, batches: readonly string[][]): Prom
 }
 
 /**
- * The campaign input: the first WARMUP examples of MR test (a different corpus, so nothing the measured part asks
- * for is cached by its own texts), then the first EXAMPLES of SST-2 dev. Each worker loads its model and lexicons,
- * compiles its hot code and fills its per-word caches on the MR part, as in any campaign longer than a few seconds.
+ * The campaign input for `workers` workers: WARMUP_PER_WORKER × workers warm-up examples from other corpora (MR test,
+ * then Financial PhraseBank), then the first EXAMPLES of SST-2 dev. On the warm-up part each worker loads its model
+ * and lexicons, compiles its hot code (V8 compiles per thread, about a second of CPU per worker) and fills its
+ * per-word caches, as in any campaign longer than a few seconds.
  */
-function campaignInput(): string {
-  const lines = (path: string, n: number) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').slice(0, n);
-  const path = join(work, 'warmup-then-sst2.jsonl');
-  writeFileSync(path, [...lines(warmupDataset, WARMUP), ...lines(dataset, EXAMPLES)].join('\n') + '\n');
-  return path;
+function campaignInput(workers: number): { path: string; warmup: number } {
+  const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.includes('"label": "neutral"'));
+  const warm = warmupDatasets.flatMap(lines).slice(0, WARMUP_PER_WORKER * workers);
+  if (warm.length < WARMUP_PER_WORKER * workers) throw new Error(`only ${warm.length} warm-up examples available`);
+  const path = join(work, `warmup-${workers}-then-sst2.jsonl`);
+  writeFileSync(path, [...warm, ...lines(dataset).slice(0, EXAMPLES)].join('\n') + '\n');
+  return { path, warmup: warm.length };
 }
 
 /**
  * Steady-state texts per second of a real campaign (worker pool, JSONL log): the texts the SST-2 examples sent, over
- * the time from the last warm-up record to the last record. Records are emitted in dataset order, so record
- * WARMUP + k is SST-2 example k.
+ * the time from the last warm-up record to the last record. Records are emitted in dataset order, so the records
+ * after the warm-up ones are the SST-2 examples.
  */
-async function campaignThroughput(target: string, workers: number, perExample: readonly number[], input: string): Promise<{ qps: number; peakRssMb: number }> {
+async function campaignThroughput(target: string, workers: number, perExample: readonly number[]): Promise<{ qps: number }> {
+  const input = campaignInput(workers);
   const stamps: number[] = [];
-  let peakRss = 0;
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
   const reporter: Required<Reporter> = {
     onStart: () => {},
     onResult: () => stamps.push(performance.now()),
@@ -123,7 +131,7 @@ async function campaignThroughput(target: string, workers: number, perExample: r
   };
   const req: RunRequest = {
     attack: benchAttack(target),
-    dataset: { path: input, format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
+    dataset: { path: input.path, format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
     skipInvalid: false,
     limit: null,
     shard: null,
@@ -136,11 +144,27 @@ async function campaignThroughput(target: string, workers: number, perExample: r
     handleSignals: false,
   };
   await runCampaign(req, reporter);
-  clearInterval(sampler);
-  if (stamps.length !== WARMUP + perExample.length) throw new Error(`expected ${WARMUP + perExample.length} records, got ${stamps.length}`);
-  const span = (stamps[stamps.length - 1]! - stamps[WARMUP - 1]!) / 1000;
+  if (stamps.length !== input.warmup + perExample.length) throw new Error(`expected ${input.warmup + perExample.length} records, got ${stamps.length}`);
+  const span = (stamps[stamps.length - 1]! - stamps[input.warmup - 1]!) / 1000;
   const sent = perExample.reduce((n, q) => n + q, 0);
-  return { qps: sent / span, peakRssMb: peakRss / 2 ** 20 };
+  return { qps: sent / span };
+}
+
+/**
+ * Peak resident memory of the real CLI (`quiver run`, compiled) on the benchmark input, whole process, in MB. The
+ * difference between 2 workers and 1 is what one more worker costs.
+ */
+function cliPeakRssMb(target: string, workers: number, input: string): number {
+  const out = join(work, `cli-${target.replace(':', '-')}-w${workers}`);
+  const preload = new URL('./peak-rss-preload.mjs', import.meta.url).href;
+  const r = spawnSync(
+    process.execPath,
+    ['--import', preload, cliPath, 'run', '--target', target, '--dataset', input, '--workers', String(workers), '--seed', '42', '--out', out, '--json'],
+    { encoding: 'utf8' },
+  );
+  const kb = /peak-rss-kb (\d+)/.exec(r.stderr)?.[1];
+  if (r.status !== 0 || kb === undefined) throw new Error(`quiver run failed (exit ${r.status}): ${r.stderr.slice(-500)}`);
+  return Number(kb) / 1024;
 }
 
 function helpStartupMs(): number {
@@ -155,25 +179,27 @@ function helpStartupMs(): number {
 }
 
 const exs = await examples();
-const input = campaignInput();
 const rows: string[] = [];
 for (const target of targets) {
   const { batches, perExample } = await recordBatches(target, exs);
   const raw = await rawThroughput(target, batches);
-  const one = await campaignThroughput(target, 1, perExample, input);
-  const two = await campaignThroughput(target, 2, perExample, input);
+  const rawScaling = (await rawThroughputInThreads(target, batches, 2)) / (await rawThroughputInThreads(target, batches, 1));
+  const one = await campaignThroughput(target, 1, perExample);
+  const two = await campaignThroughput(target, 2, perExample);
   const texts = batches.reduce((n, b) => n + b.length, 0);
+  const rss1 = cliPeakRssMb(target, 1, campaignInput(1).path);
+  const rss2 = cliPeakRssMb(target, 2, campaignInput(2).path);
   rows.push(
     `| ${target} | ${texts.toLocaleString('en-US')} in ${batches.length.toLocaleString('en-US')} batches | ${Math.round(raw).toLocaleString('en-US')} | ` +
-      `${Math.round(one.qps).toLocaleString('en-US')} | **${(one.qps / raw).toFixed(2)}** | ${Math.round(two.qps).toLocaleString('en-US')} | **${(two.qps / one.qps).toFixed(2)}×** | ${one.peakRssMb.toFixed(0)} / ${two.peakRssMb.toFixed(0)} MB |`,
+      `${Math.round(one.qps).toLocaleString('en-US')} | **${(one.qps / raw).toFixed(2)}** | ${Math.round(two.qps).toLocaleString('en-US')} | **${(two.qps / one.qps).toFixed(2)}×** | ${rawScaling.toFixed(2)}× | ${rss1.toFixed(0)} / ${rss2.toFixed(0)} MB (+${(rss2 - rss1).toFixed(0)}) |`,
   );
 }
 const help = helpStartupMs();
 
-console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}. Dataset: first ${EXAMPLES} SST-2 dev sentences, measured after ${WARMUP} MR test sentences in the same campaign; search abs, all four perturbation families, 20 stability samples, seed 42.
+console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}. Dataset: first ${EXAMPLES} SST-2 dev sentences, measured after ${WARMUP_PER_WORKER} warm-up sentences per worker (MR test, Financial PhraseBank) in the same campaign; search abs, all four perturbation families, 20 stability samples, seed 42.
 
-| target | texts the campaign sent | raw model, texts/s (1 thread) | campaign, 1 worker, texts/s | model share (1 worker ÷ raw) | campaign, 2 workers, texts/s | 2 workers ÷ 1 | peak RSS, 1 / 2 workers (whole process) |
-|---|---|---|---|---|---|---|---|
+| target | texts the campaign sent | raw model, texts/s (1 thread) | campaign, 1 worker, texts/s | model share (1 worker ÷ raw) | campaign, 2 workers, texts/s | 2 workers ÷ 1 | raw model alone, 2 threads ÷ 1 | peak RSS of \`quiver run\`, 1 / 2 workers (one more worker) |
+|---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
 \`quiver --help\` start-up: **${help.toFixed(0)} ms** (median of 15, compiled CLI).`);

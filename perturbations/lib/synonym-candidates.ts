@@ -26,7 +26,8 @@ const WORDNET_POS: Readonly<Record<string, WordNetPos>> = { NOUN: 'n', VERB: 'v'
 const SINGLE_WORD = /^[a-z]+$/;
 const MULTI_WORD = /^[a-z]+(?:[- ][a-z]+)*$/;
 
-const cache = new Map<string, readonly string[]>();
+// Per options object (each perturbation keeps its own), then per word: a cheap key on the hot path.
+const cache = new WeakMap<SynonymCandidateOptions, Map<string, readonly string[]>>();
 
 /**
  * Replacements for `word` given its analysis, most frequent sense first: alphabetic, in the original's inflection
@@ -41,12 +42,16 @@ export function synonymCandidates(
   if (info === undefined || info.entity) return [];
   const pos = WORDNET_POS[info.pos];
   if (pos === undefined) return [];
-  const { maxSenses, maxCandidates, multiWord } = options;
-  const key = [word, pos, info.lemma, maxSenses, maxCandidates, multiWord, options.keepAntonyms === true, options.minSenseShare ?? 0].join('\u0000');
-  const hit = cache.get(key);
+  let known = cache.get(options);
+  if (known === undefined) {
+    known = new Map();
+    cache.set(options, known);
+  }
+  const key = `${word}\u0000${pos}\u0000${info.lemma}`;
+  const hit = known.get(key);
   if (hit !== undefined) return hit;
   const out = compute(word, info.lemma, pos, options);
-  cache.set(key, out);
+  known.set(key, out);
   return out;
 }
 

@@ -41,18 +41,46 @@ export interface AppliedEdit {
 // A word: letters/digits, optionally joined by apostrophes or hyphens ("don't", "well-made").
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
+/** A replacement whose word list is not built yet: the parent text, and which word became what. */
+interface PendingReplace {
+  readonly parent: AttackText;
+  readonly index: number;
+  readonly to: string;
+}
+
 export class AttackText {
   private cachedText: string | undefined;
+  private wordList: readonly string[] | undefined;
+  private appliedList: readonly AppliedEdit[] | undefined;
+  /**
+   * Set on replacements until their words or edit list are first needed. Most candidates are only read for their
+   * text, last edit and cost (deduplication, constraints, sorting, the query), and most are never expanded further:
+   * the stability sampler, for one, builds about ten candidates for each one it keeps.
+   */
+  private pending: PendingReplace | undefined;
 
   private constructor(
-    readonly words: readonly string[],
+    words: readonly string[] | undefined,
     /** seps[k] precedes words[k]; seps[words.length] is the trailing text. */
     readonly seps: readonly string[],
     readonly ids: readonly number[],
     readonly originalWordCount: number,
-    readonly applied: readonly AppliedEdit[],
+    applied: readonly AppliedEdit[] | undefined,
     readonly nextId: number,
-  ) {}
+    private readonly last: AppliedEdit | undefined,
+    private readonly totalCost: number,
+    pending?: PendingReplace,
+  ) {
+    this.wordList = words;
+    this.appliedList = applied;
+    this.pending = pending;
+  }
+
+  private static of(words: readonly string[], seps: readonly string[], ids: readonly number[], originalWordCount: number, applied: readonly AppliedEdit[], nextId: number): AttackText {
+    let cost = 0;
+    for (const a of applied) cost += a.cost;
+    return new AttackText(words, seps, ids, originalWordCount, applied, nextId, applied[applied.length - 1], cost);
+  }
 
   static fromString(text: string): AttackText {
     const words: string[] = [];
@@ -66,20 +94,55 @@ export class AttackText {
     }
     seps.push(text.slice(last));
     const ids = words.map((_, i) => i);
-    return new AttackText(words, seps, ids, words.length, [], words.length);
+    const t = AttackText.of(words, seps, ids, words.length, [], words.length);
+    // Words and separators partition the text, so joining them gives it back.
+    t.cachedText = text;
+    return t;
+  }
+
+  get words(): readonly string[] {
+    if (this.wordList === undefined) this.materialise();
+    return this.wordList!;
+  }
+
+  /** The edits that produced this text from the original, in order. */
+  get applied(): readonly AppliedEdit[] {
+    if (this.appliedList === undefined) this.materialise();
+    return this.appliedList!;
+  }
+
+  private materialise(): void {
+    const p = this.pending!;
+    const words = p.parent.words.slice();
+    words[p.index] = p.to;
+    this.wordList = words;
+    this.appliedList = [...p.parent.applied, this.last!];
+    this.pending = undefined;
   }
 
   get text(): string {
     if (this.cachedText === undefined) {
-      let out = '';
-      for (let k = 0; k < this.words.length; k++) out += this.seps[k] + this.words[k]!;
-      this.cachedText = out + this.seps[this.words.length];
+      const p = this.pending;
+      if (p !== undefined) {
+        // Splice the parent's text: only one word differs.
+        const parentText = p.parent.text;
+        let offset = 0;
+        for (let j = 0; j < p.index; j++) offset += this.seps[j]!.length + p.parent.word(j).length;
+        offset += this.seps[p.index]!.length;
+        this.cachedText = parentText.slice(0, offset) + p.to + parentText.slice(offset + p.parent.word(p.index).length);
+      } else {
+        const words = this.words;
+        let out = '';
+        for (let k = 0; k < words.length; k++) out += this.seps[k] + words[k]!;
+        this.cachedText = out + this.seps[words.length];
+      }
     }
     return this.cachedText;
   }
 
   get length(): number {
-    return this.words.length;
+    // Every edit keeps ids and words in step.
+    return this.ids.length;
   }
 
   get edits(): Edit[] {
@@ -88,13 +151,11 @@ export class AttackText {
 
   /** Sum of edit costs: the number of words counted as perturbed. */
   get cost(): number {
-    let c = 0;
-    for (const a of this.applied) c += a.cost;
-    return c;
+    return this.totalCost;
   }
 
   get lastEdit(): AppliedEdit | undefined {
-    return this.applied[this.applied.length - 1];
+    return this.last;
   }
 
   /** Ids already touched by an edit (changed or moved). */
@@ -112,6 +173,8 @@ export class AttackText {
   }
 
   word(index: number): string {
+    const p = this.pending;
+    if (p !== undefined) return index === p.index ? p.to : p.parent.word(index);
     const w = this.words[index];
     if (w === undefined) throw new RangeError(`word index ${index} out of range 0..${this.words.length - 1}`);
     return w;
@@ -225,34 +288,28 @@ export class AttackText {
       }
     }
     const appliedEdit: AppliedEdit = { edit, op, cost, changed, moved };
-    return new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId);
+    return new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId, appliedEdit, this.totalCost + cost);
   }
 
   /**
-   * A replacement, the edit searches make most: only the words change, so the separators and ids are shared with
-   * this text (both are never mutated), and the new text is spliced from this one's instead of joined word by word.
+   * A replacement, the edit searches make most: the separators and ids are shared with this text (both are never
+   * mutated), and the word list is only built when asked for (see `pending`).
    */
   private applyReplace(op: Extract<EditOp, { kind: 'replace' }>, family: string): AttackText {
     const k = this.ids.indexOf(op.id);
     if (k < 0) throw new RangeError(`word id ${op.id} not in text`);
-    const from = this.words[k]!;
-    const words = this.words.slice();
-    words[k] = op.to;
     const appliedEdit: AppliedEdit = {
-      edit: { family, position: this.positionOf(op.id), from, to: op.to },
+      edit: { family, position: this.positionOf(op.id), from: this.word(k), to: op.to },
       op,
       cost: 1,
       changed: [op.id],
       moved: [],
     };
-    const next = new AttackText(words, this.seps, this.ids, this.originalWordCount, [...this.applied, appliedEdit], this.nextId);
-    if (this.cachedText !== undefined) {
-      let offset = 0;
-      for (let j = 0; j < k; j++) offset += this.seps[j]!.length + this.words[j]!.length;
-      offset += this.seps[k]!.length;
-      next.cachedText = this.cachedText.slice(0, offset) + op.to + this.cachedText.slice(offset + from.length);
-    }
-    return next;
+    return new AttackText(undefined, this.seps, this.ids, this.originalWordCount, undefined, this.nextId, appliedEdit, this.totalCost + 1, {
+      parent: this,
+      index: k,
+      to: op.to,
+    });
   }
 
   /** Text of words [from, to) with the separators between them. */
