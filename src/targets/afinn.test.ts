@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runTargetContract, sentimentExpectations } from '../testing/target-contract.js';
-import { createAfinnTarget } from './afinn.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot, sharedDatasets } from '../testing/cli.js';
+import { AfinnScorer, createAfinnTarget } from './afinn.js';
 
 runTargetContract('local:afinn', async () => createAfinnTarget(), { id: 'local:afinn', expectations: sentimentExpectations });
 
@@ -17,4 +20,27 @@ test('local:afinn: "not" negates the words after it (natural\'s negation rule)',
   const [plain, negated] = await createAfinnTarget().predict(['The food was good.', 'The food was not good.']);
   assert.equal(plain!.label, 'positive');
   assert.equal(negated!.label, 'negative');
+});
+
+test('local:afinn scores exactly as natural\'s SentimentAnalyzer (English, afinn, no stemmer) on SST-2 dev and the demo', async () => {
+  const { SentimentAnalyzer } = await import('natural/lib/natural/sentiment/index.js');
+  const { WordTokenizer } = await import('natural/lib/natural/tokenizers/index.js');
+  const natural = new SentimentAnalyzer('English', undefined, 'afinn');
+  const ours = new AfinnScorer();
+  const tokenizer = new WordTokenizer();
+  // SST-2 dev when ../shared is beside the repository (it is on this project's machines), the demo always.
+  const texts = [join(repoRoot, 'experiments', 'data', 'demo-reviews.jsonl'), join(sharedDatasets, 'sst2-dev.jsonl')]
+    .filter((f) => existsSync(f))
+    .flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
+  // Negations in the middle, repeated, and words that are Object.prototype keys.
+  texts.push('not bad , not not good', 'never ever happy constructor toString __proto__ hasOwnProperty', 'NOT Good');
+  assert.ok(texts.length >= 123);
+  let scored = 0;
+  for (const text of texts) {
+    const tokens = tokenizer.tokenize(text);
+    if (tokens.length === 0) continue;
+    assert.equal(ours.score(tokens), natural.getSentiment(tokens), text);
+    scored++;
+  }
+  assert.ok(scored >= 122);
 });
