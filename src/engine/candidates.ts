@@ -14,6 +14,8 @@ export class CandidateSpace {
    * the first search step, stability sampling); its neighbours never change, so they are computed once.
    */
   private readonly originalExpansions = new Map<number, AttackText[]>();
+  /** The anchor modes the perturbations use ('change' first): constraints only see the mode, not the family. */
+  private readonly modes: readonly AnchorMode[];
 
   constructor(
     readonly original: AttackText,
@@ -22,6 +24,7 @@ export class CandidateSpace {
     private readonly pctx: PerturbContext,
   ) {
     this.cctx = { original };
+    this.modes = (['change', 'move'] as const).filter((m) => perturbations.some((p) => (p.anchor ?? 'change') === m));
   }
 
   private originalPositions: number[] | undefined;
@@ -33,11 +36,12 @@ export class CandidateSpace {
     return this.computePositions(text);
   }
 
+
   private computePositions(text: AttackText): number[] {
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      for (const p of this.perturbations) {
-        if (this.allowsIndex(text, i, p.anchor ?? 'change')) {
+      for (const mode of this.modes) {
+        if (this.allowsIndex(text, i, mode)) {
           out.push(i);
           break;
         }
@@ -73,8 +77,15 @@ export class CandidateSpace {
   private generate(text: AttackText, index: number): AttackText[] {
     const seen = new Set<string>([text.text]);
     const out: AttackText[] = [];
+    // Whether each anchor mode is allowed here, asked once per mode rather than once per family.
+    let change: boolean | undefined;
+    let move: boolean | undefined;
     for (const p of this.perturbations) {
-      if (!this.allowsIndex(text, index, p.anchor ?? 'change')) continue;
+      const allowed =
+        (p.anchor ?? 'change') === 'change'
+          ? (change ??= this.allowsIndex(text, index, 'change'))
+          : (move ??= this.allowsIndex(text, index, 'move'));
+      if (!allowed) continue;
       for (const cand of p.candidates(text, index, this.pctx)) {
         if (seen.has(cand.text)) continue;
         if (!this.allowsCandidate(cand, text)) continue;
