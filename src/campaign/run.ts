@@ -19,13 +19,22 @@ import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
 import { createTarget, examplesInFlight, prepareTargetShared, targetLabels, targetStatusReader } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
 import { createAttackPool } from '../worker/pool.js';
-import type { AttackTaskResult } from '../worker/protocol.js';
+import { Batcher, type BatchPace } from '../worker/batcher.js';
+import type { ExampleOutcome } from '../worker/protocol.js';
 import { BudgetTracker } from './budget.js';
 import { scanDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset-format.js';
 import { countPlanned, plannedExamples, type PlanSpec } from './plan.js';
 import { identityDiff, openExisting, type ExistingCampaign } from './resume.js';
 import { onInterrupt } from './signals.js';
+
+
+/**
+ * Batches for CPU-bound targets: ~20 ms of work, so the per-message cost is small next to a batch of
+ * sub-millisecond examples, while results still stream and an interrupt waits for at most two batches per worker
+ * (batch sizes measured in experiments/results/bench.md).
+ */
+export const CPU_BOUND_PACE: BatchPace = { batchMs: 20, maxSize: 16 };
 
 export interface RunRequest {
   readonly attack: AttackConfig;
@@ -142,6 +151,8 @@ async function attackAll(
     : () => {};
   const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
   const pool = createAttackPool(req.workers, { targetShared }, Math.ceil(inFlight / req.workers));
+  // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
+  const batcher = new Batcher(inFlight === req.workers ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
   const writer = new JsonlWriter(dir.results);
   const waitingOn = await targetStatusReader(targetShared);
   reporter.onStart({
@@ -157,9 +168,9 @@ async function attackAll(
   try {
     const result = await attackInOrder(
       plannedExamples(plan, done),
-      // Twice what runs at once: a CPU-bound pool holds two examples per worker (one waiting in the thread).
-      inFlight * 2,
-      (ex) => pool.run({ config: req.attack, example: ex }),
+      // Twice what runs at once: a CPU-bound pool holds two batches per worker (one waiting in the thread).
+      () => inFlight * 2 * batcher.size,
+      (ex) => batcher.attack(ex),
       (rec) => {
         writer.append(rec);
         budget.add(rec);
@@ -207,22 +218,23 @@ async function probeLabels(attack: AttackConfig): Promise<readonly string[]> {
 }
 
 /**
- * Keeps up to `window` examples in flight and hands results to `emit` strictly in plan order: a result that arrives
- * early waits in a buffer of at most `window` records. `shouldStop(inFlight)` is asked before each launch; when it
- * answers, or a task aborts, nothing new starts, the examples in flight finish, and only the unbroken prefix is
- * emitted, so the file never has a gap and a resume continues exactly where it stopped.
+ * Keeps up to `window` examples in flight (a number, or read before each launch) and hands results to `emit`
+ * strictly in plan order: a result that arrives early waits in a buffer of at most `window` records.
+ * `shouldStop(inFlight)` is asked before each launch; when it answers, or a task aborts, nothing new starts, the
+ * examples in flight finish, and only the unbroken prefix is emitted, so the file never has a gap and a resume
+ * continues exactly where it stopped.
  */
 export async function attackInOrder(
   examples: AsyncIterable<Example> | Iterable<Example>,
-  window: number,
-  attack: (ex: Example) => Promise<AttackTaskResult>,
+  window: number | (() => number),
+  attack: (ex: Example) => Promise<ExampleOutcome>,
   emit: (rec: ResultRecord) => void,
   shouldStop: (inFlight: number) => string | null = () => null,
 ): Promise<{ aborted?: string }> {
   const source = (Symbol.asyncIterator in examples ? examples[Symbol.asyncIterator]() : (examples as Iterable<Example>)[Symbol.iterator]()) as
     | AsyncIterator<Example>
     | Iterator<Example>;
-  const ready = new Map<number, AttackTaskResult>();
+  const ready = new Map<number, ExampleOutcome>();
   const inFlight = new Set<Promise<void>>();
   let launched = 0;
   let next = 0;
@@ -244,7 +256,7 @@ export async function attackInOrder(
   };
 
   while (failure === undefined && aborted === undefined) {
-    if (inFlight.size >= window) {
+    if (inFlight.size >= (typeof window === 'number' ? window : window())) {
       await Promise.race(inFlight);
       continue;
     }

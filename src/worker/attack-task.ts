@@ -1,13 +1,13 @@
 /**
  * @module The worker-side handler: rebuilds the attack from plain config once per thread (models, WordNet index and
- * tagger stay warm for the whole campaign) and attacks one example per task; for CPU-bound targets, one at a time in
- * arrival order even when the pool has sent the next one already.
+ * tagger stay warm for the whole campaign) and attacks the examples of a task in order; for CPU-bound targets, one
+ * task at a time in arrival order even when the pool has sent the next one already.
  */
 import { workerData } from 'node:worker_threads';
 import { CampaignAbortError } from '../core/errors.js';
 import { attackExample, type AttackParts } from '../engine/attack-example.js';
 import { buildAttackParts } from '../registry.js';
-import type { AttackTask, AttackTaskResult, WorkerData } from './protocol.js';
+import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from './protocol.js';
 
 let cached: { key: string; parts: Promise<AttackParts> } | undefined;
 
@@ -27,22 +27,24 @@ async function attack(task: AttackTask): Promise<AttackTaskResult> {
   if (cached?.key !== key) cached = { key, parts: buildAttackParts(task.config, shared) };
   const parts = await cached.parts;
   const { seed, maxQueries, maxPerturbRatio, stabilitySamples, verifyRepeats } = task.config;
-  try {
-    return await attackExample(
-      parts,
-      {
-        seed,
-        maxQueries: maxQueries ?? Infinity,
-        maxPerturbRatio,
-        stabilitySamples,
-        verifyRepeats,
-        ...(task.config.input === undefined ? {} : { input: task.config.input }),
-      },
-      task.example,
-    );
-  } catch (err) {
-    // Error classes do not survive the thread boundary; an abort travels as plain data.
-    if (err instanceof CampaignAbortError) return { type: 'abort', id: task.example.id, reason: err.message };
-    throw err;
+  const settings = {
+    seed,
+    maxQueries: maxQueries ?? Infinity,
+    maxPerturbRatio,
+    stabilitySamples,
+    verifyRepeats,
+    ...(task.config.input === undefined ? {} : { input: task.config.input }),
+  };
+  const outcomes: ExampleOutcome[] = [];
+  for (const example of task.examples) {
+    try {
+      outcomes.push(await attackExample(parts, settings, example));
+    } catch (err) {
+      // Error classes do not survive the thread boundary; an abort travels as plain data, and ends the batch.
+      if (!(err instanceof CampaignAbortError)) throw err;
+      for (const rest of task.examples.slice(outcomes.length)) outcomes.push({ type: 'abort', id: rest.id, reason: err.message });
+      break;
+    }
   }
+  return outcomes;
 }

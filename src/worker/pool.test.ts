@@ -13,7 +13,10 @@ test('the pool runs an example from TypeScript sources (targets load lazily insi
   const pool = createAttackPool(2, { targetShared: undefined });
   try {
     const texts = ['A good film.', 'The food was great.', 'Terrible, awful service.'];
-    const results = await Promise.all(texts.map((text, index) => pool.run({ config, example: { id: `e${index}`, index, text, label: index === 2 ? 'negative' : 'positive' } })));
+    const examples = texts.map((text, index) => ({ id: `e${index}`, index, text, label: index === 2 ? 'negative' : 'positive' }));
+    // One task of two examples, one of one: a task's outcomes come back one per example, in order.
+    const results = (await Promise.all([pool.run({ config, examples: examples.slice(0, 2) }), pool.run({ config, examples: examples.slice(2) })])).flat();
+    assert.deepEqual(results.map((r) => r.id), ['e0', 'e1', 'e2']);
     for (const r of results) {
       assert.ok(!('type' in r && r.type === 'abort'));
       assert.ok(['succeeded', 'failed'].includes((r as { status: string }).status), JSON.stringify(r));
@@ -33,7 +36,7 @@ test('a CPU-bound pool sends each worker a second example but attacks them one a
   const attackAll = async (examplesPerWorker: number) => {
     const pool = createAttackPool(1, { targetShared: undefined }, examplesPerWorker);
     try {
-      return await Promise.all(texts.map((text, index) => pool.run({ config: overlap, example: { id: `e${index}`, index, text, label: 'short' } })));
+      return (await Promise.all(texts.map((text, index) => pool.run({ config: overlap, examples: [{ id: `e${index}`, index, text, label: 'short' }] })))).flat();
     } finally {
       await pool.destroy();
     }

@@ -2,9 +2,10 @@
 import type { AttackConfig } from '../contracts/campaign.js';
 import type { Example, ResultRecord } from '../contracts/record.js';
 
+/** Examples to attack one after the other in one worker (a batch: one message each way, not one per example). */
 export interface AttackTask {
   readonly config: AttackConfig;
-  readonly example: Example;
+  readonly examples: readonly Example[];
 }
 
 /** The example could not be attacked and the campaign must stop (see CampaignAbortError); nothing is recorded. */
@@ -14,7 +15,10 @@ export interface AbortResult {
   readonly reason: string;
 }
 
-export type AttackTaskResult = ResultRecord | AbortResult;
+export type ExampleOutcome = ResultRecord | AbortResult;
+
+/** One outcome per example of the task, in order; once one is an abort, the examples after it are not attacked. */
+export type AttackTaskResult = readonly ExampleOutcome[];
 
 /** Data the main thread prepares once per campaign and every worker receives (e.g. a shared rate limiter). */
 export interface WorkerData {
