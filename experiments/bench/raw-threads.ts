@@ -1,6 +1,6 @@
 /**
  * The model alone in N threads at once: each thread replays the same recorded batches in a tight loop (one warm-up
- * pass, then the best of 3), and the figure is the sum of the threads' texts per second. Its ratio for 2 threads over
+ * pass, then the median of 3), and the figure is the sum of the threads' texts per second. Its ratio for 2 threads over
  * 1 is the most a campaign's 2 workers can gain over 1 on this machine: the model's own share of the work scales no
  * better than that.
  */
@@ -30,13 +30,18 @@ export async function rawThroughputInThreads(target: string, batches: readonly (
 async function replay(job: Job): Promise<number> {
   const t = await createTarget(job.target);
   const texts = job.batches.reduce((n, b) => n + b.length, 0);
-  let best = 0;
+  const rates: number[] = [];
   for (let pass = 0; pass < 4; pass++) {
     const start = performance.now();
     for (const b of job.batches) await t.predict(b);
-    if (pass > 0) best = Math.max(best, texts / ((performance.now() - start) / 1000));
+    if (pass > 0) rates.push(texts / ((performance.now() - start) / 1000));
   }
-  return best;
+  return median(rates);
+}
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.batches !== undefined) {
