@@ -37,8 +37,8 @@ export function createAttackPool(workers: number, workerData: WorkerData, exampl
     minThreads: workers,
     maxThreads: workers,
     concurrentTasksPerWorker: oneAtATime ? 2 : examplesPerWorker,
-    // One example's whole search is one task. The campaign bounds how many it submits (twice what runs at once), so
-    // piscina's own queue limit must not reject them.
+    // A task is a batch of examples' whole searches. The campaign bounds how many it submits (twice what runs at
+    // once), so piscina's own queue limit must not reject them.
     maxQueue: Infinity,
     idleTimeout: Infinity,
     execArgv: workerExecArgv(),
