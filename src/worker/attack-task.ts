@@ -11,7 +11,7 @@ import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from '.
 
 let cached: { key: string; parts: Promise<AttackParts> } | undefined;
 
-/** The tail of this thread's queue of examples when they run one at a time (WorkerData.oneAtATime). */
+/** The tail of this thread's queue of tasks when they run one at a time (WorkerData.oneAtATime). */
 let queue: Promise<unknown> = Promise.resolve();
 
 export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
