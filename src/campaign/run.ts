@@ -28,7 +28,6 @@ import { countPlanned, plannedExamples, type PlanSpec } from './plan.js';
 import { identityDiff, openExisting, type ExistingCampaign } from './resume.js';
 import { onInterrupt } from './signals.js';
 
-
 /**
  * Batches for CPU-bound targets: ~20 ms of work, so the per-message cost is small next to a batch of
  * sub-millisecond examples, while results still stream and an interrupt waits for at most two batches per worker

@@ -44,3 +44,16 @@ test('what a record reported as done is in the file at once, before any sync (a 
   assert.equal(readFileSync(path, 'utf8'), '{"a":1}\n');
   w.close();
 });
+
+test('a failed background sync is reported by the next append and by close, with what is safe', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'quiver-writer-')), 'r.jsonl');
+  const eio = Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' });
+  const w = new JsonlWriter(path, (_fd, done) => setImmediate(() => done(eio)));
+  w.append({ a: 1 });
+  await new Promise((r) => setImmediate(r));
+  await new Promise((r) => setImmediate(r));
+  assert.throws(() => w.append({ b: 2 }), (e: unknown) => e instanceof StorageError && /EIO.*the 1 record\(s\) written before are safe/.test((e as Error).message));
+  assert.throws(() => w.close(), (e: unknown) => e instanceof StorageError && /EIO/.test((e as Error).message));
+  // Nothing written was lost or torn.
+  assert.equal(readFileSync(path, 'utf8'), '{"a":1}\n');
+});

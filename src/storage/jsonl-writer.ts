@@ -35,7 +35,11 @@ export class JsonlWriter {
   /** A background fsync failed: reported by the next append or close. */
   private syncError: unknown = null;
 
-  constructor(readonly path: string) {
+  /** `backgroundSync` is fs.fsync; tests pass one that fails, to check what a failed sync reports. */
+  constructor(
+    readonly path: string,
+    private readonly backgroundSync: (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void = fsync,
+  ) {
     this.fd = openSync(path, 'a');
   }
 
@@ -62,7 +66,7 @@ export class JsonlWriter {
     if (fd === null) return;
     this.syncing = true;
     this.dirty = false;
-    fsync(fd, (err) => {
+    this.backgroundSync(fd, (err) => {
       this.syncing = false;
       if (this.closeAfterSync !== null) {
         closeSync(this.closeAfterSync);
