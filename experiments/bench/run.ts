@@ -10,7 +10,7 @@
  *  - peak memory of the compiled CLI (`quiver run`) with 1 and 2 workers; CLI start-up (`quiver --help`).
  * Remote-endpoint figures come from experiments/bench/remote.ts (needs `quiver serve`).
  *
- *   npm run bench -- [examples=200] [warm-up examples per worker=800] [targets=local:wink,local:vader,local:afinn]
+ *   npm run bench -- [examples=200] [warm-up examples per worker=3000] [targets=local:wink,local:vader,local:afinn]
  *   (= npm run build && tsx experiments/bench/run.ts ...)
  */
 import { spawnSync } from 'node:child_process';
@@ -35,7 +35,7 @@ const EXAMPLES = Number(process.argv[2] ?? 200);
  * Examples per worker each campaign attacks first, untimed, so every worker is measured warm (see campaignInput):
  * per worker, since each worker compiles its own code and fills its own caches.
  */
-const WARMUP_PER_WORKER = Number(process.argv[3] ?? 800);
+const WARMUP_PER_WORKER = Number(process.argv[3] ?? 3000);
 const dataset = join(sharedDatasets, 'sst2-dev.jsonl');
 // Other corpora than the measured one, with the same two labels (Financial PhraseBank without its neutral lines).
 let campaignRuns = 0;
@@ -113,8 +113,13 @@ async function rawThroughput(target: string, batches: readonly string[][]): Prom
  */
 function campaignInput(workers: number): { path: string; warmup: number } {
   const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.includes('"label": "neutral"'));
-  const warm = warmupDatasets.flatMap(lines).slice(0, WARMUP_PER_WORKER * workers);
-  if (warm.length < WARMUP_PER_WORKER * workers) throw new Error(`only ${warm.length} warm-up examples available`);
+  const pool = warmupDatasets.flatMap(lines);
+  // More warm-up than the two corpora hold goes round them again, under new ids (ids must be unique).
+  const warm = Array.from({ length: WARMUP_PER_WORKER * workers }, (_, k) => {
+    const round = Math.floor(k / pool.length);
+    const row = JSON.parse(pool[k % pool.length]!) as { id: string };
+    return JSON.stringify(round === 0 ? row : { ...row, id: `warmup${round}-${row.id}` });
+  });
   const path = join(work, `warmup-${workers}-then-sst2.jsonl`);
   writeFileSync(path, [...warm, ...lines(dataset).slice(0, EXAMPLES)].join('\n') + '\n');
   return { path, warmup: warm.length };
