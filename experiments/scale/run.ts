@@ -61,6 +61,7 @@ console.log(`| figure | value |
 | target / workers | local:afinn, ${cpus().length} workers (default) |
 | first record on disk after | ${firstRecordMs === null ? 'n/a' : `${(firstRecordMs / 1000).toFixed(2)} s`} (validation of all lines, plan, pool start included) |
 | examples attacked in ${seconds} s | ${summary.examples.toLocaleString('en-US')} (stopped: ${summary.stopReason ?? 'complete'}; ${summary.remaining.toLocaleString('en-US')} remaining) |
+| campaign time | ${(summary.elapsedMs / 1000).toFixed(1)} s (${Math.round(summary.examples / (summary.elapsedMs / 1000)).toLocaleString('en-US')} examples/s) |
 | peak RSS of the whole process (main thread + workers) | ${(peakRssKb / 1024).toFixed(0)} MB |
 | peak main-thread memory (V8 heap used + external) | ${(main.heapUsedMb + main.externalMb).toFixed(0)} MB (heap ${main.heapUsedMb.toFixed(0)} MB) |
 | node | ${process.version} |`);
