@@ -9,9 +9,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runCampaign } from '../../src/campaign/run.js';
 import { sharedDatasets } from '../../src/testing/cli.js';
-import { benchAttack } from './config.js';
+import { recordTimes } from './timing.js';
 
 const targets = (process.argv[2] ?? 'local:afinn,local:wink').split(',');
 const work = mkdtempSync(join(tmpdir(), 'quiver-long-'));
@@ -34,24 +33,7 @@ function longInput(): string {
 
 /** Examples per second in each third of the campaign (by record order). */
 async function thirds(target: string, workers: number, input: string, run: number): Promise<number[]> {
-  const stamps: number[] = [];
-  await runCampaign(
-    {
-      attack: benchAttack(target),
-      dataset: { path: input, format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
-      skipInvalid: false,
-      limit: null,
-      shard: null,
-      preset: null,
-      workers,
-      budgets: { maxTotalQueries: null, maxTimeMs: null, maxTokens: null, maxCostUsd: null },
-      outDir: join(work, `${target.replace(':', '-')}-w${workers}-${run}`),
-      mode: 'new',
-      force: false,
-      handleSignals: false,
-    },
-    { onStart: () => {}, onResult: () => stamps.push(performance.now()), onEnd: () => {} },
-  );
+  const stamps = await recordTimes(target, workers, input, join(work, `${target.replace(':', '-')}-w${workers}-${run}`));
   const n = stamps.length;
   const cut = [1, Math.floor(n / 3), Math.floor((2 * n) / 3), n];
   return [0, 1, 2].map((k) => (cut[k + 1]! - cut[k]!) / ((stamps[cut[k + 1]! - 1]! - stamps[cut[k]! - 1]!) / 1000));

@@ -6,6 +6,7 @@
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../../src/targets/index.js';
+import { median } from './timing.js';
 
 interface Job {
   readonly target: string;
@@ -37,11 +38,6 @@ async function replay(job: Job): Promise<number> {
     if (pass > 0) rates.push(texts / ((performance.now() - start) / 1000));
   }
   return median(rates);
-}
-
-export function median(xs: readonly number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
 }
 
 if (!isMainThread && (workerData as Job | undefined)?.batches !== undefined) {

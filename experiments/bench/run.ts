@@ -19,16 +19,15 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatOf } from '../../src/campaign/dataset-format.js';
 import { readExamples } from '../../src/campaign/dataset.js';
-import { runCampaign, type RunRequest } from '../../src/campaign/run.js';
 import type { Example } from '../../src/contracts/record.js';
 import type { Prediction, Target } from '../../src/core/target.js';
 import { attackExample } from '../../src/engine/attack-example.js';
 import { buildAttackParts } from '../../src/registry.js';
-import type { Reporter } from '../../src/reporters/reporter.js';
 import { createTarget } from '../../src/targets/index.js';
 import { cliPath, sharedDatasets } from '../../src/testing/cli.js';
 import { benchAttack } from './config.js';
-import { median, rawThroughputInThreads } from './raw-threads.js';
+import { rawThroughputInThreads } from './raw-threads.js';
+import { median, recordTimes } from './timing.js';
 
 const EXAMPLES = Number(process.argv[2] ?? 200);
 /**
@@ -132,27 +131,7 @@ function campaignInput(workers: number): { path: string; warmup: number } {
  */
 async function campaignThroughput(target: string, workers: number, perExample: readonly number[]): Promise<{ qps: number }> {
   const input = campaignInput(workers);
-  const stamps: number[] = [];
-  const reporter: Required<Reporter> = {
-    onStart: () => {},
-    onResult: () => stamps.push(performance.now()),
-    onEnd: () => {},
-  };
-  const req: RunRequest = {
-    attack: benchAttack(target),
-    dataset: { path: input.path, format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
-    skipInvalid: false,
-    limit: null,
-    shard: null,
-    preset: null,
-    workers,
-    budgets: { maxTotalQueries: null, maxTimeMs: null, maxTokens: null, maxCostUsd: null },
-    outDir: join(work, `${target.replace(':', '-')}-w${workers}-${++campaignRuns}`),
-    mode: 'new',
-    force: false,
-    handleSignals: false,
-  };
-  await runCampaign(req, reporter);
+  const stamps = await recordTimes(target, workers, input.path, join(work, `${target.replace(':', '-')}-w${workers}-${++campaignRuns}`));
   if (stamps.length !== input.warmup + perExample.length) throw new Error(`expected ${input.warmup + perExample.length} records, got ${stamps.length}`);
   const span = (stamps[stamps.length - 1]! - stamps[input.warmup - 1]!) / 1000;
   const sent = perExample.reduce((n, q) => n + q, 0);

@@ -149,9 +149,10 @@ async function attackAll(
     ? onInterrupt((signal) => (stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` }), (m) => process.stderr.write(`\n${m}\n`))
     : () => {};
   const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
-  const pool = createAttackPool(req.workers, { targetShared }, Math.ceil(inFlight / req.workers));
+  const examplesPerWorker = Math.ceil(inFlight / req.workers);
+  const pool = createAttackPool(req.workers, { targetShared }, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
-  const batcher = new Batcher(inFlight === req.workers ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
+  const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
   const writer = new JsonlWriter(dir.results);
   const waitingOn = await targetStatusReader(targetShared);
   reporter.onStart({
