@@ -4,6 +4,7 @@ import type { AttackText } from '../src/core/attack-text.js';
 import type { Perturbation } from '../src/core/perturbation.js';
 import type { TextAnalysis } from '../src/core/analysis.js';
 import { ConfigError } from '../src/core/errors.js';
+import { compareWindows, isUnchanged, type TextWindow } from '../src/core/text-window.js';
 
 export interface ReorderOptions {
   /** Swap word i with word i+1 inside one phrase (only whitespace between them). */
@@ -96,12 +97,15 @@ export function reorder(options: Partial<ReorderOptions> = {}): Perturbation {
         }
       }
       const out: AttackText[] = [];
-      const seen = new Set<string>([text.text]);
+      const windows: TextWindow[] = [];
+      const base = text.text;
       for (const [a0, a1, b0, b1] of blocks) {
         if (!swappable(text, a0, a1, b0, b1)) continue;
         const candidate = text.swapBlocks(a0, a1, b0, b1, 'reorder');
-        if (seen.has(candidate.text)) continue;
-        seen.add(candidate.text);
+        // Distinct texts, compared without building them (text-window.ts).
+        const window = candidate.windowIn(text);
+        if (isUnchanged(base, window) || windows.some((w) => compareWindows(base, w, window) === 0)) continue;
+        windows.push(window);
         out.push(candidate);
       }
       return out;
@@ -116,15 +120,15 @@ const NEGATION = /^(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|witho
 function adjacentSwappable(text: AttackText, i: number, analysis: TextAnalysis): boolean {
   if (i + 1 >= text.length || !PHRASE_GAP.test(text.seps[i + 1]!)) return false;
   // Both words must be content words, and neither may sit in a negation's scope ("not interesting and").
-  const prev = text.words[i - 1];
-  if ([text.words[i]!, text.words[i + 1]!].some((w) => NEGATION.test(w) || isStopword(w))) return false;
+  const prev = i > 0 ? text.word(i - 1) : undefined;
+  if ([text.word(i), text.word(i + 1)].some((w) => NEGATION.test(w) || isStopword(w))) return false;
   if (prev !== undefined && NEGATION.test(prev)) return false;
   return !numberLike(text, i, analysis) && !numberLike(text, i + 1, analysis);
 }
 
 function numberLike(text: AttackText, i: number, analysis: TextAnalysis): boolean {
   const info = analysis.words[text.ids[i]!];
-  return NUMBER_LIKE.test(text.words[i]!) || info?.pos === 'NUM' || info?.entity === true;
+  return NUMBER_LIKE.test(text.word(i)) || info?.pos === 'NUM' || info?.entity === true;
 }
 
 /** Both blocks hold only original words and the span has no bracket or quote that the swap would unbalance. */
@@ -147,7 +151,7 @@ function isSentenceStart(text: AttackText, k: number): boolean {
   if (!SENTENCE_END.test(sep)) return false;
   // "Mr. Smith", "U.S. sales": a period right after an abbreviation is not a boundary.
   if (sep.startsWith('.')) {
-    const prev = text.words[k - 1]!.toLowerCase();
+    const prev = text.word(k - 1).toLowerCase();
     if (prev.length === 1 || ABBREVIATIONS.has(prev)) return false;
   }
   return true;
@@ -172,7 +176,15 @@ function sentenceAround(text: AttackText, k: number): Clause {
  * The clauses of a sentence, split once per text: a search asks for candidates at every word of a text, and each
  * word of a sentence shares its split.
  */
-const clauseCache = new WeakMap<AttackText, { analysis: TextAnalysis; bySentence: Map<number, SplitClause[]> }>();
+const clauseCache = new WeakMap<AttackText, { analysis: TextAnalysis; bySentence: Map<number, SentenceSplit> }>();
+
+interface SentenceSplit {
+  readonly end: number;
+  readonly clauses: SplitClause[];
+}
+
+// The only words the split reads (besides separators and POS tags, which a replacement keeps).
+const SPLIT_WORDS = new Set([...MIDDLE_CONJUNCTIONS, ...COORDINATORS, ...UNMOVABLE_STARTS, ...SUBORDINATING_WORDS, 'to']);
 
 function clausesOf(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] {
   let known = clauseCache.get(text);
@@ -180,12 +192,27 @@ function clausesOf(text: AttackText, sentence: Clause, analysis: TextAnalysis): 
     known = { analysis, bySentence: new Map() };
     clauseCache.set(text, known);
   }
-  let clauses = known.bySentence.get(sentence.start);
-  if (clauses === undefined) {
-    clauses = splitClauses(text, sentence, analysis);
-    known.bySentence.set(sentence.start, clauses);
+  let split = known.bySentence.get(sentence.start);
+  if (split === undefined || split.end !== sentence.end) {
+    split = { end: sentence.end, clauses: inheritedSplit(text, sentence, analysis) ?? splitClauses(text, sentence, analysis) };
+    known.bySentence.set(sentence.start, split);
   }
-  return clauses;
+  return split.clauses;
+}
+
+/**
+ * The parent's split of the same sentence, when this text only replaced a word the split does not read: the stability
+ * sampler and the search ask for a fresh text's clauses at every step, and nearly all of those texts are replacements.
+ */
+function inheritedSplit(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] | undefined {
+  const made = text.replacementOf();
+  if (made === undefined) return undefined;
+  const parent = clauseCache.get(made.parent);
+  const split = parent?.analysis === analysis ? parent.bySentence.get(sentence.start) : undefined;
+  if (split === undefined || split.end !== sentence.end) return undefined;
+  const from = made.parent.word(made.index).toLowerCase();
+  const to = text.word(made.index).toLowerCase();
+  return SPLIT_WORDS.has(from) || SPLIT_WORDS.has(to) ? undefined : split.clauses;
 }
 
 function splitClauses(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] {
@@ -202,7 +229,7 @@ function splitClauses(text: AttackText, sentence: Clause, analysis: TextAnalysis
       start = k;
       joint = 'comma';
     }
-    const word = text.words[k]!.toLowerCase();
+    const word = text.word(k).toLowerCase();
     const atClauseStart = k === start;
     const joiner = atClauseStart ? COORDINATORS.has(word) : MIDDLE_CONJUNCTIONS.has(word);
     if (joiner && k + 1 < sentence.end && taggedAs(text, k, analysis, CONJUNCTION_POS) !== false) {
@@ -230,7 +257,7 @@ function splitClauses(text: AttackText, sentence: Clause, analysis: TextAnalysis
 
 /** A block that can swap as a clause, and does not lean on the clause before it (result, sequence, relative). */
 function movableClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolean {
-  return !UNMOVABLE_STARTS.has(text.words[c.start]!.toLowerCase()) && isClause(text, c, analysis);
+  return !UNMOVABLE_STARTS.has(text.word(c.start).toLowerCase()) && isClause(text, c, analysis);
 }
 
 /** Whether clauses k and k+1 of one sentence can trade places. */
@@ -258,7 +285,7 @@ function fullClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolea
   // Led by a preposition it is usually a phrase whose "subject" sits inside it ("and by Nokian Tyres after ...").
   if (taggedAs(text, c.start, analysis, ADP_POS) === true) return false;
   for (let k = c.start; k < c.end; k++) {
-    if (SUBORDINATING_WORDS.has(text.words[k]!.toLowerCase())) return false;
+    if (SUBORDINATING_WORDS.has(text.word(k).toLowerCase())) return false;
     if (taggedAs(text, k, analysis, SCONJ_POS) === true) return false;
   }
   return true;
@@ -271,7 +298,7 @@ function fullClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolea
 function subjectFirst(text: AttackText, c: Clause, analysis: TextAnalysis): boolean {
   let subject = false;
   for (let k = c.start; k < c.end; k++) {
-    if (taggedAs(text, k, analysis, VERB_POS) === true) return subject && text.words[k - 1]!.toLowerCase() !== 'to';
+    if (taggedAs(text, k, analysis, VERB_POS) === true) return subject && text.word(k - 1).toLowerCase() !== 'to';
     if (taggedAs(text, k, analysis, SUBJECT_POS) === true) subject = true;
   }
   return subject || analysis.words[text.ids[c.start]!]?.pos === undefined;

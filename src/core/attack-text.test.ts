@@ -72,3 +72,27 @@ test('merge joins a word with the next one and replays by id', () => {
   assert.equal(AttackText.replay(t, both.applied, [0]).text, 'The food was verygood.');
   assert.throws(() => t.mergeWithNext(4, 'typo'), RangeError);
 });
+
+test('every edit knows where it falls in its parent text, and its text is built from that window', () => {
+  const joined = (t: AttackText) => t.words.map((w, k) => t.seps[k] + w).join('') + t.seps[t.length];
+  for (const s of ['The food was great, but the service was slow.', '  Good. Bad food  ', 'one', '']) {
+    const t = AttackText.fromString(s);
+    const children: AttackText[] = [t.insertWord(t.length, 'verily', 'rare-word')];
+    for (let i = 0; i < t.length; i++) {
+      children.push(t.replaceWord(i, 'x' + t.words[i], 'typo'), t.insertWord(i, 'verily', 'rare-word'));
+      if (i + 1 < t.length) children.push(t.mergeWithNext(i, 'typo'), t.swapBlocks(i, i + 1, i + 1, Math.min(t.length, i + 3), 'reorder'));
+    }
+    for (const c of children) {
+      const w = c.windowIn(t);
+      assert.equal(t.text.slice(0, w.start) + w.middle + t.text.slice(w.end), joined(c), JSON.stringify(c.lastEdit));
+      assert.equal(c.text, joined(c));
+      // Grandchildren read their text through their own parent's window.
+      if (c.length > 0) {
+        const g = c.replaceWord(c.length - 1, 'y', 'typo').insertWord(0, 'so', 'rare-word');
+        assert.equal(g.text, joined(g));
+        // Not made from `c` directly: the window is the whole text.
+        assert.deepEqual(g.windowIn(c), { start: 0, end: c.text.length, middle: g.text });
+      }
+    }
+  }
+});

@@ -4,6 +4,7 @@
  * so edits stay meaningful after reordering, can be replayed on any subset (for shrinking) and can be locked
  * (a word is modified at most once).
  */
+import { windowText, type TextWindow } from './text-window.js';
 
 /** One edit as recorded in results (the record contract): family, original word position, and the text it changed. */
 export interface Edit {
@@ -58,6 +59,11 @@ export class AttackText {
    * the stability sampler, for one, builds about ten candidates for each one it keeps.
    */
   private pending: PendingReplace | undefined;
+  /** The text this one was made from by one edit, and where in its text that edit falls (see text-window.ts). */
+  private madeFrom: AttackText | undefined;
+  private window: TextWindow | undefined;
+  /** Start offset of each word in `text`, computed when a child needs its window. */
+  private wordStarts: number[] | undefined;
 
   private constructor(
     words: readonly string[] | undefined,
@@ -122,14 +128,9 @@ export class AttackText {
 
   get text(): string {
     if (this.cachedText === undefined) {
-      const p = this.pending;
-      if (p !== undefined) {
-        // Splice the parent's text: only one word differs.
-        const parentText = p.parent.text;
-        let offset = 0;
-        for (let j = 0; j < p.index; j++) offset += this.seps[j]!.length + p.parent.word(j).length;
-        offset += this.seps[p.index]!.length;
-        this.cachedText = parentText.slice(0, offset) + p.to + parentText.slice(offset + p.parent.word(p.index).length);
+      if (this.window !== undefined) {
+        // Splice the parent's text: one span differs.
+        this.cachedText = windowText(this.madeFrom!.text, this.window);
       } else {
         const words = this.words;
         let out = '';
@@ -138,6 +139,49 @@ export class AttackText {
       }
     }
     return this.cachedText;
+  }
+
+  /**
+   * This text as a window on `parent`'s text: exact when it was made from `parent` by one edit, else the whole text.
+   * Lets the candidates of one expansion be ordered without building their strings.
+   */
+  windowIn(parent: AttackText): TextWindow {
+    if (this.madeFrom === parent) return this.window!;
+    return { start: 0, end: parent.text.length, middle: this.text };
+  }
+
+  /** The text this one was made from by replacing the word at `index`, if it was; else undefined. */
+  replacementOf(): { readonly parent: AttackText; readonly index: number } | undefined {
+    const op = this.last?.op;
+    if (this.madeFrom === undefined || op?.kind !== 'replace') return undefined;
+    // A replacement shares its parent's ids.
+    return { parent: this.madeFrom, index: this.ids.indexOf(op.id) };
+  }
+
+  /** Start offset of word `index` in `text` (index === length: where the trailing text starts). */
+  private wordStart(index: number): number {
+    if (this.wordStarts === undefined) {
+      const starts: number[] = [];
+      let offset = 0;
+      for (let k = 0; k < this.length; k++) {
+        offset += this.seps[k]!.length;
+        starts.push(offset);
+        offset += this.word(k).length;
+      }
+      starts.push(offset);
+      this.wordStarts = starts;
+    }
+    return this.wordStarts[index]!;
+  }
+
+  private wordEnd(index: number): number {
+    return this.wordStart(index) + this.word(index).length;
+  }
+
+  private child(text: AttackText, start: number, end: number, middle: string): AttackText {
+    text.madeFrom = this;
+    text.window = { start, end, middle };
+    return text;
   }
 
   get length(): number {
@@ -232,10 +276,17 @@ export class AttackText {
     let changed: number[] = [];
     let moved: number[] = [];
     let cost = 1;
+    // Where the edit falls in this text (text-window.ts).
+    let start: number;
+    let end: number;
+    let middle: string;
     switch (op.kind) {
       case 'insert': {
         const k = op.beforeId === null ? words.length : ids.indexOf(op.beforeId);
         if (k < 0) throw new RangeError(`word id ${op.beforeId} not in text`);
+        // Before a word: "NEW " at its start. Appended: " NEW" before the trailing text.
+        start = end = this.wordStart(k);
+        middle = k === words.length ? ' ' + op.word : op.word + ' ';
         // The new word takes the separator before the insertion point; a single space follows it.
         // Appending keeps the trailing text (".") after the new word.
         seps.splice(k === words.length ? k : k + 1, 0, ' ');
@@ -251,6 +302,9 @@ export class AttackText {
         const k = ids.indexOf(op.id);
         if (k < 0 || ids[k + 1] !== op.nextId) throw new RangeError(`merge: words ${op.id} and ${op.nextId} are not adjacent`);
         const from = this.spanText(k, k + 2);
+        start = this.wordEnd(k);
+        end = this.wordStart(k + 1);
+        middle = '';
         words.splice(k, 2, words[k]! + words[k + 1]!);
         ids.splice(k + 1, 1);
         seps.splice(k + 1, 1);
@@ -282,13 +336,17 @@ export class AttackText {
         seps.splice(a0 + 1, b1 - a0 - 1, ...bSeps, ...mSeps, ...aSeps);
         moved = [...op.first, ...op.second];
         const to = joinSpan(words, seps, a0, b1);
+        start = this.wordStart(a0);
+        end = this.wordEnd(b1 - 1);
+        middle = to;
         edit = { family, position: this.positionOf(op.first[0]!), from, to };
         cost = 2;
         break;
       }
     }
     const appliedEdit: AppliedEdit = { edit, op, cost, changed, moved };
-    return new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId, appliedEdit, this.totalCost + cost);
+    const text = new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId, appliedEdit, this.totalCost + cost);
+    return this.child(text, start, end, middle);
   }
 
   /**
@@ -305,11 +363,12 @@ export class AttackText {
       changed: [op.id],
       moved: [],
     };
-    return new AttackText(undefined, this.seps, this.ids, this.originalWordCount, undefined, this.nextId, appliedEdit, this.totalCost + 1, {
+    const text = new AttackText(undefined, this.seps, this.ids, this.originalWordCount, undefined, this.nextId, appliedEdit, this.totalCost + 1, {
       parent: this,
       index: k,
       to: op.to,
     });
+    return this.child(text, this.wordStart(k), this.wordEnd(k), op.to);
   }
 
   /** Text of words [from, to) with the separators between them. */

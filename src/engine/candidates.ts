@@ -6,6 +6,13 @@
 import type { AttackText } from '../core/attack-text.js';
 import type { AnchorMode, Constraint, ConstraintContext } from '../core/constraint.js';
 import type { Perturbation, PerturbContext } from '../core/perturbation.js';
+import { compareWindows, isUnchanged, type TextWindow } from '../core/text-window.js';
+
+/** A candidate and where it differs from the text it was expanded from. */
+interface Found {
+  readonly cand: AttackText;
+  readonly window: TextWindow;
+}
 
 export class CandidateSpace {
   private readonly cctx: ConstraintContext;
@@ -75,8 +82,8 @@ export class CandidateSpace {
   }
 
   private generate(text: AttackText, index: number): AttackText[] {
-    const seen = new Set<string>([text.text]);
-    const out: AttackText[] = [];
+    const base = text.text;
+    const found: Found[] = [];
     // Whether each anchor mode is allowed here, asked once per mode rather than once per family.
     let change: boolean | undefined;
     let move: boolean | undefined;
@@ -87,13 +94,20 @@ export class CandidateSpace {
           : (move ??= this.allowsIndex(text, index, 'move'));
       if (!allowed) continue;
       for (const cand of p.candidates(text, index, this.pctx)) {
-        if (seen.has(cand.text)) continue;
+        const window = cand.windowIn(text);
+        if (isUnchanged(base, window)) continue;
         if (!this.allowsCandidate(cand, text)) continue;
-        seen.add(cand.text);
-        out.push(cand);
+        found.push({ cand, window });
       }
     }
-    return out.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+    // Sorted by text, each text once: the sort is stable, so of equal texts the one produced first stays (the
+    // earlier family in the list), and no candidate's string is built for this.
+    found.sort((a, b) => compareWindows(base, a.window, b.window));
+    const out: AttackText[] = [];
+    for (let k = 0; k < found.length; k++) {
+      if (k > 0 && compareWindows(base, found[k - 1]!.window, found[k]!.window) === 0) continue;
+      out.push(found[k]!.cand);
+    }
+    return out;
   }
-
 }
