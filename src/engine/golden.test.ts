@@ -1,7 +1,8 @@
 /**
- * Golden results: a fixed campaign (demo reviews, seed 42, every default family, both bundled lexicon models) must give
- * exactly the committed records. It guards performance work, which must never change what a campaign finds. When a
- * change is meant to alter results, regenerate with QUIVER_UPDATE_GOLDEN=1 and say why in the commit.
+ * Golden results: a fixed campaign (demo reviews, seed 42, every default family, the bundled lexicon models, every
+ * search method) must give exactly the committed records. It guards performance work, which must never change what a
+ * campaign finds. When a change is meant to alter results, regenerate with QUIVER_UPDATE_GOLDEN=1 and say why in the
+ * commit.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,15 +24,15 @@ async function demoExamples(limit: number): Promise<Example[]> {
   return out;
 }
 
-async function run(target: string): Promise<unknown[]> {
+async function run(target: string, search = 'abs', limit = 40): Promise<unknown[]> {
   const config = {
-    target, targetOptions: {}, goal: { name: 'untargeted' as const }, search: { name: 'abs', options: {} },
+    target, targetOptions: {}, goal: { name: 'untargeted' as const }, search: { name: search, options: {} },
     perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
     maxPerturbRatio: 0.25, protect: [], seed: 42, maxQueries: null, stabilitySamples: 10, verifyRepeats: 1,
   };
   const parts = await buildAttackParts(config);
   const out: unknown[] = [];
-  for (const ex of await demoExamples(40)) {
+  for (const ex of await demoExamples(limit)) {
     const r = await attackExample(parts, { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 10, verifyRepeats: 1 }, ex);
     out.push([r.id, r.status, r.adversarial?.text ?? null, r.edits.map((e) => `${e.family}:${e.position}:${e.from}>${e.to}`), r.queries, r.uniqueQueries, r.stability]);
   }
@@ -39,7 +40,9 @@ async function run(target: string): Promise<unknown[]> {
 }
 
 test('golden: a fixed campaign finds exactly the committed results', async () => {
-  const actual = { 'local:wink': await run('local:wink'), 'local:vader': await run('local:vader') };
+  const actual: Record<string, unknown[]> = { 'local:wink': await run('local:wink'), 'local:vader': await run('local:vader') };
+  // Every other search method walks the candidate space its own way (random draws, crossover, swarms, best-first).
+  for (const search of ['greedy-wir', 'beam', 'abfs', 'genetic', 'pso', 'random']) actual[`local:afinn ${search}`] = await run('local:afinn', search, 12);
   if (process.env.QUIVER_UPDATE_GOLDEN === '1') writeFileSync(goldenPath, JSON.stringify(actual, null, 1) + '\n');
   const golden = JSON.parse(readFileSync(goldenPath, 'utf8'));
   assert.deepEqual(actual, golden);
