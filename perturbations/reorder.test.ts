@@ -155,3 +155,29 @@ test('reorder: instruction list items swap, their bullets stay in place', async 
   const texts = reorder({ adjacentWords: false, clauses: false }).candidates(t, 3, ctx).map((c) => c.text);
   assert.deepEqual(texts, ['Classify the review.\n- Use lower case\n- Answer in one word\nText: good']);
 });
+
+test('a replacement reuses its parent clause split only when the split would come out the same', () => {
+  const p = reorder({ adjacentWords: false });
+  for (const s of [
+    'The food was great but the service was slow, and the room was cold.',
+    'We wanted to stay longer, yet the hotel which we booked was full.',
+  ]) {
+    const parent = AttackText.fromString(s);
+    const ctx = tagged(parent);
+    // Fill the parent's split cache, as a search does before expanding children.
+    for (let i = 0; i < parent.length; i++) p.candidates(parent, i, ctx);
+    for (let k = 0; k < parent.length; k++) {
+      for (const to of ['xx', 'and', 'but', 'to', 'which', 'so']) {
+        const child = parent.replaceWord(k, to, 'test');
+        const fresh = AttackText.fromString(child.text);
+        for (let i = 0; i < child.length; i++) {
+          assert.deepEqual(
+            p.candidates(child, i, ctx).map((c) => c.text),
+            p.candidates(fresh, i, ctx).map((c) => c.text),
+            `${child.text} at ${i}`,
+          );
+        }
+      }
+    }
+  }
+});
