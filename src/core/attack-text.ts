@@ -42,9 +42,8 @@ export interface AppliedEdit {
 // A word: letters/digits, optionally joined by apostrophes or hyphens ("don't", "well-made").
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
-/** A replacement whose word list is not built yet: the parent text, and which word became what. */
+/** A replacement whose word list is not built yet: which word of the parent (`madeFrom`) became what. */
 interface PendingReplace {
-  readonly parent: AttackText;
   readonly index: number;
   readonly to: string;
 }
@@ -119,10 +118,11 @@ export class AttackText {
 
   private materialise(): void {
     const p = this.pending!;
-    const words = p.parent.words.slice();
+    const parent = this.madeFrom!;
+    const words = parent.words.slice();
     words[p.index] = p.to;
     this.wordList = words;
-    this.appliedList = [...p.parent.applied, this.last!];
+    this.appliedList = [...parent.applied, this.last!];
     this.pending = undefined;
   }
 
@@ -218,7 +218,7 @@ export class AttackText {
 
   word(index: number): string {
     const p = this.pending;
-    if (p !== undefined) return index === p.index ? p.to : p.parent.word(index);
+    if (p !== undefined) return index === p.index ? p.to : this.madeFrom!.word(index);
     const w = this.words[index];
     if (w === undefined) throw new RangeError(`word index ${index} out of range 0..${this.words.length - 1}`);
     return w;
@@ -364,7 +364,6 @@ export class AttackText {
       moved: [],
     };
     const text = new AttackText(undefined, this.seps, this.ids, this.originalWordCount, undefined, this.nextId, appliedEdit, this.totalCost + 1, {
-      parent: this,
       index: k,
       to: op.to,
     });

@@ -18,25 +18,22 @@ export function rngFor(key: string): Rng {
 
 /** The state `seedrandom.alea(key)` starts from (c, s0, s1, s2), by the same operations in the same order. */
 export function aleaState(key: string): { c: number; s0: number; s1: number; s2: number } {
-  let n = 0xefc8249d;
   // Mash(' ') three times, then Mash(key) three times, one running hash throughout.
-  n = mashStep(n, 32);
-  let s0 = (n >>> 0) * 2.3283064365386963e-10;
-  n = mashStep(n, 32);
-  let s1 = (n >>> 0) * 2.3283064365386963e-10;
-  n = mashStep(n, 32);
-  let s2 = (n >>> 0) * 2.3283064365386963e-10;
-  for (let i = 0; i < key.length; i++) n = mashStep(n, key.charCodeAt(i));
-  s0 -= (n >>> 0) * 2.3283064365386963e-10;
-  if (s0 < 0) s0 += 1;
-  for (let i = 0; i < key.length; i++) n = mashStep(n, key.charCodeAt(i));
-  s1 -= (n >>> 0) * 2.3283064365386963e-10;
-  if (s1 < 0) s1 += 1;
-  for (let i = 0; i < key.length; i++) n = mashStep(n, key.charCodeAt(i));
-  s2 -= (n >>> 0) * 2.3283064365386963e-10;
-  if (s2 < 0) s2 += 1;
-  return { c: 1, s0, s1, s2 };
+  let n = 0xefc8249d;
+  const s = [0, 0, 0];
+  for (let r = 0; r < 3; r++) {
+    n = mashStep(n, 32);
+    s[r] = (n >>> 0) * TWO_TO_MINUS_32;
+  }
+  for (let r = 0; r < 3; r++) {
+    for (let i = 0; i < key.length; i++) n = mashStep(n, key.charCodeAt(i));
+    const v = s[r]! - (n >>> 0) * TWO_TO_MINUS_32;
+    s[r] = v < 0 ? v + 1 : v;
+  }
+  return { c: 1, s0: s[0]!, s1: s[1]!, s2: s[2]! };
 }
+
+const TWO_TO_MINUS_32 = 2.3283064365386963e-10;
 
 function mashStep(n: number, code: number): number {
   n += code;
