@@ -27,11 +27,6 @@ export async function exportCommand(dir: string, flags: ExportFlags): Promise<vo
   const text = exporter.render(input);
   const adversarial = input.cases.filter((c) => c.kind === 'adversarial').length;
   const controls = input.cases.length - adversarial;
-  if (exporter.name.startsWith('promptfoo')) {
-    // promptfoo reads a var whose value starts with file:// from that file: such a case would not test the text.
-    const risky = input.cases.filter((c) => c.text.startsWith('file://')).map((c) => c.id);
-    if (risky.length > 0) process.stderr.write(`quiver export: warning: promptfoo will read these inputs as file paths: ${risky.join(', ')}\n`);
-  }
   if (flags.out === undefined || flags.out === '-') {
     process.stdout.write(text);
     return;

@@ -91,8 +91,8 @@ test('promptfoo YAML: a runnable config with the prompt, an OpenAI-compatible pr
   assert.match(y, /\n {2}- id: "openai:chat:local:wink"\n {4}label: "local:wink"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:9999\/v1"\n/);
   assert.equal(y.match(/\n {2}- description: /g)?.length, 4);
   assert.match(y, /- description: "adversarial e1: typo \(1 edit\) flips positive to negative"\n {4}vars:\n {6}text: "Lovfed every minute."\n {6}original: "Loved every minute."\n {6}expected: "positive"\n {4}assert:\n {6}- type: "equals"\n {8}value: "positive"\n {8}metric: "adversarial"\n/);
-  // promptfoo renders vars as Nunjucks: a text holding {{ }} is wrapped in a raw block, escapes keep it on one line.
-  assert.ok(y.includes('text: "{% raw %}He said \\"great, {{ really }}\\",\\nthen left & <b>grinned</b>{% endraw %}"'));
+  // promptfoo renders vars as Nunjucks: each `{` of a text is written as a string expression, escapes keep it on one line.
+  assert.ok(y.includes('text: "He said \\"great, {{ \\"{\\" }}{{ \\"{\\" }} really }}\\",\\nthen left & <b>grinned</b>"'));
   assert.match(y, /quiverKind: "control"/);
   assert.match(y, /edits:\n {8}- family: "typo"\n {10}position: 0\n {10}from: "Loved"\n {10}to: "Lovfed"\n/);
   assert.match(y, /seed: 42\n/);

@@ -18,7 +18,7 @@ export const promptfooCsvExporter: Exporter = {
       const meta = META.map((k) => {
         const v = t.metadata[k];
         // promptfoo reads every CSV cell as a string; structured values travel as JSON.
-        return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+        return v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : v;
       });
       return csvRow([t.vars.text, t.vars.original, t.vars.expected, `equals:${t.assert[0]!.value}`, t.description, t.assert[0]!.metric, ...meta]);
     });

