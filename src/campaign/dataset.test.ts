@@ -80,3 +80,53 @@ test('missing and empty files are config errors', async () => {
   await assert.rejects(scanDataset(spec('empty.jsonl', '\n'), labels, false), /no valid examples/);
   assert.throws(() => formatOf('x.jsonl', 'xml'), /--format must be one of jsonl, csv, tsv/);
 });
+
+function rawSpec(name: string, bytes: Buffer, f = fields): DatasetSpec {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return { path, format: formatOf(path), fields: f };
+}
+
+test('CSV: a multibyte character across a 64 KiB read chunk stays whole', async () => {
+  const head = 'text,label\n';
+  // "é" is 2 bytes, "😀" 4: pad so each straddles the 65,536-byte boundary of the read stream's chunks.
+  for (const ch of ['é', '😀']) {
+    const pad = 'a'.repeat(65_536 - Buffer.byteLength(head) - 1);
+    const s = rawSpec(`chunk-${Buffer.byteLength(ch)}.csv`, Buffer.from(`${head}${pad}${ch}b,positive\n`));
+    const [ex] = await all(s);
+    // Compared by length and tail: a failing assertion must not print 64 KiB of padding.
+    assert.equal(ex!.text.length, pad.length + ch.length + 1);
+    assert.equal(ex!.text.slice(-ch.length - 1), `${ch}b`);
+  }
+});
+
+test('invalid UTF-8 is an error naming file and line in every format, or a skipped line with --skip-invalid', async () => {
+  const bad = Buffer.from([0xff, 0xfe]);
+  const cases: [string, Buffer][] = [
+    ['u.jsonl', Buffer.concat([Buffer.from('{"text":"fine","label":"positive"}\n{"text":"x'), bad, Buffer.from('y","label":"positive"}\n')])],
+    ['u.csv', Buffer.concat([Buffer.from('text,label\nfine,positive\nx'), bad, Buffer.from('y,positive\n')])],
+    ['u.tsv', Buffer.concat([Buffer.from('text\tlabel\nfine\tpositive\nx'), bad, Buffer.from('y\tpositive\n')])],
+  ];
+  for (const [name, bytes] of cases) {
+    const s = rawSpec(name, bytes);
+    const line = name.endsWith('jsonl') ? 2 : 3;
+    await assert.rejects(scanDataset(s, labels, false), (e: unknown) => e instanceof InputError && e.message.startsWith(`${s.path}:${line}:`) && /not valid UTF-8/.test(e.message));
+    const scan = await scanDataset(s, labels, true);
+    assert.deepEqual([scan.total, scan.invalidCount], [1, 1], name);
+    assert.deepEqual((await all(s)).map((e) => e.text), ['fine']);
+  }
+});
+
+test('a UTF-8 byte order mark at the start of the file is accepted in every format', async () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const bodies: [string, string][] = [
+    ['bom.jsonl', '{"text":"good","label":"positive"}\n'],
+    ['bom.csv', 'text,label\ngood,positive\n'],
+    ['bom.tsv', 'text\tlabel\ngood\tpositive\n'],
+  ];
+  for (const [name, body] of bodies) {
+    const s = rawSpec(name, Buffer.concat([bom, Buffer.from(body)]));
+    assert.equal((await scanDataset(s, labels, false)).total, 1, name);
+    assert.deepEqual((await all(s)).map((e) => e.text), ['good'], name);
+  }
+});
