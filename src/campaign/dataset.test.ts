@@ -130,3 +130,12 @@ test('a UTF-8 byte order mark at the start of the file is accepted in every form
     assert.deepEqual((await all(s)).map((e) => e.text), ['good'], name);
   }
 });
+
+test('a text of only zero-width characters or whitespace is empty', async () => {
+  for (const [k, text] of ['\u200B\u200C\u200D', '\u2060 \uFEFF', ' \t\u00A0'].entries()) {
+    const body = `{"text":"fine","label":"positive"}\n${JSON.stringify({ text, label: 'positive' })}\n`;
+    await assert.rejects(scanDataset(spec(`zw-${k}.jsonl`, body), labels, false), /:2: field "text": is empty/);
+    const scan = await scanDataset(spec(`zw-${k}.jsonl`, body), labels, true);
+    assert.deepEqual([scan.total, scan.invalidCount], [1, 1]);
+  }
+});
