@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { ConfigError } from '../core/errors.js';
 import { physicalLines, type PhysicalLine } from './dataset-lines.js';
+import type { TextLimits } from './text-check.js';
 
 export type DatasetFormat = 'jsonl' | 'csv' | 'tsv';
 export const datasetFormats: readonly DatasetFormat[] = ['jsonl', 'csv', 'tsv'];
@@ -20,6 +21,8 @@ export interface DatasetSpec {
   readonly path: string;
   readonly format: DatasetFormat;
   readonly fields: DatasetFields;
+  /** Longest text accepted (absent: the defaults). */
+  readonly limits?: TextLimits;
 }
 
 export type Row =

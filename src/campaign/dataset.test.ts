@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, ConfigError } from '../core/errors.js';
+import { DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS } from '../contracts/campaign.js';
 import type { Example } from '../contracts/record.js';
 import { readExamples, scanDataset } from './dataset.js';
 import { formatOf, type DatasetSpec } from './dataset-format.js';
@@ -92,7 +93,7 @@ test('CSV: a multibyte character across a 64 KiB read chunk stays whole', async 
   // "é" is 2 bytes, "😀" 4: pad so each straddles the 65,536-byte boundary of the read stream's chunks.
   for (const ch of ['é', '😀']) {
     const pad = 'a'.repeat(65_536 - Buffer.byteLength(head) - 1);
-    const s = rawSpec(`chunk-${Buffer.byteLength(ch)}.csv`, Buffer.from(`${head}${pad}${ch}b,positive\n`));
+    const s = { ...rawSpec(`chunk-${Buffer.byteLength(ch)}.csv`, Buffer.from(`${head}${pad}${ch}b,positive\n`)), limits: { maxWords: 10, maxChars: 100_000 } };
     const [ex] = await all(s);
     // Compared by length and tail: a failing assertion must not print 64 KiB of padding.
     assert.equal(ex!.text.length, pad.length + ch.length + 1);
@@ -138,4 +139,19 @@ test('a text of only zero-width characters or whitespace is empty', async () => 
     const scan = await scanDataset(spec(`zw-${k}.jsonl`, body), labels, true);
     assert.deepEqual([scan.total, scan.invalidCount], [1, 1]);
   }
+});
+
+test('texts over the word or character cap are errors naming line and field, or skipped; defaults cap them too', async () => {
+  const limited = (name: string, body: string): DatasetSpec => ({ ...spec(name, body), limits: { maxWords: 3, maxChars: 30 } });
+  const body = '{"text":"one two three","label":"positive"}\n{"text":"one two three four","label":"positive"}\n{"text":"abcdefghijklmnopqrstuvwxyz0123456789","label":"positive"}\n';
+  await assert.rejects(scanDataset(limited('cap.jsonl', body), labels, false), /cap\.jsonl:2: field "text": has 4 words, more than --max-words 3/);
+  const scan = await scanDataset(limited('cap.jsonl', body), labels, true);
+  assert.deepEqual([scan.total, scan.invalidCount], [1, 2]);
+  assert.match(scan.invalid[1]!.message, /:3: field "text": has 36 characters, more than --max-chars 30/);
+  assert.deepEqual((await all(limited('cap.jsonl', body))).map((e) => e.text), ['one two three']);
+  // Without limits in the spec the defaults apply: a poison pill never reaches a worker.
+  const huge = JSON.stringify({ text: 'word '.repeat(DEFAULT_MAX_WORDS + 1), label: 'positive' });
+  await assert.rejects(scanDataset(spec('huge.jsonl', `${huge}\n`), labels, false), new RegExp(`has ${DEFAULT_MAX_WORDS + 1} words, more than --max-words ${DEFAULT_MAX_WORDS}`));
+  const long = JSON.stringify({ text: 'x'.repeat(DEFAULT_MAX_CHARS + 1), label: 'positive' });
+  await assert.rejects(scanDataset(spec('long.jsonl', `${long}\n`), labels, false), /more than --max-chars/);
 });

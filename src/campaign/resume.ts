@@ -77,6 +77,9 @@ export function identityDiff(stored: CampaignConfig, requested: CampaignConfig):
     ['dataset format', stored.dataset.format, requested.dataset.format],
     ['dataset fields', stored.dataset.fields, requested.dataset.fields],
     ['skip-invalid', stored.dataset.skipInvalid, requested.dataset.skipInvalid],
+    ['max-words', stored.dataset.maxWords, requested.dataset.maxWords],
+    ['max-chars', stored.dataset.maxChars, requested.dataset.maxChars],
+    ['example-timeout', stored.attack.exampleTimeoutMs ?? null, requested.attack.exampleTimeoutMs ?? null],
     ['limit', stored.limit, requested.limit],
     ['shard', stored.shard, requested.shard],
   ];
