@@ -252,3 +252,25 @@ export async function predict(texts) {
   assert.equal(conflict.code, 2);
   assert.match(conflict.stderr, /--example-timeout conflicts with the campaign/);
 });
+
+test('an edited campaign.json is checked on --resume: exit 2 naming the file and the field', () => {
+  const out = join(work, 'edited');
+  const r = quiver('run', '--limit', '1', '--stability-samples', '0', '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  const file = join(out, 'campaign.json');
+  const campaign = JSON.parse(readFileSync(file, 'utf8'));
+  const cases: [unknown, RegExp][] = [
+    [{ ...campaign, limit: 'abc' }, /campaign\.json: field "limit" must be a whole number >= 1 or null \(as --limit\), got "abc"/],
+    [{ ...campaign, attack: { ...campaign.attack, seed: 'abc' } }, /campaign\.json: field "attack\.seed" must be a whole number >= 0/],
+    [{}, /campaign\.json: field "type" must be "campaign"/],
+    [{ ...campaign, attack: null }, /campaign\.json: field "attack" must be a JSON object, got null/],
+    [{ ...campaign, attack: { ...campaign.attack, search: { name: 'nope', options: {} } } }, /campaign\.json: unknown search "nope"/],
+  ];
+  for (const [content, re] of cases) {
+    writeFileSync(file, JSON.stringify(content));
+    const e = quiver('run', '--resume', out);
+    assert.equal(e.code, 2, e.stderr);
+    assert.match(e.stderr, re);
+    assert.doesNotMatch(e.stderr, /unexpected error/);
+  }
+});

@@ -10,6 +10,7 @@ import { runCampaign, type RunRequest } from '../campaign/run.js';
 import type { AttackConfig, Budgets, CampaignConfig } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import { loadRecipe } from '../recipes/index.js';
+import { checkAttackConfig } from '../registry.js';
 import { fanOut } from '../reporters/reporter.js';
 import { progressReporter } from '../reporters/progress.js';
 import { renderSummaryTable } from '../reporters/summary-table.js';
@@ -144,6 +145,13 @@ function resumeRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunReque
   const dir = flags.resume!;
   if (flags.force) throw new ConfigError('--resume and --force contradict each other');
   const stored: CampaignConfig = readCampaignConfig(dir);
+  try {
+    checkAttackConfig(stored.attack);
+  } catch (err) {
+    // Names and options the command line would have refused: say where they came from.
+    if (err instanceof ConfigError) throw new ConfigError(`${join(dir, 'campaign.json')}: ${err.message}`, { cause: err });
+    throw err;
+  }
   const typed = IDENTITY_FLAGS.filter((f) => explicit.has(f));
   if (typed.length > 0) {
     const { resume: _dir, ...asNew } = flags;
