@@ -210,3 +210,67 @@ test('quiver --help and run --help', () => {
   assert.equal(h.code, 0);
   assert.match(h.stdout, /--max-perturb-ratio/);
 });
+
+test('poison pills: over-long texts are refused (or skipped) at validation; a slow example stops at --example-timeout; resume works', () => {
+  const mod = join(work, 'slow-model.mjs');
+  // 20 ms of CPU per call: any search needs far more than 100 ms.
+  writeFileSync(mod, `
+export const labels = ['negative', 'positive'];
+export async function predict(texts) {
+  const end = Date.now() + 20;
+  while (Date.now() < end);
+  return texts.map((t) => (/good/.test(t) ? { label: 'positive', scores: { negative: 0.2, positive: 0.8 } } : { label: 'negative', scores: { negative: 0.8, positive: 0.2 } }));
+}`);
+  const data = join(work, 'pills.jsonl');
+  const lines = [
+    { text: 'A good film with a good cast and a good plot.', label: 'positive' },
+    { text: 'x'.repeat(5_000_000), label: 'positive' },
+    { text: 'word '.repeat(1_001), label: 'positive' },
+  ];
+  writeFileSync(data, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const out = join(work, 'pills-out');
+  const base = ['run', '--target', `module:${mod}`, '--dataset', data, '--out', out, '--workers', '1', '--stability-samples', '0'];
+  const refused = quiver(...base);
+  assert.equal(refused.code, 2, refused.stderr);
+  assert.match(refused.stderr, /pills\.jsonl:2: field "text": has 5000000 characters, more than --max-chars 20000/);
+  assert.equal(existsSync(out), false);
+  const r = quiver(...base, '--skip-invalid', '--example-timeout', '0.1');
+  assert.equal(r.code, 0, r.stderr);
+  const [rec] = results(out);
+  assert.equal(rec!.status, 'failed');
+  assert.equal(rec!.reason, 'time-limit');
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  assert.equal(summary.invalidLines, 2);
+  assert.equal(summary.timeLimited, 1);
+  const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
+  assert.equal(campaign.attack.exampleTimeoutMs, 100);
+  assert.deepEqual([campaign.dataset.maxWords, campaign.dataset.maxChars], [1000, 20000]);
+  const resumed = quiver('run', '--resume', out);
+  assert.equal(resumed.code, 0, resumed.stderr);
+  assert.equal(results(out).length, 1);
+  const conflict = quiver('run', '--resume', out, '--example-timeout', '10');
+  assert.equal(conflict.code, 2);
+  assert.match(conflict.stderr, /--example-timeout conflicts with the campaign/);
+});
+
+test('an edited campaign.json is checked on --resume: exit 2 naming the file and the field', () => {
+  const out = join(work, 'edited');
+  const r = quiver('run', '--limit', '1', '--stability-samples', '0', '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  const file = join(out, 'campaign.json');
+  const campaign = JSON.parse(readFileSync(file, 'utf8'));
+  const cases: [unknown, RegExp][] = [
+    [{ ...campaign, limit: 'abc' }, /campaign\.json: field "limit" must be a whole number >= 1 or null \(as --limit\), got "abc"/],
+    [{ ...campaign, attack: { ...campaign.attack, seed: 'abc' } }, /campaign\.json: field "attack\.seed" must be a whole number >= 0/],
+    [{}, /campaign\.json: field "type" must be "campaign"/],
+    [{ ...campaign, attack: null }, /campaign\.json: field "attack" must be a JSON object, got null/],
+    [{ ...campaign, attack: { ...campaign.attack, search: { name: 'nope', options: {} } } }, /campaign\.json: unknown search "nope"/],
+  ];
+  for (const [content, re] of cases) {
+    writeFileSync(file, JSON.stringify(content));
+    const e = quiver('run', '--resume', out);
+    assert.equal(e.code, 2, e.stderr);
+    assert.match(e.stderr, re);
+    assert.doesNotMatch(e.stderr, /unexpected error/);
+  }
+});

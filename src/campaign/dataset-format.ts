@@ -1,11 +1,12 @@
 /**
  * @module Dataset file formats: JSONL (one object per line), CSV (RFC 4180: quoted fields may hold commas, quotes
  * and newlines) and TSV (tab-separated, no quoting, as GLUE ships it). All are read as streams of rows, each with
- * the line it starts on, so errors can name it.
+ * the line it starts on, so errors can name it. Bytes become text in dataset-lines.ts (UTF-8, checked line by line).
  */
 import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { ConfigError } from '../core/errors.js';
+import { physicalLines, type PhysicalLine } from './dataset-lines.js';
+import type { TextLimits } from './text-check.js';
 
 export type DatasetFormat = 'jsonl' | 'csv' | 'tsv';
 export const datasetFormats: readonly DatasetFormat[] = ['jsonl', 'csv', 'tsv'];
@@ -20,6 +21,8 @@ export interface DatasetSpec {
   readonly path: string;
   readonly format: DatasetFormat;
   readonly fields: DatasetFields;
+  /** Longest text accepted (absent: the defaults). */
+  readonly limits?: TextLimits;
 }
 
 export type Row =
@@ -51,16 +54,18 @@ async function open(path: string, onChunk?: (chunk: Buffer) => void): Promise<No
 }
 
 export async function* readRows(path: string, format: DatasetFormat, onChunk?: (chunk: Buffer) => void): AsyncGenerator<Row> {
-  const stream = await open(path, onChunk);
-  if (format === 'jsonl') yield* jsonlRows(stream);
-  else if (format === 'tsv') yield* tsvRows(stream);
-  else yield* csvRows(stream);
+  const lines = physicalLines((await open(path, onChunk)) as AsyncIterable<Buffer>);
+  if (format === 'jsonl') yield* jsonlRows(lines);
+  else if (format === 'tsv') yield* tsvRows(lines);
+  else yield* csvRows(lines);
 }
 
-async function* jsonlRows(stream: NodeJS.ReadableStream): AsyncGenerator<Row> {
-  let line = 0;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-    line++;
+async function* jsonlRows(lines: AsyncIterable<PhysicalLine>): AsyncGenerator<Row> {
+  for await (const { line, text, error } of lines) {
+    if (error !== undefined) {
+      yield { line, field: '(line)', error };
+      continue;
+    }
     if (text.trim() === '') continue;
     let value: unknown;
     try {
@@ -75,24 +80,25 @@ async function* jsonlRows(stream: NodeJS.ReadableStream): AsyncGenerator<Row> {
   }
 }
 
-async function* tsvRows(stream: NodeJS.ReadableStream): AsyncGenerator<Row> {
-  let line = 0;
+async function* tsvRows(lines: AsyncIterable<PhysicalLine>): AsyncGenerator<Row> {
   let header: string[] | undefined;
-  for await (const text of createInterface({ input: stream, crlfDelay: Infinity })) {
-    line++;
-    if (text.trim() === '') continue;
+  for await (const { line, text, error } of lines) {
+    if (error === undefined && text.trim() === '') continue;
     const cells = text.split('\t');
+    // A header that is not valid UTF-8 is reported, and its lenient decoding still names the columns.
+    if (error !== undefined) yield { line, field: '(line)', error };
     if (header === undefined) header = cells.map((h) => h.trim());
-    else yield rowOf(line, header, cells);
+    else if (error === undefined) yield rowOf(line, header, cells);
   }
 }
 
-async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<Row> {
+async function* csvRows(lines: AsyncIterable<PhysicalLine>): AsyncGenerator<Row> {
   let header: string[] | undefined;
-  for await (const { line, cells } of csvRecords(stream)) {
-    if (cells.length === 1 && cells[0] === '') continue;
+  for await (const { line, cells, error } of csvRecords(lines)) {
+    if (error === undefined && cells.length === 1 && cells[0] === '') continue;
+    if (error !== undefined) yield { line, field: '(line)', error };
     if (header === undefined) header = cells.map((h) => h.trim());
-    else yield rowOf(line, header, cells);
+    else if (error === undefined) yield rowOf(line, header, cells);
   }
 }
 
@@ -103,32 +109,43 @@ function rowOf(line: number, header: readonly string[], cells: readonly string[]
   return { line, value: Object.fromEntries(header.map((h, k) => [h, cells[k]])) };
 }
 
-/** RFC 4180 records from a character stream; `line` is where each record starts. */
-export async function* csvRecords(stream: NodeJS.ReadableStream): AsyncGenerator<{ line: number; cells: string[] }> {
+/**
+ * RFC 4180 records from decoded lines; `line` is where each record starts. A record touching a line that could not
+ * be decoded carries that line's error.
+ */
+export async function* csvRecords(lines: AsyncIterable<PhysicalLine>): AsyncGenerator<{ line: number; cells: string[]; error?: string }> {
   let cells: string[] = [];
   let cell = '';
   let quoted = false;
   let afterQuote = false;
-  let line = 1;
-  let start = 1;
+  let start = 0; // 0: no record started yet
+  let error: string | undefined;
   let pendingCR = false;
-  for await (const chunk of stream) {
-    const s = typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
+  const record = (): { line: number; cells: string[]; error?: string } => {
+    cells.push(cell);
+    const r = { line: start, cells, ...(error === undefined ? {} : { error }) };
+    cells = [];
+    cell = '';
+    start = 0;
+    error = undefined;
+    return r;
+  };
+  for await (const pl of lines) {
+    const s = pl.text + pl.eol;
     for (let i = 0; i < s.length; i++) {
       const c = s[i]!;
       if (pendingCR) {
         pendingCR = false;
         if (c === '\n') continue;
       }
+      if (start === 0) start = pl.line;
+      if (pl.error !== undefined) error ??= pl.line === start ? pl.error : `${pl.error} (line ${pl.line})`;
       if (quoted) {
         if (c === '"') {
-          // Closes the field, unless the next character (maybe in the next chunk) is a second quote.
+          // Closes the field, unless the next character (maybe on the next line) is a second quote.
           quoted = false;
           afterQuote = true;
-        } else {
-          if (c === '\n') line++;
-          cell += c;
-        }
+        } else cell += c;
         continue;
       }
       if (afterQuote && c === '"') {
@@ -144,18 +161,10 @@ export async function* csvRecords(stream: NodeJS.ReadableStream): AsyncGenerator
         cells.push(cell);
         cell = '';
       } else if (c === '\n' || c === '\r') {
-        cells.push(cell);
-        yield { line: start, cells };
-        cells = [];
-        cell = '';
-        line++;
-        start = line;
+        yield record();
         pendingCR = c === '\r';
       } else cell += c;
     }
   }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    yield { line: start, cells };
-  }
+  if (start !== 0) yield record();
 }

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, ConfigError } from '../core/errors.js';
+import { DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS } from '../contracts/campaign.js';
 import type { Example } from '../contracts/record.js';
 import { readExamples, scanDataset } from './dataset.js';
 import { formatOf, type DatasetSpec } from './dataset-format.js';
@@ -79,4 +80,78 @@ test('missing and empty files are config errors', async () => {
   await assert.rejects(scanDataset({ path: join(dir, 'nope.jsonl'), format: 'jsonl', fields }, labels, false), (e: unknown) => e instanceof ConfigError && /cannot read dataset/.test((e as Error).message));
   await assert.rejects(scanDataset(spec('empty.jsonl', '\n'), labels, false), /no valid examples/);
   assert.throws(() => formatOf('x.jsonl', 'xml'), /--format must be one of jsonl, csv, tsv/);
+});
+
+function rawSpec(name: string, bytes: Buffer, f = fields): DatasetSpec {
+  const path = join(dir, name);
+  writeFileSync(path, bytes);
+  return { path, format: formatOf(path), fields: f };
+}
+
+test('CSV: a multibyte character across a 64 KiB read chunk stays whole', async () => {
+  const head = 'text,label\n';
+  // "é" is 2 bytes, "😀" 4: pad so each straddles the 65,536-byte boundary of the read stream's chunks.
+  for (const ch of ['é', '😀']) {
+    const pad = 'a'.repeat(65_536 - Buffer.byteLength(head) - 1);
+    const s = { ...rawSpec(`chunk-${Buffer.byteLength(ch)}.csv`, Buffer.from(`${head}${pad}${ch}b,positive\n`)), limits: { maxWords: 10, maxChars: 100_000 } };
+    const [ex] = await all(s);
+    // Compared by length and tail: a failing assertion must not print 64 KiB of padding.
+    assert.equal(ex!.text.length, pad.length + ch.length + 1);
+    assert.equal(ex!.text.slice(-ch.length - 1), `${ch}b`);
+  }
+});
+
+test('invalid UTF-8 is an error naming file and line in every format, or a skipped line with --skip-invalid', async () => {
+  const bad = Buffer.from([0xff, 0xfe]);
+  const cases: [string, Buffer][] = [
+    ['u.jsonl', Buffer.concat([Buffer.from('{"text":"fine","label":"positive"}\n{"text":"x'), bad, Buffer.from('y","label":"positive"}\n')])],
+    ['u.csv', Buffer.concat([Buffer.from('text,label\nfine,positive\nx'), bad, Buffer.from('y,positive\n')])],
+    ['u.tsv', Buffer.concat([Buffer.from('text\tlabel\nfine\tpositive\nx'), bad, Buffer.from('y\tpositive\n')])],
+  ];
+  for (const [name, bytes] of cases) {
+    const s = rawSpec(name, bytes);
+    const line = name.endsWith('jsonl') ? 2 : 3;
+    await assert.rejects(scanDataset(s, labels, false), (e: unknown) => e instanceof InputError && e.message.startsWith(`${s.path}:${line}:`) && /not valid UTF-8/.test(e.message));
+    const scan = await scanDataset(s, labels, true);
+    assert.deepEqual([scan.total, scan.invalidCount], [1, 1], name);
+    assert.deepEqual((await all(s)).map((e) => e.text), ['fine']);
+  }
+});
+
+test('a UTF-8 byte order mark at the start of the file is accepted in every format', async () => {
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  const bodies: [string, string][] = [
+    ['bom.jsonl', '{"text":"good","label":"positive"}\n'],
+    ['bom.csv', 'text,label\ngood,positive\n'],
+    ['bom.tsv', 'text\tlabel\ngood\tpositive\n'],
+  ];
+  for (const [name, body] of bodies) {
+    const s = rawSpec(name, Buffer.concat([bom, Buffer.from(body)]));
+    assert.equal((await scanDataset(s, labels, false)).total, 1, name);
+    assert.deepEqual((await all(s)).map((e) => e.text), ['good'], name);
+  }
+});
+
+test('a text of only zero-width characters or whitespace is empty', async () => {
+  for (const [k, text] of ['\u200B\u200C\u200D', '\u2060 \uFEFF', ' \t\u00A0'].entries()) {
+    const body = `{"text":"fine","label":"positive"}\n${JSON.stringify({ text, label: 'positive' })}\n`;
+    await assert.rejects(scanDataset(spec(`zw-${k}.jsonl`, body), labels, false), /:2: field "text": is empty/);
+    const scan = await scanDataset(spec(`zw-${k}.jsonl`, body), labels, true);
+    assert.deepEqual([scan.total, scan.invalidCount], [1, 1]);
+  }
+});
+
+test('texts over the word or character cap are errors naming line and field, or skipped; defaults cap them too', async () => {
+  const limited = (name: string, body: string): DatasetSpec => ({ ...spec(name, body), limits: { maxWords: 3, maxChars: 30 } });
+  const body = '{"text":"one two three","label":"positive"}\n{"text":"one two three four","label":"positive"}\n{"text":"abcdefghijklmnopqrstuvwxyz0123456789","label":"positive"}\n';
+  await assert.rejects(scanDataset(limited('cap.jsonl', body), labels, false), /cap\.jsonl:2: field "text": has 4 words, more than --max-words 3/);
+  const scan = await scanDataset(limited('cap.jsonl', body), labels, true);
+  assert.deepEqual([scan.total, scan.invalidCount], [1, 2]);
+  assert.match(scan.invalid[1]!.message, /:3: field "text": has 36 characters, more than --max-chars 30/);
+  assert.deepEqual((await all(limited('cap.jsonl', body))).map((e) => e.text), ['one two three']);
+  // Without limits in the spec the defaults apply: a poison pill never reaches a worker.
+  const huge = JSON.stringify({ text: 'word '.repeat(DEFAULT_MAX_WORDS + 1), label: 'positive' });
+  await assert.rejects(scanDataset(spec('huge.jsonl', `${huge}\n`), labels, false), new RegExp(`has ${DEFAULT_MAX_WORDS + 1} words, more than --max-words ${DEFAULT_MAX_WORDS}`));
+  const long = JSON.stringify({ text: 'x'.repeat(DEFAULT_MAX_CHARS + 1), label: 'positive' });
+  await assert.rejects(scanDataset(spec('long.jsonl', `${long}\n`), labels, false), /more than --max-chars/);
 });

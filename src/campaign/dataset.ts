@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ConfigError, InputError } from '../core/errors.js';
 import type { Example } from '../contracts/record.js';
 import { readRows, type DatasetSpec, type Row } from './dataset-format.js';
+import { defaultTextLimits, textProblem } from './text-check.js';
 
 export interface InvalidLine {
   readonly line: number;
@@ -33,7 +34,8 @@ function check(spec: DatasetSpec, row: Row, known: ReadonlySet<string>, labels: 
   const label = v[fields.label];
   const bad = (field: string, problem: string): Checked => ({ problem: new InputError(path, row.line, field, problem) });
   if (typeof text !== 'string') return bad(fields.text, text === undefined ? 'missing' : 'must be a string');
-  if (text.trim() === '') return bad(fields.text, 'is empty');
+  const problem = textProblem(text, spec.limits ?? defaultTextLimits);
+  if (problem !== null) return bad(fields.text, problem);
   if (typeof label !== 'string') return bad(fields.label, label === undefined ? 'missing' : 'must be a string');
   if (!known.has(label)) return bad(fields.label, `"${label}" is not a label of the target (its labels: ${labels.join(', ')})`);
   const rawId = v[fields.id];

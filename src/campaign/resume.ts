@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { CampaignConfig } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
+import { checkCampaignFile } from './campaign-file.js';
 import { cutTornTail, forEachRecord } from '../storage/results-file.js';
 import { runDir } from '../storage/run-dir.js';
 
@@ -17,13 +18,16 @@ export interface ExistingCampaign {
   readonly repairedBytes: number;
 }
 
+/** campaign.json of `dir`, checked field by field (it may have been edited by hand). */
 export function readCampaignConfig(dir: string): CampaignConfig {
   const path = runDir(dir).campaign;
+  let raw: unknown;
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as CampaignConfig;
+    raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
     throw new ConfigError(`cannot read ${path}: ${(err as Error).message}`);
   }
+  return checkCampaignFile(path, raw);
 }
 
 /** The campaign in `dir`, or null when the folder holds none. Repairs a torn last line of results.jsonl. */
@@ -77,6 +81,9 @@ export function identityDiff(stored: CampaignConfig, requested: CampaignConfig):
     ['dataset format', stored.dataset.format, requested.dataset.format],
     ['dataset fields', stored.dataset.fields, requested.dataset.fields],
     ['skip-invalid', stored.dataset.skipInvalid, requested.dataset.skipInvalid],
+    ['max-words', stored.dataset.maxWords, requested.dataset.maxWords],
+    ['max-chars', stored.dataset.maxChars, requested.dataset.maxChars],
+    ['example-timeout', stored.attack.exampleTimeoutMs ?? null, requested.attack.exampleTimeoutMs ?? null],
     ['limit', stored.limit, requested.limit],
     ['shard', stored.shard, requested.shard],
   ];

@@ -24,6 +24,7 @@ import type { ExampleOutcome } from '../worker/protocol.js';
 import { BudgetTracker } from './budget.js';
 import { scanDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset-format.js';
+import { defaultTextLimits } from './text-check.js';
 import { countPlanned, plannedExamples, type PlanSpec } from './plan.js';
 import { identityDiff, openExisting, type ExistingCampaign } from './resume.js';
 import { onInterrupt } from './signals.js';
@@ -90,7 +91,15 @@ function campaignConfig(req: RunRequest, sha256: string, examples: number): Camp
     quiverVersion,
     createdAt: new Date().toISOString(),
     attack: req.attack,
-    dataset: { path: req.dataset.path, format: req.dataset.format, fields: req.dataset.fields, sha256, examples, skipInvalid: req.skipInvalid },
+    dataset: {
+      path: req.dataset.path,
+      format: req.dataset.format,
+      fields: req.dataset.fields,
+      sha256,
+      examples,
+      skipInvalid: req.skipInvalid,
+      ...(req.dataset.limits ?? defaultTextLimits),
+    },
     limit: req.limit,
     shard: req.shard,
     preset: req.preset,

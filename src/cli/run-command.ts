@@ -10,6 +10,7 @@ import { runCampaign, type RunRequest } from '../campaign/run.js';
 import type { AttackConfig, Budgets, CampaignConfig } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import { loadRecipe } from '../recipes/index.js';
+import { checkAttackConfig } from '../registry.js';
 import { fanOut } from '../reporters/reporter.js';
 import { progressReporter } from '../reporters/progress.js';
 import { renderSummaryTable } from '../reporters/summary-table.js';
@@ -26,6 +27,10 @@ export interface RunFlags {
   labelField: string;
   idField: string;
   skipInvalid?: boolean;
+  maxWords: number;
+  maxChars: number;
+  /** Milliseconds; 0 means no limit. */
+  exampleTimeout: number;
   search: string;
   perturb: string[];
   perturbOptions?: Record<string, unknown>;
@@ -58,7 +63,7 @@ export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-review
 
 /** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
 const IDENTITY_FLAGS = [
-  'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'skipInvalid', 'search',
+  'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'skipInvalid', 'maxWords', 'maxChars', 'exampleTimeout', 'search',
   'ranking', 'perturb', 'perturbOptions', 'constraint', 'scope', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
   'stabilitySamples', 'verify',
 ];
@@ -106,6 +111,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     maxQueries: pick('maxQueries', (p) => p.maxQueries) ?? null,
     stabilitySamples: pick('stabilitySamples', (p) => p.stabilitySamples),
     verifyRepeats: pick('verify', (p) => p.verify),
+    exampleTimeoutMs: flags.exampleTimeout > 0 ? flags.exampleTimeout : null,
   };
   const attack = withScope(flags.recipe === undefined ? base : withRecipe(base, flags.recipe, explicit), flags.scope);
   const datasetPath = flags.dataset ?? demoDataset;
@@ -113,6 +119,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     path: datasetPath,
     format: formatOf(datasetPath, flags.format),
     fields: { text: flags.textField, label: flags.labelField, id: flags.idField },
+    limits: { maxWords: flags.maxWords, maxChars: flags.maxChars },
   };
   return {
     attack,
@@ -138,6 +145,13 @@ function resumeRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunReque
   const dir = flags.resume!;
   if (flags.force) throw new ConfigError('--resume and --force contradict each other');
   const stored: CampaignConfig = readCampaignConfig(dir);
+  try {
+    checkAttackConfig(stored.attack);
+  } catch (err) {
+    // Names and options the command line would have refused: say where they came from.
+    if (err instanceof ConfigError) throw new ConfigError(`${join(dir, 'campaign.json')}: ${err.message}`, { cause: err });
+    throw err;
+  }
   const typed = IDENTITY_FLAGS.filter((f) => explicit.has(f));
   if (typed.length > 0) {
     const { resume: _dir, ...asNew } = flags;
@@ -155,7 +169,12 @@ function resumeRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunReque
 function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string): RunRequest {
   return {
     attack: stored.attack,
-    dataset: { path: flags.dataset ?? stored.dataset.path, format: stored.dataset.format, fields: stored.dataset.fields },
+    dataset: {
+      path: flags.dataset ?? stored.dataset.path,
+      format: stored.dataset.format,
+      fields: stored.dataset.fields,
+      limits: { maxWords: stored.dataset.maxWords, maxChars: stored.dataset.maxChars },
+    },
     skipInvalid: stored.dataset.skipInvalid,
     limit: stored.limit,
     shard: stored.shard,
@@ -176,6 +195,9 @@ function valueOf(r: RunRequest, flag: string): unknown {
     case 'target': return [a.target, a.targetOptions];
     case 'dataset': case 'format': case 'textField': case 'labelField': case 'idField': return [r.dataset.format, r.dataset.fields];
     case 'skipInvalid': return r.skipInvalid;
+    case 'maxWords': return r.dataset.limits?.maxWords;
+    case 'maxChars': return r.dataset.limits?.maxChars;
+    case 'exampleTimeout': return a.exampleTimeoutMs ?? null;
     case 'constraint': return a.constraints ?? [];
     case 'recipe': case 'search': case 'ranking': case 'perturb': case 'perturbOptions': case 'maxPerturbRatio': case 'preset':
       return [a.search, a.perturbations, a.maxPerturbRatio, a.maxQueries, a.stabilitySamples, a.verifyRepeats, r.limit];

@@ -1,5 +1,14 @@
 /** @module The resolved campaign configuration: plain data written to campaign.json and sent to workers. */
 
+/**
+ * Caps that keep one example from taking a worker's memory or the night: texts longer than this are refused at
+ * validation (`--max-words`, `--max-chars`), and an example still running after `--example-timeout` stops.
+ * 1,000 words covers a long review or article summary; an 8,000-word text took 11 minutes and 3.6 GB.
+ */
+export const DEFAULT_MAX_WORDS = 1000;
+export const DEFAULT_MAX_CHARS = 20_000;
+export const DEFAULT_EXAMPLE_TIMEOUT_MS = 120_000;
+
 /** A registered component by name, with its options (plain JSON). */
 export interface ComponentRef {
   readonly name: string;
@@ -30,6 +39,9 @@ export interface AttackConfig {
   readonly input?: { readonly template: string; readonly scope: 'example' | 'prompt' | 'both' };
   /** Times a found flip is re-queried before it is reported; it is `stable` only if it holds every time. */
   readonly verifyRepeats: number;
+  /** An example still running after this long is recorded `failed` with reason `time-limit`; absent or null: no
+   * limit. The only setting whose effect depends on machine speed and load. */
+  readonly exampleTimeoutMs?: number | null;
 }
 
 export interface DatasetInfo {
@@ -40,6 +52,9 @@ export interface DatasetInfo {
   /** Valid examples in the file. */
   readonly examples: number;
   readonly skipInvalid: boolean;
+  /** Longest text accepted, in words and in characters. */
+  readonly maxWords: number;
+  readonly maxChars: number;
 }
 
 /** Spending caps for the whole campaign; reaching one stops it gracefully (it can be resumed with a larger cap). */

@@ -42,6 +42,13 @@ export interface AppliedEdit {
 // A word: letters/digits, optionally joined by apostrophes or hyphens ("don't", "well-made").
 const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
 
+/** Words of a text as AttackText splits it, counted without building the text. */
+export function countWords(text: string): number {
+  let n = 0;
+  for (const _ of text.matchAll(WORD)) n++;
+  return n;
+}
+
 /** A replacement whose word list is not built yet: which word of the parent (`madeFrom`) became what. */
 interface PendingReplace {
   readonly index: number;

@@ -44,6 +44,18 @@ export class CampaignAbortError extends Error {
   }
 }
 
+/**
+ * An example ran past its time limit (`--example-timeout`). Caught by the engine, which records the example `failed`
+ * with reason `time-limit`; never seen by the campaign.
+ */
+export class TimeLimitError extends Error {
+  readonly code = 'QUIVER_TIME_LIMIT';
+  constructor(limitMs: number) {
+    super(`example ran past its time limit of ${limitMs} ms`);
+    this.name = 'TimeLimitError';
+  }
+}
+
 export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }

@@ -89,3 +89,26 @@ test('already-wrong examples are skipped without a search', async () => {
   assert.equal(r.status, 'skipped');
   assert.equal(target.calls, 1);
 });
+
+/** A target that takes `ms` per call: an example's search then runs past a short time limit. */
+class SlowTarget implements Target {
+  readonly id = 'test:slow';
+  readonly labels = ['negative', 'positive'];
+  private readonly inner = new KeywordTarget();
+  constructor(private readonly ms: number) {}
+  async predict(texts: readonly string[]): Promise<Prediction[]> {
+    await new Promise((resolve) => setTimeout(resolve, this.ms));
+    return this.inner.predict(texts);
+  }
+}
+
+test('an example past its time limit is failed with reason time-limit, keeping what it measured', async () => {
+  const r = await attackExample(parts(new SlowTarget(40)), { ...settings, timeLimitMs: 60 }, example);
+  assert.equal(r.status, 'failed');
+  assert.equal(r.reason, 'time-limit');
+  assert.equal(r.original?.label, 'positive');
+  assert.ok(r.uniqueQueries >= 1);
+  assert.equal(r.adversarial, null);
+  const free = await attackExample(parts(new SlowTarget(1)), settings, example);
+  assert.equal(free.status, 'succeeded');
+});

@@ -6,7 +6,7 @@
 import { AttackText } from '../core/attack-text.js';
 import type { Analyzer } from '../core/analysis.js';
 import type { Constraint } from '../core/constraint.js';
-import { CampaignAbortError, errorMessage } from '../core/errors.js';
+import { CampaignAbortError, TimeLimitError, errorMessage } from '../core/errors.js';
 import type { Goal } from '../core/goal.js';
 import type { Perturbation, PerturbContext } from '../core/perturbation.js';
 import { rngFor } from '../core/rng.js';
@@ -39,12 +39,14 @@ export interface AttackSettings {
   readonly verifyRepeats: number;
   /** A prompt template around the example, and which part(s) may be perturbed. */
   readonly input?: { readonly template: string; readonly scope: InputScope };
+  /** Past this long the example stops and is recorded `failed` with reason `time-limit` (absent: no limit). */
+  readonly timeLimitMs?: number;
 }
 
 export async function attackExample(parts: AttackParts, settings: AttackSettings, example: Example): Promise<ResultRecord> {
   const started = performance.now();
   const seedKey = `${settings.seed}:${example.id}`;
-  const evaluator = new Evaluator(parts.target, settings.maxQueries);
+  const evaluator = new Evaluator(parts.target, settings.maxQueries, settings.timeLimitMs);
   const rendered = settings.input === undefined ? undefined : renderInput(settings.input.template, example.text, parts.target.labels);
   const inputText = rendered?.text ?? example.text;
   const original = AttackText.fromString(inputText);
@@ -76,9 +78,10 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     ...fields,
   });
 
+  let originalRecord: PredictionRecord | null = null;
   try {
     const [originalPrediction] = await evaluator.predict([inputText]);
-    const originalRecord = toRecord(inputText, originalPrediction!);
+    originalRecord = toRecord(inputText, originalPrediction!);
     const skip = parts.goal.skipReason(originalPrediction!, example.label);
     if (skip !== null) return record({ status: 'skipped', original: originalRecord, reason: skip });
 
@@ -140,6 +143,8 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     });
   } catch (err) {
     if (err instanceof CampaignAbortError) throw err;
+    // Depends on machine speed and load, unlike every other outcome: the one exception to "same seed, same results".
+    if (err instanceof TimeLimitError) return record({ status: 'failed', original: originalRecord, reason: 'time-limit' });
     return record({ status: 'errored', reason: errorMessage(err) });
   }
 }

@@ -3,6 +3,7 @@
  * counted (`queries`) apart from what was actually sent (`uniqueQueries`), and the per-example budget is charged for
  * what was sent, since that is what costs time and money.
  */
+import { TimeLimitError } from '../core/errors.js';
 import { addUsage, zeroUsage, type Prediction, type Target, type Usage } from '../core/target.js';
 
 export class Evaluator {
@@ -12,10 +13,21 @@ export class Evaluator {
   /** Everything this example cost at the endpoint: search, verification and stability sampling. */
   usage: Usage = zeroUsage;
 
+  private readonly deadline: number;
+
+  /** `timeLimitMs`: from now; every call to the target (and every expansion, see checkTime) checks it. */
   constructor(
     private readonly target: Target,
     private readonly maxUniqueQueries: number,
-  ) {}
+    private readonly timeLimitMs = Infinity,
+  ) {
+    this.deadline = performance.now() + timeLimitMs;
+  }
+
+  /** Throws TimeLimitError once the example's time is up; cheap enough to call before each step of a search. */
+  checkTime(): void {
+    if (performance.now() > this.deadline) throw new TimeLimitError(this.timeLimitMs);
+  }
 
   remaining(): number {
     return this.maxUniqueQueries - this.uniqueQueries;
@@ -30,6 +42,7 @@ export class Evaluator {
    * target in one batch.
    */
   async predict(texts: readonly string[]): Promise<Prediction[]> {
+    this.checkTime();
     const toSend: string[] = [];
     const pending = new Set<string>();
     let take = 0;
@@ -56,6 +69,7 @@ export class Evaluator {
 
   /** A fresh call that bypasses the cache and the budget: used to verify a flip before it is reported. */
   async requery(text: string): Promise<Prediction> {
+    this.checkTime();
     const [p] = await this.target.predict([text], { fresh: true });
     if (p === undefined) throw new Error(`target ${this.target.id} returned no prediction`);
     this.charge([p]);
@@ -64,6 +78,7 @@ export class Evaluator {
 
   /** Predictions outside the attack's accounting (stability sampling): cached, but not charged to the budget. */
   async predictUncharged(texts: readonly string[]): Promise<{ predictions: Prediction[]; sent: number }> {
+    this.checkTime();
     const toSend = [...new Set(texts.filter((t) => !this.cache.has(t)))];
     if (toSend.length > 0) {
       const preds = await this.target.predict(toSend);

@@ -21,7 +21,11 @@ export function createSearchContext(args: {
     original: args.original,
     rng: args.rng,
     positions: (text) => space.positions(text),
-    expand: (text, index) => space.expand(text, index),
+    expand: (text, index) => {
+      // Expanding needs no query, and a search can expand many positions between two: the time limit is checked here too.
+      evaluator.checkTime();
+      return space.expand(text, index);
+    },
     mask: (text, index, how) => text.replaceWord(index, how === 'unk' ? UNK : '', 'mask'),
     exhausted: () => evaluator.exhausted(),
     async evaluate(texts: readonly AttackText[]) {

@@ -37,6 +37,8 @@ export interface Summary {
   /** Flips that never reproduced on re-query, and flips that reproduced only some of the time (`--verify K`). */
   readonly unverified: number;
   readonly unstable: number;
+  /** Examples stopped by `--example-timeout` (failed, reason `time-limit`); absent when none was. */
+  readonly timeLimited?: number;
   /** Endpoint cost over the whole campaign; absent when the target is in-process. */
   readonly usage?: Usage;
   readonly elapsedMs?: number;
@@ -64,6 +66,7 @@ export class SummaryBuilder {
   private readonly partSums = { prompt: 0, example: 0, n: 0 };
   private unverified = 0;
   private unstable = 0;
+  private timeLimited = 0;
   private usage: Usage = zeroUsage;
   private sawUsage = false;
 
@@ -94,6 +97,7 @@ export class SummaryBuilder {
     if (r.stability !== null) this.stability.push(r.stability);
     if (r.reason === 'unverified') this.unverified++;
     if (r.reason === 'unstable') this.unstable++;
+    if (r.reason === 'time-limit') this.timeLimited++;
     if (r.usage !== undefined) {
       this.usage = addUsage(this.usage, r.usage);
       this.sawUsage = true;
@@ -127,6 +131,7 @@ export class SummaryBuilder {
       byFamily: Object.fromEntries(Object.entries(this.families).sort(([a], [b]) => a.localeCompare(b))),
       unverified: this.unverified,
       unstable: this.unstable,
+      ...(this.timeLimited > 0 ? { timeLimited: this.timeLimited } : {}),
       ...(this.sawUsage ? { usage: this.usage } : {}),
     };
   }

@@ -34,6 +34,7 @@ async function attack(task: AttackTask): Promise<AttackTaskResult> {
     stabilitySamples,
     verifyRepeats,
     ...(task.config.input === undefined ? {} : { input: task.config.input }),
+    ...(task.config.exampleTimeoutMs == null ? {} : { timeLimitMs: task.config.exampleTimeoutMs }),
   };
   const outcomes: ExampleOutcome[] = [];
   for (const example of task.examples) {

@@ -1,6 +1,7 @@
 /** @module Definition of `quiver run` (flags and help); the implementation loads only when the command runs. */
 import { Option, type Command } from 'commander';
 import { collect, collectComponent, parseFraction, parseInteger, parseJsonObject, parseList, parsePositive } from '../options.js';
+import { DEFAULT_EXAMPLE_TIMEOUT_MS, DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS } from '../../contracts/campaign.js';
 import { parseDuration } from '../duration.js';
 import { addTargetFlags } from '../target-flags.js';
 
@@ -16,6 +17,9 @@ export function registerRun(program: Command): void {
     .option('--label-field <name>', 'field or column holding the label', 'label')
     .option('--id-field <name>', 'field or column holding the id (default: the line number)', 'id')
     .option('--skip-invalid', 'skip invalid dataset lines (counted in the summary) instead of stopping')
+    .option('--max-words <n>', 'refuse dataset texts longer than N words (or skip them with --skip-invalid)', parseInteger('--max-words', 1), DEFAULT_MAX_WORDS)
+    .option('--max-chars <n>', 'refuse dataset texts longer than N characters (or skip them with --skip-invalid)', parseInteger('--max-chars', 1), DEFAULT_MAX_CHARS)
+    .option('--example-timeout <duration>', 'record an example still running after this long as failed (time-limit); 0: no limit', parseDuration('--example-timeout'), DEFAULT_EXAMPLE_TIMEOUT_MS)
     .option('--recipe <name>', 'a published attack recipe (search + perturbations + constraints); see quiver recipes')
     .option('--search <name>', 'search method: abs, greedy-wir, beam, abfs, genetic, pso, random', 'abs')
     .option('--ranking <name>', 'word-importance ranking for WIR searches: weighted-saliency, unk, delete, random')

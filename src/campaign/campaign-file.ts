@@ -1,0 +1,165 @@
+/**
+ * @module Checks a campaign.json read back from disk (it may have been edited by hand) before anything uses it:
+ * every field that decides results or is read later must have the shape and range the command line would give it,
+ * or the error names the file and the field. Fields added after a campaign was written take their defaults.
+ */
+import {
+  DEFAULT_EXAMPLE_TIMEOUT_MS,
+  DEFAULT_MAX_CHARS,
+  DEFAULT_MAX_WORDS,
+  type AttackConfig,
+  type CampaignConfig,
+  type ComponentRef,
+} from '../contracts/campaign.js';
+import { ConfigError } from '../core/errors.js';
+import { datasetFormats } from './dataset-format.js';
+
+type Json = Record<string, unknown>;
+
+class Fields {
+  constructor(
+    private readonly file: string,
+    private readonly obj: Json,
+    private readonly prefix: string,
+  ) {}
+
+  fail(key: string, problem: string): never {
+    const value = this.obj[key];
+    const got = value === undefined ? 'it is missing' : `got ${JSON.stringify(value)}`;
+    throw new ConfigError(`${this.file}: field "${this.prefix}${key}" ${problem}, ${got}`);
+  }
+
+  object(key: string): Fields {
+    const v = this.obj[key];
+    if (!isObject(v)) this.fail(key, 'must be a JSON object');
+    return new Fields(this.file, v, `${this.prefix}${key}.`);
+  }
+
+  value(): Json {
+    return this.obj;
+  }
+
+  raw(key: string): unknown {
+    return this.obj[key];
+  }
+
+  string(key: string, allowed?: readonly string[]): string {
+    const v = this.obj[key];
+    if (typeof v !== 'string' || v === '') this.fail(key, 'must be a non-empty string');
+    if (allowed !== undefined && !allowed.includes(v)) this.fail(key, `must be one of ${allowed.join(', ')}`);
+    return v;
+  }
+
+  boolean(key: string): boolean {
+    const v = this.obj[key];
+    if (typeof v !== 'boolean') this.fail(key, 'must be true or false');
+    return v;
+  }
+
+  /** A whole number >= min (as the flag's parser requires); `nullable`: null means "none". */
+  integer(key: string, min: number, flag: string): number;
+  integer(key: string, min: number, flag: string, nullable: true): number | null;
+  integer(key: string, min: number, flag: string, nullable = false): number | null {
+    const v = this.obj[key];
+    if (nullable && v === null) return null;
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) this.fail(key, `must be a whole number >= ${min}${nullable ? ' or null' : ''} (as ${flag})`);
+    return v;
+  }
+
+  /** A number > 0 (at most `max`); `nullable`: null means "none". */
+  positive(key: string, flag: string, nullable: boolean, max = Infinity): number | null {
+    const v = this.obj[key];
+    if (nullable && v === null) return null;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > max) {
+      this.fail(key, `must be a number > 0${max < Infinity ? ` and <= ${max}` : ''}${nullable ? ' or null' : ''} (as ${flag})`);
+    }
+    return v;
+  }
+
+  strings(key: string): string[] {
+    const v = this.obj[key];
+    if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) this.fail(key, 'must be a list of strings');
+    return v as string[];
+  }
+
+  components(key: string): ComponentRef[] {
+    const v = this.obj[key];
+    if (!Array.isArray(v)) this.fail(key, 'must be a list of {"name", "options"}');
+    return v.map((_, k) => new Fields(this.file, v as unknown as Json, `${this.prefix}${key}.`).component(String(k)));
+  }
+
+  component(key: string): ComponentRef {
+    const ref = this.object(key);
+    return { name: ref.string('name'), options: ref.object('options').value() };
+  }
+
+  /** With a default for campaigns written before the field existed. */
+  orDefault<T>(key: string, fallback: T, read: (key: string) => T): T {
+    return this.obj[key] === undefined ? fallback : read(key);
+  }
+}
+
+function isObject(v: unknown): v is Json {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function attackOf(a: Fields): AttackConfig {
+  const goal = a.object('goal');
+  const goalName = goal.string('name', ['untargeted', 'targeted']);
+  const input = a.raw('input') === undefined ? undefined : a.object('input');
+  const constraints = a.raw('constraints') === undefined ? undefined : a.components('constraints');
+  return {
+    target: a.string('target'),
+    targetOptions: a.object('targetOptions').value(),
+    goal: goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : { name: 'untargeted' },
+    search: a.component('search'),
+    perturbations: a.components('perturbations'),
+    maxPerturbRatio: a.positive('maxPerturbRatio', '--max-perturb-ratio', false, 1)!,
+    protect: a.strings('protect'),
+    ...(constraints === undefined ? {} : { constraints }),
+    seed: a.integer('seed', 0, '--seed'),
+    maxQueries: a.integer('maxQueries', 1, '--max-queries', true),
+    stabilitySamples: a.integer('stabilitySamples', 0, '--stability-samples'),
+    verifyRepeats: a.integer('verifyRepeats', 1, '--verify'),
+    ...(input === undefined ? {} : { input: { template: input.string('template'), scope: input.string('scope', ['example', 'prompt', 'both']) as 'example' } }),
+    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', DEFAULT_EXAMPLE_TIMEOUT_MS, (k) => a.positive(k, '--example-timeout', true)),
+  };
+}
+
+/** The checked configuration; throws a ConfigError naming `file` and the first bad field. */
+export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
+  if (!isObject(raw)) throw new ConfigError(`${file}: must be a JSON object (a campaign written by quiver run)`);
+  const c = new Fields(file, raw, '');
+  if (raw.type !== 'campaign') c.fail('type', 'must be "campaign"');
+  const d = c.object('dataset');
+  const fields = d.object('fields');
+  const b = c.object('budgets');
+  const shard = c.raw('shard') === null ? null : c.object('shard');
+  const shardCount = shard?.integer('count', 1, '--shard');
+  const shardIndex = shard?.integer('index', 0, '--shard');
+  if (shard !== null && shard !== undefined && shardIndex! >= shardCount!) shard.fail('index', `must be below shard.count (${shardCount})`);
+  return {
+    ...(raw as unknown as CampaignConfig),
+    attack: attackOf(c.object('attack')),
+    dataset: {
+      path: d.string('path'),
+      format: d.string('format', datasetFormats) as CampaignConfig['dataset']['format'],
+      fields: { text: fields.string('text'), label: fields.string('label'), id: fields.string('id') },
+      sha256: d.string('sha256'),
+      examples: d.integer('examples', 0, 'the dataset'),
+      skipInvalid: d.boolean('skipInvalid'),
+      maxWords: d.orDefault('maxWords', DEFAULT_MAX_WORDS, (k) => d.integer(k, 1, '--max-words')),
+      maxChars: d.orDefault('maxChars', DEFAULT_MAX_CHARS, (k) => d.integer(k, 1, '--max-chars')),
+    },
+    createdAt: c.string('createdAt'),
+    limit: c.integer('limit', 1, '--limit', true),
+    shard: shard === null ? null : { index: shardIndex!, count: shardCount! },
+    preset: c.raw('preset') === null ? null : c.string('preset'),
+    budgets: {
+      maxTotalQueries: b.integer('maxTotalQueries', 1, '--max-total-queries', true),
+      maxTimeMs: b.positive('maxTimeMs', '--max-time', true),
+      maxTokens: b.integer('maxTokens', 1, '--max-tokens', true),
+      maxCostUsd: b.positive('maxCostUsd', '--max-cost', true),
+    },
+  };
+}
