@@ -4,14 +4,17 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResultRecord } from '../src/contracts/record.js';
+import { levenshtein } from '../src/constraints/char-budget.js';
 import { perturbBudget } from '../src/constraints/index.js';
 import { createTarget } from '../src/targets/index.js';
+import { sharedDataset } from '../src/testing/cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const cli = join(root, 'dist', 'bin', 'quiver.js');
@@ -88,8 +91,7 @@ test('quiver run --json prints summary.json on stdout', () => {
 });
 
 test('quiver run on a public benchmark with local:vader', () => {
-  const sst2 = join(root, '..', 'shared', 'datasets', 'sst2-dev.jsonl');
-  if (!existsSync(sst2)) return; // shared/ sits beside the repository in development and CI
+  const sst2 = sharedDataset('sst2-dev.jsonl');
   const out = join(work, 'sst2');
   const r = quiver('run', '--dataset', sst2, '--target', 'local:vader', '--limit', '15', '--out', out);
   assert.equal(r.code, 0, r.stderr);
@@ -112,9 +114,11 @@ test('bad dataset lines: exit 2, the message names file, line and field, nothing
 
 test('unknown names and bad values: exit 2 with the valid choices', () => {
   const cases: [string[], RegExp][] = [
-    [['--search', 'nope'], /unknown search "nope"; valid searchs?: abs, greedy-wir/],
+    [['--search', 'nope'], /unknown search "nope"; valid searches: abs, greedy-wir/],
     [['--perturb', 'typo,nope'], /unknown perturbation "nope"; valid perturbations: typo, synonym, reorder, rare-word/],
     [['--target', 'local:nope'], /unknown target "local:nope".*local:wink/],
+    [['--target', 'gpt-4o-mini'], /unknown target "gpt-4o-mini"; valid targets: .*openai:<model>/],
+    [['--dataset', tmpdir()], /dataset .* is a directory, not a file/],
     [['--workers', 'two'], /--workers must be a whole number/],
     [['--max-perturb-ratio', '2'], /--max-perturb-ratio must be a number in \(0, 1\]/],
     [['--protect', '(unclosed'], /--protect .* is not a valid regular expression/],
@@ -166,25 +170,27 @@ export async function predict(texts) {
 });
 
 test('per-family options and opt-in constraints reach the workers', () => {
-  const out = join(work, 'options');
-  const r = quiver('run', '--limit', '8', '--perturb', 'typo', '--perturb-options', '{"typo":{"preset":"textbugger"}}',
-    '--constraint', 'char-budget={"maxPerEdit":1}', '--out', out);
-  assert.equal(r.code, 0, r.stderr);
+  // The same campaign with and without char-budget maxPerEdit 1: without it some edits are further than one
+  // character (synonyms, textbugger's homoglyph-free variants), with it none is, so the constraint really ran.
+  const run = (name: string, ...extra: string[]) => {
+    const out = join(work, name);
+    const r = quiver('run', '--limit', '12', '--perturb', 'typo,synonym', '--perturb-options', '{"typo":{"preset":"textbugger"}}', ...extra, '--out', out);
+    assert.equal(r.code, 0, r.stderr);
+    return out;
+  };
+  const free = results(run('options-free')).flatMap((x) => x.edits);
+  assert.ok(free.some((e) => levenshtein(e.from, e.to) > 1), 'without the constraint some edit is more than one character');
+  const out = run('options', '--constraint', 'char-budget={"maxPerEdit":1}');
   const edits = results(out).flatMap((x) => x.edits);
   assert.ok(edits.length > 0);
-  for (const e of edits) {
-    assert.equal(e.family, 'typo');
-    // char-budget maxPerEdit 1: every typo is one character away (split inserts a space, delete drops one letter).
-    assert.ok(Math.abs(e.to.length - e.from.length) <= 1, `${e.from} -> ${e.to}`);
-  }
+  for (const e of edits) assert.ok(levenshtein(e.from, e.to) <= 1, `${e.family}: ${e.from} -> ${e.to}`);
   const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
-  assert.deepEqual(campaign.attack.perturbations, [{ name: 'typo', options: { preset: 'textbugger' } }]);
+  assert.deepEqual(campaign.attack.perturbations, [{ name: 'typo', options: { preset: 'textbugger' } }, { name: 'synonym', options: {} }]);
   assert.deepEqual(campaign.attack.constraints, [{ name: 'char-budget', options: { maxPerEdit: 1 } }]);
 });
 
 test('local:nb trains from --train and attacks a 3-class dataset', () => {
-  const fpb = join(root, '..', 'shared', 'datasets', 'financial-phrasebank-allagree.jsonl');
-  if (!existsSync(fpb)) return; // shared/ sits beside the repository in development and CI
+  const fpb = sharedDataset('financial-phrasebank-allagree.jsonl');
   const out = join(work, 'nb');
   const r = quiver('run', '--target', 'local:nb', '--train', fpb, '--dataset', fpb, '--limit', '12', '--out', out, '--json');
   assert.equal(r.code, 0, r.stderr);
@@ -200,6 +206,30 @@ test('a reader that stops early (quiver recipes | head -1) is not an error', () 
   assert.equal(r.status, 0);
   assert.equal(r.stderr, '');
   assert.equal(r.stdout.trim().split('\n').length, 1);
+});
+
+test('quiver --version prints the package version', () => {
+  const r = quiver('--version');
+  assert.equal(r.code, 0);
+  assert.equal(r.stdout.trim(), JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+});
+
+test('quiver serve on a port already in use: exit 2 naming the port, with a hint', async () => {
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', () => resolve()));
+  const port = (busy.address() as AddressInfo).port;
+  try {
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('exit', (code) => resolve({ code, stderr }));
+    });
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`port ${port} on 127\\.0\\.0\\.1 is already in use; pick another with --port N`));
+  } finally {
+    busy.close();
+  }
 });
 
 test('quiver --help and run --help', () => {

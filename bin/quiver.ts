@@ -7,9 +7,11 @@ import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../src/core/errors.js';
 import { StorageError } from '../src/storage/jsonl-writer.js';
 import { commands } from '../src/cli/commands/index.js';
+import { quiverVersion } from '../src/version.js';
 
 const program = new Command('quiver')
   .description('Robustness search for NLP and LLM software: finds minimal perturbations that flip a model’s output.')
+  .version(quiverVersion, '-V, --version', 'print Quiver\'s version')
   .exitOverride()
   .showHelpAfterError('(run quiver <command> --help for usage)');
 

@@ -3,7 +3,7 @@
  * and newlines) and TSV (tab-separated, no quoting, as GLUE ships it). All are read as streams of rows, each with
  * the line it starts on, so errors can name it. Bytes become text in dataset-lines.ts (UTF-8, checked line by line).
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { ConfigError } from '../core/errors.js';
 import { physicalLines, type PhysicalLine } from './dataset-lines.js';
 import type { TextLimits } from './text-check.js';
@@ -44,6 +44,8 @@ export function formatOf(path: string, explicit?: string): DatasetFormat {
 
 /** Opens the file; a missing or unreadable file is a ConfigError naming it. */
 async function open(path: string, onChunk?: (chunk: Buffer) => void): Promise<NodeJS.ReadableStream> {
+  // A folder opens without error on Linux; only the first read fails (EISDIR), far from where the path is known.
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`dataset ${path} is a directory, not a file`);
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());

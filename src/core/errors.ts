@@ -23,11 +23,15 @@ export class InputError extends ConfigError {
   }
 }
 
+function plural(noun: string): string {
+  return /(?:s|sh|ch|x)$/.test(noun) ? `${noun}es` : `${noun}s`;
+}
+
 /** An unknown component name: lists the valid ones. */
 export class UnknownComponentError extends ConfigError {
   override readonly code = 'QUIVER_UNKNOWN_COMPONENT';
   constructor(kind: string, name: string, valid: readonly string[]) {
-    super(`unknown ${kind} "${name}"; valid ${kind}s: ${valid.join(', ')}`);
+    super(`unknown ${kind} "${name}"; valid ${plural(kind)}: ${valid.join(', ')}`);
     this.name = 'UnknownComponentError';
   }
 }

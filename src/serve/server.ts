@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
 import { renderAnswer, resolveStyle, type AnswerStyle } from './answer.js';
 import { Faults, type FaultOptions } from './faults.js';
@@ -160,7 +161,7 @@ export async function startServer(target: Target, options: ServeOptions): Promis
   // Longer than clients' idle keep-alive, so the server does not close a socket a client is about to reuse.
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err: NodeJS.ErrnoException) => reject(listenError(err, options.port)));
     server.listen(options.port, HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
@@ -224,4 +225,11 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'the request body must be a JSON object', 'invalid_request_error');
   return body as Record<string, unknown>;
+}
+
+/** A port that cannot be had is the user's to fix: a usage error naming the port and what to do. */
+function listenError(err: NodeJS.ErrnoException, port: number): Error {
+  if (err.code === 'EADDRINUSE') return new ConfigError(`port ${port} on ${HOST} is already in use; pick another with --port N, or --port 0 for a free one`);
+  if (err.code === 'EACCES') return new ConfigError(`port ${port} on ${HOST} needs privileges; pick a port above 1023 with --port N`);
+  return err;
 }

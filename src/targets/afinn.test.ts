@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runTargetContract, sentimentExpectations } from '../testing/target-contract.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, sharedDatasets } from '../testing/cli.js';
+import { repoRoot, sharedDataset } from '../testing/cli.js';
 import { AfinnScorer, createAfinnTarget } from './afinn.js';
 
 runTargetContract('local:afinn', async () => createAfinnTarget(), { id: 'local:afinn', expectations: sentimentExpectations });
@@ -28,13 +28,11 @@ test('local:afinn scores exactly as natural\'s SentimentAnalyzer (English, afinn
   const natural = new SentimentAnalyzer('English', undefined, 'afinn');
   const ours = new AfinnScorer();
   const tokenizer = new WordTokenizer();
-  // SST-2 dev when ../shared is beside the repository (it is on this project's machines), the demo always.
-  const texts = [join(repoRoot, 'experiments', 'data', 'demo-reviews.jsonl'), join(sharedDatasets, 'sst2-dev.jsonl')]
-    .filter((f) => existsSync(f))
+  const texts = [join(repoRoot, 'experiments', 'data', 'demo-reviews.jsonl'), sharedDataset('sst2-dev.jsonl')]
     .flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
   // Negations in the middle, repeated, and words that are Object.prototype keys.
   texts.push('not bad , not not good', 'never ever happy constructor toString __proto__ hasOwnProperty', 'NOT Good');
-  assert.ok(texts.length >= 123);
+  assert.ok(texts.length >= 120 + 872 + 3);
   let scored = 0;
   for (const text of texts) {
     const tokens = tokenizer.tokenize(text);

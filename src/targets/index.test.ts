@@ -21,7 +21,7 @@ test('registry: unknown specs throw UnknownComponentError listing every valid sp
   for (const spec of ['local:bert', 'wink', 'LOCAL:WINK', '']) {
     await assert.rejects(createTarget(spec), (err: unknown) => {
       assert.ok(err instanceof UnknownComponentError);
-      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, module:<path>`);
+      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, openai:<model>, module:<path>`);
       return true;
     });
   }

@@ -23,7 +23,7 @@ const MODULE_PREFIX = 'module:';
 const NB_SPEC = 'local:nb';
 
 /** Every valid spec, for help and error texts. */
-export const targetSpecs: readonly string[] = Object.freeze([...localTargetNames, NB_SPEC, `${MODULE_PREFIX}<path>`]);
+export const targetSpecs: readonly string[] = Object.freeze([...localTargetNames, NB_SPEC, `${OPENAI_PREFIX}<model>`, `${MODULE_PREFIX}<path>`]);
 
 function isLocalTargetName(spec: string): spec is LocalTargetName {
   return Object.hasOwn(Targets, spec);

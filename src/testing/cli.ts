@@ -1,6 +1,6 @@
 /** @module Runs the compiled `quiver` CLI (dist/, built by `npm test`) in tests, synchronously or as a child. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ResultRecord } from '../contracts/record.js';
@@ -8,6 +8,16 @@ import type { ResultRecord } from '../contracts/record.js';
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const cliPath = join(repoRoot, 'dist', 'bin', 'quiver.js');
 export const sharedDatasets = join(repoRoot, '..', 'shared', 'datasets');
+
+/**
+ * A public benchmark from `../shared/datasets/`. CI and every project machine have them, so a missing file fails the
+ * test that needs it: a test that returned early would pass without testing anything.
+ */
+export function sharedDataset(file: string): string {
+  const path = join(sharedDatasets, file);
+  if (!existsSync(path)) throw new Error(`${path} is missing: the tests need ../shared/datasets beside the repository`);
+  return path;
+}
 
 export interface CliResult {
   readonly code: number | null;

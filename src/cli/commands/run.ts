@@ -15,7 +15,7 @@ export function registerRun(program: Command): void {
     .option('--format <name>', 'jsonl, csv or tsv (default: from the file extension)')
     .option('--text-field <name>', 'field or column holding the text', 'text')
     .option('--label-field <name>', 'field or column holding the label', 'label')
-    .option('--id-field <name>', 'field or column holding the id (default: the line number)', 'id')
+    .option('--id-field <name>', 'field or column holding the id; a line without it gets its line number', 'id')
     .option('--skip-invalid', 'skip invalid dataset lines (counted in the summary) instead of stopping')
     .option('--max-words <n>', 'refuse dataset texts longer than N words (or skip them with --skip-invalid)', parseInteger('--max-words', 1), DEFAULT_MAX_WORDS)
     .option('--max-chars <n>', 'refuse dataset texts longer than N characters (or skip them with --skip-invalid)', parseInteger('--max-chars', 1), DEFAULT_MAX_CHARS)
