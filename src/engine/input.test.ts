@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AttackText } from '../core/attack-text.js';
@@ -52,7 +52,8 @@ test('scope constraint: edits and moves stay in scope and never mix parts', () =
 
 test('--scope both against quiver serve: records name the part of every edit; labels and the marker stay', async () => {
   const work = mkdtempSync(join(tmpdir(), 'quiver-scope-'));
-  const server = await serveChild(work, '--model', 'local:wink');
+  // The whole message is classified (no input marker), so an edit to the prompt's words can flip the answer too.
+  const server = await serveChild(work, '--model', 'local:wink', '--input-marker', '');
   try {
     const out = join(work, 'both');
     const r = quiverSync(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--scope', 'both',
@@ -61,6 +62,8 @@ test('--scope both against quiver serve: records name the part of every edit; la
     const s = JSON.parse(r.stdout);
     assert.ok(s.succeeded > 0);
     assert.equal(typeof s.avgPerturbedWordPctByPart.prompt, 'number');
+    const parts = new Set(readRecords(out).flatMap((rec) => rec.edits.map((e) => e.part)));
+    assert.deepEqual([...parts].sort(), ['example', 'prompt'], 'flips edit both parts');
     for (const rec of readRecords(out)) {
       assert.match(rec.original!.text, /^Classify the text below\..*\n\nText: /s, 'the engine rendered the prompt');
       for (const e of rec.edits) {
@@ -71,11 +74,17 @@ test('--scope both against quiver serve: records name the part of every edit; la
     const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
     assert.equal(campaign.attack.input.scope, 'both');
     assert.equal(campaign.attack.targetOptions.prompt, '{{input}}');
+    // Mildly negative texts labelled positive, behind a prompt whose "lovely" tips the whole message positive: only an
+    // edit to the prompt can flip them.
+    writeFileSync(join(work, 'prompt.txt'), 'Here is a lovely review to classify as {{labels}}.\n\nText: {{input}}\n');
+    writeFileSync(join(work, 'mild.jsonl'), ['A bit slow.', 'A little long.'].map((text, k) => JSON.stringify({ id: `m${k}`, text, label: 'positive' })).join('\n') + '\n');
     const promptOnly = join(work, 'prompt');
-    assert.equal(quiverSync(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--scope', 'prompt',
-      '--limit', '4', '--out', promptOnly).code, 0);
-    // serve's local model reads only the text after the marker, so prompt edits cannot flip it; none may touch the example.
-    for (const rec of readRecords(promptOnly)) for (const e of rec.edits) assert.equal(e.part, 'prompt');
+    const p = quiverSync(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--scope', 'prompt',
+      '--prompt', 'prompt.txt', '--dataset', 'mild.jsonl', '--out', promptOnly);
+    assert.equal(p.code, 0, p.stderr);
+    const promptEdits = readRecords(promptOnly).flatMap((rec) => rec.edits);
+    assert.ok(promptEdits.length > 0, 'some example flips through the prompt alone');
+    for (const e of promptEdits) assert.equal(e.part, 'prompt');
     const local = quiverSync(work, 'run', '--scope', 'prompt', '--limit', '1', '--out', join(work, 'x'));
     assert.equal(local.code, 2);
     assert.match(local.stderr, /--scope prompt perturbs a prompt template: it needs an openai:<model> target/);
