@@ -8,7 +8,7 @@ import { ConfigError } from '../core/errors.js';
 import { summarize, type Summary } from '../metrics/summary.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
 import { JsonlWriter } from '../storage/jsonl-writer.js';
-import { forEachRecord } from '../storage/results-file.js';
+import { forEachLatestRecord } from '../storage/results-file.js';
 import { createRunDir, runDir } from '../storage/run-dir.js';
 import { identityDiff, readCampaignConfig } from './resume.js';
 
@@ -36,7 +36,7 @@ export function mergeCampaigns(dirs: readonly string[], outDir: string): MergeOu
   const records: ResultRecord[] = [];
   const ids = new Map<string, string>();
   dirs.forEach((d) =>
-    forEachRecord(runDir(d).results, (r) => {
+    forEachLatestRecord(runDir(d).results, (r) => {
       const other = ids.get(r.id);
       if (other !== undefined) throw new ConfigError(`example "${r.id}" is in both ${other} and ${d}`);
       ids.set(r.id, d);

@@ -50,6 +50,12 @@ export interface RunRequest {
   readonly mode: 'new' | 'resume';
   /** Start over: an existing campaign folder is kept aside as `<dir>.replaced-<time>`, never deleted. */
   readonly force: boolean;
+  /**
+   * Attack again the examples whose last record is `errored` (`--retry-errored`). Opt-in rather than the default:
+   * an error can be deterministic (a text the model always rejects), and retrying it on every resume would spend
+   * queries and time each time without the user asking; the user knows when the endpoint has been fixed.
+   */
+  readonly retryErrored?: boolean;
   /** Handle SIGINT/SIGTERM (the CLI does; library callers and tests may not want process-wide handlers). */
   readonly handleSignals: boolean;
 }
@@ -147,7 +153,9 @@ async function attackAll(
   targetShared: unknown,
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
-  const done = new Set(work.latest.keys());
+  // Examples whose last record is final; with --retry-errored an errored one is not, and gets a newer record.
+  const finished = new Map([...work.latest].filter(([, status]) => !(req.retryErrored === true && status === 'errored')));
+  const done = new Set(finished.keys());
   const started = performance.now();
   const budget = new BudgetTracker(req.budgets, req.attack.maxQueries, started);
   const tally = new Tally(work.planned.size, started);
@@ -158,7 +166,7 @@ async function attackAll(
       budget.add(r);
       queries += r.uniqueQueries;
     });
-    tally.resumeFrom(work.latest, queries);
+    tally.resumeFrom(finished, queries);
   }
 
   let stop: { kind: 'interrupted' | 'budget' | 'aborted'; reason: string } | null = null;

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { lockOwner } from '../storage/lock.js';
-import { forEachRecord } from '../storage/results-file.js';
+import { forEachLatestRecord } from '../storage/results-file.js';
 import { runDir } from '../storage/run-dir.js';
 import { readCampaignConfig } from './resume.js';
 
@@ -24,7 +24,7 @@ export function campaignStatus(dir: string): CampaignStatus {
   const config = readCampaignConfig(dir);
   const rd = runDir(dir);
   const builder = new SummaryBuilder();
-  if (existsSync(rd.results)) forEachRecord(rd.results, (r) => builder.add(r));
+  if (existsSync(rd.results)) forEachLatestRecord(rd.results, (r) => builder.add(r));
   const summary = builder.build();
   const written = existsSync(rd.summary) ? (JSON.parse(readFileSync(rd.summary, 'utf8')) as Summary) : null;
   const pid = lockOwner(dir);

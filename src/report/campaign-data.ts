@@ -48,12 +48,13 @@ export function loadCampaign(dir: string): CampaignData {
 
 /**
  * Result lines; a torn last line (a campaign still running, or killed mid-write) is left out, a corrupt line
- * anywhere else is an error naming file and line.
+ * anywhere else is an error naming file and line. The last record of an example counts (`--retry-errored` appends
+ * a newer one), in the place of its first.
  */
 export function parseResults(path: string, text: string): ResultRecord[] {
   const lines = text.split('\n');
   const lastFull = text.endsWith('\n') ? lines.length : lines.length - 1;
-  const out: ResultRecord[] = [];
+  const out = new Map<string, ResultRecord>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
@@ -65,7 +66,7 @@ export function parseResults(path: string, text: string): ResultRecord[] {
       throw new ConfigError(`${path}:${i + 1}: corrupt record: ${(err as Error).message}`);
     }
     if ((r as ResultRecord)?.type !== 'result') continue;
-    out.push(r as ResultRecord);
+    out.set((r as ResultRecord).id, r as ResultRecord);
   }
-  return out;
+  return [...out.values()];
 }
