@@ -6,6 +6,7 @@ import type { CampaignConfig } from '../contracts/campaign.js';
 import type { ResultRecord } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 import { summarize, type Summary } from '../metrics/summary.js';
+import { incompleteness } from '../storage/completeness.js';
 
 export interface CampaignData {
   /** The folder as given. */
@@ -44,6 +45,15 @@ export function loadCampaign(dir: string): CampaignData {
     records,
     summary: summarize(records),
   };
+}
+
+/**
+ * The stderr warning for a campaign that is not complete (records fewer than planned, a run that stopped, no
+ * summary, or still running), or '' when it is: its figures would otherwise read like a finished campaign's.
+ */
+export function incompleteWarning(command: string, c: CampaignData): string {
+  const why = incompleteness(c.dir, c.config, c.records.length);
+  return why === null ? '' : `quiver ${command}: warning: ${c.dir} is incomplete: ${why}; its figures cover only the examples with a record\n`;
 }
 
 /**
