@@ -12,7 +12,7 @@ import { forEachRecord } from '../storage/results-file.js';
 import { formatDuration } from '../reporters/progress.js';
 import { createTarget, prepareTargetShared, targetLabels } from '../targets/index.js';
 import { scanDataset } from './dataset.js';
-import { countPlanned } from './plan.js';
+import { plannedIds } from './plan.js';
 import { runCampaign, type RunRequest } from './run.js';
 
 export interface Range {
@@ -36,7 +36,7 @@ export async function estimateCampaign(req: RunRequest, pilotSize: number): Prom
   const labels = targetLabels(req.attack.target, req.attack.targetOptions) ??
     (await createTarget(req.attack.target, req.attack.targetOptions, await prepareTargetShared(req.attack.target, req.attack.targetOptions))).labels;
   await scanDataset(req.dataset, labels, req.skipInvalid);
-  const planned = await countPlanned({ dataset: req.dataset, labels, limit: req.limit, shard: req.shard });
+  const planned = (await plannedIds({ dataset: req.dataset, labels, limit: req.limit, shard: req.shard })).size;
   // Spread the pilot over the plan with the shard hash (the user's own shard, if any, is kept and the pilot cut by limit).
   const pilotShard = req.shard ?? { index: 0, count: Math.max(1, Math.floor(planned / Math.max(1, pilotSize))) };
   const dir = mkdtempSync(join(tmpdir(), 'quiver-pilot-'));

@@ -43,8 +43,9 @@ export async function* plannedExamples(plan: PlanSpec, done: ReadonlySet<string>
   }
 }
 
-export async function countPlanned(plan: PlanSpec): Promise<number> {
-  let n = 0;
-  for await (const _ of plannedExamples(plan)) n++;
-  return n;
+/** The planned examples' ids with their dataset index, in plan order; its size is the number planned. */
+export async function plannedIds(plan: PlanSpec): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  for await (const ex of plannedExamples(plan)) ids.set(ex.id, ex.index);
+  return ids;
 }

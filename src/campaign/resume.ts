@@ -1,19 +1,18 @@
 /**
- * @module Continuing a campaign from its folder: the configuration comes from campaign.json, completed examples from
- * results.jsonl. A torn last line (a crash mid-write) is cut off; a corrupt line anywhere else stops everything, since
- * guessing could lose data.
+ * @module Continuing a campaign from its folder: the configuration comes from campaign.json, which must match the
+ * requested campaign on every field that decides results (its campaign id digests them). A torn last line of
+ * results.jsonl (a crash mid-write) is cut off; which records count is decided in existing-records.ts.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { CampaignConfig } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import { checkCampaignFile } from './campaign-file.js';
-import { cutTornTail, forEachRecord } from '../storage/results-file.js';
+import { cutTornTail } from '../storage/results-file.js';
 import { runDir } from '../storage/run-dir.js';
 
 export interface ExistingCampaign {
   readonly config: CampaignConfig;
-  readonly doneIds: Set<string>;
-  readonly records: number;
   /** Bytes of a torn last line that were cut off (0 when the file was intact). */
   readonly repairedBytes: number;
 }
@@ -38,17 +37,8 @@ export function openExisting(dir: string): ExistingCampaign | null {
     return null;
   }
   const config = readCampaignConfig(dir);
-  const doneIds = new Set<string>();
-  let records = 0;
-  let repairedBytes = 0;
-  if (existsSync(rd.results)) {
-    repairedBytes = cutTornTail(rd.results);
-    forEachRecord(rd.results, (r) => {
-      doneIds.add(r.id);
-      records++;
-    });
-  }
-  return { config, doneIds, records, repairedBytes };
+  const repairedBytes = existsSync(rd.results) ? cutTornTail(rd.results) : 0;
+  return { config, repairedBytes };
 }
 
 /**
@@ -61,33 +51,49 @@ function resultShaping(options: Readonly<Record<string, unknown>>): Record<strin
   return Object.fromEntries(Object.entries(options).filter(([k]) => !FETCH_ONLY_OPTIONS.has(k)));
 }
 
-/** Fields that decide what a campaign computes; a resumed campaign must match on all of them. */
-export function identityDiff(stored: CampaignConfig, requested: CampaignConfig): string[] {
-  const pairs: [string, unknown, unknown][] = [
-    ['target', stored.attack.target, requested.attack.target],
-    ['target options', resultShaping(stored.attack.targetOptions), resultShaping(requested.attack.targetOptions)],
-    ['goal', stored.attack.goal, requested.attack.goal],
-    ['search', stored.attack.search, requested.attack.search],
-    ['perturbations', stored.attack.perturbations, requested.attack.perturbations],
-    ['max-perturb-ratio', stored.attack.maxPerturbRatio, requested.attack.maxPerturbRatio],
-    ['protect', stored.attack.protect, requested.attack.protect],
-    ['constraints', stored.attack.constraints ?? [], requested.attack.constraints ?? []],
-    ['seed', stored.attack.seed, requested.attack.seed],
-    ['max-queries', stored.attack.maxQueries, requested.attack.maxQueries],
-    ['stability-samples', stored.attack.stabilitySamples, requested.attack.stabilitySamples],
-    ['verify', stored.attack.verifyRepeats, requested.attack.verifyRepeats],
-    ['prompt scope', stored.attack.input ?? null, requested.attack.input ?? null],
-    ['dataset (sha256)', stored.dataset.sha256, requested.dataset.sha256],
-    ['dataset format', stored.dataset.format, requested.dataset.format],
-    ['dataset fields', stored.dataset.fields, requested.dataset.fields],
-    ['skip-invalid', stored.dataset.skipInvalid, requested.dataset.skipInvalid],
-    ['max-words', stored.dataset.maxWords, requested.dataset.maxWords],
-    ['max-chars', stored.dataset.maxChars, requested.dataset.maxChars],
-    ['example-timeout', stored.attack.exampleTimeoutMs ?? null, requested.attack.exampleTimeoutMs ?? null],
-    ['limit', stored.limit, requested.limit],
-    ['shard', stored.shard, requested.shard],
+/** Fields that decide what a campaign computes, by name; a resumed campaign must match on all of them. */
+function identityFields(c: CampaignConfig): [string, unknown][] {
+  return [
+    ['target', c.attack.target],
+    ['target options', resultShaping(c.attack.targetOptions)],
+    ['goal', c.attack.goal],
+    ['search', c.attack.search],
+    ['perturbations', c.attack.perturbations],
+    ['max-perturb-ratio', c.attack.maxPerturbRatio],
+    ['protect', c.attack.protect],
+    ['constraints', c.attack.constraints ?? []],
+    ['seed', c.attack.seed],
+    ['max-queries', c.attack.maxQueries],
+    ['stability-samples', c.attack.stabilitySamples],
+    ['verify', c.attack.verifyRepeats],
+    ['prompt scope', c.attack.input ?? null],
+    ['dataset (sha256)', c.dataset.sha256],
+    ['dataset format', c.dataset.format],
+    ['dataset fields', c.dataset.fields],
+    ['skip-invalid', c.dataset.skipInvalid],
+    ['max-words', c.dataset.maxWords],
+    ['max-chars', c.dataset.maxChars],
+    ['example-timeout', c.attack.exampleTimeoutMs ?? null],
+    ['limit', c.limit],
+    ['shard', c.shard],
   ];
-  return pairs
+}
+
+export function identityDiff(stored: CampaignConfig, requested: CampaignConfig): string[] {
+  const now = identityFields(requested);
+  return identityFields(stored)
+    .map(([name, a], k) => [name, a, now[k]![1]] as const)
     .filter(([, a, b]) => JSON.stringify(a) !== JSON.stringify(b))
     .map(([name, a, b]) => `${name}: ${JSON.stringify(a)} in the campaign, ${JSON.stringify(b)} now`);
+}
+
+/**
+ * The campaign's id: the first 16 hex digits of the SHA-256 of its identity fields without the shard, so the shards
+ * of one campaign (and their merge) share it, and two folders share it only if their records are interchangeable.
+ * A campaign keeps the id stored in its campaign.json, so a later change to this digest never orphans its records.
+ */
+export function campaignIdOf(config: CampaignConfig): string {
+  if (config.campaignId !== undefined) return config.campaignId;
+  const fields = identityFields(config).filter(([name]) => name !== 'shard');
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 16);
 }

@@ -136,7 +136,7 @@ test('shards + merge equal the unsharded campaign; merge refuses mismatched fold
   const m = quiverSync(work, 'merge', join(work, 'shard0'), join(work, 'shard1'), join(work, 'shard2'), '--out', join(work, 'merged'));
   assert.equal(m.code, 0, m.stderr);
   assert.deepEqual(comparable(readRecords(join(work, 'merged'))), comparable(readRecords(join(work, 'whole'))));
-  const { elapsedMs: _a, remaining: _b, ...whole } = summaryOf(join(work, 'whole'));
+  const { elapsedMs: _a, ...whole } = summaryOf(join(work, 'whole'));
   assert.deepEqual(summaryOf(join(work, 'merged')), whole);
   assert.equal(quiverSync(work, ...base, '--shard', '0/3', '--seed', '9', '--out', join(work, 'shard0-other')).code, 0);
   const bad = quiverSync(work, 'merge', join(work, 'shard0-other'), join(work, 'shard1'), '--out', join(work, 'merged-bad'));

@@ -6,7 +6,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import type { AttackConfig, Budgets, CampaignConfig, Shard } from '../contracts/campaign.js';
-import type { Example, ResultRecord } from '../contracts/record.js';
+import type { Example, ResultRecord, ResultStatus } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
@@ -14,7 +14,7 @@ import type { Progress, Reporter } from '../reporters/reporter.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
 import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
-import { forEachRecord } from '../storage/results-file.js';
+import { forEachLatestRecord, forEachRecord } from '../storage/results-file.js';
 import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
 import { createTarget, examplesInFlight, prepareTargetShared, targetLabels, targetStatusReader } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
@@ -24,9 +24,10 @@ import type { ExampleOutcome } from '../worker/protocol.js';
 import { BudgetTracker } from './budget.js';
 import { scanDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset-format.js';
+import { checkRecords } from './existing-records.js';
 import { defaultTextLimits } from './text-check.js';
-import { countPlanned, plannedExamples, type PlanSpec } from './plan.js';
-import { identityDiff, openExisting, type ExistingCampaign } from './resume.js';
+import { plannedExamples, plannedIds, type PlanSpec } from './plan.js';
+import { campaignIdOf, identityDiff, openExisting, type ExistingCampaign } from './resume.js';
 import { onInterrupt } from './signals.js';
 
 /**
@@ -50,6 +51,12 @@ export interface RunRequest {
   readonly mode: 'new' | 'resume';
   /** Start over: an existing campaign folder is kept aside as `<dir>.replaced-<time>`, never deleted. */
   readonly force: boolean;
+  /**
+   * Attack again the examples whose last record is `errored` (`--retry-errored`). Opt-in rather than the default:
+   * an error can be deterministic (a text the model always rejects), and retrying it on every resume would spend
+   * queries and time each time without the user asking; the user knows when the endpoint has been fixed.
+   */
+  readonly retryErrored?: boolean;
   /** Handle SIGINT/SIGTERM (the CLI does; library callers and tests may not want process-wide handlers). */
   readonly handleSignals: boolean;
 }
@@ -77,15 +84,21 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
   try {
-    writeJsonAtomic(dir.campaign, existing === null ? config : { ...config, createdAt: existing.config.createdAt });
-    return await attackAll(req, dir, existing, labels, scan.invalidCount, targetShared, reporter);
+    const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard };
+    const planned = await plannedIds(plan);
+    // A campaign keeps its start time and its id (one from before ids existed gets the one it would have had).
+    const stored = existing === null ? config : { ...config, createdAt: existing.config.createdAt, campaignId: campaignIdOf(existing.config) };
+    // Before campaign.json is rewritten: a folder holding foreign records is left exactly as it was.
+    const latest = existing !== null && existsSync(dir.results) ? checkRecords(dir.results, stored.campaignId!, planned) : new Map<string, ResultStatus>();
+    writeJsonAtomic(dir.campaign, stored);
+    return await attackAll(req, dir, { plan, planned, latest, campaignId: stored.campaignId! }, scan.invalidCount, targetShared, reporter);
   } finally {
     releaseLock();
   }
 }
 
 function campaignConfig(req: RunRequest, sha256: string, examples: number): CampaignConfig {
-  return {
+  const config: CampaignConfig = {
     type: 'campaign',
     schemaVersion: 1,
     quiverVersion,
@@ -108,6 +121,7 @@ function campaignConfig(req: RunRequest, sha256: string, examples: number): Camp
     packages: packageVersions(),
     node: process.version,
   };
+  return { ...config, campaignId: campaignIdOf(config) };
 }
 
 /** Creates, reuses (resume) or sets aside (force) the campaign folder. Never deletes or overwrites results. */
@@ -130,27 +144,38 @@ function prepareFolder(req: RunRequest, config: CampaignConfig): { dir: RunDir; 
   return { dir: runDir(req.outDir), existing };
 }
 
+/** What the campaign attacks and what its folder already holds (checked by checkRecords). */
+interface Work {
+  readonly plan: PlanSpec;
+  /** Planned ids with their dataset index. */
+  readonly planned: ReadonlyMap<string, number>;
+  /** Status of the last record of each example already in results.jsonl. */
+  readonly latest: ReadonlyMap<string, ResultStatus>;
+  readonly campaignId: string;
+}
+
 async function attackAll(
   req: RunRequest,
   dir: RunDir,
-  existing: ExistingCampaign | null,
-  labels: readonly string[],
+  work: Work,
   invalidLines: number,
   targetShared: unknown,
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
-  const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard };
-  const planned = await countPlanned(plan);
-  const done = existing?.doneIds ?? new Set<string>();
+  // Examples whose last record is final; with --retry-errored an errored one is not, and gets a newer record.
+  const finished = new Map([...work.latest].filter(([, status]) => !(req.retryErrored === true && status === 'errored')));
+  const done = new Set(finished.keys());
   const started = performance.now();
   const budget = new BudgetTracker(req.budgets, req.attack.maxQueries, started);
-  const tally = new Tally(planned, started);
-  if (existing !== null) {
+  const tally = new Tally(work.planned.size, started);
+  if (work.latest.size > 0) {
+    // Every record counts against the budgets (its queries were spent); the tally counts each example once.
+    let queries = 0;
     forEachRecord(dir.results, (r) => {
       budget.add(r);
-      tally.add(r);
+      queries += r.uniqueQueries;
     });
-    tally.markBaseline();
+    tally.resumeFrom(finished, queries);
   }
 
   let stop: { kind: 'interrupted' | 'budget' | 'aborted'; reason: string } | null = null;
@@ -165,7 +190,7 @@ async function attackAll(
   const writer = new JsonlWriter(dir.results);
   const waitingOn = await targetStatusReader(targetShared);
   reporter.onStart({
-    total: planned,
+    total: work.planned.size,
     alreadyDone: done.size,
     outDir: dir.dir,
     target: req.attack.target,
@@ -176,12 +201,12 @@ async function attackAll(
   });
   try {
     const result = await attackInOrder(
-      plannedExamples(plan, done),
+      plannedExamples(work.plan, done),
       // Twice what runs at once: a CPU-bound pool holds two batches per worker (one waiting in the thread).
       () => inFlight * 2 * batcher.size,
       (ex) => batcher.attack(ex),
       (rec) => {
-        writer.append(rec);
+        writer.append(withCampaignId(rec, work.campaignId));
         budget.add(rec);
         reporter.onResult(rec, tally.add(rec));
       },
@@ -203,9 +228,9 @@ async function attackAll(
   }
 
   const builder = new SummaryBuilder();
-  forEachRecord(dir.results, (r) => builder.add(r));
+  forEachLatestRecord(dir.results, (r) => builder.add(r));
   const base = builder.build();
-  const remaining = planned - base.examples;
+  const remaining = work.planned.size - base.examples;
   const finalStop = remaining > 0 ? stop : null;
   const summary: Summary = {
     ...base,
@@ -217,6 +242,12 @@ async function attackAll(
   writeJsonAtomic(dir.summary, summary);
   reporter.onEnd(summary, dir.dir);
   return { summary, outDir: dir.dir, stopReason: finalStop?.reason ?? null, stopKind: finalStop?.kind ?? null };
+}
+
+/** The record as written: the campaign id follows the schema version, where a reader of the line looks first. */
+function withCampaignId(rec: ResultRecord, campaignId: string): ResultRecord {
+  const { type, schemaVersion, ...rest } = rec;
+  return { type, schemaVersion, campaignId, ...rest };
 }
 
 /** Labels of a target that only knows them once loaded (a user module); also rejects unknown target specs. */
@@ -304,9 +335,14 @@ class Tally {
     private readonly started: number,
   ) {}
 
-  /** Records counted so far came from an earlier run: they take no time in this one (for the ETA). */
-  markBaseline(): void {
-    this.baseline = this.done;
+  /**
+   * Starts from the examples an earlier run finished (`latest`: the status of each one's last record) and the
+   * queries all its records spent; they take no time in this run (for the ETA).
+   */
+  resumeFrom(latest: ReadonlyMap<string, ResultStatus>, queries: number): void {
+    for (const status of latest.values()) this.counts[status]++;
+    this.done = this.baseline = latest.size;
+    this.queries = queries;
   }
 
   add(r: ResultRecord): Progress {

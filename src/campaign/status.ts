@@ -1,8 +1,9 @@
 /** @module `quiver status`: where a running or finished campaign stands, read from its folder alone. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
+import { incompleteness, plannedOf } from '../storage/completeness.js';
 import { lockOwner } from '../storage/lock.js';
-import { forEachRecord } from '../storage/results-file.js';
+import { forEachLatestRecord } from '../storage/results-file.js';
 import { runDir } from '../storage/run-dir.js';
 import { readCampaignConfig } from './resume.js';
 
@@ -24,13 +25,13 @@ export function campaignStatus(dir: string): CampaignStatus {
   const config = readCampaignConfig(dir);
   const rd = runDir(dir);
   const builder = new SummaryBuilder();
-  if (existsSync(rd.results)) forEachRecord(rd.results, (r) => builder.add(r));
+  if (existsSync(rd.results)) forEachLatestRecord(rd.results, (r) => builder.add(r));
   const summary = builder.build();
   const written = existsSync(rd.summary) ? (JSON.parse(readFileSync(rd.summary, 'utf8')) as Summary) : null;
   const pid = lockOwner(dir);
-  const plannedFromConfig = config.shard === null ? Math.min(config.limit ?? Infinity, config.dataset.examples) : null;
-  const planned = written?.remaining !== undefined && pid === null ? written.examples + written.remaining : plannedFromConfig;
-  const state = pid !== null ? 'running' : summary.examples === 0 && written === null ? 'not started' : written?.stopReason !== undefined || (planned !== null && summary.examples < planned) ? 'stopped' : 'finished';
+  // While a run goes on, its summary.json is the previous run's.
+  const planned = plannedOf(config, pid === null ? written : null);
+  const state = pid !== null ? 'running' : summary.examples === 0 && written === null ? 'not started' : incompleteness(dir, config, summary.examples) !== null ? 'stopped' : 'finished';
   return {
     dir,
     state,

@@ -54,6 +54,7 @@ export interface RunFlags {
   out?: string;
   resume?: string;
   force?: boolean;
+  retryErrored?: boolean;
   dryRun?: boolean;
   pilot: number;
   json?: boolean;
@@ -133,6 +134,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     outDir: flags.out ?? join('runs', `${timestamp()}-${flags.target.replace(/[^A-Za-z0-9._-]+/g, '-')}`),
     mode: 'new',
     force: flags.force === true,
+    retryErrored: flags.retryErrored === true,
     handleSignals: true,
   };
 }
@@ -184,6 +186,7 @@ function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string)
     outDir: dir,
     mode: 'resume',
     force: false,
+    retryErrored: flags.retryErrored === true,
     handleSignals: true,
   };
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
-import { loadCampaign, type CampaignData } from '../report/campaign-data.js';
+import { incompleteWarning, loadCampaign, type CampaignData } from '../report/campaign-data.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { createTarget, prepareTargetShared } from '../targets/index.js';
 import { compareCampaigns } from './compare.js';
@@ -20,6 +20,7 @@ export interface CompareFlags {
 export async function compareCommand(dirs: readonly string[], flags: CompareFlags): Promise<void> {
   if (dirs.length < 2) throw new ConfigError('compare needs at least two campaign folders');
   const campaigns = dirs.map(loadCampaign);
+  for (const c of campaigns) process.stderr.write(incompleteWarning('compare', c));
   // Each target is built once, from the campaign's own recorded configuration, and closed at the end.
   const targets = new Map<string, Promise<Target>>();
   const targetFor = (c: CampaignData): Promise<Target> => {

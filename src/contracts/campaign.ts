@@ -73,6 +73,11 @@ export interface Shard {
 export interface CampaignConfig {
   readonly type: 'campaign';
   readonly schemaVersion: number;
+  /**
+   * Digest of everything that decides results except the shard (so the shards of one campaign share it); every
+   * record carries it, so resume can refuse records of another campaign. Absent in campaigns from before it.
+   */
+  readonly campaignId?: string;
   readonly quiverVersion: string;
   readonly createdAt: string;
   readonly attack: AttackConfig;

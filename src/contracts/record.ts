@@ -5,7 +5,8 @@ import type { Edit } from '../core/attack-text.js';
 export type RecordedEdit = Edit & { readonly part?: 'prompt' | 'example' };
 import type { Usage } from '../core/target.js';
 
-export const SCHEMA_VERSION = 1;
+/** 2: records carry `campaignId`. Version 1 records (without it) are still read and resumed. */
+export const SCHEMA_VERSION = 2;
 
 export type ResultStatus = 'succeeded' | 'failed' | 'skipped' | 'errored';
 
@@ -18,6 +19,8 @@ export interface PredictionRecord {
 export interface ResultRecord {
   readonly type: 'result';
   readonly schemaVersion: number;
+  /** The campaign that wrote the record (campaign.json's `campaignId`); absent in version 1 records. */
+  readonly campaignId?: string;
   readonly id: string;
   /** 0-based position of the example in the dataset (after sharding/limit this still names the source line). */
   readonly index: number;

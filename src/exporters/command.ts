@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../core/errors.js';
-import { loadCampaign } from '../report/campaign-data.js';
+import { incompleteWarning, loadCampaign } from '../report/campaign-data.js';
 import { writeFileAtomic } from '../storage/atomic.js';
 import { exportInput, getExporter } from './index.js';
 
@@ -18,6 +18,7 @@ export interface ExportFlags {
 export async function exportCommand(dir: string, flags: ExportFlags): Promise<void> {
   const exporter = getExporter(flags.format);
   const campaign = loadCampaign(dir);
+  process.stderr.write(incompleteWarning('export', campaign));
   const input = exportInput(campaign.config, campaign, campaign.records, {
     controls: flags.controls === true,
     predictModule: flags.predict ?? './predict.js',

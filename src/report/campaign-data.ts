@@ -6,6 +6,7 @@ import type { CampaignConfig } from '../contracts/campaign.js';
 import type { ResultRecord } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 import { summarize, type Summary } from '../metrics/summary.js';
+import { incompleteness } from '../storage/completeness.js';
 
 export interface CampaignData {
   /** The folder as given. */
@@ -47,13 +48,23 @@ export function loadCampaign(dir: string): CampaignData {
 }
 
 /**
+ * The stderr warning for a campaign that is not complete (records fewer than planned, a run that stopped, no
+ * summary, or still running), or '' when it is: its figures would otherwise read like a finished campaign's.
+ */
+export function incompleteWarning(command: string, c: CampaignData): string {
+  const why = incompleteness(c.dir, c.config, c.records.length);
+  return why === null ? '' : `quiver ${command}: warning: ${c.dir} is incomplete: ${why}; its figures cover only the examples with a record\n`;
+}
+
+/**
  * Result lines; a torn last line (a campaign still running, or killed mid-write) is left out, a corrupt line
- * anywhere else is an error naming file and line.
+ * anywhere else is an error naming file and line. The last record of an example counts (`--retry-errored` appends
+ * a newer one), in the place of its first.
  */
 export function parseResults(path: string, text: string): ResultRecord[] {
   const lines = text.split('\n');
   const lastFull = text.endsWith('\n') ? lines.length : lines.length - 1;
-  const out: ResultRecord[] = [];
+  const out = new Map<string, ResultRecord>();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.trim() === '') continue;
@@ -65,7 +76,7 @@ export function parseResults(path: string, text: string): ResultRecord[] {
       throw new ConfigError(`${path}:${i + 1}: corrupt record: ${(err as Error).message}`);
     }
     if ((r as ResultRecord)?.type !== 'result') continue;
-    out.push(r as ResultRecord);
+    out.set((r as ResultRecord).id, r as ResultRecord);
   }
-  return out;
+  return [...out.values()];
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { writeFileAtomic } from '../storage/atomic.js';
-import { loadCampaign } from './campaign-data.js';
+import { incompleteWarning, loadCampaign } from './campaign-data.js';
 import { renderCampaignHtml } from './campaign-report.js';
 
 export interface ReportFlags {
@@ -12,6 +12,7 @@ export interface ReportFlags {
 
 export async function reportCommand(dir: string, flags: ReportFlags): Promise<void> {
   const campaign = loadCampaign(dir);
+  process.stderr.write(incompleteWarning('report', campaign));
   const text = renderCampaignHtml(campaign);
   try {
     mkdirSync(dirname(flags.html), { recursive: true });

@@ -72,9 +72,18 @@ test('compare report: the heat maps and tables, escaped', async () => {
 
 test('parseResults: a torn last line is left out, a corrupt middle line names file and line', () => {
   const good = JSON.stringify(c.records[0]);
-  assert.equal(parseResults('r.jsonl', `${good}\n${good}\n{"type":"res`).length, 2);
-  assert.equal(parseResults('r.jsonl', `${good}\n\n${good}\n`).length, 2);
+  const other = JSON.stringify({ ...c.records[0], id: 'other' });
+  assert.equal(parseResults('r.jsonl', `${good}\n${other}\n{"type":"res`).length, 2);
+  assert.equal(parseResults('r.jsonl', `${good}\n\n${other}\n`).length, 2);
   assert.throws(() => parseResults('r.jsonl', `${good}\n{oops\n${good}\n`), /r\.jsonl:2: corrupt record/);
+});
+
+test('parseResults: the last record of an example counts (--retry-errored appends one), in the place of its first', () => {
+  const first = { ...c.records[0]!, status: 'errored' as const };
+  const other = { ...c.records[0]!, id: 'other' };
+  const retried = { ...c.records[0]!, status: 'failed' as const };
+  const records = parseResults('r.jsonl', [first, other, retried].map((r) => JSON.stringify(r) + '\n').join(''));
+  assert.deepEqual(records.map((r) => [r.id, r.status]), [[first.id, 'failed'], ['other', other.status]]);
 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

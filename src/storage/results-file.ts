@@ -6,10 +6,10 @@ import { ConfigError } from '../core/errors.js';
 const CHUNK = 1 << 20;
 
 /**
- * Calls `fn` for every record of a results file, reading it in 1 MiB chunks so a 100,000-record campaign is never
- * held in memory whole; a corrupt line is an error naming file and line.
+ * Calls `fn` for every record of a results file (with its 1-based line number), reading it in 1 MiB chunks so a
+ * 100,000-record campaign is never held in memory whole; a corrupt line is an error naming file and line.
  */
-export function forEachRecord(path: string, fn: (r: ResultRecord) => void): void {
+export function forEachRecord(path: string, fn: (r: ResultRecord, line: number) => void): void {
   const fd = openSync(path, 'r');
   const buf = Buffer.alloc(CHUNK);
   let carry = Buffer.alloc(0);
@@ -24,7 +24,7 @@ export function forEachRecord(path: string, fn: (r: ResultRecord) => void): void
     } catch (err) {
       throw new ConfigError(`${path}:${line}: corrupt record (${(err as Error).message}); not resuming over it`);
     }
-    fn(r);
+    fn(r, line);
   };
   try {
     for (;;) {
@@ -43,6 +43,19 @@ export function forEachRecord(path: string, fn: (r: ResultRecord) => void): void
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Calls `fn` for the record that counts for each example: the last one with its id. An example retried by
+ * `--retry-errored` gets a new record appended after its `errored` one, which stays in the file (it is append-only).
+ * Two passes, so only the ids are held in memory, never the records.
+ */
+export function forEachLatestRecord(path: string, fn: (r: ResultRecord) => void): void {
+  const lastLine = new Map<string, number>();
+  forEachRecord(path, (r, line) => lastLine.set(r.id, line));
+  forEachRecord(path, (r, line) => {
+    if (lastLine.get(r.id) === line) fn(r);
+  });
 }
 
 /** Records are written whole and end with a newline, so anything after the last newline is a torn write. */

@@ -8,12 +8,13 @@ export function registerMerge(program: Command): void {
     .argument('<dirs...>', 'campaign folders, one per shard')
     .requiredOption('--out <dir>', 'the merged campaign folder')
     .option('--json', 'print the merged summary.json to stdout')
-    .action(async (dirs: string[], flags: { out: string; json?: boolean }) => {
+    .option('--allow-incomplete', 'merge even if shards are missing or unfinished (the summary then says remaining)')
+    .action(async (dirs: string[], flags: { out: string; json?: boolean; allowIncomplete?: boolean }) => {
       const { mergeCampaigns } = await import('../../campaign/merge.js');
       const { renderSummaryTable } = await import('../../reporters/summary-table.js');
-      const merged = mergeCampaigns(dirs, flags.out);
-      if (merged.missingShards.length > 0) {
-        process.stderr.write(`quiver merge: shard(s) ${merged.missingShards.join(', ')} missing: the merged campaign is partial\n`);
+      const merged = mergeCampaigns(dirs, flags.out, { allowIncomplete: flags.allowIncomplete === true });
+      if (merged.gaps.length > 0) {
+        process.stderr.write(`quiver merge: warning: the merged campaign is incomplete (${merged.summary.remaining} example(s) remaining): ${merged.gaps.join('; ')}\n`);
       }
       process.stdout.write(flags.json ? JSON.stringify(merged.summary, null, 2) + '\n' : renderSummaryTable(merged.summary, merged.outDir));
     });

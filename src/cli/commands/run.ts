@@ -44,6 +44,7 @@ export function registerRun(program: Command): void {
     .option('--out <dir>', 'campaign folder (default: runs/<timestamp>-<target>); the same command on the same folder resumes')
     .option('--resume <dir>', 'continue the campaign in DIR with the configuration in its campaign.json')
     .option('--force', 'start over in --out; an existing campaign there is moved aside, never deleted')
+    .option('--retry-errored', 'when resuming, attack again the examples that errored (e.g. once a failing endpoint works)')
     .option('--dry-run', 'attack a small pilot and estimate queries, tokens, cost and time for the whole campaign')
     .option('--pilot <n>', 'pilot size for --dry-run', parseInteger('--pilot', 2), 12)
     .addOption(new Option('--json', 'print summary.json to stdout instead of the table'));
