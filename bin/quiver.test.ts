@@ -113,6 +113,33 @@ test('bad dataset lines: exit 2, the message names file, line and field, nothing
   assert.match(r2.stderr, /bad\.jsonl:2: field "text": missing/);
 });
 
+test('numeric labels: a hint at --label-map, which maps them (JSONL and CSV); a missing field names the fields there are', () => {
+  const jsonl = join(work, 'numeric.jsonl');
+  writeFileSync(jsonl, ['{"sentence":"a fine, lovely film","label":1}', '{"sentence":"a dull, awful mess","label":0}'].join('\n') + '\n');
+  const r = quiver('run', '--dataset', jsonl, '--out', join(work, 'numeric-no'));
+  assert.equal(r.code, 2);
+  assert.match(r.stderr, /numeric\.jsonl:1: field "text": missing \(the line has "sentence", "label"; name the field with --text-field\)/);
+  const r2 = quiver('run', '--dataset', jsonl, '--text-field', 'sentence', '--out', join(work, 'numeric-no'));
+  assert.equal(r2.code, 2);
+  assert.match(r2.stderr, /numeric\.jsonl:1: field "label": must be a string; map numbers to labels with --label-map, e.g. 0=negative,1=positive/);
+  const out = join(work, 'numeric');
+  const ok = quiver('run', '--dataset', jsonl, '--text-field', 'sentence', '--label-map', '0=negative,1=positive', '--out', out);
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.deepEqual(results(out).map((x) => x.groundTruth), ['positive', 'negative']);
+  assert.deepEqual(JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8')).dataset.labelMap, { 0: 'negative', 1: 'positive' });
+  const conflict = quiver('run', '--resume', out, '--label-map', '0=positive,1=negative');
+  assert.equal(conflict.code, 2);
+  assert.match(conflict.stderr, /--label-map conflicts with the campaign/);
+  const csv = join(work, 'numeric.csv');
+  writeFileSync(csv, 'text,label\n"a fine, lovely film",1\n');
+  const c = quiver('run', '--dataset', csv, '--label-map', '0=negative,1=positive', '--out', join(work, 'numeric-csv'));
+  assert.equal(c.code, 0, c.stderr);
+  assert.equal(results(join(work, 'numeric-csv'))[0]!.groundTruth, 'positive');
+  const bad = quiver('run', '--dataset', csv, '--label-map', '0:negative', '--out', join(work, 'never'));
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /--label-map takes FROM=TO pairs/);
+});
+
 test('unknown names and bad values: exit 2 with the valid choices', () => {
   const cases: [string[], RegExp][] = [
     [['--search', 'nope'], /unknown search "nope"; valid searches: abs, greedy-wir/],

@@ -76,6 +76,13 @@ class Fields {
     return v;
   }
 
+  /** An object whose values are all non-empty strings (a label map). */
+  stringMap(key: string): Record<string, string> {
+    const v = this.obj[key];
+    if (!isObject(v) || !Object.values(v).every((s) => typeof s === 'string' && s !== '')) this.fail(key, 'must map names to non-empty strings');
+    return v as Record<string, string>;
+  }
+
   strings(key: string): string[] {
     const v = this.obj[key];
     if (!Array.isArray(v) || !v.every((s) => typeof s === 'string')) this.fail(key, 'must be a list of strings');
@@ -150,6 +157,7 @@ export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
       skipInvalid: d.boolean('skipInvalid'),
       maxWords: d.orDefault('maxWords', DEFAULT_MAX_WORDS, (k) => d.integer(k, 1, '--max-words')),
       maxChars: d.orDefault('maxChars', DEFAULT_MAX_CHARS, (k) => d.integer(k, 1, '--max-chars')),
+      ...(d.raw('labelMap') === undefined ? {} : { labelMap: d.stringMap('labelMap') }),
     },
     createdAt: c.string('createdAt'),
     limit: c.integer('limit', 1, '--limit', true),

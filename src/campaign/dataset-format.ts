@@ -4,6 +4,7 @@
  * the line it starts on, so errors can name it. Bytes become text in dataset-lines.ts (UTF-8, checked line by line).
  */
 import { createReadStream, statSync } from 'node:fs';
+import type { LabelMap } from './label-map.js';
 import { ConfigError } from '../core/errors.js';
 import { physicalLines, type PhysicalLine } from './dataset-lines.js';
 import type { TextLimits } from './text-check.js';
@@ -23,6 +24,8 @@ export interface DatasetSpec {
   readonly fields: DatasetFields;
   /** Longest text accepted (absent: the defaults). */
   readonly limits?: TextLimits;
+  /** Dataset label values mapped to the target's labels (`--label-map`). */
+  readonly labelMap?: LabelMap;
 }
 
 export type Row =

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ConfigError, InputError } from '../core/errors.js';
 import type { Example } from '../contracts/record.js';
 import { readRows, type DatasetSpec, type Row } from './dataset-format.js';
+import { mapLabel } from './label-map.js';
 import { defaultTextLimits, textProblem } from './text-check.js';
 
 export interface InvalidLine {
@@ -31,12 +32,19 @@ function check(spec: DatasetSpec, row: Row, known: ReadonlySet<string>, labels: 
   if ('error' in row) return { problem: new InputError(path, row.line, row.field, row.error) };
   const v = row.value;
   const text = v[fields.text];
-  const label = v[fields.label];
   const bad = (field: string, problem: string): Checked => ({ problem: new InputError(path, row.line, field, problem) });
-  if (typeof text !== 'string') return bad(fields.text, text === undefined ? 'missing' : 'must be a string');
+  // A missing field usually means the file names it differently: say which fields the line has.
+  const missing = (flag: string) => `missing (the line has ${Object.keys(v).map((k) => `"${k}"`).join(', ') || 'no fields'}; name the field with ${flag})`;
+  if (typeof text !== 'string') return bad(fields.text, text === undefined ? missing('--text-field') : 'must be a string');
   const problem = textProblem(text, spec.limits ?? defaultTextLimits);
   if (problem !== null) return bad(fields.text, problem);
-  if (typeof label !== 'string') return bad(fields.label, label === undefined ? 'missing' : 'must be a string');
+  const rawLabel = v[fields.label];
+  const label = mapLabel(rawLabel, spec.labelMap);
+  if (label === undefined) {
+    if (rawLabel === undefined) return bad(fields.label, missing('--label-field'));
+    const hint = typeof rawLabel === 'number' ? `; map numbers to labels with --label-map, e.g. ${labels.map((l, k) => `${k}=${l}`).join(',')}` : '';
+    return bad(fields.label, `must be a string${hint}`);
+  }
   if (!known.has(label)) return bad(fields.label, `"${label}" is not a label of the target (its labels: ${labels.join(', ')})`);
   const rawId = v[fields.id];
   let id: string;

@@ -71,6 +71,7 @@ function identityFields(c: CampaignConfig): [string, unknown][] {
     ['dataset format', c.dataset.format],
     ['dataset fields', c.dataset.fields],
     ['skip-invalid', c.dataset.skipInvalid],
+    ['label-map', c.dataset.labelMap ?? null],
     ['max-words', c.dataset.maxWords],
     ['max-chars', c.dataset.maxChars],
     ['example-timeout', c.attack.exampleTimeoutMs ?? null],

@@ -112,6 +112,7 @@ function campaignConfig(req: RunRequest, sha256: string, examples: number): Camp
       examples,
       skipInvalid: req.skipInvalid,
       ...(req.dataset.limits ?? defaultTextLimits),
+      ...(req.dataset.labelMap === undefined ? {} : { labelMap: req.dataset.labelMap }),
     },
     limit: req.limit,
     shard: req.shard,

@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { formatOf, type DatasetSpec } from '../campaign/dataset-format.js';
 import { estimateCampaign, renderEstimate } from '../campaign/estimate.js';
+import { parseLabelMap } from '../campaign/label-map.js';
 import { parseShard } from '../campaign/plan.js';
 import { getPreset, type Preset } from '../campaign/presets.js';
 import { readCampaignConfig } from '../campaign/resume.js';
@@ -26,6 +27,7 @@ export interface RunFlags {
   textField: string;
   labelField: string;
   idField: string;
+  labelMap?: string;
   skipInvalid?: boolean;
   maxWords: number;
   maxChars: number;
@@ -64,7 +66,7 @@ export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-review
 
 /** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
 const IDENTITY_FLAGS = [
-  'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'skipInvalid', 'maxWords', 'maxChars', 'exampleTimeout', 'search',
+  'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'labelMap', 'skipInvalid', 'maxWords', 'maxChars', 'exampleTimeout', 'search',
   'ranking', 'perturb', 'perturbOptions', 'constraint', 'scope', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
   'stabilitySamples', 'verify',
 ];
@@ -121,6 +123,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     format: formatOf(datasetPath, flags.format),
     fields: { text: flags.textField, label: flags.labelField, id: flags.idField },
     limits: { maxWords: flags.maxWords, maxChars: flags.maxChars },
+    ...(flags.labelMap === undefined ? {} : { labelMap: parseLabelMap(flags.labelMap) }),
   };
   return {
     attack,
@@ -176,6 +179,7 @@ function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string)
       format: stored.dataset.format,
       fields: stored.dataset.fields,
       limits: { maxWords: stored.dataset.maxWords, maxChars: stored.dataset.maxChars },
+      ...(stored.dataset.labelMap === undefined ? {} : { labelMap: stored.dataset.labelMap }),
     },
     skipInvalid: stored.dataset.skipInvalid,
     limit: stored.limit,
@@ -197,6 +201,7 @@ function valueOf(r: RunRequest, flag: string): unknown {
   switch (flag) {
     case 'target': return [a.target, a.targetOptions];
     case 'dataset': case 'format': case 'textField': case 'labelField': case 'idField': return [r.dataset.format, r.dataset.fields];
+    case 'labelMap': return r.dataset.labelMap ?? null;
     case 'skipInvalid': return r.skipInvalid;
     case 'maxWords': return r.dataset.limits?.maxWords;
     case 'maxChars': return r.dataset.limits?.maxChars;

@@ -55,6 +55,8 @@ export interface DatasetInfo {
   /** Longest text accepted, in words and in characters. */
   readonly maxWords: number;
   readonly maxChars: number;
+  /** Dataset label values mapped to the target's labels (`--label-map`); absent: none. */
+  readonly labelMap?: Readonly<Record<string, string>>;
 }
 
 /** Spending caps for the whole campaign; reaching one stops it gracefully (it can be resumed with a larger cap). */

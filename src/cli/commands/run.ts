@@ -16,6 +16,7 @@ export function registerRun(program: Command): void {
     .option('--text-field <name>', 'field or column holding the text', 'text')
     .option('--label-field <name>', 'field or column holding the label', 'label')
     .option('--id-field <name>', 'field or column holding the id; a line without it gets its line number', 'id')
+    .option('--label-map <pairs>', 'map dataset label values to the target\'s labels, e.g. 0=negative,1=positive')
     .option('--skip-invalid', 'skip invalid dataset lines (counted in the summary) instead of stopping')
     .option('--max-words <n>', 'refuse dataset texts longer than N words (or skip them with --skip-invalid)', parseInteger('--max-words', 1), DEFAULT_MAX_WORDS)
     .option('--max-chars <n>', 'refuse dataset texts longer than N characters (or skip them with --skip-invalid)', parseInteger('--max-chars', 1), DEFAULT_MAX_CHARS)
