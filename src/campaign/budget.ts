@@ -6,10 +6,14 @@
 import type { Budgets } from '../contracts/campaign.js';
 import type { ResultRecord } from '../contracts/record.js';
 
+type BudgetName = 'queries' | 'time' | 'tokens' | 'cost';
+
 export class BudgetTracker {
   private queries = 0;
   private tokens = 0;
   private cost = 0;
+  /** The budget that stopped the campaign, once one did. */
+  private reached: BudgetName | null = null;
 
   constructor(
     private readonly budgets: Budgets,
@@ -19,27 +23,41 @@ export class BudgetTracker {
   ) {}
 
   add(r: ResultRecord): void {
-    this.queries += r.uniqueQueries;
+    this.queries += r.textsSent ?? r.uniqueQueries;
     this.tokens += (r.usage?.promptTokens ?? 0) + (r.usage?.completionTokens ?? 0);
     this.cost += r.usage?.costUsd ?? 0;
   }
 
   /** Why no further example may start, or null. */
   stopReason(inFlight: number): string | null {
+    this.reached ??= this.firstReached(inFlight);
+    return this.reason();
+  }
+
+  /**
+   * The reason with what was spent so far: at the end of a campaign, the examples that were in flight when the
+   * budget was reached are counted too, so the message agrees with the summary.
+   */
+  reason(): string | null {
+    const b = this.budgets;
+    switch (this.reached) {
+      case null: return null;
+      case 'queries': return `budget reached: --max-total-queries ${b.maxTotalQueries} (${this.queries} texts sent)`;
+      case 'time': return `budget reached: --max-time ${Math.round(b.maxTimeMs! / 1000)}s`;
+      case 'tokens': return `budget reached: --max-tokens ${b.maxTokens} (${this.tokens} used)`;
+      case 'cost': return `budget reached: --max-cost $${b.maxCostUsd} ($${this.cost.toFixed(4)} spent)`;
+    }
+  }
+
+  private firstReached(inFlight: number): BudgetName | null {
     const b = this.budgets;
     if (b.maxTotalQueries !== null) {
       const worstCase = this.perExampleQueries === null ? 0 : (inFlight + 1) * this.perExampleQueries;
-      if (this.queries + worstCase > b.maxTotalQueries || this.queries >= b.maxTotalQueries) {
-        return `budget reached: --max-total-queries ${b.maxTotalQueries} (${this.queries} sent)`;
-      }
+      if (this.queries + worstCase > b.maxTotalQueries || this.queries >= b.maxTotalQueries) return 'queries';
     }
-    if (b.maxTimeMs !== null && this.now() - this.startedAt >= b.maxTimeMs) {
-      return `budget reached: --max-time ${Math.round(b.maxTimeMs / 1000)}s`;
-    }
-    if (b.maxTokens !== null && this.tokens >= b.maxTokens) return `budget reached: --max-tokens ${b.maxTokens} (${this.tokens} used)`;
-    if (b.maxCostUsd !== null && this.cost >= b.maxCostUsd) {
-      return `budget reached: --max-cost $${b.maxCostUsd} ($${this.cost.toFixed(4)} spent)`;
-    }
+    if (b.maxTimeMs !== null && this.now() - this.startedAt >= b.maxTimeMs) return 'time';
+    if (b.maxTokens !== null && this.tokens >= b.maxTokens) return 'tokens';
+    if (b.maxCostUsd !== null && this.cost >= b.maxCostUsd) return 'cost';
     return null;
   }
 

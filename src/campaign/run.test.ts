@@ -101,8 +101,11 @@ test('budgets: --max-total-queries stops the campaign without overspending; a la
   const r = quiverSync(work, 'run', '--max-queries', '150', '--max-total-queries', '1500', '--out', out, '--json');
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
-  assert.match(s.stopReason, /budget reached: --max-total-queries 1500/);
-  assert.ok(s.totalUniqueQueries <= 1500, `${s.totalUniqueQueries} > 1500`);
+  // One count everywhere: every text sent (search, stability samples, verification), as the records add up.
+  assert.equal(s.stopReason, `budget reached: --max-total-queries 1500 (${s.totalTextsSent} texts sent)`);
+  assert.equal(s.totalTextsSent, readRecords(out).reduce((n, x) => n + x.textsSent!, 0));
+  assert.ok(s.totalTextsSent > s.totalUniqueQueries, 'stability samples and verifications are counted');
+  assert.ok(s.totalTextsSent <= 1500, `${s.totalTextsSent} > 1500`);
   assert.ok(s.remaining > 0 && s.examples > 0);
   const again = quiverSync(work, 'run', '--resume', out, '--max-total-queries', '1000000', '--json');
   assert.equal(again.code, 0, again.stderr);

@@ -167,7 +167,11 @@ async function attackAll(
   const finished = new Map([...work.latest].filter(([, status]) => !(req.retryErrored === true && status === 'errored')));
   const done = new Set(finished.keys());
   const started = performance.now();
-  const budget = new BudgetTracker(req.budgets, req.attack.maxQueries, started);
+  // The most texts one example may send: its search budget, its stability samples, and each verification re-query of
+  // the flip and (for K > 1) of the original.
+  const a = req.attack;
+  const worstPerExample = a.maxQueries === null ? null : a.maxQueries + a.stabilitySamples + 2 * a.verifyRepeats;
+  const budget = new BudgetTracker(req.budgets, worstPerExample, started);
   const tally = new Tally(work.planned.size, started);
   if (work.latest.size > 0) {
     // Every record counts against the budgets (its queries were spent); the tally counts each example once.
@@ -232,7 +236,8 @@ async function attackAll(
   forEachLatestRecord(dir.results, (r) => builder.add(r));
   const base = builder.build();
   const remaining = work.planned.size - base.examples;
-  const finalStop = remaining > 0 ? stop : null;
+  // A budget's message is written once everything in flight has finished, so it counts what the summary counts.
+  const finalStop = remaining > 0 && stop !== null ? (stop.kind === 'budget' ? { ...stop, reason: budget.reason()! } : stop) : null;
   const summary: Summary = {
     ...base,
     elapsedMs: Math.round(performance.now() - started),
@@ -348,7 +353,7 @@ class Tally {
 
   add(r: ResultRecord): Progress {
     this.counts[r.status]++;
-    this.queries += r.uniqueQueries;
+    this.queries += r.textsSent ?? r.uniqueQueries;
     this.done++;
     return {
       ...this.counts,

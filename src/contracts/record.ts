@@ -50,6 +50,11 @@ export interface ResultRecord {
   /** Evaluations the search requested (cache hits included) and texts actually sent to the target. */
   readonly queries: number;
   readonly uniqueQueries: number;
+  /**
+   * Every text sent to the target for this example: the search's (uniqueQueries), stability sampling's and
+   * verification's. What --max-total-queries counts. Absent in records written before it existed.
+   */
+  readonly textsSent?: number;
   readonly wordCount: number;
   /** Endpoint cost of this example (tokens, USD, latency, retries); absent for in-process models. */
   readonly usage?: Usage;

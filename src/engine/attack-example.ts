@@ -73,6 +73,7 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     stabilitySamples: 0,
     queries: evaluator.queries,
     uniqueQueries: evaluator.uniqueQueries,
+    textsSent: evaluator.textsSent,
     elapsedMs: Math.round(performance.now() - started),
     ...(evaluator.usage === zeroUsage ? {} : { usage: evaluator.usage }),
     ...fields,

@@ -10,6 +10,8 @@ export class Evaluator {
   private readonly cache = new Map<string, Prediction>();
   queries = 0;
   uniqueQueries = 0;
+  /** Every text sent to the target for this example: the search's, stability sampling's and verification's. */
+  textsSent = 0;
   /** Everything this example cost at the endpoint: search, verification and stability sampling. */
   usage: Usage = zeroUsage;
 
@@ -62,6 +64,7 @@ export class Evaluator {
       toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
       this.charge(preds);
       this.uniqueQueries += toSend.length;
+      this.textsSent += toSend.length;
     }
     this.queries += take;
     return texts.slice(0, take).map((t) => this.cache.get(t)!);
@@ -73,6 +76,7 @@ export class Evaluator {
     const [p] = await this.target.predict([text], { fresh: true });
     if (p === undefined) throw new Error(`target ${this.target.id} returned no prediction`);
     this.charge([p]);
+    this.textsSent++;
     return p;
   }
 
@@ -84,6 +88,7 @@ export class Evaluator {
       const preds = await this.target.predict(toSend);
       toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
       this.charge(preds);
+      this.textsSent += toSend.length;
     }
     return { predictions: texts.map((t) => this.cache.get(t)!), sent: toSend.length };
   }

@@ -32,6 +32,8 @@ export interface Summary {
   readonly avgQueries: number | null;
   readonly avgUniqueQueries: number | null;
   readonly totalUniqueQueries: number;
+  /** Every text sent to the target (search, stability sampling, verification): what --max-total-queries counts. */
+  readonly totalTextsSent: number;
   readonly stabilityScore: MeanWithCi;
   readonly byFamily: Record<string, FamilySummary>;
   /** Flips that never reproduced on re-query, and flips that reproduced only some of the time (`--verify K`). */
@@ -61,6 +63,7 @@ export class SummaryBuilder {
   private queriesSum = 0;
   private uniqueSum = 0;
   private totalUnique = 0;
+  private totalSent = 0;
   private readonly stability: number[] = [];
   private readonly families: Record<string, { edits: number; successesUsing: number; successesOnly: number }> = {};
   private readonly partSums = { prompt: 0, example: 0, n: 0 };
@@ -84,6 +87,7 @@ export class SummaryBuilder {
       this.uniqueSum += r.uniqueQueries;
     }
     this.totalUnique += r.uniqueQueries;
+    this.totalSent += r.textsSent ?? r.uniqueQueries;
     if (r.status === 'succeeded') {
       this.perturbedSum += r.perturbedWordRatio ?? 0;
       this.flipDistanceSum += r.flipDistance ?? 0;
@@ -127,6 +131,7 @@ export class SummaryBuilder {
       avgQueries: ratio(this.queriesSum, this.attacked),
       avgUniqueQueries: ratio(this.uniqueSum, this.attacked),
       totalUniqueQueries: this.totalUnique,
+      totalTextsSent: this.totalSent,
       stabilityScore: meanCi95(this.stability, 0, 1),
       byFamily: Object.fromEntries(Object.entries(this.families).sort(([a], [b]) => a.localeCompare(b))),
       unverified: this.unverified,

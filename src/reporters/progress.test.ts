@@ -117,3 +117,18 @@ test('a heartbeat line while no example finishes, saying what the workers wait o
   await new Promise((resolve) => setTimeout(resolve, 1200));
   assert.equal(out.length, n, 'the heartbeat stops with the campaign');
 });
+
+test('a campaign stopped early ends with the counts the summary has (examples in flight finished after the last draw)', () => {
+  for (const isTTY of [true, false]) {
+    const out: string[] = [];
+    const r = progressReporter({ stream: { write: (s: string) => out.push(s) > 0, isTTY, columns: 200 }, plainIntervalMs: 60_000 });
+    r.onStart!(start);
+    r.onResult!(rec, p(3, 300));
+    r.onResult!(rec, p(4, 310)); // throttled: not drawn
+    r.onResult!(rec, p(5, 320));
+    r.onEnd!({} as never, 'o');
+    const last = out.at(-1)!;
+    assert.match(last, /5\/10 done/, `${isTTY ? 'terminal' : 'plain'}: ${JSON.stringify(out)}`);
+    assert.ok(last.endsWith('\n'));
+  }
+});

@@ -29,10 +29,13 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
   let latest: Progress | undefined;
   let heartbeat: NodeJS.Timeout | undefined;
   const rate = new RateMeter();
+  /** What the screen or log shows last: the end draws again unless it already shows the final counts. */
+  let shown: { done: number; final: boolean } = { done: -1, final: false };
 
   const draw = (p: Progress, last: boolean) => {
     lastDraw = Date.now();
-    const eta = last ? '0s' : rate.eta(p);
+    shown = { done: p.done, final: last };
+    const eta = rate.eta(p);
     if (tty) stream.write(`\r${fitLine(p, stream.columns ?? 80, budgets, waitingOn?.(), eta)}\x1b[K${last ? '\n' : ''}`);
     else stream.write(`${line(p, budgets, waitingOn?.(), eta)}\n`);
   };
@@ -66,6 +69,9 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
     },
     onEnd() {
       clearInterval(heartbeat);
+      // Stopped early (Ctrl-C, a budget): examples in flight finished after the last draw; show the counts the
+      // summary has, and end the terminal's line.
+      if (latest !== undefined && !(shown.final && shown.done === latest.done)) draw({ ...latest, elapsedMs: Date.now() - started }, true);
     },
   };
 }

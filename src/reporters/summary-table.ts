@@ -17,6 +17,7 @@ export function renderSummaryTable(s: Summary, outDir: string): string {
     ['Avg perturbed words', s.avgPerturbedWordPct === null ? 'n/a' : `${s.avgPerturbedWordPct.toFixed(1)}%`],
     ['Avg flip distance (edits)', num(s.avgFlipDistance, 2)],
     ['Avg queries / unique', `${num(s.avgQueries)} / ${num(s.avgUniqueQueries)}`],
+    ['Texts sent (all)', String(s.totalTextsSent)],
     [
       'Stability score (95% CI)',
       st.mean === null ? 'n/a' : `${st.mean.toFixed(3)} [${st.ci95![0].toFixed(3)}, ${st.ci95![1].toFixed(3)}]`,

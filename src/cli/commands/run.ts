@@ -38,7 +38,7 @@ export function registerRun(program: Command): void {
     .option('--target-label <label>', 'targeted attack: succeed only when the model predicts this label')
     .option('--stability-samples <n>', 'random perturbations per example for the stability score', parseInteger('--stability-samples', 0), 20)
     .option('--verify <k>', 're-query each flip K times; it counts only if it holds every time', parseInteger('--verify', 1), 1)
-    .option('--max-total-queries <n>', 'stop the campaign once this many texts were sent to the target', parseInteger('--max-total-queries', 1))
+    .option('--max-total-queries <n>', 'stop the campaign once this many texts were sent to the target (search, stability samples and verification)', parseInteger('--max-total-queries', 1))
     .option('--max-time <duration>', 'stop starting examples after this long (90s, 30m, 8h)', parseDuration('--max-time'))
     .option('--max-tokens <n>', 'stop once the endpoint used this many tokens', parseInteger('--max-tokens', 1))
     .option('--max-cost <usd>', 'stop once the endpoint cost this many US dollars', parsePositive('--max-cost'))
