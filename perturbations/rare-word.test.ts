@@ -74,17 +74,34 @@ test('inserts a curated filler before the word, the same one for the same word i
       for (const c of p.candidates(s.text, k, s.ctx).filter(inserts)) chosen.add(c.words[k]!);
     }
   }
-  assert.ok(chosen.size > 10, `${chosen.size} distinct fillers`);
+  assert.ok(chosen.size >= 6, `${chosen.size} distinct fillers`);
+});
+
+/** The words of `sentence` before which rare-word inserts a filler. */
+function insertionPoints(sentence: string): string[] {
+  const { text, ctx } = setup(sentence);
+  const p = rareWord({ maxReplacements: 0 });
+  return text.words.filter((_, k) => p.candidates(text, k, ctx).some(inserts));
+}
+
+test('fillers go only where an adverb can stand', () => {
+  // Never between a preposition, determiner or adjective and its noun ("reacting to hereabouts humor").
+  assert.deepEqual(insertionPoints('they kept reacting to humor'), ['they', 'kept']);
+  assert.deepEqual(insertionPoints('he is the big loser'), ['he', 'is', 'the']);
+  // After an auxiliary, between subject and verb, at a clause boundary, at a lower-case sentence start.
+  assert.deepEqual(insertionPoints('the movie is good'), ['the', 'is', 'good']);
+  assert.deepEqual(insertionPoints('it works, and the cast was great'), ['it', 'works', 'the', 'was', 'great']);
+  const { text, ctx } = setup('the movie is good');
+  const [good] = rareWord({ maxReplacements: 0 }).candidates(text, 3, ctx);
+  assert.match(good!.text, /^the movie is [a-z]+ good$/);
 });
 
 test('no insertion before a capitalised sentence-initial word or inside a clitic', () => {
   const { text, ctx } = setup('The acting was bad. The plot, however, was fine. Really.');
   const p = rareWord();
-  for (let k = 0; k < text.length; k++) {
-    const ins = p.candidates(text, k, ctx).filter(inserts);
-    const sentenceInitial = ['The', 'Really'].includes(text.words[k]!);
-    assert.equal(ins.length, sentenceInitial ? 0 : 1, `${text.words[k]} at ${k}`);
-  }
+  const allowed = text.words.filter((_, k) => p.candidates(text, k, ctx).some(inserts));
+  assert.ok(!allowed.includes('The') && !allowed.includes('Really'), allowed.join());
+  assert.ok(allowed.includes('was'), allowed.join());
   const lower = setup("it 's a charming journey");
   const atStart = p.candidates(lower.text, 0, lower.ctx).filter(inserts);
   assert.equal(atStart.length, 1);
@@ -106,7 +123,7 @@ test('deterministic for the same seed', () => {
     return text.words.flatMap((_, k) => rareWord().candidates(text, k, ctx).map((c) => c.text));
   };
   const first = run();
-  assert.ok(first.length > 10, 'first.length > 10');
+  assert.ok(first.length > 5, 'first.length > 5');
   assert.deepEqual(run(), first);
 });
 

@@ -1,12 +1,13 @@
 /**
  * @module The `rare-word` family: at a word, swap in its rarest synonyms (by SUBTLEX-US rank), or insert a rare,
- * sentiment-neutral filler word before it; optionally (off by default) CheckList-style swaps of names, places and
+ * sentiment-neutral filler adverb before it where an adverb can stand (lib/filler-slots.ts); optionally (off by default) CheckList-style swaps of names, places and
  * numbers.
  */
 import type { AttackText } from '../src/core/attack-text.js';
 import type { Perturbation, PerturbContext } from '../src/core/perturbation.js';
 import { shuffled, type Rng } from '../src/core/rng.js';
 import { CITIES, COUNTRIES, FEMALE_NAMES, MALE_NAMES } from './lib/checklist-lists.js';
+import { fillerSlot } from './lib/filler-slots.js';
 import { integerAtLeast, isBoolean, resolveOptions } from './lib/options.js';
 import { RARE_FILLERS } from './lib/rare-fillers.js';
 import { synonymCandidates } from './lib/synonym-candidates.js';
@@ -124,14 +125,16 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
   }
 
   /**
-   * Where a filler may go: not before a capitalised sentence-initial word (its capital would be stranded: "verily
+   * Where a filler may go: only in a slot where an adverb can stand (lib/filler-slots.ts: "is perchance good", never
+   * "to hereabouts humor"); not before a capitalised sentence-initial word (its capital would be stranded: "verily
    * The"), and not where the word is glued to the one before it ("it 's" would become "it 'verily s").
    */
-  function canInsertBefore(text: AttackText, index: number): boolean {
+  function canInsertBefore(text: AttackText, index: number, ctx: PerturbContext): boolean {
     const sep = text.seps[index] ?? '';
     if (index > 0 && !OPEN_GAP.test(sep)) return false;
     const atStart = index === 0 || SENTENCE_END.test(sep);
-    return !(atStart && /^\p{Lu}/u.test(text.words[index] ?? ''));
+    if (atStart && /^\p{Lu}/u.test(text.words[index] ?? '')) return false;
+    return fillerSlot(text, index, ctx.analysis) !== null;
   }
 
   /** CheckList replacements for the word at `index` (an original word), if it is a name, place or number. */
@@ -164,7 +167,7 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
         }
         for (const to of swaps(text, index, id, ctx)) out.push(text.replaceWord(index, to, 'rare-word'));
       }
-      if (opts.maxInserts > 0 && canInsertBefore(text, index)) {
+      if (opts.maxInserts > 0 && canInsertBefore(text, index, ctx)) {
         for (const filler of fillersBefore(id, ctx)) out.push(text.insertWord(index, filler, 'rare-word'));
       }
       return out;

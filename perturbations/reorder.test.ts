@@ -29,7 +29,7 @@ function texts(s: string, index: number, ctx?: PerturbContext, p = reorder()): s
 /** Every candidate anywhere in the text, minus adjacent-word swaps. */
 function blockSwaps(s: string, ctx?: (t: AttackText) => PerturbContext): string[] {
   const t = AttackText.fromString(s);
-  const p = reorder({ adjacentWords: false });
+  const p = reorder({ adjacentWords: false, coordinatedWords: false });
   const c = (ctx ?? tagged)(t);
   return t.words.flatMap((_, i) => p.candidates(t, i, c).map((x) => x.text));
 }
@@ -40,14 +40,30 @@ test('family and granularity', () => {
   assert.equal(p.granularity, 'sentence');
 });
 
-test('clauses swap around a coordinator that stays in place', () => {
-  const s = 'the food was great but the service was slow';
-  assert.deepEqual(texts(s, 0), ['the service was slow but the food was great']); // no adjacent swap: "the" is a stopword
-  assert.deepEqual(blockSwaps(s), ['the service was slow but the food was great']);
-  assert.deepEqual(blockSwaps(s, () => untagged), ['the service was slow but the food was great']);
-  assert.deepEqual(blockSwaps('The food was great, but the service was slow.'), [
-    'The service was slow, but the food was great.',
+test('clauses swap around a symmetric coordinator that stays in place', () => {
+  const s = 'the food was great and the service was slow';
+  assert.deepEqual(texts(s, 0), ['the service was slow and the food was great']);
+  assert.deepEqual(blockSwaps(s), ['the service was slow and the food was great']);
+  assert.deepEqual(blockSwaps(s, () => untagged), ['the service was slow and the food was great']);
+  assert.deepEqual(blockSwaps('The food was great, and the service was slow.'), [
+    'The service was slow, and the food was great.',
   ]);
+  assert.deepEqual(blockSwaps('You can stream it or you can buy the disc.'), ['You can buy the disc or you can stream it.']);
+});
+
+test('clauses never swap around but, yet, while or whereas: the swap moves what the sentence says', () => {
+  // "X but Y" puts the weight on Y: swapped, a review's verdict changes.
+  assert.deepEqual(blockSwaps('the food was great but the service was slow'), []);
+  assert.deepEqual(blockSwaps('the food was great but the service was slow', () => untagged), []);
+  assert.deepEqual(blockSwaps('The food was great, but the service was slow.'), []);
+  assert.deepEqual(blockSwaps('The plot is thin, yet the jokes land.'), []);
+  assert.deepEqual(blockSwaps('The staff were friendly while we waited.'), []);
+  assert.deepEqual(blockSwaps('The first half drags whereas the second half flies.'), []);
+});
+
+test('across a bare comma both sides must be clauses with a subject', () => {
+  assert.deepEqual(blockSwaps('Escaping the studio, the actor is warmly affecting.'), []); // fronted phrase
+  assert.deepEqual(blockSwaps('The acting is good, the plot is thin.'), ['The plot is thin, the acting is good.']);
 });
 
 test('a fronted subordinate clause moves behind the main clause with its conjunction', () => {
@@ -67,8 +83,8 @@ test('does not split phrases, causal or sequential links', () => {
   assert.deepEqual(blockSwaps('you never know when humor ends and tragedy begins'), []); // inside a subordinate clause
   assert.deepEqual(blockSwaps('the plot is thin, is it not'), []); // bare predicate
   // A phrase-level "and" inside a clause does not stop the clause-level swap.
-  assert.deepEqual(blockSwaps('It is not yet clear, but the food and the service were bad.'), [
-    'The food and the service were bad, but it is not yet clear.',
+  assert.deepEqual(blockSwaps('It is not yet clear, and the food and the service were bad.'), [
+    'The food and the service were bad, and it is not yet clear.',
   ]);
 });
 
@@ -88,19 +104,47 @@ test('sentences swap with the next one when they end alike', () => {
   assert.deepEqual(blockSwaps('Mr. Smith gave it 3.5 stars. We left.', () => untagged), ['We left. Mr. Smith gave it 3.5 stars.']);
 });
 
-test('adjacent words swap only inside a phrase and never around numbers', () => {
-  assert.deepEqual(texts('It cost 20 dollars', 1), []);
-  assert.deepEqual(texts('It cost 20 dollars', 2), []);
-  assert.deepEqual(texts('It cost 20 dollars', 0), []); // "It" is a stopword
-  assert.deepEqual(texts('Highly recommended product', 0), ['Recommended highly product']);
-  assert.deepEqual(texts('great, but slow', 0), []);
-  assert.deepEqual(texts('truly truly good', 0), []); // would not change the text
-  assert.deepEqual(texts('truly truly good', 1), ['truly good truly']);
-  assert.deepEqual(texts('the food was good', 2), []); // only content words swap
+/** Every candidate anywhere in the text with the given options, clause and sentence swaps off. */
+function wordSwaps(s: string, options: Parameters<typeof reorder>[0] = {}): string[] {
+  const t = AttackText.fromString(s);
+  const p = reorder({ clauses: false, sentences: false, ...options });
+  const ctx = tagged(t);
+  return t.words.flatMap((_, i) => p.candidates(t, i, ctx).map((x) => x.text));
+}
+
+test('by default adjacent words swap only inside a coordinated list', () => {
+  // Judged unnatural: an adjective moved behind its noun, two stacked modifiers traded.
+  assert.deepEqual(wordSwaps('He is the big loser here.'), []);
+  assert.deepEqual(wordSwaps('a typical romantic comedy'), []);
+  assert.deepEqual(wordSwaps('Highly recommended product'), []);
+  // Two words of one list, joined by "and"/"or" or by a comma in a list that goes on.
+  assert.deepEqual(wordSwaps('The app is fast, simple and genuinely useful.'), ['The app is simple, fast and genuinely useful.']);
+  assert.deepEqual(wordSwaps('The film is funny and warm.'), ['The film is warm and funny.']);
+  assert.deepEqual(wordSwaps('a slow, dull movie'), ['a dull, slow movie']);
+  assert.deepEqual(wordSwaps('I found it funny and warm, and never dull.'), ['I found it warm and funny, and never dull.']);
+  // Different POS, a comma that ends a fronted phrase, a modifier that would change its noun, a negation.
+  assert.deepEqual(wordSwaps('The film is funny and really warm.'), []);
+  assert.deepEqual(wordSwaps('After the movie, dinner was late.'), []);
+  assert.deepEqual(wordSwaps('great acting and story'), []);
+  assert.deepEqual(wordSwaps('the acting and story line'), []);
+  assert.deepEqual(wordSwaps('It is not funny and warm.'), []);
+  assert.deepEqual(wordSwaps('The film is funny and warm.', { coordinatedWords: false }), []);
+});
+
+test('opt-in adjacentWords: swaps inside a phrase, never around numbers', () => {
+  const p = reorder({ adjacentWords: true, coordinatedWords: false });
+  assert.deepEqual(texts('It cost 20 dollars', 1, undefined, p), []);
+  assert.deepEqual(texts('It cost 20 dollars', 2, undefined, p), []);
+  assert.deepEqual(texts('It cost 20 dollars', 0, undefined, p), []); // "It" is a stopword
+  assert.deepEqual(texts('Highly recommended product', 0, undefined, p), ['Recommended highly product']);
+  assert.deepEqual(texts('great, but slow', 0, undefined, p), []);
+  assert.deepEqual(texts('truly truly good', 0, undefined, p), []); // would not change the text
+  assert.deepEqual(texts('truly truly good', 1, undefined, p), ['truly good truly']);
+  assert.deepEqual(texts('the food was good', 2, undefined, p), []); // only content words swap
 });
 
 test('edit bookkeeping: words move, nothing changes, cost 2', () => {
-  const t = AttackText.fromString('the food was great but the service was slow');
+  const t = AttackText.fromString('the food was great and the service was slow');
   const [clause] = reorder().candidates(t, 0, tagged(t));
   const last = clause!.lastEdit!;
   assert.equal(last.edit.family, 'reorder');
@@ -110,7 +154,7 @@ test('edit bookkeeping: words move, nothing changes, cost 2', () => {
 });
 
 test('blocks with inserted words, brackets or quotes are not moved', () => {
-  const t = AttackText.fromString('the food was great but the service was slow');
+  const t = AttackText.fromString('the food was great and the service was slow');
   const ctx = tagged(t);
   const inserted = t.insertWord(1, 'zesty', 'rare-word');
   const p = reorder();
@@ -127,7 +171,7 @@ test('deterministic and never returns the input text', () => {
   const a = run();
   assert.deepEqual(a, run());
   assert.ok(a.includes('Prices were high. The food was great, and the staff were friendly while we waited. Staff were kind.'));
-  assert.ok(a.includes('The food was great, and we waited while the staff were friendly. Prices were high. Staff were kind.'));
+  assert.ok(!a.includes('The food was great, and we waited while the staff were friendly. Prices were high. Staff were kind.'));
   assert.ok(!a.includes(s));
   assert.equal(new Set(a).size, a.length);
 });
@@ -138,7 +182,7 @@ test('reorder: adjacent swaps never move a negation', async () => {
   const { rngFor } = await import('../src/core/rng.js');
   const t = T.fromString("The dull plot was not interesting and I didn't laugh.");
   const ctx = { analysis: winkAnalyzer.analyze(t.words, t.seps), rng: (k: string) => rngFor(k) };
-  const p = reorder({ clauses: false, sentences: false });
+  const p = reorder({ clauses: false, sentences: false, adjacentWords: true });
   const texts = t.words.flatMap((_, i) => p.candidates(t, i, ctx).map((c) => c.text));
   assert.ok(texts.includes("The plot not was interesting and I didn't laugh.") === false, 'moved "not"');
   for (const x of texts) {

@@ -3,7 +3,7 @@
  * config names up front (in the main thread) so a typo fails before any work starts.
  */
 import { createPerturbation, perturbationNames } from '../perturbations/index.js';
-import { createOptionalConstraint, defaultConstraints } from './constraints/index.js';
+import { campaignConstraints, createOptionalConstraint } from './constraints/index.js';
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
 import type { AttackParts } from './engine/attack-example.js';
@@ -17,10 +17,7 @@ export async function buildAttackParts(config: AttackConfig, targetShared?: unkn
     target: await createTarget(config.target, config.targetOptions, targetShared),
     goal: createGoal(config.goal),
     perturbations: config.perturbations.map((p) => createPerturbation(p.name, p.options)),
-    constraints: [
-      ...defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),
-      ...(config.constraints ?? []).map((c) => createOptionalConstraint(c.name, c.options)),
-    ],
+    constraints: campaignConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }, config.constraints ?? []),
     search: createSearch(config.search.name, { ...config.search.options }),
     analyzer: winkAnalyzer,
   };

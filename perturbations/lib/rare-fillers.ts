@@ -1,37 +1,19 @@
 /**
- * @module Rare, meaning-neutral discourse adverbs for rare-word insertion. Each is rarer than rank 15,000 in SUBTLEX-US
- * (or absent from it) and appears in neither the AFINN-165 nor the VADER lexicon (checked by rare-fillers.test.ts).
- * Hedges that change what a sentence claims ("ostensibly", "allegedly") are deliberately left out.
+ * @module Rare, meaning-neutral sentence adverbs for rare-word insertion. Each is rarer than rank 15,000 in SUBTLEX-US,
+ * appears in neither the AFINN-165 nor the VADER lexicon, is neutral to wink and tagged ADV by it (all checked by
+ * rare-fillers.test.ts). Every one reads in each slot of lib/filler-slots.ts without a comma: "verily the plot ...",
+ * "is verily good", "it verily works". Left out: words that are no free-standing adverb ("therein", "whence",
+ * "hereabouts"), ones that change what is said ("henceforth", "ofttimes", "hitherto", "withal"), and hedges that
+ * change what a sentence claims ("ostensibly", "allegedly").
  */
 export const RARE_FILLERS: readonly string[] = Object.freeze([
-  'forsooth',
-  'perchance',
   'verily',
-  'heretofore',
-  'hitherto',
-  'henceforth',
-  'thenceforth',
-  'thusly',
-  'therein',
-  'thereof',
-  'forthwith',
+  'perchance',
   'mayhap',
-  'withal',
-  'thence',
-  'whence',
-  'hither',
-  'thither',
-  'ofttimes',
-  'betimes',
-  'hereinafter',
-  'perforce',
-  'thereabouts',
-  'theretofore',
-  'henceforward',
-  'therewith',
-  'hereabouts',
-  'wherein',
-  'thereupon',
-  'peradventure',
-  'howbeit',
+  'forsooth',
+  'belike',
+  'indubitably',
+  'veritably',
+  'undeniably',
+  'unquestionably',
 ]);

@@ -138,6 +138,7 @@ test('registry and defaults', () => {
     'protected-spans',
     'repeat-modification',
     'stopword',
+    'typo-density',
   ]);
   const built: Constraint[] = [
     Constraints['repeat-modification'](),
@@ -147,10 +148,11 @@ test('registry and defaults', () => {
   ];
   assert.deepEqual(built.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans']);
   const d = defaultConstraints({ maxPerturbRatio: 0.25, protect: [/positive/] });
-  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans']);
+  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'protected-spans']);
   assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name), [
     'repeat-modification',
     'max-perturb-ratio',
     'stopword',
+    'typo-density',
   ]);
 });

@@ -13,6 +13,7 @@ import { protectConstraint } from './protect.js';
 import { protectedSpansConstraint } from './protected-spans.js';
 import { repeatModificationConstraint } from './repeat-modification.js';
 import { stopwordConstraint } from './stopword.js';
+import { typoDensityConstraint, type TypoDensityOptions } from './typo-density.js';
 
 export { charBudgetConstraint, editDistance, levenshtein, type CharBudgetOptions } from './char-budget.js';
 export { embeddingCosineConstraint, type EmbeddingCosineOptions } from './embedding-cosine.js';
@@ -22,6 +23,7 @@ export { protectConstraint, type ProtectOptions } from './protect.js';
 export { protectedSpansConstraint } from './protected-spans.js';
 export { repeatModificationConstraint } from './repeat-modification.js';
 export { stopwordConstraint } from './stopword.js';
+export { DEFAULT_TYPO_DENSITY, typoCap, typoDensityConstraint, type TypoDensityOptions } from './typo-density.js';
 export { isStopword, NLTK_ENGLISH_STOPWORDS } from '../nlp/stopwords.js';
 
 export const Constraints = {
@@ -29,6 +31,7 @@ export const Constraints = {
   'max-perturb-ratio': maxPerturbRatioConstraint,
   stopword: stopwordConstraint,
   'protected-spans': protectedSpansConstraint,
+  'typo-density': typoDensityConstraint,
   // Opt-in; not part of defaultConstraints. Cheapest first: protect (cached per text), char-budget (a small DP per
   // edit), embedding-cosine (one 100-d dot product), pos-consistency (a wink pass over a window, ~0.1 ms).
   protect: protectConstraint,
@@ -43,18 +46,42 @@ export type ConstraintName = keyof typeof Constraints;
 export type ConstraintArgs = { [K in ConstraintName]: Parameters<(typeof Constraints)[K]> };
 
 /**
- * Repeat, ratio, stopword and protection, cheapest first: a cached set lookup, a sum over a few edits, a lower-cased
- * lookup, then the span check (whose first call per text runs the regexes). Protection is left out when there is
- * nothing to protect.
+ * Repeat, ratio, stopword, typo density and protection, cheapest first: a cached set lookup, a sum over a few edits, a
+ * lower-cased lookup, a count over the edits of a new typo only, then the span check (whose first call per text runs
+ * the regexes). Protection is left out when there is nothing to protect.
  */
-export function defaultConstraints(opts: { maxPerturbRatio: number; protect: readonly RegExp[] }): Constraint[] {
+export function defaultConstraints(opts: {
+  maxPerturbRatio: number;
+  protect: readonly RegExp[];
+  typoDensity?: Partial<TypoDensityOptions>;
+}): Constraint[] {
   const out = [repeatModificationConstraint(), maxPerturbRatioConstraint(opts.maxPerturbRatio), stopwordConstraint()];
+  if (opts.typoDensity?.enabled !== false) out.push(typoDensityConstraint(opts.typoDensity));
   if (opts.protect.length > 0) out.push(protectedSpansConstraint(opts.protect));
   return out;
 }
 
+/** Default constraints whose options a campaign may set by name (`--constraint typo-density=JSON` replaces the default). */
+export const tunableDefaultConstraintNames = ['typo-density'] as const;
+
 /** Opt-in constraints a campaign may add by name with JSON options (`--constraint name=JSON`). */
 export const optionalConstraintNames = ['protect', 'char-budget', 'embedding-cosine', 'pos-consistency'] as const;
+
+/**
+ * The defaults plus a campaign's `--constraint` list: a tunable default named there takes its options from the last
+ * such entry instead of being added twice.
+ */
+export function campaignConstraints(
+  opts: { maxPerturbRatio: number; protect: readonly RegExp[] },
+  refs: readonly { readonly name: string; readonly options: Readonly<Record<string, unknown>> }[],
+): Constraint[] {
+  const tunable = (name: string) => (tunableDefaultConstraintNames as readonly string[]).includes(name);
+  const typoDensity = refs.filter((r) => r.name === 'typo-density').at(-1)?.options as Partial<TypoDensityOptions> | undefined;
+  return [
+    ...defaultConstraints({ ...opts, ...(typoDensity ? { typoDensity } : {}) }),
+    ...refs.filter((r) => !tunable(r.name)).map((r) => createOptionalConstraint(r.name, r.options)),
+  ];
+}
 
 export function createOptionalConstraint(name: string, options: Readonly<Record<string, unknown>>): Constraint {
   switch (name) {
@@ -78,7 +105,9 @@ export function createOptionalConstraint(name: string, options: Readonly<Record<
       return embeddingCosineConstraint(options as unknown as EmbeddingCosineOptions);
     case 'pos-consistency':
       return posConsistencyConstraint(options as Partial<PosConsistencyOptions>);
+    case 'typo-density':
+      return typoDensityConstraint(options as Partial<TypoDensityOptions>);
     default:
-      throw new UnknownComponentError('constraint', name, optionalConstraintNames);
+      throw new UnknownComponentError('constraint', name, [...optionalConstraintNames, ...tunableDefaultConstraintNames]);
   }
 }

@@ -26,7 +26,7 @@ export function registerRun(program: Command): void {
     .option('--ranking <name>', 'word-importance ranking for WIR searches: weighted-saliency, unk, delete, random')
     .option('--perturb <list>', 'comma-separated perturbation families', parseList, ['typo', 'synonym', 'reorder', 'rare-word'])
     .option('--perturb-options <json>', 'options per family, e.g. \'{"typo":{"preset":"textbugger"},"synonym":{"minCosine":0.5}}\'', parseJsonObject('--perturb-options'))
-    .option('--constraint <name[=json]>', 'add an opt-in constraint: protect, char-budget, embedding-cosine, pos-consistency (repeatable)', collectComponent('--constraint'), [])
+    .option('--constraint <name[=json]>', 'add an opt-in constraint: protect, char-budget, embedding-cosine, pos-consistency, or tune the default typo-density (repeatable)', collectComponent('--constraint'), [])
     .addOption(new Option('--scope <part>', 'what may be perturbed with a prompt template (openai: targets): example, prompt or both').choices(['example', 'prompt', 'both']))
     .option('--seed <n>', 'campaign seed: all randomness flows from it', parseInteger('--seed', 0), 42)
     .option('--workers <n>', 'worker threads (default: available cores)', parseInteger('--workers', 1))
