@@ -5,7 +5,7 @@
  * signals, and writes summary.json.
  */
 import { existsSync, renameSync } from 'node:fs';
-import type { AttackConfig, Budgets, CampaignConfig, Shard } from '../contracts/campaign.js';
+import { DEFAULT_STOP_TIMEOUT_MS, type AttackConfig, type Budgets, type CampaignConfig, type Shard } from '../contracts/campaign.js';
 import type { Example, ResultRecord, ResultStatus } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
@@ -59,7 +59,13 @@ export interface RunRequest {
   readonly retryErrored?: boolean;
   /** Handle SIGINT/SIGTERM (the CLI does; library callers and tests may not want process-wide handlers). */
   readonly handleSignals: boolean;
+  /**
+   * After a first SIGINT/SIGTERM, how long the examples in flight may take to finish before they are abandoned (not
+   * recorded: a resume attacks them again). Absent: 30 s.
+   */
+  readonly stopTimeoutMs?: number;
 }
+
 
 export interface RunOutcome {
   readonly summary: Summary;
@@ -184,8 +190,20 @@ async function attackAll(
   }
 
   let stop: { kind: 'interrupted' | 'budget' | 'aborted'; reason: string } | null = null;
+  const stopTimeoutMs = req.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
+  // Ends the wait for the examples in flight once the grace period after an interrupt is over.
+  const grace = new AbortController();
+  let graceTimer: NodeJS.Timeout | undefined;
   const uninstall = req.handleSignals
-    ? onInterrupt((signal) => (stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` }), (m) => process.stderr.write(`\n${m}\n`))
+    ? onInterrupt(
+        (signal) => {
+          stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` };
+          graceTimer = setTimeout(() => grace.abort(), stopTimeoutMs);
+          graceTimer.unref();
+        },
+        (m) => process.stderr.write(`\n${m}\n`),
+        stopTimeoutMs,
+      )
     : () => {};
   const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
   const examplesPerWorker = Math.ceil(inFlight / req.workers);
@@ -221,9 +239,15 @@ async function attackAll(
         if (reason !== null) stop = { kind: 'budget', reason };
         return reason;
       },
+      grace.signal,
     );
     if (result.aborted !== undefined) stop = { kind: 'aborted', reason: `target unavailable: ${result.aborted}` };
+    if (result.abandoned !== undefined && stop !== null) {
+      const s = Math.round(stopTimeoutMs / 1000);
+      stop = { ...stop, reason: `${stop.reason}; ${result.abandoned} example(s) in flight abandoned after --stop-timeout ${s}s (a resume attacks them again)` };
+    }
   } finally {
+    clearTimeout(graceTimer);
     uninstall();
     try {
       writer.close();
@@ -268,7 +292,8 @@ async function probeLabels(attack: AttackConfig): Promise<readonly string[]> {
  * strictly in plan order: a result that arrives early waits in a buffer of at most `window` records.
  * `shouldStop(inFlight)` is asked before each launch; when it answers, or a task aborts, nothing new starts, the
  * examples in flight finish, and only the unbroken prefix is emitted, so the file never has a gap and a resume
- * continues exactly where it stopped.
+ * continues exactly where it stopped. When `giveUp` fires, the wait for the examples in flight ends: they are
+ * abandoned (nothing of theirs is emitted, even if they finish later) and counted in `abandoned`.
  */
 export async function attackInOrder(
   examples: AsyncIterable<Example> | Iterable<Example>,
@@ -276,7 +301,8 @@ export async function attackInOrder(
   attack: (ex: Example) => Promise<ExampleOutcome>,
   emit: (rec: ResultRecord) => void,
   shouldStop: (inFlight: number) => string | null = () => null,
-): Promise<{ aborted?: string }> {
+  giveUp?: AbortSignal,
+): Promise<{ aborted?: string; abandoned?: number }> {
   const source = (Symbol.asyncIterator in examples ? examples[Symbol.asyncIterator]() : (examples as Iterable<Example>)[Symbol.iterator]()) as
     | AsyncIterator<Example>
     | Iterator<Example>;
@@ -301,9 +327,13 @@ export async function attackInOrder(
     }
   };
 
-  while (failure === undefined && aborted === undefined) {
+  const gaveUp = new Promise<true>((resolve) => {
+    if (giveUp?.aborted) resolve(true);
+    giveUp?.addEventListener('abort', () => resolve(true), { once: true });
+  });
+  while (failure === undefined && aborted === undefined && giveUp?.aborted !== true) {
     if (inFlight.size >= (typeof window === 'number' ? window : window())) {
-      await Promise.race(inFlight);
+      await Promise.race([...inFlight, gaveUp]);
       continue;
     }
     if (shouldStop(inFlight.size) !== null) break;
@@ -323,7 +353,11 @@ export async function attackInOrder(
     const tracked = p.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
   }
-  await Promise.all(inFlight);
+  if (await Promise.race([Promise.all(inFlight).then(() => false), gaveUp])) {
+    flush();
+    broken = true; // whatever finishes from now on arrives after the campaign has closed its file
+    return { ...(aborted === undefined ? {} : { aborted }), abandoned: inFlight.size };
+  }
   flush();
   if (failure !== undefined) throw failure;
   return aborted === undefined ? {} : { aborted };

@@ -57,6 +57,8 @@ export interface RunFlags {
   resume?: string;
   force?: boolean;
   retryErrored?: boolean;
+  /** Milliseconds. */
+  stopTimeout: number;
   dryRun?: boolean;
   pilot: number;
   json?: boolean;
@@ -139,6 +141,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     force: flags.force === true,
     retryErrored: flags.retryErrored === true,
     handleSignals: true,
+    stopTimeoutMs: flags.stopTimeout,
   };
 }
 
@@ -192,6 +195,7 @@ function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string)
     force: false,
     retryErrored: flags.retryErrored === true,
     handleSignals: true,
+    stopTimeoutMs: flags.stopTimeout,
   };
 }
 

@@ -8,6 +8,8 @@
 export const DEFAULT_MAX_WORDS = 1000;
 export const DEFAULT_MAX_CHARS = 20_000;
 export const DEFAULT_EXAMPLE_TIMEOUT_MS = 120_000;
+/** After a first interrupt, how long examples in flight may take before they are abandoned (`--stop-timeout`). */
+export const DEFAULT_STOP_TIMEOUT_MS = 30_000;
 
 /** A registered component by name, with its options (plain JSON). */
 export interface ComponentRef {

@@ -1,7 +1,7 @@
 /** @module Definition of `quiver run` (flags and help); the implementation loads only when the command runs. */
 import { Option, type Command } from 'commander';
 import { collect, collectComponent, parseFraction, parseInteger, parseJsonObject, parseList, parsePositive } from '../options.js';
-import { DEFAULT_EXAMPLE_TIMEOUT_MS, DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS } from '../../contracts/campaign.js';
+import { DEFAULT_EXAMPLE_TIMEOUT_MS, DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS, DEFAULT_STOP_TIMEOUT_MS } from '../../contracts/campaign.js';
 import { parseDuration } from '../duration.js';
 import { addTargetFlags } from '../target-flags.js';
 
@@ -38,6 +38,7 @@ export function registerRun(program: Command): void {
     .option('--target-label <label>', 'targeted attack: succeed only when the model predicts this label')
     .option('--stability-samples <n>', 'random perturbations per example for the stability score', parseInteger('--stability-samples', 0), 20)
     .option('--verify <k>', 're-query each flip K times; it counts only if it holds every time', parseInteger('--verify', 1), 1)
+    .option('--stop-timeout <duration>', 'after a first Ctrl-C or SIGTERM, how long examples in flight may take before they are abandoned (attacked again on resume)', parseDuration('--stop-timeout'), DEFAULT_STOP_TIMEOUT_MS)
     .option('--max-total-queries <n>', 'stop the campaign once this many texts were sent to the target (search, stability samples and verification)', parseInteger('--max-total-queries', 1))
     .option('--max-time <duration>', 'stop starting examples after this long (90s, 30m, 8h)', parseDuration('--max-time'))
     .option('--max-tokens <n>', 'stop once the endpoint used this many tokens', parseInteger('--max-tokens', 1))

@@ -1,0 +1,44 @@
+/**
+ * A graceful stop is bounded: after the first SIGTERM the examples in flight get --stop-timeout to finish; then they
+ * are abandoned (not recorded, so a resume attacks them again), the summary says so, and the process exits 130.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { exited, quiverChild, readRecords } from '../testing/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'quiver-stop-'));
+const slow = fileURLToPath(new URL('../targets/fixtures/slow-on-marker.mjs', import.meta.url));
+
+test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung example abandoned and named in the summary', async () => {
+  writeFileSync(join(work, 'data.jsonl'), ['a good film', 'it drags on slowly', 'a fine cast'].map((text, k) => JSON.stringify({ id: `e${k}`, text, label: k === 1 ? 'negative' : 'positive' })).join('\n') + '\n');
+  const out = join(work, 'campaign');
+  const child = quiverChild(work, 'run', '--dataset', 'data.jsonl', '--target', `module:${slow}`, '--workers', '1', '--stability-samples', '0',
+    '--stop-timeout', '1s', '--out', out);
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const finished = exited(child);
+  // Interrupt once the first (fast) example is on disk: the second is then stuck in the model, the third queued.
+  await new Promise<void>((resolve) => {
+    const poll = setInterval(() => {
+      if (existsSync(join(out, 'results.jsonl')) && readFileSync(join(out, 'results.jsonl'), 'utf8').includes('\n')) {
+        clearInterval(poll);
+        resolve();
+      }
+    }, 20);
+  });
+  const sentAt = performance.now();
+  child.kill('SIGTERM');
+  const { code } = await finished;
+  const tookMs = performance.now() - sentAt;
+  assert.equal(code, 130, stderr);
+  assert.ok(tookMs < 15_000, `took ${Math.round(tookMs)} ms after SIGTERM`);
+  assert.match(stderr, /SIGTERM: finishing the examples in flight \(at most 1s, --stop-timeout\)/);
+  const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+  assert.match(summary.stopReason, /^interrupted by SIGTERM; 2 example\(s\) in flight abandoned after --stop-timeout 1s \(a resume attacks them again\)$/);
+  assert.deepEqual(readRecords(out).map((r) => r.id), ['e0']);
+  assert.equal(summary.remaining, 2);
+});
