@@ -1,10 +1,11 @@
 /**
  * @module What a failed request means: retry it (transient, or paced by a 429), stop the campaign (bad key, unknown
- * model, exhausted quota: every request would fail the same way), or give up on this request only. Also scrubs
- * API keys out of messages: OpenAI echoes a masked key in 401 messages, and Quiver writes error messages to
- * results.jsonl.
+ * model, exhausted quota: every request would fail the same way), or give up on this request only. Messages are
+ * scrubbed of API keys (redact.ts): endpoints echo a masked key in 401 messages, and Quiver prints error messages
+ * and writes them to results.jsonl.
  */
 import { APIConnectionError, APIError } from 'openai';
+import { redact } from './redact.js';
 
 export type Failure =
   | { readonly kind: 'rate-limit'; readonly retryAfterMs: number | null; readonly message: string }
@@ -43,13 +44,6 @@ export function retryAfterMs(headers: Headers | undefined): number | null {
   if (Number.isFinite(secs) && secs >= 0) return Math.min(secs * 1000, MAX_RETRY_AFTER_MS);
   const date = Date.parse(raw);
   return Number.isFinite(date) ? Math.min(Math.max(0, date - Date.now()), MAX_RETRY_AFTER_MS) : null;
-}
-
-/** Removes the key itself and anything shaped like an OpenAI key (`sk-...`, masked or not). */
-export function redact(message: string, secret: string | undefined): string {
-  let out = message;
-  if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out.replace(/\bsk-[A-Za-z0-9_\-*.]{3,}/g, 'sk-[redacted]');
 }
 
 function causeOf(err: Error, secret: string | undefined): string {
