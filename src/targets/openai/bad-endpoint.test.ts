@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exited, quiverChild } from '../../testing/cli.js';
+import { CampaignAbortError } from '../../core/errors.js';
+import { exited, quiverChild, readRecords } from '../../testing/cli.js';
 import { startStub } from './fixtures/http-stub.js';
+import { createOpenAITarget } from './target.js';
 
 const work = mkdtempSync(join(tmpdir(), 'quiver-bad-endpoint-'));
 
@@ -36,6 +38,49 @@ test('a 401 quoting a masked key of any vendor format is echoed without the key'
     assert.equal(r.code, 3, r.stderr);
     assert.match(r.stderr, /authentication failed: 401 Invalid API Key provided: gsk_\[redacted\]/);
     for (const leak of ['LE****', 'zz9x', 'a1b2c3', 'AbCdEfGh', '12345678']) assert.ok(!r.stderr.includes(leak), `${leak} echoed: ${r.stderr}`);
+  } finally {
+    await stub.close();
+  }
+});
+
+const HTML = '<html><head><title>502 Bad Gateway</title></head><body>upstream gsk_LE************zz9x unavailable</body></html>';
+
+test('an endpoint answering 200 with HTML or {} is named as such, key-redacted, and trips the breaker', async () => {
+  for (const [type, body] of [['text/html', HTML], ['application/json', '{}']] as const) {
+    const stub = await startStub((_req, res) => {
+      res.writeHead(200, { 'content-type': type });
+      res.end(body);
+    });
+    try {
+      const target = createOpenAITarget('openai:stub', { baseURL: stub.url, breakerMs: 300, retries: 1 });
+      await assert.rejects(target.predict(['Great phone.', 'Awful phone.']), (e: unknown) => {
+        assert.ok(e instanceof CampaignAbortError, String(e));
+        assert.match(e.message, /keeps failing: .*the endpoint did not answer in the OpenAI chat format: /);
+        if (type === 'text/html') {
+          assert.match(e.message, /\(answer: "<html><head><title>502 Bad Gateway<\/title>/);
+          assert.ok(!e.message.includes('zz9x') && !e.message.includes('LE***'), e.message);
+        } else assert.match(e.message, /no choices\[0\]\.message \(answer: "\{\}"\)/);
+        return true;
+      });
+      assert.ok(stub.requests() >= 3);
+    } finally {
+      await stub.close();
+    }
+  }
+});
+
+test('a campaign against an endpoint that answers garbage stops with exit 3 and says why', async () => {
+  const stub = await startStub((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(HTML);
+  });
+  try {
+    const out = join(work, 'garbage');
+    const r = await run(stub.url, {}, '--breaker-ms', '500', '--retries', '1', '--out', out);
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /quiver: stopped: target unavailable: endpoint .* keeps failing: .*the endpoint did not answer in the OpenAI chat format/);
+    assert.ok(!r.stderr.includes('Cannot read properties'), r.stderr);
+    assert.deepEqual(readRecords(out), [], 'no example recorded as errored: a resume attacks them');
   } finally {
     await stub.close();
   }

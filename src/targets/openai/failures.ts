@@ -5,6 +5,7 @@
  * and writes them to results.jsonl.
  */
 import { APIConnectionError, APIError } from 'openai';
+import { NotChatFormatError } from './format.js';
 import { redact } from './redact.js';
 
 export type Failure =
@@ -20,6 +21,9 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
   const message = redact(err instanceof Error ? err.message : String(err), secret);
   // APIConnectionTimeoutError extends APIConnectionError: timeouts, refused and dropped connections.
   if (err instanceof APIConnectionError) return { kind: 'transient', message: `${message}${causeOf(err, secret)}` };
+  // An answer that is not a chat completion (format.ts), or a JSON body cut short: a proxy or server in trouble.
+  if (err instanceof NotChatFormatError) return { kind: 'transient', message };
+  if (err instanceof SyntaxError) return { kind: 'transient', message: `the endpoint did not answer in the OpenAI chat format: ${message}` };
   if (err instanceof APIError && typeof err.status === 'number') {
     const status = err.status;
     if (status === 429) {
