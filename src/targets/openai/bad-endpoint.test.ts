@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CampaignAbortError } from '../../core/errors.js';
@@ -81,6 +82,51 @@ test('a campaign against an endpoint that answers garbage stops with exit 3 and 
     assert.match(r.stderr, /quiver: stopped: target unavailable: endpoint .* keeps failing: .*the endpoint did not answer in the OpenAI chat format/);
     assert.ok(!r.stderr.includes('Cannot read properties'), r.stderr);
     assert.deepEqual(readRecords(out), [], 'no example recorded as errored: a resume attacks them');
+  } finally {
+    await stub.close();
+  }
+});
+
+/** Sends the headers at once, then one byte per second, and never ends the body. */
+function trickle(_req: IncomingMessage, res: ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.write(' ');
+  const timer = setInterval(() => res.write(' '), 1000);
+  res.once('close', () => clearInterval(timer));
+}
+
+/** Rejects after `ms`, so a request that would hang fails the test instead. */
+function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_resolve, reject) => (timer = setTimeout(() => reject(new Error(`still waiting after ${ms} ms`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+test('--timeout-ms covers the body: a trickling endpoint times out, and the breaker opens', async () => {
+  const stub = await startStub(trickle);
+  try {
+    const target = createOpenAITarget('openai:stub', { baseURL: stub.url, timeoutMs: 300, breakerMs: 1000, retries: 1 });
+    const started = performance.now();
+    await assert.rejects(within(10_000, target.predict(['Great phone.'])), (e: unknown) => {
+      assert.ok(e instanceof CampaignAbortError, String(e));
+      assert.match(e.message, /keeps failing: .*timed out after 300 ms/);
+      return true;
+    });
+    assert.ok(performance.now() - started < 5000);
+    assert.ok(stub.requests() >= 3, `${stub.requests()} attempts`);
+  } finally {
+    await stub.close();
+  }
+});
+
+test('a campaign against a trickling endpoint stops with exit 3 within its timeout and breaker', async () => {
+  const stub = await startStub(trickle);
+  try {
+    const started = performance.now();
+    const r = await within(30_000, run(stub.url, {}, '--timeout-ms', '300', '--breaker-ms', '1000', '--retries', '1', '--out', join(work, 'trickle')));
+    assert.equal(r.code, 3, r.stderr);
+    assert.match(r.stderr, /quiver: stopped: target unavailable: endpoint .* keeps failing: .*timed out after 300 ms/);
+    assert.ok(performance.now() - started < 15_000);
   } finally {
     await stub.close();
   }

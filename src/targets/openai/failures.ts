@@ -38,6 +38,11 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
   return { kind: 'request', message };
 }
 
+/** A request whose whole answer, body included, did not arrive within `--timeout-ms`: retried like a dropped one. */
+export function timedOut(timeoutMs: number): Failure {
+  return { kind: 'transient', message: `request timed out after ${timeoutMs} ms (--timeout-ms covers the whole answer, body included)` };
+}
+
 /** `retry-after-ms` (milliseconds, OpenAI's), else `retry-after` (seconds or an HTTP date); null when absent. */
 export function retryAfterMs(headers: Headers | undefined): number | null {
   const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');

@@ -10,7 +10,7 @@ import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { CampaignAbortError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { classifyFailure } from './failures.js';
+import { classifyFailure, timedOut } from './failures.js';
 import { checkChatFormat } from './format.js';
 import { now, type Limiter } from './limiter.js';
 
@@ -44,14 +44,17 @@ export async function send(ctx: SendContext, body: ChatCompletionCreateParamsNon
   for (;;) {
     const permit = await ctx.limiter.acquire(estimatedTokens);
     firstAttemptAt ??= permit.startedAt;
+    // The SDK's own timeout stops at the response headers; this one also covers the body, which a slow endpoint
+    // can trickle for ever.
+    const signal = AbortSignal.timeout(ctx.timeoutMs);
     try {
-      const answer: unknown = await ctx.client.chat.completions.create(body, { timeout: ctx.timeoutMs, maxRetries: 0 });
+      const answer: unknown = await ctx.client.chat.completions.create(body, { timeout: ctx.timeoutMs, maxRetries: 0, signal });
       const completion = checkChatFormat(answer, ctx.secret);
       const used = completion.usage?.total_tokens ?? estimatedTokens;
       ctx.limiter.succeeded(permit, used);
       return { completion, retries: transientFailures + rateLimits, latencyMs: now() - firstAttemptAt };
     } catch (err) {
-      const failure = classifyFailure(err, ctx.secret);
+      const failure = signal.aborted ? timedOut(ctx.timeoutMs) : classifyFailure(err, ctx.secret);
       const where = `${ctx.endpoint}: ${failure.message}`;
       if (failure.kind === 'fatal') {
         ctx.limiter.answered();
