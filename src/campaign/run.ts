@@ -27,6 +27,7 @@ import type { DatasetSpec } from './dataset-format.js';
 import { countPlanned, plannedExamples, type PlanSpec } from './plan.js';
 import { identityDiff, openExisting, type ExistingCampaign } from './resume.js';
 import { onInterrupt } from './signals.js';
+import { checkWorkers, poolSize } from './workers.js';
 
 /**
  * Batches for CPU-bound targets: ~20 ms of work, so the per-message cost is small next to a batch of
@@ -43,6 +44,8 @@ export interface RunRequest {
   readonly shard: Shard | null;
   readonly preset: string | null;
   readonly workers: number;
+  /** Start more than workerCap() threads (refused otherwise). */
+  readonly allowManyWorkers?: boolean;
   readonly budgets: Budgets;
   readonly outDir: string;
   /** `new`: refuse a folder holding a different campaign; `resume`: the folder must hold this campaign. */
@@ -64,7 +67,7 @@ export interface RunOutcome {
 
 export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   checkAttackConfig(req.attack);
-  if (!(Number.isInteger(req.workers) && req.workers >= 1)) throw new ConfigError(`--workers must be a whole number >= 1, got ${req.workers}`);
+  checkWorkers(req.workers, req.allowManyWorkers === true);
   const labels = targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
@@ -148,9 +151,10 @@ async function attackAll(
   const uninstall = req.handleSignals
     ? onInterrupt((signal) => (stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` }), (m) => process.stderr.write(`\n${m}\n`))
     : () => {};
-  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
-  const examplesPerWorker = Math.ceil(inFlight / req.workers);
-  const pool = createAttackPool(req.workers, { targetShared }, examplesPerWorker);
+  const workers = poolSize(req.workers, planned - done.size);
+  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, workers);
+  const examplesPerWorker = Math.ceil(inFlight / workers);
+  const pool = createAttackPool(workers, { targetShared }, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
   const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
   const writer = new JsonlWriter(dir.results);
@@ -161,7 +165,7 @@ async function attackAll(
     outDir: dir.dir,
     target: req.attack.target,
     search: req.attack.search.name,
-    workers: req.workers,
+    workers,
     budgets: req.budgets,
     ...(waitingOn === null ? {} : { waitingOn }),
   });
