@@ -12,6 +12,7 @@ import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
 import type { Progress, Reporter } from '../reporters/reporter.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
+import { setupWriteError, StorageError } from '../storage/errors.js';
 import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
 import { forEachRecord } from '../storage/results-file.js';
@@ -79,7 +80,11 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
   try {
-    writeJsonAtomic(dir.campaign, existing === null ? config : { ...config, createdAt: existing.config.createdAt });
+    try {
+      writeJsonAtomic(dir.campaign, existing === null ? config : { ...config, createdAt: existing.config.createdAt });
+    } catch (err) {
+      throw setupWriteError(dir.dir, dir.campaign, err);
+    }
     return await attackAll(req, dir, existing, labels, scan.invalidCount, targetShared, reporter);
   } finally {
     releaseLock();
@@ -147,6 +152,8 @@ async function attackAll(
     tally.markBaseline();
   }
 
+  // Before the pool and the signal handlers: a results file that cannot be opened must leave neither behind.
+  const writer = new JsonlWriter(dir.results);
   let stop: { kind: 'interrupted' | 'budget' | 'aborted'; reason: string } | null = null;
   const uninstall = req.handleSignals
     ? onInterrupt((signal) => (stop ??= { kind: 'interrupted', reason: `interrupted by ${signal}` }), (m) => process.stderr.write(`\n${m}\n`))
@@ -157,7 +164,6 @@ async function attackAll(
   const pool = createAttackPool(workers, { targetShared }, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
   const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
-  const writer = new JsonlWriter(dir.results);
   const waitingOn = await targetStatusReader(targetShared);
   reporter.onStart({
     total: planned,
@@ -209,7 +215,11 @@ async function attackAll(
     ...(invalidLines > 0 ? { invalidLines } : {}),
     ...(finalStop !== null ? { stopReason: finalStop.reason } : {}),
   };
-  writeJsonAtomic(dir.summary, summary);
+  try {
+    writeJsonAtomic(dir.summary, summary);
+  } catch (err) {
+    throw new StorageError(dir.summary, err instanceof StorageError ? err.cause : err, `the ${base.examples} record(s) in ${dir.results} are safe`);
+  }
   reporter.onEnd(summary, dir.dir);
   return { summary, outDir: dir.dir, stopReason: finalStop?.reason ?? null, stopKind: finalStop?.kind ?? null };
 }

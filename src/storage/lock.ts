@@ -5,6 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { setupWriteError } from './errors.js';
 
 export function acquireLock(dir: string): () => void {
   const path = join(dir, '.lock');
@@ -17,7 +18,12 @@ export function acquireLock(dir: string): () => void {
   if (owner !== undefined && owner !== process.pid && isAlive(owner)) {
     throw new ConfigError(`${dir} is being run by process ${owner}; wait for it or stop it first`);
   }
-  writeFileSync(path, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }) + '\n');
+  try {
+    writeFileSync(path, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }) + '\n');
+  } catch (err) {
+    // The first file a campaign writes: a read-only folder shows up here.
+    throw setupWriteError(dir, path, err);
+  }
   return () => rmSync(path, { force: true });
 }
 
