@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from '../src/core/errors.js';
-import { StorageError } from '../src/storage/jsonl-writer.js';
+import { StorageError } from '../src/storage/errors.js';
 import { commands } from '../src/cli/commands/index.js';
 import { quiverVersion } from '../src/version.js';
 

@@ -12,6 +12,7 @@ import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
 import type { Progress, Reporter } from '../reporters/reporter.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
+import { setupWriteError, StorageError } from '../storage/errors.js';
 import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
 import { forEachLatestRecord, forEachRecord } from '../storage/results-file.js';
@@ -29,6 +30,7 @@ import { defaultTextLimits } from './text-check.js';
 import { plannedExamples, plannedIds, type PlanSpec } from './plan.js';
 import { campaignIdOf, identityDiff, openExisting, type ExistingCampaign } from './resume.js';
 import { onInterrupt } from './signals.js';
+import { checkWorkers, poolSize } from './workers.js';
 
 /**
  * Batches for CPU-bound targets: ~20 ms of work, so the per-message cost is small next to a batch of
@@ -45,6 +47,8 @@ export interface RunRequest {
   readonly shard: Shard | null;
   readonly preset: string | null;
   readonly workers: number;
+  /** Start more than workerCap() threads (refused otherwise). */
+  readonly allowManyWorkers?: boolean;
   readonly budgets: Budgets;
   readonly outDir: string;
   /** `new`: refuse a folder holding a different campaign; `resume`: the folder must hold this campaign. */
@@ -78,7 +82,7 @@ export interface RunOutcome {
 
 export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   checkAttackConfig(req.attack);
-  if (!(Number.isInteger(req.workers) && req.workers >= 1)) throw new ConfigError(`--workers must be a whole number >= 1, got ${req.workers}`);
+  checkWorkers(req.workers, req.allowManyWorkers === true);
   const labels = targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
@@ -96,7 +100,11 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
     const stored = existing === null ? config : { ...config, createdAt: existing.config.createdAt, campaignId: campaignIdOf(existing.config) };
     // Before campaign.json is rewritten: a folder holding foreign records is left exactly as it was.
     const latest = existing !== null && existsSync(dir.results) ? checkRecords(dir.results, stored.campaignId!, planned) : new Map<string, ResultStatus>();
-    writeJsonAtomic(dir.campaign, stored);
+    try {
+      writeJsonAtomic(dir.campaign, stored);
+    } catch (err) {
+      throw setupWriteError(dir.dir, dir.campaign, err);
+    }
     return await attackAll(req, dir, { plan, planned, latest, campaignId: stored.campaignId! }, scan.invalidCount, targetShared, reporter);
   } finally {
     releaseLock();
@@ -184,11 +192,13 @@ async function attackAll(
     let queries = 0;
     forEachRecord(dir.results, (r) => {
       budget.add(r);
-      queries += r.uniqueQueries;
+      queries += r.textsSent ?? r.uniqueQueries;
     });
     tally.resumeFrom(finished, queries);
   }
 
+  // Before the pool and the signal handlers: a results file that cannot be opened must leave neither behind.
+  const writer = new JsonlWriter(dir.results);
   let stop: { kind: 'interrupted' | 'budget' | 'aborted'; reason: string } | null = null;
   const stopTimeoutMs = req.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS;
   // Ends the wait for the examples in flight once the grace period after an interrupt is over.
@@ -205,12 +215,12 @@ async function attackAll(
         stopTimeoutMs,
       )
     : () => {};
-  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
-  const examplesPerWorker = Math.ceil(inFlight / req.workers);
-  const pool = createAttackPool(req.workers, { targetShared }, examplesPerWorker);
+  const workers = poolSize(req.workers, work.planned.size - done.size);
+  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, workers);
+  const examplesPerWorker = Math.ceil(inFlight / workers);
+  const pool = createAttackPool(workers, { targetShared }, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
   const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
-  const writer = new JsonlWriter(dir.results);
   const waitingOn = await targetStatusReader(targetShared);
   reporter.onStart({
     total: work.planned.size,
@@ -218,7 +228,7 @@ async function attackAll(
     outDir: dir.dir,
     target: req.attack.target,
     search: req.attack.search.name,
-    workers: req.workers,
+    workers,
     budgets: req.budgets,
     ...(waitingOn === null ? {} : { waitingOn }),
   });
@@ -269,7 +279,11 @@ async function attackAll(
     ...(invalidLines > 0 ? { invalidLines } : {}),
     ...(finalStop !== null ? { stopReason: finalStop.reason } : {}),
   };
-  writeJsonAtomic(dir.summary, summary);
+  try {
+    writeJsonAtomic(dir.summary, summary);
+  } catch (err) {
+    throw new StorageError(dir.summary, err instanceof StorageError ? err.cause : err, `the ${base.examples} record(s) in ${dir.results} are safe`);
+  }
   reporter.onEnd(summary, dir.dir);
   return { summary, outDir: dir.dir, stopReason: finalStop?.reason ?? null, stopKind: finalStop?.kind ?? null };
 }

@@ -40,6 +40,7 @@ export interface RunFlags {
   scope?: 'example' | 'prompt' | 'both';
   seed: number;
   workers?: number;
+  allowManyWorkers?: boolean;
   limit?: number;
   shard?: string;
   maxQueries?: number;
@@ -135,6 +136,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     shard: flags.shard === undefined ? null : parseShard(flags.shard),
     preset: flags.preset ?? null,
     workers: flags.workers ?? availableParallelism(),
+    allowManyWorkers: flags.allowManyWorkers === true,
     budgets: budgetsOf(flags),
     outDir: flags.out ?? join('runs', `${timestamp()}-${flags.target.replace(/[^A-Za-z0-9._-]+/g, '-')}`),
     mode: 'new',
@@ -189,6 +191,7 @@ function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string)
     shard: stored.shard,
     preset: stored.preset,
     workers: flags.workers ?? availableParallelism(),
+    allowManyWorkers: flags.allowManyWorkers === true,
     budgets: { ...stored.budgets, ...definedBudgets(flags) },
     outDir: dir,
     mode: 'resume',

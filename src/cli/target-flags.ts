@@ -42,7 +42,7 @@ export function addTargetFlags(cmd: Command): Command {
     .option('--concurrency <n>', 'openai: requests in flight, across all workers (default 8)', parseInteger('--concurrency', 1))
     .option('--rpm <n>', 'openai: requests per minute, across all workers (default: adapt to 429s)', parseNumber('--rpm', 0.001))
     .option('--tpm <n>', 'openai: tokens per minute, across all workers', parseNumber('--tpm', 1))
-    .option('--timeout-ms <n>', 'openai: per-request timeout (default 60000)', parseInteger('--timeout-ms', 1))
+    .option('--timeout-ms <n>', 'openai: per-request timeout, answer body included (default 60000)', parseInteger('--timeout-ms', 1))
     .option('--retries <n>', 'openai: retries after a transient failure (default 6; 429s get 4x)', parseInteger('--retries', 0))
     .option('--breaker-ms <n>', 'openai: stop the campaign when no request succeeds for this long (default 10000)', parseInteger('--breaker-ms', 100))
     .option('--cache-dir <dir>', 'openai: response cache folder (default $XDG_CACHE_HOME/quiver/llm or ~/.cache/quiver/llm)')

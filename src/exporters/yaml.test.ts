@@ -62,3 +62,16 @@ test('toYaml: block maps and sequences, scalars, empty collections, quoted odd k
 test('toYaml: non-finite numbers use YAML spellings', () => {
   assert.equal(toYaml({ a: Number.NaN, b: Infinity, c: -Infinity }), 'a: .nan\nb: .inf\nc: -.inf\n');
 });
+
+test('toYaml: a promptfoo suite of 20,000 cases is emitted without overflowing the stack', () => {
+  const tests = Array.from({ length: 20_000 }, (_, i) => ({
+    vars: { text: `text ${i}`, original: `original ${i}`, expected: 'positive' },
+    assert: [{ type: 'equals', value: 'positive', metric: 'adversarial' }],
+    metadata: { edits: [{ family: 'typo', position: 1, from: 'good', to: 'goood' }], flipDistance: 1 },
+  }));
+  const doc = toYaml({ description: 'suite', tests });
+  const lines = doc.split('\n');
+  assert.equal(lines.length, 2 + 20_000 * 15 + 1);
+  assert.equal(lines[2], '  - vars:');
+  assert.equal(lines.at(-2), '      flipDistance: 1');
+});

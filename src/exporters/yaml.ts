@@ -33,7 +33,8 @@ function emit(value: YamlValue, indent: number): string[] {
     for (const item of value as readonly YamlValue[]) {
       if (isCollection(item) && !isEmpty(item)) {
         const inner = emit(item, indent + 2);
-        lines.push(`${pad}- ${inner[0]!.slice(indent + 2)}`, ...inner.slice(1));
+        lines.push(`${pad}- ${inner[0]!.slice(indent + 2)}`);
+        append(lines, inner, 1);
       } else {
         lines.push(`${pad}- ${scalar(item)}`);
       }
@@ -46,7 +47,8 @@ function emit(value: YamlValue, indent: number): string[] {
     const lines: string[] = [];
     for (const [k, v] of entries) {
       if (isCollection(v) && !isEmpty(v)) {
-        lines.push(`${pad}${key(k)}:`, ...emit(v, indent + 2));
+        lines.push(`${pad}${key(k)}:`);
+        append(lines, emit(v, indent + 2), 0);
       } else {
         lines.push(`${pad}${key(k)}: ${scalar(v)}`);
       }
@@ -54,6 +56,14 @@ function emit(value: YamlValue, indent: number): string[] {
     return lines;
   }
   return [`${pad}${scalar(value)}`];
+}
+
+/**
+ * Appends `from[start..]` one by one: `push(...lines)` passes every line as an argument on the stack, which overflowed
+ * at about 4,700 promptfoo cases (~90,000 lines).
+ */
+function append(lines: string[], from: readonly string[], start: number): void {
+  for (let i = start; i < from.length; i++) lines.push(from[i]!);
 }
 
 function isMap(v: YamlValue): v is { readonly [key: string]: YamlValue | undefined } {

@@ -12,6 +12,27 @@ export interface ChatMessageIn {
   readonly content?: Content;
 }
 
+/**
+ * What is wrong with a request's `messages`, worded like OpenAI's 400s, or null when every message is an object with
+ * a string role and string, null or content-part content: the rest of the server reads them without checks.
+ */
+export function messagesProblem(messages: unknown): string | null {
+  if (!Array.isArray(messages)) return "'messages' must be an array.";
+  if (messages.length === 0) return "'messages' must not be empty.";
+  for (let i = 0; i < messages.length; i++) {
+    const m: unknown = messages[i];
+    if (typeof m !== 'object' || m === null || Array.isArray(m) || typeof (m as ChatMessageIn).role !== 'string') {
+      return `'messages[${i}]' must be an object with a string 'role', got ${JSON.stringify(m)?.slice(0, 60)}.`;
+    }
+    const content = (m as ChatMessageIn).content;
+    if (content === undefined || content === null || typeof content === 'string') continue;
+    if (!Array.isArray(content)) return `'messages[${i}].content' must be a string, a list of content parts or null.`;
+    const part = content.findIndex((p: unknown) => typeof p !== 'object' || p === null || Array.isArray(p));
+    if (part >= 0) return `'messages[${i}].content[${part}]' must be a content part object.`;
+  }
+  return null;
+}
+
 /** The last user message's text (content parts joined), or undefined when there is none. */
 export function lastUserText(messages: readonly ChatMessageIn[]): string | undefined {
   for (let i = messages.length - 1; i >= 0; i--) {

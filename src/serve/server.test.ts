@@ -31,6 +31,29 @@ test('serve: /v1/models, and errors in OpenAI format for unknown models, streams
   }
 });
 
+test('serve: a malformed message list is a 400 that says which message is wrong, never a 500', async () => {
+  const server = await serveWink();
+  try {
+    const cases: [unknown, RegExp][] = [
+      [[null], /^'messages\[0\]' must be an object with a string 'role'/],
+      [[{ role: 'user', content: 'ok' }, 7], /^'messages\[1\]' must be an object/],
+      [[{ content: 'no role' }], /^'messages\[0\]' must be an object with a string 'role'/],
+      [[{ role: 'user', content: 42 }], /^'messages\[0\]\.content' must be a string, a list of content parts or null/],
+      [[{ role: 'user', content: [null] }], /^'messages\[0\]\.content\[0\]' must be a content part object/],
+      [[], /^'messages' must not be empty/],
+    ];
+    for (const [messages, message] of cases) {
+      const r = await post(server.url, { model: 'local-wink', messages });
+      assert.equal(r.status, 400, JSON.stringify(messages));
+      assert.equal(r.json.error.type, 'invalid_request_error');
+      assert.match(r.json.error.message, message);
+    }
+    assert.equal(server.stats().byStatus['500'], undefined);
+  } finally {
+    await server.close();
+  }
+});
+
 test('serve: the answer style follows the request (auto), with the local model probabilities at full precision', async () => {
   const server = await serveWink();
   try {

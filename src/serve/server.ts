@@ -10,7 +10,7 @@ import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
 import { renderAnswer, resolveStyle, type AnswerStyle } from './answer.js';
 import { Faults, type FaultOptions } from './faults.js';
-import { classifiedPart, lastUserText, type ChatMessageIn } from './input.js';
+import { classifiedPart, lastUserText, messagesProblem, type ChatMessageIn } from './input.js';
 
 export interface ServeOptions extends FaultOptions {
   /** 0 = a free port chosen by the system. */
@@ -91,7 +91,8 @@ export async function startServer(target: Target, options: ServeOptions): Promis
       throw new HttpError(404, `The model \`${String(model)}\` does not exist; this server has ${options.modelNames.join(', ')}.`, 'invalid_request_error', 'model_not_found');
     }
     if (body.stream === true) throw new HttpError(400, 'quiver serve does not stream; send stream: false.', 'invalid_request_error');
-    if (!Array.isArray(body.messages)) throw new HttpError(400, "'messages' must be an array.", 'invalid_request_error');
+    const malformed = messagesProblem(body.messages);
+    if (malformed !== null) throw new HttpError(400, malformed, 'invalid_request_error');
     const messages = body.messages as ChatMessageIn[];
     const userText = lastUserText(messages);
     if (userText === undefined) throw new HttpError(400, 'no user message to classify.', 'invalid_request_error');

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JsonlWriter, StorageError } from './jsonl-writer.js';
+import { StorageError } from './errors.js';
+import { JsonlWriter } from './jsonl-writer.js';
 
 test('appends whole lines and counts them', () => {
   const path = join(mkdtempSync(join(tmpdir(), 'quiver-writer-')), 'r.jsonl');

@@ -8,19 +8,8 @@
  * last fsync's interval may be missing and `--resume` attacks those examples again.
  */
 import { closeSync, fsync, fsyncSync, openSync, writeSync } from 'node:fs';
-
-/** Writing a record failed (full disk, lost mount): names the file and how many records are safe in it. */
-export class StorageError extends Error {
-  readonly code = 'QUIVER_STORAGE';
-  constructor(
-    readonly path: string,
-    readonly saved: number,
-    cause: unknown,
-  ) {
-    super(`cannot write to ${path}: ${(cause as Error).message}; the ${saved} record(s) written before are safe`, { cause });
-    this.name = 'StorageError';
-  }
-}
+import { dirname } from 'node:path';
+import { setupWriteError, StorageError } from './errors.js';
 
 export class JsonlWriter {
   private fd: number | null;
@@ -40,18 +29,27 @@ export class JsonlWriter {
     readonly path: string,
     private readonly backgroundSync: (fd: number, done: (err: NodeJS.ErrnoException | null) => void) => void = fsync,
   ) {
-    this.fd = openSync(path, 'a');
+    try {
+      this.fd = openSync(path, 'a');
+    } catch (err) {
+      // Opened before the first record: a folder that cannot be written is a setup problem.
+      throw setupWriteError(dirname(path), path, err);
+    }
+  }
+
+  private safe(): string {
+    return `the ${this.written} record(s) written before are safe`;
   }
 
   append(record: unknown): void {
     if (this.fd === null) throw new Error(`JSONL writer for ${this.path} is closed`);
-    if (this.syncError !== null) throw new StorageError(this.path, this.written, this.syncError);
+    if (this.syncError !== null) throw new StorageError(this.path, this.syncError, this.safe());
     const line = Buffer.from(JSON.stringify(record) + '\n', 'utf8');
     let off = 0;
     try {
       while (off < line.length) off += writeSync(this.fd, line, off);
     } catch (err) {
-      throw new StorageError(this.path, this.written, err);
+      throw new StorageError(this.path, err, this.safe());
     }
     this.written++;
     this.syncInBackground();
@@ -94,6 +92,6 @@ export class JsonlWriter {
     // A background fsync still running on this fd: closing now could let the number be reused under it.
     if (this.syncing) this.closeAfterSync = fd;
     else closeSync(fd);
-    if (failure !== null) throw new StorageError(this.path, this.written, failure);
+    if (failure !== null) throw new StorageError(this.path, failure, this.safe());
   }
 }

@@ -9,6 +9,7 @@ import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { setupWriteError } from './errors.js';
 import { currentProcess, isRunning, type ProcessIdentity } from './process-identity.js';
 
 type LockOwner = Partial<ProcessIdentity> & { readonly pid: number; readonly since?: string };
@@ -18,7 +19,12 @@ export function acquireLock(dir: string): () => void {
   const path = join(dir, '.lock');
   const mine = JSON.stringify({ ...currentProcess(), since: new Date().toISOString() }) + '\n';
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(tmp, mine);
+  try {
+    writeFileSync(tmp, mine);
+  } catch (err) {
+    // The first file a campaign writes: a read-only folder shows up here.
+    throw setupWriteError(dir, path, err);
+  }
   try {
     // Each pass either takes the lock, fails on a live owner, or removes a stale lock; a few passes cover the
     // processes that take it between our attempts.
@@ -27,7 +33,7 @@ export function acquireLock(dir: string): () => void {
         linkSync(tmp, path);
         return () => release(path, mine);
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError(`cannot create ${path}: ${(err as Error).message}`);
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw setupWriteError(dir, path, err);
       }
       const raw = readOrNull(path);
       if (raw === null) continue; // released meanwhile

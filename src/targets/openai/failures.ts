@@ -1,10 +1,12 @@
 /**
  * @module What a failed request means: retry it (transient, or paced by a 429), stop the campaign (bad key, unknown
- * model, exhausted quota: every request would fail the same way), or give up on this request only. Also scrubs
- * API keys out of messages: OpenAI echoes a masked key in 401 messages, and Quiver writes error messages to
- * results.jsonl.
+ * model, exhausted quota: every request would fail the same way), or give up on this request only. Messages are
+ * scrubbed of API keys (redact.ts): endpoints echo a masked key in 401 messages, and Quiver prints error messages
+ * and writes them to results.jsonl.
  */
 import { APIConnectionError, APIError } from 'openai';
+import { NotChatFormatError } from './format.js';
+import { redact } from './redact.js';
 
 export type Failure =
   | { readonly kind: 'rate-limit'; readonly retryAfterMs: number | null; readonly message: string }
@@ -19,6 +21,9 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
   const message = redact(err instanceof Error ? err.message : String(err), secret);
   // APIConnectionTimeoutError extends APIConnectionError: timeouts, refused and dropped connections.
   if (err instanceof APIConnectionError) return { kind: 'transient', message: `${message}${causeOf(err, secret)}` };
+  // An answer that is not a chat completion (format.ts), or a JSON body cut short: a proxy or server in trouble.
+  if (err instanceof NotChatFormatError) return { kind: 'transient', message };
+  if (err instanceof SyntaxError) return { kind: 'transient', message: `the endpoint did not answer in the OpenAI chat format: ${message}` };
   if (err instanceof APIError && typeof err.status === 'number') {
     const status = err.status;
     if (status === 429) {
@@ -33,6 +38,11 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
   return { kind: 'request', message };
 }
 
+/** A request whose whole answer, body included, did not arrive within `--timeout-ms`: retried like a dropped one. */
+export function timedOut(timeoutMs: number): Failure {
+  return { kind: 'transient', message: `request timed out after ${timeoutMs} ms (--timeout-ms covers the whole answer, body included)` };
+}
+
 /** `retry-after-ms` (milliseconds, OpenAI's), else `retry-after` (seconds or an HTTP date); null when absent. */
 export function retryAfterMs(headers: Headers | undefined): number | null {
   const ms = Number.parseFloat(headers?.get('retry-after-ms') ?? '');
@@ -43,13 +53,6 @@ export function retryAfterMs(headers: Headers | undefined): number | null {
   if (Number.isFinite(secs) && secs >= 0) return Math.min(secs * 1000, MAX_RETRY_AFTER_MS);
   const date = Date.parse(raw);
   return Number.isFinite(date) ? Math.min(Math.max(0, date - Date.now()), MAX_RETRY_AFTER_MS) : null;
-}
-
-/** Removes the key itself and anything shaped like an OpenAI key (`sk-...`, masked or not). */
-export function redact(message: string, secret: string | undefined): string {
-  let out = message;
-  if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out.replace(/\bsk-[A-Za-z0-9_\-*.]{3,}/g, 'sk-[redacted]');
 }
 
 function causeOf(err: Error, secret: string | undefined): string {

@@ -1,16 +1,17 @@
 /**
  * @module Sends one chat completion through the shared limiter with Quiver's own retries (the SDK's are off, so the
- * limiter sees every attempt): transient failures are retried `retries` times with jittered exponential back-off,
- * 429s up to four times as often after the pause the endpoint asked for. A request that keeps failing while other
- * requests succeed gives up with an Error (its example is `errored`); while no request succeeds at all it keeps
- * trying until the breaker decides, so an outage stops the campaign (CampaignAbortError) instead of recording its
- * examples as errored. Jitter comes from a seeded generator: retries change timing, never results.
+ * limiter sees every attempt): transient failures (a 200 that is not a chat completion among them) are retried
+ * `retries` times with jittered exponential back-off, 429s up to four times as often after the pause the endpoint
+ * asked for. A request that keeps failing while other requests succeed gives up with an Error (its example is
+ * `errored`); while no request succeeds at all it keeps trying until the breaker decides, so an outage stops the
+ * campaign (CampaignAbortError) instead of recording its examples as errored. Jitter comes from a seeded generator: retries change timing, never results.
  */
 import type OpenAI from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { CampaignAbortError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { classifyFailure } from './failures.js';
+import { classifyFailure, timedOut } from './failures.js';
+import { checkChatFormat } from './format.js';
 import { now, type Limiter } from './limiter.js';
 
 export interface SendContext {
@@ -43,13 +44,17 @@ export async function send(ctx: SendContext, body: ChatCompletionCreateParamsNon
   for (;;) {
     const permit = await ctx.limiter.acquire(estimatedTokens);
     firstAttemptAt ??= permit.startedAt;
+    // The SDK's own timeout stops at the response headers; this one also covers the body, which a slow endpoint
+    // can trickle for ever.
+    const signal = AbortSignal.timeout(ctx.timeoutMs);
     try {
-      const completion = await ctx.client.chat.completions.create(body, { timeout: ctx.timeoutMs, maxRetries: 0 });
+      const answer: unknown = await ctx.client.chat.completions.create(body, { timeout: ctx.timeoutMs, maxRetries: 0, signal });
+      const completion = checkChatFormat(answer, ctx.secret);
       const used = completion.usage?.total_tokens ?? estimatedTokens;
       ctx.limiter.succeeded(permit, used);
       return { completion, retries: transientFailures + rateLimits, latencyMs: now() - firstAttemptAt };
     } catch (err) {
-      const failure = classifyFailure(err, ctx.secret);
+      const failure = signal.aborted ? timedOut(ctx.timeoutMs) : classifyFailure(err, ctx.secret);
       const where = `${ctx.endpoint}: ${failure.message}`;
       if (failure.kind === 'fatal') {
         ctx.limiter.answered();
