@@ -168,7 +168,7 @@ export async function predict(texts) {
 test('per-family options and opt-in constraints reach the workers', () => {
   const out = join(work, 'options');
   const r = quiver('run', '--limit', '8', '--perturb', 'typo', '--perturb-options', '{"typo":{"preset":"textbugger"}}',
-    '--constraint', 'char-budget={"maxPerEdit":1}', '--out', out);
+    '--constraint', 'char-budget={"maxPerEdit":1}', '--no-pos-consistency', '--out', out);
   assert.equal(r.code, 0, r.stderr);
   const edits = results(out).flatMap((x) => x.edits);
   assert.ok(edits.length > 0);
@@ -180,6 +180,9 @@ test('per-family options and opt-in constraints reach the workers', () => {
   const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
   assert.deepEqual(campaign.attack.perturbations, [{ name: 'typo', options: { preset: 'textbugger' } }]);
   assert.deepEqual(campaign.attack.constraints, [{ name: 'char-budget', options: { maxPerEdit: 1 } }]);
+  // The default pos-consistency constraint is turned off only on request, and that is recorded.
+  assert.equal(campaign.attack.posConsistency, false);
+  assert.equal(JSON.parse(readFileSync(join(work, 'demo', 'campaign.json'), 'utf8')).attack.posConsistency, undefined);
 });
 
 test('local:nb trains from --train and attacks a 3-class dataset', () => {

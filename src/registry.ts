@@ -18,7 +18,11 @@ export async function buildAttackParts(config: AttackConfig, targetShared?: unkn
     goal: createGoal(config.goal),
     perturbations: config.perturbations.map((p) => createPerturbation(p.name, p.options)),
     constraints: [
-      ...defaultConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }),
+      ...defaultConstraints({
+        maxPerturbRatio: config.maxPerturbRatio,
+        protect: compileProtect(config.protect),
+        posConsistency: config.posConsistency ?? true,
+      }),
       ...(config.constraints ?? []).map((c) => createOptionalConstraint(c.name, c.options)),
     ],
     search: createSearch(config.search.name, { ...config.search.options }),

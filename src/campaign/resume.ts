@@ -68,6 +68,7 @@ export function identityDiff(stored: CampaignConfig, requested: CampaignConfig):
     ['max-perturb-ratio', stored.attack.maxPerturbRatio, requested.attack.maxPerturbRatio],
     ['protect', stored.attack.protect, requested.attack.protect],
     ['constraints', stored.attack.constraints ?? [], requested.attack.constraints ?? []],
+    ['pos-consistency', stored.attack.posConsistency ?? true, requested.attack.posConsistency ?? true],
     ['seed', stored.attack.seed, requested.attack.seed],
     ['max-queries', stored.attack.maxQueries, requested.attack.maxQueries],
     ['stability-samples', stored.attack.stabilitySamples, requested.attack.stabilitySamples],
