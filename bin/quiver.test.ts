@@ -208,13 +208,16 @@ test('per-family options and opt-in constraints reach the workers', () => {
   };
   const free = results(run('options-free')).flatMap((x) => x.edits);
   assert.ok(free.some((e) => levenshtein(e.from, e.to) > 1), 'without the constraint some edit is more than one character');
-  const out = run('options', '--constraint', 'char-budget={"maxPerEdit":1}');
+  const out = run('options', '--constraint', 'char-budget={"maxPerEdit":1}', '--no-pos-consistency');
   const edits = results(out).flatMap((x) => x.edits);
   assert.ok(edits.length > 0);
   for (const e of edits) assert.ok(levenshtein(e.from, e.to) <= 1, `${e.family}: ${e.from} -> ${e.to}`);
   const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
   assert.deepEqual(campaign.attack.perturbations, [{ name: 'typo', options: { preset: 'textbugger' } }, { name: 'synonym', options: {} }]);
   assert.deepEqual(campaign.attack.constraints, [{ name: 'char-budget', options: { maxPerEdit: 1 } }]);
+  // The default pos-consistency constraint is turned off only on request, and that is recorded.
+  assert.equal(campaign.attack.posConsistency, false);
+  assert.equal(JSON.parse(readFileSync(join(work, 'demo', 'campaign.json'), 'utf8')).attack.posConsistency, undefined);
 });
 
 test('local:nb trains from --train and attacks a 3-class dataset', () => {

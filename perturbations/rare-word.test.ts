@@ -27,10 +27,10 @@ test('replacements are the rarest synonyms, rarer than the word itself', () => {
   for (const word of ['terrible', 'movies']) {
     const i = text.words.indexOf(word);
     const swaps = p.candidates(text, i, ctx).filter(replaces).map((c) => c.words[i]!);
-    assert.equal(swaps.length, 2, word);
+    assert.ok(swaps.length >= 1 && swaps.length <= 2, `${word}: ${swaps.join()}`);
     for (const s of swaps) assert.ok(frequencyRank(s) > frequencyRank(word), `${s} rarer than ${word}`);
-    assert.ok(frequencyRank(swaps[0]!) >= frequencyRank(swaps[1]!), 'rarest first');
-    // They come from the same synonym candidates the synonym family proposes (with every candidate allowed).
+    assert.ok(frequencyRank(swaps[0]!) >= frequencyRank(swaps[swaps.length - 1]!), 'rarest first');
+    // They come from the same checked synonym candidates the synonym family proposes (with every candidate allowed).
     const all = synonym({ maxCandidates: 1000 }).candidates(text, i, ctx).map((c) => c.words[i]!);
     for (const s of swaps) assert.ok(all.includes(s), s);
     const rarestPossible = Math.max(...all.map(frequencyRank));
@@ -47,7 +47,8 @@ test('maxReplacements and maxInserts bound the candidates', () => {
   const none = rareWord({ maxReplacements: 0, maxInserts: 0 }).candidates(text, i, ctx);
   assert.deepEqual(none, []);
   const many = rareWord({ maxReplacements: 5, maxInserts: 3 }).candidates(text, i, ctx);
-  assert.equal(many.filter(replaces).length, 5);
+  const few = rareWord({ maxReplacements: 1, maxInserts: 3 }).candidates(text, i, ctx);
+  assert.ok(many.filter(replaces).length > 1 && few.filter(replaces).length === 1, `${many.filter(replaces).length}`);
   const fillers = many.filter(inserts).map((c) => c.words[i]!);
   assert.equal(new Set(fillers).size, 3);
 });
@@ -195,4 +196,18 @@ test('numberVariants keeps digit count and zero padding', () => {
 test('rare-word options are validated', () => {
   assert.throws(() => rareWord({ swapName: true } as never), /unknown option "swapName"/);
   assert.throws(() => rareWord({ maxSwaps: 0 }), /maxSwaps must be an integer >= 1/);
+});
+
+test('synonym replacements get the synonym checks (issue #14): sense in context, fixed expressions, real words', () => {
+  const p = rareWord({ maxReplacements: 100 });
+  const swapsOf = (sentence: string, word: string) => {
+    const { text, ctx } = setup(sentence);
+    const i = text.words.indexOf(word);
+    return p.candidates(text, i, ctx).filter(replaces).map((c) => c.words[i]!);
+  };
+  const funny = swapsOf('the film is funny and warm', 'funny');
+  for (const odd of ['odd', 'peculiar', 'queer', 'rum', 'rummy', 'singular', 'curious']) assert.ok(!funny.includes(odd), funny.join());
+  assert.deepEqual(swapsOf('this is a must!', 'must'), []);
+  assert.deepEqual(swapsOf('you will pay for the tickets', 'pay'), []);
+  assert.ok(!swapsOf('Kudos to the cast', 'Kudos').includes('extolment'));
 });

@@ -10,7 +10,8 @@ import { CITIES, COUNTRIES, FEMALE_NAMES, MALE_NAMES } from './lib/checklist-lis
 import { fillerSlot } from './lib/filler-slots.js';
 import { integerAtLeast, isBoolean, resolveOptions } from './lib/options.js';
 import { RARE_FILLERS } from './lib/rare-fillers.js';
-import { synonymCandidates } from './lib/synonym-candidates.js';
+import { BUNDLED_VECTORS_PATH } from '../src/nlp/word-vectors.js';
+import { DEFAULT_SYNONYM_CHECKS, synonymChecker } from './lib/checked-synonyms.js';
 import { frequencyRank } from './lib/word-frequency.js';
 
 export interface RareWordOptions {
@@ -77,34 +78,21 @@ const OPEN_GAP = /[\s(\[{"“]$/u;
 
 export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
   const opts = resolveRareWordOptions(options);
-  // The same sense-share filter as `synonym`'s default: a rare word is welcome, a rare sense is not.
-  const synonymOptions = { maxSenses: opts.maxSenses, maxCandidates: Number.POSITIVE_INFINITY, multiWord: false, minSenseShare: 0.1 };
+  // The same WordNet candidates and the same checks as `synonym`'s defaults (sense in context, fixed expressions, real
+  // and not too rare word forms, vectors): a rare word is welcome, a rare sense or a made-up form is not.
+  const check = synonymChecker(
+    { maxSenses: opts.maxSenses, maxCandidates: Number.POSITIVE_INFINITY, multiWord: false, minSenseShare: 0.1 },
+    DEFAULT_SYNONYM_CHECKS,
+    BUNDLED_VECTORS_PATH,
+  );
 
-  // Per example (its context): a word's rarest synonyms and the fillers before it never change along a search path,
-  // and every parent text of the search asks for them again.
-  const perExample = new WeakMap<PerturbContext, { rarest: Map<string, readonly string[]>; fillers: Map<number, readonly string[]> }>();
-  function cacheOf(ctx: PerturbContext) {
-    let known = perExample.get(ctx);
-    if (known === undefined) {
-      known = { rarest: new Map(), fillers: new Map() };
-      perExample.set(ctx, known);
-    }
-    return known;
-  }
-
-  function rarestSynonymsCached(word: string, id: number, ctx: PerturbContext): readonly string[] {
-    const { rarest } = cacheOf(ctx);
-    const key = `${id}\u0000${word}`;
-    let out = rarest.get(key);
-    if (out === undefined) {
-      out = rarestSynonyms(word, id, ctx);
-      rarest.set(key, out);
-    }
-    return out;
-  }
+  // Per example (its context): the fillers before a word never change along a search path, and every parent text of
+  // the search asks for them again.
+  const perExample = new WeakMap<PerturbContext, Map<number, readonly string[]>>();
 
   function fillersBefore(id: number, ctx: PerturbContext): readonly string[] {
-    const { fillers } = cacheOf(ctx);
+    let fillers = perExample.get(ctx);
+    if (fillers === undefined) perExample.set(ctx, (fillers = new Map()));
     let out = fillers.get(id);
     if (out === undefined) {
       // Keyed by word id, so a word gets the same filler whatever the search path.
@@ -114,9 +102,10 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
     return out;
   }
 
-  function rarestSynonyms(word: string, id: number, ctx: PerturbContext): string[] {
-    const own = frequencyRank(word);
-    const ranked = synonymCandidates(word, ctx.analysis.words[id], synonymOptions)
+  /** The word's checked synonyms (cached per example by the checker) that are rarer than it, rarest first. */
+  function rarestSynonyms(text: AttackText, index: number, ctx: PerturbContext): string[] {
+    const own = frequencyRank(text.words[index]!);
+    const ranked = check(text, index, ctx)
       .map((to, order) => ({ to, order, rank: frequencyRank(to) }))
       .filter((c) => c.rank > own);
     // Rarest first (unknown words count as rarest); ties keep sense order.
@@ -162,7 +151,7 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
       if (id === undefined) return [];
       const out: AttackText[] = [];
       if (id < text.originalWordCount) {
-        for (const to of rarestSynonymsCached(text.words[index]!, id, ctx)) {
+        for (const to of rarestSynonyms(text, index, ctx)) {
           out.push(text.replaceWord(index, to, 'rare-word'));
         }
         for (const to of swaps(text, index, id, ctx)) out.push(text.replaceWord(index, to, 'rare-word'));

@@ -6,6 +6,7 @@ import { rngFor } from '../src/core/rng.js';
 import { winkAnalyzer } from '../src/nlp/wink-analyzer.js';
 import { ConfigError } from '../src/core/errors.js';
 import { miniVectorAsset } from '../src/testing/vector-fixture.js';
+import { isCommonWordForm } from './lib/word-form-check.js';
 import { synonym } from './synonym.js';
 
 function setup(sentence: string): { text: AttackText; ctx: PerturbContext } {
@@ -14,17 +15,23 @@ function setup(sentence: string): { text: AttackText; ctx: PerturbContext } {
   return { text, ctx: { analysis, rng: (key) => rngFor(`test:${key}`) } };
 }
 
-/** Replacement words proposed for `word` in `sentence`. */
-function replacements(sentence: string, word: string, options = {}): string[] {
+/**
+ * Every check of issue #14 off: the WordNet candidates as they were, for the tests of WordNet lookup, inflection and
+ * the sense-share and embedding filters; the checks' own tests below use the defaults.
+ */
+const RAW = { wordSense: false, fixedExpressions: false, minZipf: null, minCosine: null, maxContextDrop: null } as const;
+
+/** Replacement words proposed for `word` in `sentence` (with RAW under `options`; `checked` uses the defaults). */
+function replacements(sentence: string, word: string, options = {}, checked = false): string[] {
   const { text, ctx } = setup(sentence);
   const i = text.words.indexOf(word);
   assert.ok(i >= 0, word);
-  return synonym(options).candidates(text, i, ctx).map((c) => c.words[i]!);
+  return synonym(checked ? options : { ...RAW, ...options }).candidates(text, i, ctx).map((c) => c.words[i]!);
 }
 
 test('family, granularity and defaults', () => {
   const p = synonym();
-  assert.equal(p.family, 'synonym');
+  assert.equal(p.family, 'synonym');  // defaults build without any download: the vectors are bundled
   assert.equal(p.granularity, 'word');
 });
 
@@ -61,7 +68,7 @@ test('no antonyms and never the word itself', () => {
 
 test('only original open-class words, and each candidate is one synonym edit', () => {
   const { text, ctx } = setup('The movie was great, but John hated it.');
-  const p = synonym();
+  const p = synonym(RAW);
   for (const word of ['The', 'was', 'but', 'John', 'it']) {
     assert.deepEqual(p.candidates(text, text.words.indexOf(word), ctx), [], word);
   }
@@ -83,10 +90,10 @@ test('only original open-class words, and each candidate is one synonym edit', (
 test('punctuation around the word is kept', () => {
   const { text, ctx } = setup('I saw the movies, then "dreadful" films.');
   const i = text.words.indexOf('movies');
-  const c = synonym().candidates(text, i, ctx).find((x) => x.words[i] === 'films');
+  const c = synonym(RAW).candidates(text, i, ctx).find((x) => x.words[i] === 'films');
   assert.equal(c?.text, 'I saw the films, then "dreadful" films.');
   const j = text.words.indexOf('dreadful');
-  assert.ok(synonym().candidates(text, j, ctx).some((x) => x.text === 'I saw the movies, then "awful" films.'), 'dreadful -> awful inside quotes');
+  assert.ok(synonym(RAW).candidates(text, j, ctx).some((x) => x.text === 'I saw the movies, then "awful" films.'), 'dreadful -> awful inside quotes');
 });
 
 test('options: maxCandidates, maxSenses, multiWord', () => {
@@ -101,7 +108,7 @@ test('options: maxCandidates, maxSenses, multiWord', () => {
 test('deterministic: the same input gives identical candidate texts', () => {
   const run = () => {
     const { text, ctx } = setup('Terrible acting, but I loved the movies and the ending.');
-    return text.words.flatMap((_, i) => synonym().candidates(text, i, ctx).map((c) => c.text));
+    return text.words.flatMap((_, i) => synonym(RAW).candidates(text, i, ctx).map((c) => c.text));
   };
   const first = run();
   assert.ok(first.length > 10, 'first.length > 10');
@@ -110,7 +117,7 @@ test('deterministic: the same input gives identical candidate texts', () => {
 
 test('end to end on a sentence: every open-class word gets candidates, fast', () => {
   const { text, ctx } = setup('Terrible acting, but I loved the movies and the ending.');
-  const p = synonym();
+  const p = synonym(RAW);
   const byWord = new Map(text.words.map((w, i) => [w, p.candidates(text, i, ctx).map((c) => c.words[i])]));
   for (const w of ['Terrible', 'acting', 'loved', 'movies']) assert.ok(byWord.get(w)!.length > 0, w);
   for (const w of ['but', 'I', 'the', 'and']) assert.deepEqual(byWord.get(w), [], w);
@@ -158,4 +165,75 @@ test('options from JSON are validated; a missing vector asset says how to build 
   assert.throws(() => synonym({ minCosine: 1.5 }), /minCosine must be a number in \[-1, 1\]/);
   assert.throws(() => synonym({ minCosine: 0.5, vectors: '/nowhere/v.bin' }), /npx quiver vectors build/);
   assert.doesNotThrow(() => synonym({ maxCandidates: Infinity, minCosine: null }));
+  assert.throws(() => synonym({ maxContextDrop: -1 }), /maxContextDrop must be a number in \[0, 2\] or null/);
+  assert.throws(() => synonym({ wordSense: 'yes' } as never), /wordSense must be a boolean/);
+});
+
+// Issue #14: the checks a blinded review asked for. Each test below fails when its check is removed.
+
+test('word sense: a funny, warm film is amusing, never odd; a lack of humor is never a lack of temper', () => {
+  const funny = replacements('the film is funny and warm', 'funny', {}, true);
+  assert.ok(funny.length > 0 && !funny.includes('odd') && !funny.includes('peculiar') && !funny.includes('curious'), funny.join());
+  assert.ok(replacements('the film is funny and warm', 'funny', { wordSense: false }, true).includes('odd'), 'odd is a raw synonym');
+  const humor = replacements('the film suffers from a lack of humor', 'humor', {}, true);
+  assert.ok(!humor.includes('temper') && !humor.includes('mood'), humor.join());
+  assert.ok(replacements('the film suffers from a lack of humor', 'humor', { wordSense: false }, true).includes('temper'), 'temper is raw');
+});
+
+test('fixed expressions are not split: "pay for", "worth it", "this is a must!", "suffers from", "go home"', () => {
+  const cases: [string, string][] = [
+    ['you will pay for the tickets', 'pay'],
+    ['it was worth it', 'worth'],
+    ['this is a must!', 'must'],
+    ['the film suffers from a lack of humor', 'suffers'],
+    ['you can go home again', 'go'],
+    ['according to the critics it works', 'according'],
+  ];
+  for (const [sentence, word] of cases) {
+    assert.deepEqual(replacements(sentence, word, {}, true), [], `${word} in "${sentence}"`);
+  }
+  // Only the phrase is protected: without the check these words do get synonyms.
+  assert.ok(replacements('you will pay for the tickets', 'pay', { fixedExpressions: false, wordSense: false }, true).length > 0);
+});
+
+test('word forms: every replacement is a real, reasonably common word; no made-up inflections', () => {
+  const sentences = [
+    'Kudos to the cast: a lazy, neurotic runner with real appeal, captivating and fulfilling.',
+    'the sweet, wonderfully exuberant fun of the original is a must',
+  ];
+  for (const s of sentences) {
+    const { text, ctx } = setup(s);
+    const p = synonym();
+    for (let i = 0; i < text.length; i++) {
+      for (const c of p.candidates(text, i, ctx)) assert.ok(isCommonWordForm(c.words[i]!, text.words[i]!), `${text.words[i]} -> ${c.words[i]}`);
+    }
+  }
+  // The raw candidates hold the non-words the check removes.
+  const raw = replacements('Kudos to the cast', 'Kudos', { minSenseShare: 0, maxSenses: 5, maxCandidates: 100 });
+  assert.ok(raw.some((w) => !isCommonWordForm(w, 'Kudos')), raw.join());
+  assert.ok(replacements('Kudos to the cast', 'Kudos', { minSenseShare: 0, maxSenses: 5, maxCandidates: 100, minZipf: 2 }).every((w) => isCommonWordForm(w, 'Kudos')));
+});
+
+test('embedding filter on by default: "unintentional" never becomes its opposite "designed"', () => {
+  const s = '... designed to provide a mix of smiles and tears , crossroads instead provokes a handful of unintentional howlers and numerous yawns .';
+  assert.ok(!replacements(s, 'unintentional', {}, true).includes('designed'));
+  assert.ok(replacements(s, 'unintentional', { minCosine: null }, true).includes('designed'), 'designed passes every other check');
+});
+
+test('context fit: "a winning ensemble comedy" is not "a victorious ensemble comedy"', () => {
+  const s = 'this is a winning ensemble comedy that shows canadians can put gentle laughs and equally gentle sentiments on the button .';
+  assert.ok(!replacements(s, 'winning', {}, true).includes('victorious'));
+  assert.ok(replacements(s, 'winning', { maxContextDrop: null }, true).includes('victorious'), 'victorious passes every other check');
+});
+
+test('the checks are cached per example: the same word in another text is judged again', () => {
+  const p = synonym();
+  const a = setup('the film is funny and warm');
+  const b = setup('there is a funny smell in the strange old kitchen');
+  const ia = a.text.words.indexOf('funny');
+  const ib = b.text.words.indexOf('funny');
+  const first = p.candidates(a.text, ia, a.ctx).map((c) => c.words[ia]);
+  const other = p.candidates(b.text, ib, b.ctx).map((c) => c.words[ib]);
+  assert.notDeepEqual(first, other);
+  assert.deepEqual(p.candidates(a.text, ia, a.ctx).map((c) => c.words[ia]), first);
 });

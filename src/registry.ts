@@ -17,7 +17,10 @@ export async function buildAttackParts(config: AttackConfig, targetShared?: unkn
     target: await createTarget(config.target, config.targetOptions, targetShared),
     goal: createGoal(config.goal),
     perturbations: config.perturbations.map((p) => createPerturbation(p.name, p.options)),
-    constraints: campaignConstraints({ maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect) }, config.constraints ?? []),
+    constraints: campaignConstraints(
+      { maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect), posConsistency: config.posConsistency ?? true },
+      config.constraints ?? [],
+    ),
     search: createSearch(config.search.name, { ...config.search.options }),
     analyzer: winkAnalyzer,
   };

@@ -102,3 +102,12 @@ test('matchCase keeps lower, Title and UPPER case', () => {
   assert.equal(matchCase('Über', 'super'), 'Super');
   assert.equal(matchCase('ÉTÉ', 'summer'), 'SUMMER');
 });
+
+test('verbs stressed on a final -l double it: "fulfil" -> "fulfilling", never "fulfiling" (issue #14)', () => {
+  assert.equal(inflect('fulfil', 'ing', 'v'), 'fulfilling');
+  assert.equal(inflect('fulfil', 'past', 'v'), 'fulfilled');
+  assert.equal(inflect('instil', 'ing', 'v'), 'instilling');
+  assert.equal(inflect('extol', 'past', 'v'), 'extolled');
+  // Stress on the first syllable keeps one consonant.
+  assert.equal(inflect('visit', 'ing', 'v'), 'visiting');
+});

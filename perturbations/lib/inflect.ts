@@ -84,7 +84,9 @@ const IRREGULAR_ADJECTIVES: Record<string, readonly [string, string]> = {
 const DOUBLES_FINAL = new Set(
   (
     'admit commit submit permit omit emit transmit occur recur incur concur prefer refer defer confer infer transfer ' +
-    'compel expel propel repel excel control patrol regret forget begin equip upset abet rebel'
+    'compel expel propel repel excel control patrol regret forget begin equip upset abet rebel ' +
+    // British -l spellings WordNet lists as lemmas ("fulfil" -> "fulfilling", never "fulfiling"), and a few more.
+    'fulfil distil instil enrol enthral annul extol appal impel dispel befit outwit acquit embed deter overlap unwrap'
   ).split(' '),
 );
 

@@ -18,10 +18,12 @@ export interface SynonymCandidateOptions {
    * ("bad" -> "big" through "a bad cold", "bread" -> "cabbage" through slang for money). 0 turns it off.
    */
   readonly minSenseShare?: number;
+  /** Only these senses (synset offsets): the sense word-sense.ts chose for the word's context. */
+  readonly senses?: readonly number[];
 }
 
 // Only open-class words have WordNet synonyms; PROPN, AUX, PRON, DET... never get any.
-const WORDNET_POS: Readonly<Record<string, WordNetPos>> = { NOUN: 'n', VERB: 'v', ADJ: 'a', ADV: 'r' };
+export const WORDNET_POS: Readonly<Record<string, WordNetPos>> = { NOUN: 'n', VERB: 'v', ADJ: 'a', ADV: 'r' };
 
 const SINGLE_WORD = /^[a-z]+$/;
 const MULTI_WORD = /^[a-z]+(?:[- ][a-z]+)*$/;
@@ -47,7 +49,7 @@ export function synonymCandidates(
     known = new Map();
     cache.set(options, known);
   }
-  const key = `${word}\u0000${pos}\u0000${info.lemma}`;
+  const key = `${word}\u0000${pos}\u0000${info.lemma}\u0000${options.senses?.join(',') ?? '*'}`;
   const hit = known.get(key);
   if (hit !== undefined) return hit;
   const out = compute(word, info.lemma, pos, options);
@@ -68,6 +70,7 @@ function compute(word: string, lemma: string, pos: WordNetPos, options: SynonymC
     multiWord: options.multiWord,
     keepAntonyms: options.keepAntonyms === true,
     minSenseShare: options.minSenseShare ?? 0,
+    ...(options.senses === undefined ? {} : { senses: options.senses }),
   };
   for (const synonym of synonyms(lemma, pos, wn)) {
     if (out.length >= options.maxCandidates) break;

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { antonyms, hasCapitalisedNounSense, loadWordNet, synonyms, type WordNetPos } from './wordnet.js';
+import {
+  antonyms, hasCapitalisedNounSense, isWordNetLemma, loadWordNet, membersOf, relatedSynsets, senseOffsetsOf, synonyms, synsetGloss,
+  type WordNetPos,
+} from './wordnet.js';
 
 const ONE = { maxSenses: 3, multiWord: false };
 const ALL = { maxSenses: 1000, multiWord: true };
@@ -119,4 +122,17 @@ test('members of other senses that WordNet sets against the lemma are dropped', 
   // "early" -> "former" is in the cluster of "late", the antonym of "early".
   assert.ok(synonyms('early', 'a', { ...ONE, keepAntonyms: true }).includes('former'));
   assert.ok(!synonyms('early', 'a', ONE).includes('former'));
+});
+
+test('senses, glosses, related synsets and multi-word lemmas (for word-sense choice and fixed expressions)', () => {
+  const funny = senseOffsetsOf('funny', 'a');
+  assert.ok(funny.length >= 3);
+  assert.ok(membersOf('a', funny[0]!).includes('amusing'));
+  assert.match(synsetGloss('a', funny[0]!), /^arousing or provoking laughter; "an amusing film/);
+  assert.ok(relatedSynsets('a', funny[0]!).some((r) => r.pos === 'n'), 'derivations to nouns');
+  // `senses` keeps only the chosen senses.
+  const only = synonyms('funny', 'a', { maxSenses: 3, multiWord: false, senses: [funny[1]!] });
+  assert.ok(only.includes('odd') && !only.includes('amusing'), only.join());
+  assert.ok(isWordNetLemma(['pay', 'for']) && isWordNetLemma(['go', 'home']) && isWordNetLemma(['High', 'School']));
+  assert.ok(!isWordNetLemma(['good', 'film']));
 });

@@ -19,6 +19,8 @@ export interface SynonymOptions {
    * each word's most frequent sense, by WordNet's tag counts (0 keeps every member).
    */
   readonly minSenseShare?: number;
+  /** Only these senses (synset offsets), e.g. the one word-sense.ts chose for the context; undefined: all top senses. */
+  readonly senses?: readonly number[];
 }
 
 const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
@@ -68,15 +70,21 @@ function senseOffsets(table: PosTable, lemma: string): number[] {
   return out;
 }
 
+/** The data line at `offset`: its space-separated fields before the gloss, and the gloss after ` | `. */
+function synsetLine(data: string, offset: number): { readonly fields: string[]; readonly gloss: string } {
+  let end = data.indexOf('\n', offset);
+  if (end < 0) end = data.length;
+  const bar = data.indexOf(' | ', offset);
+  const hasGloss = bar > offset && bar < end;
+  return { fields: data.slice(offset, hasGloss ? bar : end).split(' '), gloss: hasGloss ? data.slice(bar + 3, end).trim() : '' };
+}
+
 /** Members of the synset at `offset`, with adjective markers such as `(p)` stripped. */
 function synsetMembers(table: PosTable, offset: number): readonly string[] {
   const known = table.synsets.get(offset);
   if (known !== undefined) return known;
-  let end = table.data.indexOf('\n', offset);
-  if (end < 0) end = table.data.length;
-  const bar = table.data.indexOf(' | ', offset);
   // synset_offset lex_filenum ss_type w_cnt(hex) word lex_id [word lex_id...] p_cnt ...
-  const fields = table.data.slice(offset, bar > offset && bar < end ? bar : end).split(' ');
+  const { fields } = synsetLine(table.data, offset);
   const members: string[] = [];
   if (Number(fields[0]) === offset) {
     const count = parseInt(fields[3] ?? '0', 16);
@@ -107,11 +115,7 @@ function synsetPointers(pos: WordNetPos, offset: number): readonly Pointer[] {
   const known = pointerCache.get(key);
   if (known !== undefined) return known;
   loadWordNet();
-  const data = tables![pos].data;
-  let end = data.indexOf('\n', offset);
-  if (end < 0) end = data.length;
-  const bar = data.indexOf(' | ', offset);
-  const fields = data.slice(offset, bar > offset && bar < end ? bar : end).split(' ');
+  const { fields } = synsetLine(tables![pos].data, offset);
   const out: Pointer[] = [];
   if (Number(fields[0]) === offset) {
     // ... w_cnt(hex) [word lex_id]... p_cnt [symbol offset pos source/target]...
@@ -187,7 +191,8 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
  */
 export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): readonly string[] {
   const minShare = opts.minSenseShare ?? 0;
-  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${minShare}\u0000${lemma}`;
+  const only = opts.senses;
+  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${minShare}\u0000${only?.join(',') ?? '*'}\u0000${lemma}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   loadWordNet();
@@ -197,6 +202,7 @@ export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): 
   const out: string[] = [];
   const opposite = opts.keepAntonyms === true ? new Set<string>() : antonyms(wnLemma, pos);
   for (const offset of senseOffsets(table, wnLemma).slice(0, Math.max(0, opts.maxSenses))) {
+    if (only !== undefined && !only.includes(offset)) continue;
     if (minShare > 0 && senseShare(wnLemma, pos, offset) < minShare) continue;
     for (const member of synsetMembers(table, offset)) {
       if (!opts.multiWord && member.includes('_')) continue;
@@ -233,5 +239,45 @@ export function hasCapitalisedNounSense(word: string): boolean {
     }
   }
   capitalisedCache.set(lower, found);
+  return found;
+}
+
+/** Synset offsets of `lemma` as `pos`, most frequent sense first (WordNet's order). */
+export function senseOffsetsOf(lemma: string, pos: WordNetPos): readonly number[] {
+  loadWordNet();
+  return senseOffsets(tables![pos], lemma.trim().toLowerCase().replace(/\s+/g, '_'));
+}
+
+/** Members of a synset, lower case, spaces for underscores. */
+export function membersOf(pos: WordNetPos, offset: number): readonly string[] {
+  loadWordNet();
+  return lowerMembers(pos, offset);
+}
+
+/** The synset's gloss: its definition and quoted examples ("arousing or provoking laughter; \"an amusing film\""). */
+export function synsetGloss(pos: WordNetPos, offset: number): string {
+  loadWordNet();
+  return synsetLine(tables![pos].data, offset).gloss;
+}
+
+// Pointers whose targets describe the same meaning from nearby: hypernym, similar-to, also-see, attribute, verb
+// group, derivation, pertainym. Hyponyms are left out: a general noun has hundreds.
+const RELATED = new Set(['@', '@i', '&', '^', '=', '$', '+', '\\']);
+
+/** Synsets one pointer away from the synset at `offset` that share its meaning (see RELATED). */
+export function relatedSynsets(pos: WordNetPos, offset: number): readonly { readonly pos: WordNetPos; readonly offset: number }[] {
+  return synsetPointers(pos, offset).filter((p) => RELATED.has(p.symbol) && p.pos in FILE_SUFFIX);
+}
+
+const lemmaCache = new Map<string, boolean>();
+
+/** Is `words` joined by `_` a WordNet lemma in some part of speech ("pay for", "worth it", "go home")? */
+export function isWordNetLemma(words: readonly string[]): boolean {
+  const lemma = words.map((w) => w.toLowerCase()).join('_');
+  const known = lemmaCache.get(lemma);
+  if (known !== undefined) return known;
+  loadWordNet();
+  const found = (['n', 'v', 'a', 'r'] as const).some((pos) => senseOffsets(tables![pos], lemma).length > 0);
+  lemmaCache.set(lemma, found);
   return found;
 }

@@ -62,6 +62,7 @@ function identityFields(c: CampaignConfig): [string, unknown][] {
     ['max-perturb-ratio', c.attack.maxPerturbRatio],
     ['protect', c.attack.protect],
     ['constraints', c.attack.constraints ?? []],
+    ['pos-consistency', c.attack.posConsistency ?? true],
     ['seed', c.attack.seed],
     ['max-queries', c.attack.maxQueries],
     ['stability-samples', c.attack.stabilitySamples],

@@ -37,6 +37,8 @@ export interface RunFlags {
   perturb: string[];
   perturbOptions?: Record<string, unknown>;
   constraint: { name: string; options: Record<string, unknown> }[];
+  /** false with --no-pos-consistency. */
+  posConsistency?: boolean;
   scope?: 'example' | 'prompt' | 'both';
   seed: number;
   workers?: number;
@@ -70,7 +72,7 @@ export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-review
 /** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
 const IDENTITY_FLAGS = [
   'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'labelMap', 'skipInvalid', 'maxWords', 'maxChars', 'exampleTimeout', 'search',
-  'ranking', 'perturb', 'perturbOptions', 'constraint', 'scope', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
+  'ranking', 'perturb', 'perturbOptions', 'constraint', 'posConsistency', 'scope', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
   'stabilitySamples', 'verify',
 ];
 
@@ -113,6 +115,8 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     maxPerturbRatio: flags.maxPerturbRatio,
     protect: flags.protect,
     ...(flags.constraint.length > 0 ? { constraints: flags.constraint } : {}),
+    // Written only when turned off, so a default campaign's campaign.json says nothing new.
+    ...(flags.posConsistency === false ? { posConsistency: false } : {}),
     seed: flags.seed,
     maxQueries: pick('maxQueries', (p) => p.maxQueries) ?? null,
     stabilitySamples: pick('stabilitySamples', (p) => p.stabilitySamples),

@@ -147,9 +147,17 @@ test('registry and defaults', () => {
     Constraints['protected-spans']([/x/]),
   ];
   assert.deepEqual(built.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans']);
+  // pos-consistency is a default (issue #14), last as the most expensive; `posConsistency: false` turns it off.
   const d = defaultConstraints({ maxPerturbRatio: 0.25, protect: [/positive/] });
-  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'protected-spans']);
+  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'protected-spans', 'pos-consistency']);
   assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name), [
+    'repeat-modification',
+    'max-perturb-ratio',
+    'stopword',
+    'typo-density',
+    'pos-consistency',
+  ]);
+  assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [], posConsistency: false }).map((c) => c.name), [
     'repeat-modification',
     'max-perturb-ratio',
     'stopword',

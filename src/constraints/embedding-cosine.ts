@@ -4,13 +4,13 @@
  */
 import type { Constraint } from '../core/constraint.js';
 import { ConfigError } from '../core/errors.js';
-import { defaultVectorsPath, loadWordVectors, requireVectorAsset, type WordVectors } from '../nlp/word-vectors.js';
+import { loadWordVectors, requireVectorAsset, vectorsPathOr, type WordVectors } from '../nlp/word-vectors.js';
 
 export interface EmbeddingCosineOptions {
   readonly minCosine: number;
   /** Families whose replacements are checked (typos and moves have no meaningful vector). */
   readonly families?: readonly string[];
-  /** The vector asset; default `.quiver-cache/vectors-wink-sg-100d-50k.bin`. */
+  /** The vector asset; default: the one bundled in src/nlp/data. */
   readonly vectors?: string;
 }
 
@@ -20,7 +20,7 @@ export function embeddingCosineConstraint(options: EmbeddingCosineOptions): Cons
     throw new ConfigError(`embedding-cosine: minCosine must be a number in [-1, 1], got ${minCosine}`);
   }
   const families = new Set(options.families ?? ['synonym', 'rare-word']);
-  const path = requireVectorAsset(options.vectors ?? defaultVectorsPath(), 'the embedding-cosine constraint');
+  const path = requireVectorAsset(vectorsPathOr(options.vectors), 'the embedding-cosine constraint');
   let vectors: WordVectors | undefined;
   return {
     name: 'embedding-cosine',

@@ -32,7 +32,7 @@ export const Constraints = {
   stopword: stopwordConstraint,
   'protected-spans': protectedSpansConstraint,
   'typo-density': typoDensityConstraint,
-  // Opt-in; not part of defaultConstraints. Cheapest first: protect (cached per text), char-budget (a small DP per
+  // Opt-in (pos-consistency is also a default). Cheapest first: protect (cached per text), char-budget (a small DP per
   // edit), embedding-cosine (one 100-d dot product), pos-consistency (a wink pass over a window, ~0.1 ms).
   protect: protectConstraint,
   'char-budget': charBudgetConstraint,
@@ -46,18 +46,23 @@ export type ConstraintName = keyof typeof Constraints;
 export type ConstraintArgs = { [K in ConstraintName]: Parameters<(typeof Constraints)[K]> };
 
 /**
- * Repeat, ratio, stopword, typo density and protection, cheapest first: a cached set lookup, a sum over a few edits, a
- * lower-cased lookup, a count over the edits of a new typo only, then the span check (whose first call per text runs
- * the regexes). Protection is left out when there is nothing to protect.
+ * Repeat, ratio, stopword, typo density, protection and POS consistency, cheapest first: a cached set lookup, a sum
+ * over a few edits, a lower-cased lookup, a count over the edits of a new typo only, the span check (whose first call
+ * per text runs the regexes), then a wink pass over a window for synonym and rare-word replacements only. Protection
+ * is left out when there is nothing to protect; POS consistency when `posConsistency` is false
+ * (`--no-pos-consistency`). It is on by default because a replacement that changes the part of speech ("the plot" ->
+ * "the game" read as a verb) is not the same sentence (issue #14).
  */
 export function defaultConstraints(opts: {
   maxPerturbRatio: number;
   protect: readonly RegExp[];
   typoDensity?: Partial<TypoDensityOptions>;
+  posConsistency?: boolean;
 }): Constraint[] {
   const out = [repeatModificationConstraint(), maxPerturbRatioConstraint(opts.maxPerturbRatio), stopwordConstraint()];
   if (opts.typoDensity?.enabled !== false) out.push(typoDensityConstraint(opts.typoDensity));
   if (opts.protect.length > 0) out.push(protectedSpansConstraint(opts.protect));
+  if (opts.posConsistency !== false) out.push(posConsistencyConstraint());
   return out;
 }
 
@@ -72,7 +77,7 @@ export const optionalConstraintNames = ['protect', 'char-budget', 'embedding-cos
  * such entry instead of being added twice.
  */
 export function campaignConstraints(
-  opts: { maxPerturbRatio: number; protect: readonly RegExp[] },
+  opts: { maxPerturbRatio: number; protect: readonly RegExp[]; posConsistency?: boolean },
   refs: readonly { readonly name: string; readonly options: Readonly<Record<string, unknown>> }[],
 ): Constraint[] {
   const tunable = (name: string) => (tunableDefaultConstraintNames as readonly string[]).includes(name);

