@@ -45,7 +45,8 @@ test('quiver run: the demo campaign finds verified, minimal flips and writes the
   const again = await wink.predict(flips.map((f) => f.adversarial!.text));
   flips.forEach((f, i) => {
     assert.equal(f.type, 'result');
-    assert.equal(f.schemaVersion, 1);
+    assert.equal(f.schemaVersion, 2);
+    assert.deepEqual(f.validity, { checks: ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'synonym-no-antonyms', 'synonym-sense-share', 'verified'] });
     assert.notEqual(f.adversarial!.label, f.groundTruth);
     assert.equal(again[i]!.label, f.adversarial!.label, `flip does not reproduce: ${f.adversarial!.text}`);
     assert.equal(f.flipDistance, f.edits.length);

@@ -57,6 +57,11 @@ function resultShaping(options: Readonly<Record<string, unknown>>): Record<strin
   return Object.fromEntries(Object.entries(options).filter(([k]) => !FETCH_ONLY_OPTIONS.has(k)));
 }
 
+/** What decides a judge's verdicts: its spec, the options that shape its answers, and which verdicts reject. */
+function judgeIdentity(judge: CampaignConfig['attack']['judge']): unknown {
+  return judge === undefined ? null : { spec: judge.spec, options: resultShaping(judge.options), reject: judge.reject };
+}
+
 /** Fields that decide what a campaign computes; a resumed campaign must match on all of them. */
 export function identityDiff(stored: CampaignConfig, requested: CampaignConfig): string[] {
   const pairs: [string, unknown, unknown][] = [
@@ -73,6 +78,7 @@ export function identityDiff(stored: CampaignConfig, requested: CampaignConfig):
     ['stability-samples', stored.attack.stabilitySamples, requested.attack.stabilitySamples],
     ['verify', stored.attack.verifyRepeats, requested.attack.verifyRepeats],
     ['prompt scope', stored.attack.input ?? null, requested.attack.input ?? null],
+    ['judge', judgeIdentity(stored.attack.judge), judgeIdentity(requested.attack.judge)],
     ['dataset (sha256)', stored.dataset.sha256, requested.dataset.sha256],
     ['dataset format', stored.dataset.format, requested.dataset.format],
     ['dataset fields', stored.dataset.fields, requested.dataset.fields],

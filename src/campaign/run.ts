@@ -8,6 +8,7 @@ import { existsSync, renameSync } from 'node:fs';
 import type { AttackConfig, Budgets, CampaignConfig, Shard } from '../contracts/campaign.js';
 import type { Example, ResultRecord } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
+import { checkJudgeConfig, prepareJudgeShared } from '../judges/index.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
 import type { Progress, Reporter } from '../reporters/reporter.js';
@@ -64,6 +65,7 @@ export interface RunOutcome {
 
 export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   checkAttackConfig(req.attack);
+  if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
   if (!(Number.isInteger(req.workers) && req.workers >= 1)) throw new ConfigError(`--workers must be a whole number >= 1, got ${req.workers}`);
   const labels = targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
@@ -72,12 +74,13 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
   const targetShared = await prepareTargetShared(req.attack.target, req.attack.targetOptions);
+  const judgeShared = req.attack.judge === undefined ? undefined : await prepareJudgeShared(req.attack.judge, targetShared);
   const config = campaignConfig(req, scan.sha256, scan.total);
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
   try {
     writeJsonAtomic(dir.campaign, existing === null ? config : { ...config, createdAt: existing.config.createdAt });
-    return await attackAll(req, dir, existing, labels, scan.invalidCount, targetShared, reporter);
+    return await attackAll(req, dir, existing, labels, scan.invalidCount, { targetShared, judgeShared }, reporter);
   } finally {
     releaseLock();
   }
@@ -127,7 +130,7 @@ async function attackAll(
   existing: ExistingCampaign | null,
   labels: readonly string[],
   invalidLines: number,
-  targetShared: unknown,
+  shared: { readonly targetShared: unknown; readonly judgeShared: unknown },
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
   const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard };
@@ -150,11 +153,11 @@ async function attackAll(
     : () => {};
   const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, req.workers);
   const examplesPerWorker = Math.ceil(inFlight / req.workers);
-  const pool = createAttackPool(req.workers, { targetShared }, examplesPerWorker);
+  const pool = createAttackPool(req.workers, shared, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
   const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
   const writer = new JsonlWriter(dir.results);
-  const waitingOn = await targetStatusReader(targetShared);
+  const waitingOn = await targetStatusReader(shared.targetShared);
   reporter.onStart({
     total: planned,
     alreadyDone: done.size,

@@ -30,6 +30,17 @@ export interface AttackConfig {
   readonly input?: { readonly template: string; readonly scope: 'example' | 'prompt' | 'both' };
   /** Times a found flip is re-queried before it is reported; it is `stable` only if it holds every time. */
   readonly verifyRepeats: number;
+  /** Asked once about every verified flip (`--judge`); absent = no judge. */
+  readonly judge?: JudgeConfig;
+}
+
+export interface JudgeConfig {
+  /** `openai:<model>` or `module:<path>`. */
+  readonly spec: string;
+  /** Plain options (endpoint, prompt...); never secrets: the key is read from the variable named here. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The least verdict that rejects a flip: `invalid`, or `questionable` (which rejects invalid too). */
+  readonly reject: 'invalid' | 'questionable';
 }
 
 export interface DatasetInfo {
