@@ -7,10 +7,13 @@ import { campaignConstraints, createOptionalConstraint } from './constraints/ind
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
 import type { AttackParts } from './engine/attack-example.js';
+import type { Assessment } from './engine/assess-flip.js';
 import { createGoal } from './goals/index.js';
 import { winkAnalyzer } from './nlp/wink-analyzer.js';
 import { createSearch, isSearchName, searchNames } from './search/index.js';
+import { createJudge } from './judges/index.js';
 import { createTarget } from './targets/index.js';
+import { validityChecks } from './validity/checks.js';
 
 export async function buildAttackParts(config: AttackConfig, targetShared?: unknown): Promise<AttackParts> {
   return {
@@ -24,6 +27,13 @@ export async function buildAttackParts(config: AttackConfig, targetShared?: unkn
     search: createSearch(config.search.name, { ...config.search.options }),
     analyzer: winkAnalyzer,
   };
+}
+
+/** What each flip is assessed with after its search: the campaign's validity checks and its judge, if any. */
+export async function buildAssessment(config: AttackConfig, judgeShared?: unknown): Promise<Assessment> {
+  const checks = validityChecks(config);
+  if (config.judge === undefined) return { checks };
+  return { checks, judge: { judge: await createJudge(config.judge, judgeShared), reject: config.judge.reject } };
 }
 
 /** Throws ConfigError for unknown names or invalid values; does not load any model. */

@@ -51,6 +51,11 @@ function resultShaping(options: Readonly<Record<string, unknown>>): Record<strin
   return Object.fromEntries(Object.entries(options).filter(([k]) => !FETCH_ONLY_OPTIONS.has(k)));
 }
 
+/** What decides a judge's verdicts: its spec, the options that shape its answers, and which verdicts reject. */
+function judgeIdentity(judge: CampaignConfig['attack']['judge']): unknown {
+  return judge === undefined ? null : { spec: judge.spec, options: resultShaping(judge.options), reject: judge.reject };
+}
+
 /** Fields that decide what a campaign computes, by name; a resumed campaign must match on all of them. */
 function identityFields(c: CampaignConfig): [string, unknown][] {
   return [
@@ -68,6 +73,7 @@ function identityFields(c: CampaignConfig): [string, unknown][] {
     ['stability-samples', c.attack.stabilitySamples],
     ['verify', c.attack.verifyRepeats],
     ['prompt scope', c.attack.input ?? null],
+    ['judge', judgeIdentity(c.attack.judge)],
     ['dataset (sha256)', c.dataset.sha256],
     ['dataset format', c.dataset.format],
     ['dataset fields', c.dataset.fields],

@@ -8,6 +8,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { DEFAULT_STOP_TIMEOUT_MS, type AttackConfig, type Budgets, type CampaignConfig, type Shard } from '../contracts/campaign.js';
 import type { Example, ResultRecord, ResultStatus } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
+import { checkJudgeConfig, prepareJudgeShared } from '../judges/index.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
 import type { Progress, Reporter } from '../reporters/reporter.js';
@@ -82,6 +83,7 @@ export interface RunOutcome {
 
 export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   checkAttackConfig(req.attack);
+  if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
   checkWorkers(req.workers, req.allowManyWorkers === true);
   const labels = targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
@@ -90,6 +92,7 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
   const targetShared = await prepareTargetShared(req.attack.target, req.attack.targetOptions);
+  const judgeShared = req.attack.judge === undefined ? undefined : await prepareJudgeShared(req.attack.judge, targetShared);
   const config = campaignConfig(req, scan.sha256, scan.total);
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
@@ -105,7 +108,7 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
     } catch (err) {
       throw setupWriteError(dir.dir, dir.campaign, err);
     }
-    return await attackAll(req, dir, { plan, planned, latest, campaignId: stored.campaignId! }, scan.invalidCount, targetShared, reporter);
+    return await attackAll(req, dir, { plan, planned, latest, campaignId: stored.campaignId! }, scan.invalidCount, { targetShared, judgeShared }, reporter);
   } finally {
     releaseLock();
   }
@@ -174,7 +177,7 @@ async function attackAll(
   dir: RunDir,
   work: Work,
   invalidLines: number,
-  targetShared: unknown,
+  shared: { readonly targetShared: unknown; readonly judgeShared: unknown },
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
   // Examples whose last record is final; with --retry-errored an errored one is not, and gets a newer record.
@@ -218,10 +221,10 @@ async function attackAll(
   const workers = poolSize(req.workers, work.planned.size - done.size);
   const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, workers);
   const examplesPerWorker = Math.ceil(inFlight / workers);
-  const pool = createAttackPool(workers, { targetShared }, examplesPerWorker);
+  const pool = createAttackPool(workers, shared, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
   const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
-  const waitingOn = await targetStatusReader(targetShared);
+  const waitingOn = await targetStatusReader(shared.targetShared);
   reporter.onStart({
     total: work.planned.size,
     alreadyDone: done.size,

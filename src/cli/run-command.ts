@@ -16,6 +16,7 @@ import { fanOut } from '../reporters/reporter.js';
 import { progressReporter } from '../reporters/progress.js';
 import { renderSummaryTable } from '../reporters/summary-table.js';
 import { packageRoot } from '../version.js';
+import { judgeFromFlags } from './judge-flags.js';
 import { targetOptionsFromFlags } from './target-flags.js';
 
 export interface RunFlags {
@@ -65,6 +66,11 @@ export interface RunFlags {
   dryRun?: boolean;
   pilot: number;
   json?: boolean;
+  judge?: string;
+  judgePrompt?: string;
+  judgeReject?: 'invalid' | 'questionable';
+  judgeBaseUrl?: string;
+  judgeApiKeyEnv?: string;
 }
 
 export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-reviews.jsonl');
@@ -73,7 +79,7 @@ export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-review
 const IDENTITY_FLAGS = [
   'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'labelMap', 'skipInvalid', 'maxWords', 'maxChars', 'exampleTimeout', 'search',
   'ranking', 'perturb', 'perturbOptions', 'constraint', 'posConsistency', 'scope', 'seed', 'limit', 'shard', 'maxQueries', 'maxPerturbRatio', 'protect', 'targetLabel',
-  'stabilitySamples', 'verify',
+  'stabilitySamples', 'verify', 'judge', 'judgePrompt', 'judgeReject', 'judgeBaseUrl', 'judgeApiKeyEnv',
 ];
 
 export async function runCommand(flags: RunFlags, explicit: ReadonlySet<string> = new Set()): Promise<void> {
@@ -100,9 +106,12 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
   const preset = flags.preset === undefined ? undefined : getPreset(flags.preset);
   const pick = <K extends keyof RunFlags>(key: K, fromPreset: (p: Preset) => RunFlags[K]): RunFlags[K] =>
     preset !== undefined && !explicit.has(key) ? fromPreset(preset) : flags[key];
+  const targetOptions = targetOptionsFromFlags(flags as unknown as Record<string, unknown>);
+  const judge = judgeFromFlags(flags as unknown as Record<string, unknown>, targetOptions, preset?.validity.judgeReject);
+  const constraints = withPresetConstraints(flags.constraint, preset);
   const base: AttackConfig = {
     target: flags.target,
-    targetOptions: targetOptionsFromFlags(flags as unknown as Record<string, unknown>),
+    targetOptions,
     goal: flags.targetLabel === undefined ? { name: 'untargeted' } : { name: 'targeted', targetLabel: flags.targetLabel },
     search: {
       name: flags.search,
@@ -114,7 +123,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     perturbations: perturbationRefs(flags),
     maxPerturbRatio: flags.maxPerturbRatio,
     protect: flags.protect,
-    ...(flags.constraint.length > 0 ? { constraints: flags.constraint } : {}),
+    ...(constraints.length > 0 ? { constraints } : {}),
     // Written only when turned off, so a default campaign's campaign.json says nothing new.
     ...(flags.posConsistency === false ? { posConsistency: false } : {}),
     seed: flags.seed,
@@ -122,6 +131,7 @@ function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest 
     stabilitySamples: pick('stabilitySamples', (p) => p.stabilitySamples),
     verifyRepeats: pick('verify', (p) => p.verify),
     exampleTimeoutMs: flags.exampleTimeout > 0 ? flags.exampleTimeout : null,
+    ...(judge === undefined ? {} : { judge }),
   };
   const attack = withScope(flags.recipe === undefined ? base : withRecipe(base, flags.recipe, explicit), flags.scope);
   const datasetPath = flags.dataset ?? demoDataset;
@@ -169,7 +179,9 @@ function resumeRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunReque
   const typed = IDENTITY_FLAGS.filter((f) => explicit.has(f));
   if (typed.length > 0) {
     const { resume: _dir, ...asNew } = flags;
-    const requested = newRequest(asNew, explicit);
+    // A judge flag typed alone refers to the campaign's judge.
+    const judge = flags.judge ?? stored.attack.judge?.spec;
+    const requested = newRequest({ ...asNew, ...(judge === undefined ? {} : { judge }) }, explicit);
     const storedRequest = requestFromConfig(stored, flags, dir);
     const conflicts = typed.filter((f) => JSON.stringify(valueOf(requested, f)) !== JSON.stringify(valueOf(storedRequest, f)));
     if (conflicts.length > 0) {
@@ -219,7 +231,12 @@ function valueOf(r: RunRequest, flag: string): unknown {
     case 'exampleTimeout': return a.exampleTimeoutMs ?? null;
     case 'constraint': return a.constraints ?? [];
     case 'recipe': case 'search': case 'ranking': case 'perturb': case 'perturbOptions': case 'maxPerturbRatio': case 'preset':
-      return [a.search, a.perturbations, a.maxPerturbRatio, a.maxQueries, a.stabilitySamples, a.verifyRepeats, r.limit];
+      return [a.search, a.perturbations, a.maxPerturbRatio, a.maxQueries, a.stabilitySamples, a.verifyRepeats, r.limit, a.judge?.reject ?? null, a.constraints ?? []];
+    case 'judge': return a.judge?.spec ?? null;
+    case 'judgeReject': return a.judge?.reject ?? null;
+    case 'judgePrompt': return a.judge?.options.prompt ?? null;
+    case 'judgeBaseUrl': return a.judge?.options.baseURL ?? null;
+    case 'judgeApiKeyEnv': return a.judge?.options.apiKeyEnv ?? null;
     case 'seed': return a.seed;
     case 'limit': return r.limit;
     case 'shard': return r.shard;
@@ -231,6 +248,12 @@ function valueOf(r: RunRequest, flag: string): unknown {
     case 'scope': return a.input ?? null;
     default: return undefined;
   }
+}
+
+/** The user's constraints plus the preset's validity constraints of other names (the hook in presets.ts). */
+function withPresetConstraints(given: RunFlags['constraint'], preset: Preset | undefined): AttackConfig['constraints'] & object {
+  const extra = (preset?.validity.constraints ?? []).filter((c) => !given.some((g) => g.name === c.name));
+  return [...given, ...extra];
 }
 
 function perturbationRefs(flags: RunFlags): AttackConfig['perturbations'] {

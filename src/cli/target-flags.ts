@@ -65,12 +65,19 @@ function nbOptions(target: string, flags: Readonly<Record<string, unknown>>): Re
   return { train: resolve(flags.train), ...(flags.holdout === undefined ? {} : { holdout: flags.holdout }) };
 }
 
+/**
+ * Flags of how an endpoint is reached, paced and priced: with an `openai:` judge (`--judge`) they also configure the
+ * judge's endpoint, so they are accepted whatever the target.
+ */
+export const ENDPOINT_FLAGS: ReadonlySet<string> = new Set(['cacheDir', 'cache', 'prices', 'timeoutMs', 'retries', 'breakerMs', 'concurrency', 'rpm', 'tpm']);
+
 export function targetOptionsFromFlags(flags: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const target = typeof flags.target === 'string' ? flags.target : '';
   const nb = nbOptions(target, flags);
   if (nb !== null) return nb;
-  const given = Object.keys(LLM_FLAGS).filter((k) => flags[k] !== undefined);
-  if (flags.cache === false) given.push('cache');
+  const openaiJudge = typeof flags.judge === 'string' && flags.judge.startsWith(OPENAI_PREFIX);
+  const given = Object.keys(LLM_FLAGS).filter((k) => flags[k] !== undefined && !(openaiJudge && ENDPOINT_FLAGS.has(k)));
+  if (flags.cache === false && !openaiJudge) given.push('cache');
   if (!target.startsWith(OPENAI_PREFIX)) {
     if (given.length > 0) {
       const names = given.map((k) => LLM_FLAGS[k] ?? '--no-cache').join(', ');
@@ -106,11 +113,11 @@ export function targetOptionsFromFlags(flags: Readonly<Record<string, unknown>>)
   return { ...options, ...(raw.promptFile === undefined ? {} : { promptFile: raw.promptFile }) };
 }
 
-function defaultCacheDir(): string {
+export function defaultCacheDir(): string {
   return join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'quiver', 'llm');
 }
 
-function readText(file: string, flag: string): string {
+export function readText(file: string, flag: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (err) {
@@ -120,6 +127,15 @@ function readText(file: string, flag: string): string {
 
 /** --price-in/--price-out win over the --prices table's entry for the model; unknown prices count as 0. */
 function priceFor(model: string, flags: Readonly<Record<string, unknown>>): Price {
+  const table = tablePrice(model, flags);
+  return {
+    inputPerMTok: typeof flags.priceIn === 'number' ? flags.priceIn : table.inputPerMTok,
+    outputPerMTok: typeof flags.priceOut === 'number' ? flags.priceOut : table.outputPerMTok,
+  };
+}
+
+/** The --prices table's entry for the model (0 when there is no table or no entry). */
+export function tablePrice(model: string, flags: Readonly<Record<string, unknown>>): Price {
   let table: Price = { inputPerMTok: 0, outputPerMTok: 0 };
   if (typeof flags.prices === 'string') {
     let parsed: unknown;
@@ -139,8 +155,5 @@ function priceFor(model: string, flags: Readonly<Record<string, unknown>>): Pric
       process.stderr.write(`quiver: note: --prices ${flags.prices} has no entry for "${model}"; its cost counts as 0\n`);
     }
   }
-  return {
-    inputPerMTok: typeof flags.priceIn === 'number' ? flags.priceIn : table.inputPerMTok,
-    outputPerMTok: typeof flags.priceOut === 'number' ? flags.priceOut : table.outputPerMTok,
-  };
+  return table;
 }

@@ -49,6 +49,17 @@ export interface AttackConfig {
   /** An example still running after this long is recorded `failed` with reason `time-limit`; absent or null: no
    * limit. The only setting whose effect depends on machine speed and load. */
   readonly exampleTimeoutMs?: number | null;
+  /** Asked once about every verified flip (`--judge`); absent = no judge. */
+  readonly judge?: JudgeConfig;
+}
+
+export interface JudgeConfig {
+  /** `openai:<model>` or `module:<path>`. */
+  readonly spec: string;
+  /** Plain options (endpoint, prompt...); never secrets: the key is read from the variable named here. */
+  readonly options: Readonly<Record<string, unknown>>;
+  /** The least verdict that rejects a flip: `invalid`, or `questionable` (which rejects invalid too). */
+  readonly reject: 'invalid' | 'questionable';
 }
 
 export interface DatasetInfo {

@@ -3,9 +3,13 @@ import type { Edit } from '../core/attack-text.js';
 
 /** An edit as recorded; with a prompt template it also names the part it touched. */
 export type RecordedEdit = Edit & { readonly part?: 'prompt' | 'example' };
+import type { JudgeVerdict } from '../core/judge.js';
 import type { Usage } from '../core/target.js';
 
-/** 2: records carry `campaignId`. Version 1 records (without it) are still read and resumed. */
+/**
+ * Version of the result record. 2 added `campaignId` and `validity`. Version-1 records (with neither) are still read
+ * and resumed; their missing `validity` means unknown, not "no check passed".
+ */
 export const SCHEMA_VERSION = 2;
 
 export type ResultStatus = 'succeeded' | 'failed' | 'skipped' | 'errored';
@@ -56,7 +60,12 @@ export interface ResultRecord {
    */
   readonly textsSent?: number;
   readonly wordCount: number;
-  /** Endpoint cost of this example (tokens, USD, latency, retries); absent for in-process models. */
+  /**
+   * What the flip is worth: set on every record with an adversarial text (schema 2 and later). Absent when there is no
+   * flip to judge.
+   */
+  readonly validity?: Validity;
+  /** Endpoint cost of this example (tokens, USD, latency, retries), the judge's included; absent for in-process models. */
   readonly usage?: Usage;
   readonly elapsedMs: number;
   readonly reason?: string;
@@ -68,6 +77,26 @@ export interface Verification {
   readonly flipRate: number;
   /** Share of re-queries of the original that keep its label (measured only when repeats > 1). */
   readonly originalAgreement: number | null;
+}
+
+export interface Validity {
+  /**
+   * Names of the validity checks active in this campaign, which the flip passed (every candidate is filtered by
+   * them), e.g. "stopwords", "max-perturb-ratio", "pos-consistency"; see src/validity/checks.ts.
+   */
+  readonly checks: readonly string[];
+  /** Set when the campaign ran a judge and the flip reproduced (it is asked about verified flips only). */
+  readonly judge?: JudgeRecord;
+}
+
+export interface JudgeRecord {
+  readonly spec: string;
+  /** `error`: the judge failed (request, parse or module error); the flip stays as it was, unjudged. */
+  readonly verdict: JudgeVerdict | 'error';
+  /** The judge's answer, or the error message; null when it gave none. */
+  readonly answer: string | null;
+  /** What judging this flip cost (also counted in the record's `usage`); absent for in-process judges. */
+  readonly usage?: Usage;
 }
 
 /** A dataset example as read from a JSONL line. */

@@ -50,3 +50,27 @@ test('95% CI uses Student t and is clipped', () => {
   assert.ok(Math.abs(r2.ci95![0] - (0.5 - half)) < 1e-12);
   assert.deepEqual(meanCi95([]), { mean: null, ci95: null, n: 0 });
 });
+
+test('summary: validity next to success, with the judge verdicts and the valid-flip rate', () => {
+  const checks = ['stopwords', 'verified'];
+  const usage = { promptTokens: 10, completionTokens: 2, costUsd: 0.1, latencyMs: 3, retries: 0 };
+  const judge = (verdict: 'valid' | 'questionable' | 'invalid' | 'error') => ({ spec: 'openai:j', verdict, answer: null, usage });
+  const s = summarize([
+    rec('succeeded', { validity: { checks, judge: judge('valid') } }),
+    rec('succeeded', { validity: { checks, judge: judge('questionable') } }),
+    rec('succeeded', { validity: { checks, judge: judge('error') } }),
+    rec('failed', { reason: 'judged-invalid', validity: { checks, judge: judge('invalid') } }),
+    rec('failed'),
+    rec('skipped'),
+  ]);
+  assert.deepEqual(s.validity, {
+    checks,
+    judge: {
+      spec: 'openai:j', judged: 4, verdicts: { valid: 1, questionable: 1, invalid: 1, error: 1 }, rejected: 1,
+      validFlipRate: 1 / 5, usage: { promptTokens: 40, completionTokens: 8, costUsd: 0.4, latencyMs: 12, retries: 0 },
+    },
+  });
+  assert.equal(s.attackSuccessRate, 3 / 5);
+  assert.deepEqual(summarize([rec('succeeded', { validity: { checks } })]).validity, { checks });
+  assert.equal(summarize([rec('succeeded')]).validity, undefined, 'records before schema 2 say nothing about validity');
+});

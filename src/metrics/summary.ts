@@ -16,6 +16,26 @@ export interface FamilySummary {
   readonly successesOnly: number;
 }
 
+/** What the flips are worth: the validity checks they passed and, with a judge, its verdicts. */
+export interface ValiditySummary {
+  /** The campaign's active validity checks (the same for every flip). */
+  readonly checks: readonly string[];
+  readonly judge?: JudgeSummary;
+}
+
+export interface JudgeSummary {
+  readonly spec: string;
+  /** Verified flips sent to the judge, and its verdicts (`error`: the judge failed; those flips stay, unjudged). */
+  readonly judged: number;
+  readonly verdicts: { readonly valid: number; readonly questionable: number; readonly invalid: number; readonly error: number };
+  /** Flips the judge rejected: recorded `failed` with reason `judged-invalid`. */
+  readonly rejected: number;
+  /** Flips the judge rated valid, over attacked examples: the success rate counting only valid flips. */
+  readonly validFlipRate: number | null;
+  /** What judging cost (also part of `usage`); absent for in-process judges. */
+  readonly usage?: Usage;
+}
+
 export interface Summary {
   readonly examples: number;
   readonly succeeded: number;
@@ -41,8 +61,10 @@ export interface Summary {
   readonly unstable: number;
   /** Examples stopped by `--example-timeout` (failed, reason `time-limit`); absent when none was. */
   readonly timeLimited?: number;
-  /** Endpoint cost over the whole campaign; absent when the target is in-process. */
+  /** Endpoint cost over the whole campaign (a judge's included); absent when target and judge are in-process. */
   readonly usage?: Usage;
+  /** Absent when no record carries a validity block (no flip, or records written before schema 2). */
+  readonly validity?: ValiditySummary;
   readonly elapsedMs?: number;
   /** Why the campaign stopped before attacking every planned example (interrupted, budget, target unavailable). */
   readonly stopReason?: string;
@@ -72,6 +94,8 @@ export class SummaryBuilder {
   private timeLimited = 0;
   private usage: Usage = zeroUsage;
   private sawUsage = false;
+  private checks: readonly string[] | undefined;
+  private judge: { spec: string; verdicts: Record<'valid' | 'questionable' | 'invalid' | 'error', number>; rejected: number; usage: Usage; sawUsage: boolean } | undefined;
 
   add(r: ResultRecord): this {
     this.counts[r.status]++;
@@ -106,12 +130,45 @@ export class SummaryBuilder {
       this.usage = addUsage(this.usage, r.usage);
       this.sawUsage = true;
     }
+    if (r.validity !== undefined) this.addValidity(r);
     return this;
+  }
+
+  private addValidity(r: ResultRecord): void {
+    const v = r.validity!;
+    this.checks ??= v.checks;
+    if (v.judge === undefined) return;
+    const j = (this.judge ??= { spec: v.judge.spec, verdicts: { valid: 0, questionable: 0, invalid: 0, error: 0 }, rejected: 0, usage: zeroUsage, sawUsage: false });
+    j.verdicts[v.judge.verdict]++;
+    if (r.reason === 'judged-invalid') j.rejected++;
+    if (v.judge.usage !== undefined) {
+      j.usage = addUsage(j.usage, v.judge.usage);
+      j.sawUsage = true;
+    }
+  }
+
+  private validitySummary(): ValiditySummary | undefined {
+    if (this.checks === undefined) return undefined;
+    const j = this.judge;
+    if (j === undefined) return { checks: this.checks };
+    const judged = j.verdicts.valid + j.verdicts.questionable + j.verdicts.invalid + j.verdicts.error;
+    return {
+      checks: this.checks,
+      judge: {
+        spec: j.spec,
+        judged,
+        verdicts: { ...j.verdicts },
+        rejected: j.rejected,
+        validFlipRate: ratio(j.verdicts.valid, this.attacked),
+        ...(j.sawUsage ? { usage: j.usage } : {}),
+      },
+    };
   }
 
   build(): Summary {
     const { succeeded } = this.counts;
     const examples = succeeded + this.counts.failed + this.counts.skipped + this.counts.errored;
+    const validity = this.validitySummary();
     return {
       examples,
       ...this.counts,
@@ -138,6 +195,7 @@ export class SummaryBuilder {
       unstable: this.unstable,
       ...(this.timeLimited > 0 ? { timeLimited: this.timeLimited } : {}),
       ...(this.sawUsage ? { usage: this.usage } : {}),
+      ...(validity === undefined ? {} : { validity }),
     };
   }
 

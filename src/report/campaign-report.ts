@@ -9,6 +9,7 @@ import { diffWords } from './diff.js';
 import { html, type SafeHtml } from './escape.js';
 import { COLORS, STATUS_LABEL, familyColor, legend, page, searchableTable } from './page.js';
 import { hBarChart, histogram, niceTicks, type HistBin } from './svg.js';
+import { validityBlock, validityCard } from './validity.js';
 
 const pct = (x: number | null | undefined, d = 1): string => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(d)}%`);
 const num = (x: number | null | undefined, d = 2): string => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
@@ -69,6 +70,7 @@ ${card('Examples', String(s.examples), `${s.succeeded} flipped · ${s.failed} ro
 ${card('Original accuracy', pct(s.originalAccuracy), 'before any perturbation')}
 ${card('Accuracy under attack', pct(s.accuracyUnderAttack), drop === null ? '' : `${(drop * 100).toFixed(1)} pp`, 'hl-robust')}
 ${card('Attack success rate', pct(s.attackSuccessRate), 'verified flips / attacked', 'hl-flip')}
+${validityCard(s)}
 ${card('Stability score', num(st.mean, 3), st.ci95 === null ? 'n/a' : `95% CI [${st.ci95[0].toFixed(3)}, ${st.ci95[1].toFixed(3)}] · n=${st.n}`)}
 ${card('Mean flip distance', num(s.avgFlipDistance), 'edits per verified flip (1-minimal)')}
 ${card('Perturbed words', s.avgPerturbedWordPct === null ? 'n/a' : `${s.avgPerturbedWordPct.toFixed(1)}%`, 'of the words of a flipped example')}
@@ -175,14 +177,15 @@ function examplesTable(records: readonly ResultRecord[]): SafeHtml {
     ...families.map((f) => ({ tag: `f-${f}`, label: f })),
   ];
   const rows = records.map((r) => {
-    const adv = r.status === 'succeeded' ? (r.adversarial?.text ?? null) : null;
+    // A flip the judge rejected is shown too: what was rejected matters.
+    const adv = r.status === 'succeeded' || r.validity?.judge !== undefined ? (r.adversarial?.text ?? null) : null;
     const tags = [r.status, ...new Set(r.status === 'succeeded' ? r.edits.map((e) => `f-${e.family}`) : [])].join(' ');
     const labels = r.status === 'succeeded'
       ? html`${r.groundTruth} <span class="arrow">→</span> <b>${r.adversarial?.label ?? '?'}</b>`
       : r.status === 'skipped'
         ? html`${r.groundTruth} <span class="arrow">≠</span> ${r.original?.label ?? '?'}`
         : html`${r.groundTruth}`;
-    return html`<tr data-tags="${tags}"><td class="id">${r.id}</td><td><span class="${`badge ${r.status}`}">${STATUS_LABEL[r.status] ?? r.status}</span></td><td class="labels">${labels}</td><td class="text">${diffHtml(r.original?.text ?? '', adv)}${r.reason !== undefined && r.status !== 'failed' ? html`<div class="meta">${r.reason}</div>` : html``}</td><td>${editChips(r)}</td><td class="num">${r.flipDistance ?? ''}</td><td class="num">${r.stability === null ? '' : r.stability.toFixed(2)}</td><td class="num">${r.queries}</td></tr>`;
+    return html`<tr data-tags="${tags}"><td class="id">${r.id}</td><td><span class="${`badge ${r.status}`}">${STATUS_LABEL[r.status] ?? r.status}</span></td><td class="labels">${labels}</td><td class="text">${diffHtml(r.original?.text ?? '', adv)}${r.reason !== undefined && (r.status !== 'failed' || r.validity?.judge !== undefined) ? html`<div class="meta">${r.reason}</div>` : html``}${validityBlock(r)}</td><td>${editChips(r)}</td><td class="num">${r.flipDistance ?? ''}</td><td class="num">${r.stability === null ? '' : r.stability.toFixed(2)}</td><td class="num">${r.queries}</td></tr>`;
   });
   return searchableTable({
     placeholder: 'Search text, id, label, family…',

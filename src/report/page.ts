@@ -44,6 +44,7 @@ h1{font-size:26px;margin:2px 0 4px;letter-spacing:-.01em}
 h2{font-size:16px;margin:0 0 12px}
 .meta{color:var(--muted);font-size:12.5px}
 .meta code{background:#eef1f4;border-radius:4px;padding:1px 5px}
+.verdict{font-weight:600}.verdict.valid{color:#1e7268}.verdict.questionable{color:#9a6700}.verdict.invalid,.verdict.error{color:#a4283a}
 .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:14px 0 16px}
 @media (max-width:820px){.cards{grid-template-columns:repeat(2,1fr)}}
 .card{background:var(--card);border:1px solid var(--line);border-radius:12px;padding:14px 16px;box-shadow:0 1px 2px rgba(16,24,40,.04)}

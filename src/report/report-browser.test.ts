@@ -80,7 +80,8 @@ test('the campaign report renders in Chromium: charts, escaped markup, working s
     assert.equal(await page.locator('svg.chart > title', { hasText: t }).count(), 1, t);
   }
   assert.ok((await page.locator('svg.chart rect').count()) > 10, 'bars are drawn');
-  assert.equal(await page.locator('.card').count(), 8);
+  assert.equal(await page.locator('.card').count(), 9, 'eight summary cards and the validity card');
+  assert.match(await page.locator('.card.validity').innerText(), /checks passed by every flip: one-edit-per-word/);
   // Markup in the data is text: no img/script element came from it, and it reads back verbatim.
   assert.equal(await page.locator('img').count(), 0);
   assert.equal(await page.locator('script').count(), 1, 'only the report\'s own script');

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareCampaigns } from '../compare/compare.js';
+import { summarize } from '../metrics/summary.js';
 import { KeywordTarget } from '../testing/keyword-target.js';
 import { parseResults } from './campaign-data.js';
 import { renderCampaignHtml } from './campaign-report.js';
@@ -26,6 +27,19 @@ const c = campaign('camp <i>x</i>', 'module:./<em>model</em>.js', specs);
 function scripts(html: string): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 }
+
+test('campaign report: a validity card and each flip\'s validity block, the judge\'s answer escaped', () => {
+  const judged = c.records.map((r) => r.id === 'x1'
+    ? { ...r, validity: { checks: ['stopwords', 'pos-consistency'], judge: { spec: 'openai:judge', verdict: 'questionable' as const, answer: `odd ${XSS}` } } }
+    : r.id === 'x3' ? { ...r, status: 'failed' as const, reason: 'judged-invalid', validity: { checks: ['stopwords', 'pos-consistency'], judge: { spec: 'openai:judge', verdict: 'invalid' as const, answer: 'label changed' } } } : r);
+  const html = renderCampaignHtml({ ...c, records: judged, summary: summarize(judged) });
+  assert.match(html, /<div class="k">Valid flip rate<\/div><div class="v">0\.0%<\/div>/);
+  assert.ok(html.includes('judge openai:judge: 2 judged · 0 valid · 1 questionable · 1 invalid · 0 error (unjudged) · 1 rejected'));
+  assert.ok(html.includes('judge: questionable</span> · odd &lt;img src=x onerror=alert(1)&gt; · checks: stopwords, pos-consistency'));
+  assert.ok(html.includes('judged-invalid'), 'the rejected flip says why');
+  assert.ok(html.includes('<ins>perchance </ins>film<div class="meta">judged-invalid</div>'), 'and shows what was rejected');
+  assert.doesNotMatch(renderCampaignHtml(c), /Valid flip rate|class="meta validity"/, 'nothing without validity blocks');
+});
 
 test('campaign report: self-contained, escaped everywhere, charts and table present', () => {
   const html = renderCampaignHtml(c);

@@ -1,6 +1,24 @@
 /** @module The end-of-campaign summary as a plain-text table. */
 import type { Summary } from '../metrics/summary.js';
 
+/** Validity next to success: the checks every flip passed and, with a judge, its verdicts and the valid-flip rate. */
+function validityRows(s: Summary, pct: (x: number | null) => string): [string, string][] {
+  const v = s.validity;
+  if (v === undefined) return [];
+  const rows: [string, string][] = [['Validity checks passed', v.checks.join(', ')]];
+  const j = v.judge;
+  if (j !== undefined) {
+    const c = j.verdicts;
+    rows.push(
+      ['Judge', j.spec],
+      ['Judged flips', `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error (unjudged)`],
+      ['Rejected by the judge', `${j.rejected} (failed, judged-invalid)`],
+      ['Valid flip rate', pct(j.validFlipRate)],
+    );
+  }
+  return rows;
+}
+
 export function renderSummaryTable(s: Summary, outDir: string): string {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   const num = (x: number | null, d = 1) => (x === null ? 'n/a' : x.toFixed(d));
@@ -14,6 +32,7 @@ export function renderSummaryTable(s: Summary, outDir: string): string {
     ['Original accuracy', pct(s.originalAccuracy)],
     ['Accuracy under attack', pct(s.accuracyUnderAttack)],
     ['Attack success rate', pct(s.attackSuccessRate)],
+    ...validityRows(s, pct),
     ['Avg perturbed words', s.avgPerturbedWordPct === null ? 'n/a' : `${s.avgPerturbedWordPct.toFixed(1)}%`],
     ['Avg flip distance (edits)', num(s.avgFlipDistance, 2)],
     ['Avg queries / unique', `${num(s.avgQueries)} / ${num(s.avgUniqueQueries)}`],

@@ -6,6 +6,7 @@
 import { ConfigError } from '../core/errors.js';
 import { createTarget } from '../targets/index.js';
 import { answerStyles, type AnswerStyle } from './answer.js';
+import type { JudgeRule } from './judge-rule.js';
 import { startServer, type ServeOptions } from './server.js';
 
 export interface ServeFlags {
@@ -24,6 +25,7 @@ export interface ServeFlags {
   seed: number;
   apiKeyEnv?: string;
   verbose?: boolean;
+  judgeRule?: JudgeRule[];
 }
 
 export function serveOptions(flags: ServeFlags): ServeOptions {
@@ -48,6 +50,7 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
     modelNames: [...new Set([served, flags.model])],
     requiredKey,
     verbose: flags.verbose === true,
+    judgeRules: flags.judgeRule ?? [],
     latencyMs: flags.latencyMs,
     jitterMs: flags.jitterMs,
     errorRate: flags.errorRate,

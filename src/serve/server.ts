@@ -11,6 +11,7 @@ import type { Target } from '../core/target.js';
 import { renderAnswer, resolveStyle, type AnswerStyle } from './answer.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { classifiedPart, lastUserText, messagesProblem, type ChatMessageIn } from './input.js';
+import { judgeAnswer, type JudgeRule } from './judge-rule.js';
 
 export interface ServeOptions extends FaultOptions {
   /** 0 = a free port chosen by the system. */
@@ -26,6 +27,8 @@ export interface ServeOptions extends FaultOptions {
   readonly requiredKey: string | null;
   /** Log one line per request to stderr. */
   readonly verbose: boolean;
+  /** Answer judge rubric requests by these rules (`--judge-rule`); none = classify them like any request. */
+  readonly judgeRules?: readonly JudgeRule[];
 }
 
 export interface ServeStats {
@@ -96,17 +99,12 @@ export async function startServer(target: Target, options: ServeOptions): Promis
     const messages = body.messages as ChatMessageIn[];
     const userText = lastUserText(messages);
     if (userText === undefined) throw new HttpError(400, 'no user message to classify.', 'invalid_request_error');
-    const input = classifiedPart(userText, options.marker);
-    const [predicted] = await target.predict([input]);
-    const prediction = faults.maybeNoisy(predicted!, target.labels);
-    const promptText = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
-    const style = resolveStyle(options.answer, body, promptText);
-    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : body.logprobs === true ? 0 : target.labels.length;
-    const answer = renderAnswer(style, prediction, target.labels, { topLogprobs, decimals: options.decimals });
+    const judged = judgeAnswer(options.judgeRules ?? [], userText);
+    const answer = judged === undefined ? await classify(body, messages, userText) : { content: judged, logprobs: null };
     const maxTokens = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
     let content = answer.content;
     let finish = 'stop';
-    if (style !== 'logprobs' && tokens(content) > maxTokens) {
+    if (answer.logprobs === null && tokens(content) > maxTokens) {
       content = content.slice(0, Math.max(1, maxTokens * 4));
       finish = 'length';
     }
@@ -122,6 +120,16 @@ export async function startServer(target: Target, options: ServeOptions): Promis
       usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
     }, { 'x-request-id': id });
     stats.completions++;
+  }
+
+  async function classify(body: Record<string, unknown>, messages: readonly ChatMessageIn[], userText: string) {
+    const input = classifiedPart(userText, options.marker);
+    const [predicted] = await target.predict([input]);
+    const prediction = faults.maybeNoisy(predicted!, target.labels);
+    const promptText = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
+    const style = resolveStyle(options.answer, body, promptText);
+    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : body.logprobs === true ? 0 : target.labels.length;
+    return renderAnswer(style, prediction, target.labels, { topLogprobs, decimals: options.decimals });
   }
 
   let inFlight = 0;

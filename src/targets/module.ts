@@ -75,14 +75,15 @@ export async function createModuleTarget(modulePath: string): Promise<Target> {
   };
 }
 
-async function importModule(file: string): Promise<unknown> {
+/** Imports a user's module file; `kind` names what it is for in messages ("target", "judge"). */
+export async function importModule(file: string, kind = 'target'): Promise<unknown> {
   try {
     return await import(pathToFileURL(file).href);
   } catch (err) {
     const hint = (err as { code?: unknown }).code === 'ERR_UNKNOWN_FILE_EXTENSION'
       ? ' (TypeScript modules need the tsx loader: run under `node --import tsx`, or compile the module to .js)'
       : '';
-    throw new ConfigError(`cannot load target module ${file}: ${errorMessage(err)}${hint}`, { cause: err });
+    throw new ConfigError(`cannot load ${kind} module ${file}: ${errorMessage(err)}${hint}`, { cause: err });
   }
 }
 

@@ -6,10 +6,11 @@
 import { workerData } from 'node:worker_threads';
 import { CampaignAbortError } from '../core/errors.js';
 import { attackExample, type AttackParts } from '../engine/attack-example.js';
-import { buildAttackParts } from '../registry.js';
+import { assessFlip, type Assessment } from '../engine/assess-flip.js';
+import { buildAssessment, buildAttackParts } from '../registry.js';
 import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from './protocol.js';
 
-let cached: { key: string; parts: Promise<AttackParts> } | undefined;
+let cached: { key: string; parts: Promise<AttackParts>; assessment: Promise<Assessment> } | undefined;
 
 /** The tail of this thread's queue of tasks when they run one at a time (WorkerData.oneAtATime). */
 let queue: Promise<unknown> = Promise.resolve();
@@ -23,9 +24,12 @@ export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
 
 async function attack(task: AttackTask): Promise<AttackTaskResult> {
   const key = JSON.stringify(task.config);
-  const shared = (workerData as WorkerData | undefined)?.targetShared;
-  if (cached?.key !== key) cached = { key, parts: buildAttackParts(task.config, shared) };
+  const data = workerData as WorkerData | undefined;
+  if (cached?.key !== key) {
+    cached = { key, parts: buildAttackParts(task.config, data?.targetShared), assessment: buildAssessment(task.config, data?.judgeShared) };
+  }
   const parts = await cached.parts;
+  const assessment = await cached.assessment;
   const { seed, maxQueries, maxPerturbRatio, stabilitySamples, verifyRepeats } = task.config;
   const settings = {
     seed,
@@ -39,7 +43,7 @@ async function attack(task: AttackTask): Promise<AttackTaskResult> {
   const outcomes: ExampleOutcome[] = [];
   for (const example of task.examples) {
     try {
-      outcomes.push(await attackExample(parts, settings, example));
+      outcomes.push(await assessFlip(await attackExample(parts, settings, example), assessment));
     } catch (err) {
       // Error classes do not survive the thread boundary; an abort travels as plain data, and ends the batch.
       if (!(err instanceof CampaignAbortError)) throw err;

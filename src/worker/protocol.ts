@@ -23,6 +23,8 @@ export type AttackTaskResult = readonly ExampleOutcome[];
 /** Data the main thread prepares once per campaign and every worker receives (e.g. a shared rate limiter). */
 export interface WorkerData {
   readonly targetShared: unknown;
+  /** The judge's counterpart of targetShared (`--judge`); undefined without a judge or when it needs nothing shared. */
+  readonly judgeShared?: unknown;
   /**
    * CPU-bound targets: the worker holds a second example while it attacks one, but attacks them one after the other,
    * in arrival order (see createAttackPool). Absent or false: tasks run concurrently (I/O-bound targets).

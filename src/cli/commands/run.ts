@@ -3,6 +3,7 @@ import { Option, type Command } from 'commander';
 import { collect, collectComponent, parseFraction, parseInteger, parseJsonObject, parseList, parsePositive } from '../options.js';
 import { DEFAULT_EXAMPLE_TIMEOUT_MS, DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS, DEFAULT_STOP_TIMEOUT_MS } from '../../contracts/campaign.js';
 import { parseDuration } from '../duration.js';
+import { addJudgeFlags } from '../judge-flags.js';
 import { addTargetFlags } from '../target-flags.js';
 
 export function registerRun(program: Command): void {
@@ -52,7 +53,7 @@ export function registerRun(program: Command): void {
     .option('--dry-run', 'attack a small pilot and estimate queries, tokens, cost and time for the whole campaign')
     .option('--pilot <n>', 'pilot size for --dry-run', parseInteger('--pilot', 2), 12)
     .addOption(new Option('--json', 'print summary.json to stdout instead of the table'));
-  addTargetFlags(cmd).action(async (flags: Record<string, unknown>) => {
+  addJudgeFlags(addTargetFlags(cmd)).action(async (flags: Record<string, unknown>) => {
     // Which flags the user typed (not defaults): a recipe may not be contradicted silently.
     const explicit = new Set(Object.keys(flags).filter((k) => cmd.getOptionValueSource(k) === 'cli'));
     const { runCommand } = await import('../run-command.js');

@@ -1,6 +1,7 @@
 /** @module Definition of `quiver serve` (flags and help); the server loads only when the command runs. */
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
+import { parseJudgeRule } from '../../serve/judge-rule.js';
 import { parseInteger } from '../options.js';
 
 function parseRate(flag: string): (value: string) => number {
@@ -37,6 +38,7 @@ export function registerServe(program: Command): void {
     .option('--noise <p>', 'share of answers replaced by a random one (mimics sampling)', parseRate('--noise'), 0)
     .option('--seed <n>', 'seed of the fault and noise draws', parseInteger('--seed', 0), 0)
     .option('--api-key-env <name>', 'require the key held by this environment variable (401 otherwise)')
+    .option('--judge-rule <verdict=word>', 'answer judge rubric requests (quiver run --judge): VERDICT (valid, questionable, invalid, unreadable) when the perturbed text contains WORD, else valid (repeatable; first match wins)', parseJudgeRule)
     .option('--verbose', 'log each request to stderr')
     .action(async (flags: Record<string, unknown>) => {
       const { serveCommand } = await import('../../serve/main.js');

@@ -14,22 +14,12 @@ export interface Price {
   readonly outputPerMTok: number;
 }
 
-export interface OpenAIOptions {
+/** How an endpoint is reached and paced: what the `openai:` target and the `openai:` judge share. */
+export interface EndpointOptions {
   /** Always explicit: the SDK would otherwise read OPENAI_BASE_URL on its own, in each worker. */
   readonly baseURL: string;
   /** Name of the environment variable holding the API key (read inside the process that calls the endpoint). */
   readonly apiKeyEnv: string;
-  /** User-message template; `{{input}}` is replaced by the text under test, `{{labels}}` by the label list. */
-  readonly prompt: string;
-  readonly system: string | null;
-  readonly labels: readonly string[];
-  readonly answer: AnswerMode;
-  readonly temperature: number;
-  /** Passed through as the request's `seed`; null = not sent. */
-  readonly seed: number | null;
-  readonly maxTokens: number;
-  /** `top_logprobs` requested in `logprobs` mode. */
-  readonly topLogprobs: number;
   /** Requests in flight at once, across every worker thread. */
   readonly concurrency: number;
   /** Requests and tokens per minute, across every worker thread; null = no limit until the endpoint answers 429. */
@@ -44,6 +34,25 @@ export interface OpenAIOptions {
   readonly cacheDir: string | null;
   readonly price: Price;
 }
+
+export interface OpenAIOptions extends EndpointOptions {
+  /** User-message template; `{{input}}` is replaced by the text under test, `{{labels}}` by the label list. */
+  readonly prompt: string;
+  readonly system: string | null;
+  readonly labels: readonly string[];
+  readonly answer: AnswerMode;
+  readonly temperature: number;
+  /** Passed through as the request's `seed`; null = not sent. */
+  readonly seed: number | null;
+  readonly maxTokens: number;
+  /** `top_logprobs` requested in `logprobs` mode. */
+  readonly topLogprobs: number;
+}
+
+/** The option keys of EndpointOptions (for callers that validate their own options around them). */
+export const endpointOptionKeys: readonly string[] = Object.freeze([
+  'baseURL', 'apiKeyEnv', 'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'cacheDir', 'price',
+]);
 
 export const OPENAI_PREFIX = 'openai:';
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -88,16 +97,11 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
   }
   const prompt = raw.prompt === undefined ? defaultPrompt(answer, labels) : str(raw.prompt, '--prompt');
   if (!prompt.includes(INPUT_PLACEHOLDER)) throw new ConfigError(`--prompt: the template must contain ${INPUT_PLACEHOLDER}`);
-  const baseURL = str(raw.baseURL ?? process.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL, '--base-url').replace(/\/+$/, '');
-  checkBaseURL(baseURL);
-  const apiKeyEnv = str(raw.apiKeyEnv ?? 'OPENAI_API_KEY', '--api-key-env');
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) {
-    throw new ConfigError(`--api-key-env takes the NAME of an environment variable, got "${apiKeyEnv}"`);
-  }
-  const price = (raw.price ?? { inputPerMTok: 0, outputPerMTok: 0 }) as Price;
+  const endpoint = resolveEndpointOptions(raw, '--base-url', '--api-key-env');
+  // Key order as before the endpoint options were split out: campaign.json is compared as JSON when resuming.
   return {
-    baseURL,
-    apiKeyEnv,
+    baseURL: endpoint.baseURL,
+    apiKeyEnv: endpoint.apiKeyEnv,
     prompt,
     system: raw.system === undefined || raw.system === null ? null : str(raw.system, '--system'),
     labels: Object.freeze([...(labels as string[])]),
@@ -106,6 +110,32 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
     seed: raw.seed === undefined || raw.seed === null ? null : int(raw.seed, '--llm-seed', -(2 ** 53), 2 ** 53),
     maxTokens: int(raw.maxTokens ?? defaultMaxTokens(answer, labels.length), '--answer-max-tokens', 1, 1_000_000),
     topLogprobs: int(raw.topLogprobs ?? Math.min(20, Math.max(5, 2 * labels.length)), 'topLogprobs', 1, 20),
+    concurrency: endpoint.concurrency,
+    rpm: endpoint.rpm,
+    tpm: endpoint.tpm,
+    timeoutMs: endpoint.timeoutMs,
+    retries: endpoint.retries,
+    breakerMs: endpoint.breakerMs,
+    cacheDir: endpoint.cacheDir,
+    price: endpoint.price,
+  };
+}
+
+/**
+ * Fills the endpoint options' defaults and validates them; `urlFlag` and `keyFlag` name the flags in messages. Reads
+ * OPENAI_BASE_URL only when no base URL is given.
+ */
+export function resolveEndpointOptions(raw: Readonly<Record<string, unknown>>, urlFlag: string, keyFlag: string): EndpointOptions {
+  const baseURL = str(raw.baseURL ?? process.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL, urlFlag).replace(/\/+$/, '');
+  checkBaseURL(baseURL, urlFlag, keyFlag);
+  const apiKeyEnv = str(raw.apiKeyEnv ?? 'OPENAI_API_KEY', keyFlag);
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(apiKeyEnv)) {
+    throw new ConfigError(`${keyFlag} takes the NAME of an environment variable, got "${apiKeyEnv}"`);
+  }
+  const price = (raw.price ?? { inputPerMTok: 0, outputPerMTok: 0 }) as Price;
+  return {
+    baseURL,
+    apiKeyEnv,
     concurrency: int(raw.concurrency ?? 8, '--concurrency', 1, 10_000),
     rpm: raw.rpm === undefined || raw.rpm === null ? null : num(raw.rpm, '--rpm', 1e-3, 1e9),
     tpm: raw.tpm === undefined || raw.tpm === null ? null : num(raw.tpm, '--tpm', 1, 1e12),
@@ -130,17 +160,17 @@ function defaultMaxTokens(answer: AnswerMode, labelCount: number): number {
   }
 }
 
-function checkBaseURL(url: string): void {
+function checkBaseURL(url: string, flag: string, keyFlag: string): void {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new ConfigError(`--base-url is not a URL: "${url}"`);
+    throw new ConfigError(`${flag} is not a URL: "${url}"`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`--base-url must be http(s), got "${url}"`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`${flag} must be http(s), got "${url}"`);
   // The URL is written to campaign.json and the cache: credentials belong in the key variable.
   if (parsed.username !== '' || parsed.password !== '') {
-    throw new ConfigError('--base-url must not contain credentials; put the key in the variable named by --api-key-env');
+    throw new ConfigError(`${flag} must not contain credentials; put the key in the variable named by ${keyFlag}`);
   }
 }
 
@@ -150,19 +180,19 @@ export function isLoopback(baseURL: string): boolean {
   return host === 'localhost' || host === '[::1]' || host === '::1' || /^127\./.test(host);
 }
 
-function str(v: unknown, flag: string): string {
+export function str(v: unknown, flag: string): string {
   if (typeof v !== 'string') throw new ConfigError(`${flag} must be a string, got ${JSON.stringify(v)}`);
   return v;
 }
 
-function num(v: unknown, flag: string, min: number, max: number): number {
+export function num(v: unknown, flag: string, min: number, max: number): number {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) {
     throw new ConfigError(`${flag} must be a number in [${min}, ${max}], got ${JSON.stringify(v)}`);
   }
   return v;
 }
 
-function int(v: unknown, flag: string, min: number, max: number): number {
+export function int(v: unknown, flag: string, min: number, max: number): number {
   if (!Number.isSafeInteger(v)) throw new ConfigError(`${flag} must be a whole number, got ${JSON.stringify(v)}`);
   return num(v, flag, min, max);
 }
