@@ -50,7 +50,13 @@ test('quiver run: the demo campaign finds verified, minimal flips and writes the
     assert.equal(f.type, 'result');
     assert.equal(f.schemaVersion, 2);
     assert.match(f.campaignId!, /^[0-9a-f]{16}$/);
-    assert.deepEqual(f.validity, { checks: ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'synonym-no-antonyms', 'synonym-sense-share', 'verified'] });
+    assert.deepEqual(f.validity, {
+      checks: [
+        'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'pos-consistency', 'synonym-no-antonyms',
+        'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine',
+        'synonym-context-fit', 'reorder-grammatical', 'rare-word-adverb-slots', 'verified',
+      ],
+    });
     assert.notEqual(f.adversarial!.label, f.groundTruth);
     assert.equal(again[i]!.label, f.adversarial!.label, `flip does not reproduce: ${f.adversarial!.text}`);
     assert.equal(f.flipDistance, f.edits.length);
