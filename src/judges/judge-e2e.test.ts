@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ResultRecord } from '../contracts/record.js';
 import { cliPath, readRecords, serveChild } from '../testing/cli.js';
+import { validityChecks } from '../validity/checks.js';
 
 const work = mkdtempSync(join(tmpdir(), 'quiver-judge-e2e-'));
 const moduleJudge = `module:${join(import.meta.dirname, 'fixtures', 'marker-judge.mjs')}`;
@@ -65,9 +66,12 @@ test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, rep
       assert.equal(got.get(f.id)!.status, 'succeeded', f.id);
       assert.equal(got.get(f.id)!.validity!.judge!.verdict, 'valid');
     }
+    // Every judged record lists the campaign's checks, as derived from its campaign.json.
+    const expectedChecks = validityChecks(JSON.parse(readFileSync(join(work, 'judged', 'campaign.json'), 'utf8')).attack);
+    assert.ok(expectedChecks.includes('verified') && expectedChecks.includes('stopwords'));
     for (const x of records) {
       if (x.validity?.judge === undefined) continue;
-      assert.deepEqual(x.validity.checks, ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'synonym-no-antonyms', 'synonym-sense-share', 'verified']);
+      assert.deepEqual(x.validity.checks, expectedChecks);
       assert.ok(x.validity.judge.usage!.promptTokens > 0, 'judge usage per record');
       assert.deepEqual(x.usage, x.validity.judge.usage, 'a local target: the judge is all the record spent');
     }
