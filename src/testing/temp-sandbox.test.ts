@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const preload = fileURLToPath(new URL('./temp-sandbox.ts', import.meta.url));
+const preload = fileURLToPath(new URL('./temp-sandbox.mjs', import.meta.url));
 
 test('a process started with the temp sandbox leaves none of its temporary folders behind, nor its children\'s', () => {
   const script = `
