@@ -52,8 +52,8 @@ export function renderReport(args: {
   out.push('- Every success is shrunk to a 1-minimal edit set and re-verified by a fresh query before it counts (the engine does ' +
     'this for every method).');
   out.push('- Columns: success % = succeeded / (succeeded + failed); accuracy under attack = originals still right after the ' +
-    'attack / all examples; queries = evaluations requested per attacked example (cache hits included: what a cacheless ' +
-    'implementation such as the released ABS or TextAttack sends); unique = texts actually sent; perturbed words % and ' +
+    'attack / all examples; queries = evaluations requested per attacked example (cache hits included: what the released ABS, ' +
+    'which has no cache, sends, and what TextAttack counts in num_queries, which includes the hits of its LRU cache); unique = texts actually sent; perturbed words % and ' +
     'flip distance (edits) average successes; ms / success = wall time over attacked examples per success (the paper\'s ' +
     'T-O; the only column that varies between runs).');
   out.push(`- Determinism fingerprint (every column but time): \`${fingerprint(results)}\`. Same seed, same fingerprint.`, '');
