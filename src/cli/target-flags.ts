@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import { isHfSpec } from '../targets/index.js';
 import { answerModes, DEFAULT_BASE_URL, OPENAI_PREFIX, resolveOpenAIOptions, type Price } from '../targets/openai/options.js';
 import { parseInteger, parseList } from './options.js';
 
@@ -29,7 +30,12 @@ const LLM_FLAGS: Readonly<Record<string, string>> = {
 };
 
 export function addTargetFlags(cmd: Command): Command {
+  // `quiver replay` has its own --batch-size (texts per predict call), which hf: targets take as theirs too.
+  if (!cmd.options.some((o) => o.long === '--batch-size')) {
+    cmd.option('--batch-size <n>', 'hf:, local:nn: most texts per model call (default 32)', parseInteger('--batch-size', 1));
+  }
   return cmd
+    .option('--threads <n>', 'hf:, local:nn: intra-op threads per model session (default: cores / workers, at least 1)', parseInteger('--threads', 1))
     .option('--base-url <url>', `openai: endpoint (default: $OPENAI_BASE_URL, else ${DEFAULT_BASE_URL})`)
     .option('--api-key-env <name>', 'openai: environment variable holding the API key (default OPENAI_API_KEY)')
     .option('--prompt <file>', 'openai: user-message template file; {{input}} is the text, {{labels}} the label list')
@@ -71,10 +77,26 @@ function nbOptions(target: string, flags: Readonly<Record<string, unknown>>): Re
  */
 export const ENDPOINT_FLAGS: ReadonlySet<string> = new Set(['cacheDir', 'cache', 'prices', 'timeoutMs', 'retries', 'breakerMs', 'concurrency', 'rpm', 'tpm']);
 
+/** `hf:<dir>` and `local:nn`: batch size and threads of the model session. */
+function hfOptions(target: string, flags: Readonly<Record<string, unknown>>): Record<string, unknown> | null {
+  const given = ['batchSize', 'threads'].filter((k) => flags[k] !== undefined);
+  if (!isHfSpec(target)) {
+    if (given.length > 0) throw new ConfigError(`${given.map((k) => (k === 'batchSize' ? '--batch-size' : '--threads')).join(', ')} only apply to hf:<dir> and local:nn targets, not ${target}`);
+    return null;
+  }
+  return Object.fromEntries(given.map((k) => [k, flags[k]]));
+}
+
 export function targetOptionsFromFlags(flags: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const target = typeof flags.target === 'string' ? flags.target : '';
   const nb = nbOptions(target, flags);
   if (nb !== null) return nb;
+  const hf = hfOptions(target, flags);
+  if (hf !== null) {
+    const stray = Object.keys(LLM_FLAGS).filter((k) => flags[k] !== undefined);
+    if (stray.length > 0) throw new ConfigError(`${stray.map((k) => LLM_FLAGS[k]).join(', ')} only apply to openai:<model> targets, not ${target}`);
+    return hf;
+  }
   const openaiJudge = typeof flags.judge === 'string' && flags.judge.startsWith(OPENAI_PREFIX);
   const given = Object.keys(LLM_FLAGS).filter((k) => flags[k] !== undefined && !(openaiJudge && ENDPOINT_FLAGS.has(k)));
   if (flags.cache === false && !openaiJudge) given.push('cache');

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { targetOptionsFromFlags } from '../cli/target-flags.js';
 import { writeFileAtomic } from '../storage/atomic.js';
-import { createTarget, prepareTargetShared } from '../targets/index.js';
+import { createTarget, isHfSpec, prepareTargetShared } from '../targets/index.js';
 import { gateFor, renderReplayJUnit, renderReplayTable, replayJson } from './render.js';
 import { replaySuite } from './replay.js';
 import { readSuite } from './suite.js';
@@ -23,7 +23,9 @@ export interface ReplayFlags {
 
 export async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<void> {
   const suite = readSuite(suitePath);
-  const options = targetOptionsFromFlags(flags as unknown as Record<string, unknown>);
+  // --batch-size is replay's texts per predict call; an hf: target also takes it as its model batch.
+  const { batchSize, ...rest } = flags as unknown as Record<string, unknown>;
+  const options = targetOptionsFromFlags(isHfSpec(flags.target) ? flags as unknown as Record<string, unknown> : rest);
   const target = await createTarget(flags.target, options, await prepareTargetShared(flags.target, options));
   let result;
   try {

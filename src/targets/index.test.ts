@@ -17,11 +17,11 @@ test('registry: every local name builds a target with that id and the labels tar
 });
 
 test('registry: unknown specs throw UnknownComponentError listing every valid spec, module:<path> included', async () => {
-  assert.deepEqual([...targetSpecs], ['local:wink', 'local:afinn', 'local:vader', 'local:nb', 'openai:<model>', 'module:<path>']);
+  assert.deepEqual([...targetSpecs], ['local:wink', 'local:afinn', 'local:vader', 'local:nb', 'local:nn', 'hf:<dir>', 'openai:<model>', 'module:<path>']);
   for (const spec of ['local:bert', 'wink', 'LOCAL:WINK', '']) {
     await assert.rejects(createTarget(spec), (err: unknown) => {
       assert.ok(err instanceof UnknownComponentError);
-      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, openai:<model>, module:<path>`);
+      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>`);
       return true;
     });
   }

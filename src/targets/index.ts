@@ -1,4 +1,4 @@
-/** @module Target registry: resolves a spec (`local:wink`, `local:afinn`, `local:vader`, `module:<path>`) to a Target. */
+/** @module Target registry: resolves a spec (`local:wink`, `local:afinn`, `local:vader`, `local:nn`, `hf:<dir>`, `module:<path>`) to a Target. */
 import { UnknownComponentError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
 import { sentimentLabels } from './calibrate.js';
@@ -14,6 +14,15 @@ export const Targets = {
   'local:vader': async () => (await import('./vader.js')).createVaderTarget(),
 } satisfies Record<string, () => Promise<Target>>;
 
+/** The bundled neural model (src/targets/data/local-nn), loaded as `hf:<its folder>` is. */
+const NN_SPEC = 'local:nn';
+const HF_PREFIX = 'hf:';
+
+/** Targets that take `hf:` options (`batchSize`, `threads`). */
+export function isHfSpec(spec: string): boolean {
+  return spec === NN_SPEC || spec.startsWith(HF_PREFIX);
+}
+
 export type LocalTargetName = keyof typeof Targets;
 
 export const localTargetNames: readonly LocalTargetName[] = Object.freeze(Object.keys(Targets) as LocalTargetName[]);
@@ -23,7 +32,9 @@ const MODULE_PREFIX = 'module:';
 const NB_SPEC = 'local:nb';
 
 /** Every valid spec, for help and error texts. */
-export const targetSpecs: readonly string[] = Object.freeze([...localTargetNames, NB_SPEC, `${OPENAI_PREFIX}<model>`, `${MODULE_PREFIX}<path>`]);
+export const targetSpecs: readonly string[] = Object.freeze([
+  ...localTargetNames, NB_SPEC, NN_SPEC, `${HF_PREFIX}<dir>`, `${OPENAI_PREFIX}<model>`, `${MODULE_PREFIX}<path>`,
+]);
 
 function isLocalTargetName(spec: string): spec is LocalTargetName {
   return Object.hasOwn(Targets, spec);
@@ -37,6 +48,11 @@ export async function createTarget(
 ): Promise<Target> {
   if (isLocalTargetName(spec)) return Targets[spec]();
   if (spec === NB_SPEC) return (await import('./nb.js')).createNbTarget(options);
+  if (isHfSpec(spec)) {
+    const { createHfTarget } = await import('./hf/target.js');
+    const dir = spec === NN_SPEC ? (await import('./hf/bundled.js')).BUNDLED_NN_DIR : spec.slice(HF_PREFIX.length);
+    return createHfTarget(spec, dir, options);
+  }
   if (spec.startsWith(OPENAI_PREFIX)) {
     const { createOpenAITarget } = await import('./openai/target.js');
     return createOpenAITarget(spec, options, shared);
@@ -62,13 +78,14 @@ export async function prepareTargetShared(
 }
 
 /**
- * The labels of a local target without loading it; undefined for `module:` specs (known only after loading).
- * Every local target is a two-label sentiment model.
+ * The labels of a local target without loading it; undefined for `module:`, `local:nb` and `hf:` specs (known only
+ * after loading). Every other local target is a two-label sentiment model.
  */
 export function targetLabels(spec: string, options: Readonly<Record<string, unknown>> = {}): readonly string[] | undefined {
   if (isLocalTargetName(spec)) return sentimentLabels;
   if (spec.startsWith(OPENAI_PREFIX)) return openAILabels(spec, options);
-  if (spec.startsWith(MODULE_PREFIX) || spec === NB_SPEC) return undefined;
+  // hf: models are loaded (and so fully checked) in the main thread once before a campaign: labels come with them.
+  if (spec.startsWith(MODULE_PREFIX) || spec === NB_SPEC || isHfSpec(spec)) return undefined;
   throw new UnknownComponentError('target', spec, targetSpecs);
 }
 

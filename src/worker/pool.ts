@@ -44,7 +44,7 @@ export function createAttackPool(workers: number, workerData: WorkerData, exampl
     maxQueue: Infinity,
     idleTimeout: Infinity,
     execArgv: workerExecArgv(),
-    workerData: { ...workerData, oneAtATime },
+    workerData: { ...workerData, oneAtATime, poolSize: workers },
   });
 }
 

@@ -30,4 +30,6 @@ export interface WorkerData {
    * in arrival order (see createAttackPool). Absent or false: tasks run concurrently (I/O-bound targets).
    */
   readonly oneAtATime?: boolean;
+  /** Worker threads in the pool, so an in-process model can share the cores among them (hf: intra-op threads). */
+  readonly poolSize?: number;
 }
