@@ -221,3 +221,22 @@ test('merge: a missed space joins two letter words separated by one space', asyn
   assert.deepEqual(p.candidates(t, 4, ctx).map((c) => c.text), [], 'no next word');
   assert.deepEqual(p.candidates(T.fromString('a b'), 0, ctx).map((c) => c.text), [], 'too short with minLength 4');
 });
+
+test('no variant is another real word (issue #14: "hope" -> "hoe" changes the meaning); realWords keeps them', () => {
+  const all = resolveTypoOptions({ ...typoPresets.pruthi });
+  const hope = typoVariants('hope', all, (op) => rngFor(op));
+  const best = typoVariants('best', all, (op) => rngFor(op));
+  assert.ok(hope.length > 5 && best.length > 5);
+  for (const word of ['hoe', 'hole', 'hose', 'home']) assert.ok(!hope.includes(word), word);
+  for (const word of ['beast', 'beet', 'bet', 'bust']) assert.ok(!best.includes(word), word);
+  const kept = typoVariants('hope', { ...all, realWords: true }, (op) => rngFor(op));
+  assert.ok(kept.includes('hoe') && kept.includes('hole'), kept.join(','));
+  // One variant per operation still: the draw moves on to the next edit instead of giving up.
+  const one = typoVariants('best', resolveTypoOptions({}), (op) => rngFor(op));
+  assert.equal(one.length, 4, one.join(','));
+  // A missed space that makes a word ("any way" -> "anyway") is no slip.
+  const t = AttackText.fromString('any way you like');
+  assert.deepEqual(typo({ operations: ['merge'] }).candidates(t, 0, ctx('m')).map((c) => c.text), []);
+  assert.deepEqual(typo({ operations: ['merge'], realWords: true }).candidates(t, 0, ctx('m')).map((c) => c.text), ['anyway you like']);
+  assert.throws(() => resolveTypoOptions({ realWords: 1 as unknown as boolean }), ConfigError);
+});

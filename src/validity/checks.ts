@@ -31,6 +31,7 @@ export const ValidityChecks = {
   'char-budget': hasConstraint('char-budget'),
   'embedding-cosine': hasConstraint('embedding-cosine'),
   // Perturbation families' own filters.
+  'typo-not-a-word': (a) => family(a, 'typo') !== undefined && family(a, 'typo')!.options.realWords !== true,
   'synonym-no-antonyms': (a) => family(a, 'synonym') !== undefined,
   'synonym-sense-share': (a) => {
     const share = family(a, 'synonym')?.options.minSenseShare;
