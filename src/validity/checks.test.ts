@@ -10,12 +10,12 @@ const base: AttackConfig = {
 };
 
 test('validity checks: the default constraints and verification, always', () => {
-  assert.deepEqual(validityChecks(base), ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'pos-consistency', 'typo-not-a-word', 'verified']);
+  assert.deepEqual(validityChecks(base), ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'article-agreement', 'pos-consistency', 'typo-not-a-word', 'verified']);
   // Real-word typos ("hope" -> "hoe") are kept only when asked for.
   assert.ok(!validityChecks({ ...base, perturbations: [{ name: 'typo', options: { realWords: true } }] }).includes('typo-not-a-word'));
   // Turning a default off takes it out of the list.
   const off = validityChecks({ ...base, posConsistency: false, constraints: [{ name: 'typo-density', options: { enabled: false } }] });
-  assert.deepEqual(off, ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-not-a-word', 'verified']);
+  assert.deepEqual(off, ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'article-agreement', 'typo-not-a-word', 'verified']);
 });
 
 test('validity checks: the synonym checks are on by default and go when their option is false or null', () => {
@@ -41,7 +41,7 @@ test('validity checks: derived from constraints, protected spans, family options
     verifyRepeats: 3,
   });
   assert.deepEqual(checks, [
-    'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'protected-spans', 'pos-consistency', 'char-budget',
+    'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'article-agreement', 'protected-spans', 'pos-consistency', 'char-budget',
     'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form',
     'synonym-min-cosine', 'synonym-context-fit', 'verified', 'stable-under-requery',
   ]);

@@ -24,6 +24,7 @@ export const ValidityChecks = {
   'max-perturb-ratio': () => true,
   stopwords: () => true,
   'typo-density': (a) => family(a, 'typo') !== undefined && (a.constraints ?? []).filter((c) => c.name === 'typo-density').at(-1)?.options.enabled !== false,
+  'article-agreement': () => true,
   'protected-spans': (a) => a.protect.length > 0,
   'pos-consistency': (a) => a.posConsistency !== false || hasConstraint('pos-consistency')(a),
   // Opt-in constraints (`--constraint`).
