@@ -21,11 +21,11 @@ test('validity checks: the default constraints and verification, always', () => 
 test('validity checks: the synonym checks are on by default and go when their option is false or null', () => {
   const withSynonym = (options: Record<string, unknown>) => validityChecks({ ...base, perturbations: [{ name: 'synonym', options }] });
   const all = withSynonym({});
-  for (const name of ['synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
+  for (const name of ['synonym-fixed-expressions', 'synonym-not-by-names', 'synonym-no-derivations', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
     assert.ok(all.includes(name), name);
   }
-  const off = withSynonym({ fixedExpressions: false, wordSense: false, minZipf: null, minCosine: null, maxContextDrop: null });
-  for (const name of ['synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
+  const off = withSynonym({ fixedExpressions: false, nameCheck: false, derivationCheck: false, wordSense: false, minZipf: null, minCosine: null, maxContextDrop: null });
+  for (const name of ['synonym-fixed-expressions', 'synonym-not-by-names', 'synonym-no-derivations', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
     assert.ok(!off.includes(name), name);
   }
   assert.ok(validityChecks({ ...base, perturbations: [{ name: 'reorder', options: {} }] }).includes('reorder-grammatical'));
@@ -42,7 +42,8 @@ test('validity checks: derived from constraints, protected spans, family options
   });
   assert.deepEqual(checks, [
     'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'article-agreement', 'protected-spans', 'pos-consistency', 'char-budget',
-    'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form',
+    'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-not-by-names', 'synonym-no-derivations',
+    'synonym-word-sense', 'synonym-word-form',
     'synonym-min-cosine', 'synonym-context-fit', 'verified', 'stable-under-requery',
   ]);
   // A sense share of 0 switches that filter off.

@@ -40,6 +40,8 @@ export const ValidityChecks = {
   },
   // Issue #14's synonym checks, shared by synonym and rare-word replacements (on by default).
   'synonym-fixed-expressions': synonymOption('fixedExpressions'),
+  'synonym-not-by-names': synonymOption('nameCheck'),
+  'synonym-no-derivations': synonymOption('derivationCheck'),
   'synonym-word-sense': synonymOption('wordSense'),
   'synonym-word-form': synonymOption('minZipf'),
   'synonym-min-cosine': synonymOption('minCosine'),
