@@ -94,10 +94,13 @@ test('every variant differs from the word, keeps first and last letter, no dupli
 });
 
 test('respects minLength and skips non-words, numbers and inserted words', () => {
-  const p = typo();
+  const p = typo({ minLength: 4 });
   const text = AttackText.fromString('The bad 2024 well-made fish');
   assert.deepEqual(p.candidates(text, 0, ctx('s')), []); // "The": 3 letters < 4
   assert.deepEqual(p.candidates(text, 1, ctx('s')), []);
+  // The default (3) takes "bad", in its middle letter only, and never as another word ("bed", "bid").
+  const three = typo().candidates(text, 1, ctx('s')).map((c) => c.word(1));
+  assert.ok(three.length > 0 && three.every((w) => /^b.*d$/.test(w) && !['bed', 'bid', 'bud'].includes(w)), three.join());
   assert.deepEqual(p.candidates(text, 2, ctx('s')), []); // digits
   assert.deepEqual(p.candidates(text, 3, ctx('s')), []); // hyphenated
   assert.equal(p.candidates(text, 4, ctx('s')).length, 4);

@@ -46,7 +46,9 @@ export interface TypoOptions {
 
 export const defaultTypoOptions: TypoOptions = {
   operations: DEFAULT_TYPO_OPERATIONS,
-  minLength: 4,
+  // 3, not Pruthi's 4: a slip in the middle letter of "fun" or "bad" ("Fhun", "bsd") reads as one, and since real-word
+  // variants are dropped ("bed", "bud") this bought back the demo flip the 3-typo sentence cap took (issue #14).
+  minLength: 3,
   keepFirstLast: true,
   variantsPerOperation: 1,
   realWords: false,
