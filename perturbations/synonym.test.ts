@@ -237,3 +237,22 @@ test('the checks are cached per example: the same word in another text is judged
   assert.notDeepEqual(first, other);
   assert.deepEqual(p.candidates(a.text, ia, a.ctx).map((c) => c.words[ia]), first);
 });
+
+test('issue #14 second review: no derivational variants (laugh -> laughter, medal -> medallion)', () => {
+  for (const [s, w, bad] of [['making people laugh is hard', 'laugh', 'laughter'], ['he won a medal for it', 'medal', 'medallion'], ['his dreams are strange', 'dreams', 'dreamings']] as const) {
+    assert.ok(!replacements(s, w).includes(bad), `${w} -> ${bad}`);
+    assert.ok(replacements(s, w, { derivationCheck: false }).includes(bad), `${bad} is a raw synonym`);
+  }
+});
+
+test('issue #14 second review: a word next to a name keeps its place ("who is cletis tout ?")', () => {
+  assert.deepEqual(replacements('who is cletis tout ?', 'tout'), []);
+  assert.ok(replacements('who is cletis tout ?', 'tout', { nameCheck: false }).includes('brag'));
+});
+
+test('issue #14 second review: "go the distance", "for the sake of", "liberal use" are fixed', () => {
+  for (const [s, w] of [['the film will go the distance', 'go'], ['for the sake of the kids', 'sake'], ['a liberal use of slow motion', 'liberal'], ['it fights the good fight', 'fights']] as const) {
+    assert.deepEqual(replacements(s, w, { fixedExpressions: true }), [], w);
+    assert.ok(replacements(s, w).length > 0, `${w} has raw synonyms`);
+  }
+});

@@ -21,6 +21,10 @@ export interface SynonymOptions {
   readonly wordSense: boolean;
   /** Leave words of phrasal verbs and idioms alone ("pay for", "a must", "worth it"; lib/fixed-expressions.ts). */
   readonly fixedExpressions: boolean;
+  /** Leave a word next to a likely name alone ("cletis tout": lib/name-context.ts). */
+  readonly nameCheck: boolean;
+  /** Drop synonyms that are derivational variants of the word ("laugh" -> "laughter": lib/derivation-check.ts). */
+  readonly derivationCheck: boolean;
   /**
    * The inflected synonym must have at least this Zipf frequency in SUBTLEX-US (2: about 5 uses in 51M words), and
    * be at most `maxZipfDrop` rarer than the word; null: any form (lib/word-form-check.ts).
@@ -47,6 +51,8 @@ export const DEFAULT_SYNONYM_OPTIONS: SynonymOptions = {
   minSenseShare: 0.1,
   wordSense: DEFAULT_SYNONYM_CHECKS.wordSense,
   fixedExpressions: DEFAULT_SYNONYM_CHECKS.fixedExpressions,
+  nameCheck: DEFAULT_SYNONYM_CHECKS.nameCheck,
+  derivationCheck: DEFAULT_SYNONYM_CHECKS.derivationCheck,
   minZipf: DEFAULT_SYNONYM_CHECKS.wordForm!.minZipf,
   maxZipfDrop: DEFAULT_SYNONYM_CHECKS.wordForm!.maxZipfDrop,
   minCosine: DEFAULT_SYNONYM_CHECKS.minCosine,
@@ -63,6 +69,8 @@ export function resolveSynonymOptions(options: object): SynonymOptions {
     minSenseShare: numberIn(0, 1),
     wordSense: isBoolean,
     fixedExpressions: isBoolean,
+    nameCheck: isBoolean,
+    derivationCheck: isBoolean,
     minZipf: orNull(numberIn(0, 8)),
     maxZipfDrop: numberIn(0, 8),
     minCosine: orNull(numberIn(-1, 1)),
@@ -81,6 +89,8 @@ export function synonym(options: Partial<SynonymOptions> = {}): Perturbation {
     { maxSenses: opts.maxSenses, maxCandidates: opts.maxCandidates, multiWord: opts.multiWord, minSenseShare: opts.minSenseShare },
     {
       fixedExpressions: opts.fixedExpressions,
+      nameCheck: opts.nameCheck,
+      derivationCheck: opts.derivationCheck,
       wordSense: opts.wordSense,
       wordForm: opts.minZipf === null ? null : { minZipf: opts.minZipf, maxZipfDrop: opts.maxZipfDrop },
       minCosine: opts.minCosine,

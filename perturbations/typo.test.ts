@@ -94,10 +94,13 @@ test('every variant differs from the word, keeps first and last letter, no dupli
 });
 
 test('respects minLength and skips non-words, numbers and inserted words', () => {
-  const p = typo();
+  const p = typo({ minLength: 4 });
   const text = AttackText.fromString('The bad 2024 well-made fish');
   assert.deepEqual(p.candidates(text, 0, ctx('s')), []); // "The": 3 letters < 4
   assert.deepEqual(p.candidates(text, 1, ctx('s')), []);
+  // The default (3) takes "bad", in its middle letter only, and never as another word ("bed", "bid").
+  const three = typo().candidates(text, 1, ctx('s')).map((c) => c.word(1));
+  assert.ok(three.length > 0 && three.every((w) => /^b.*d$/.test(w) && !['bed', 'bid', 'bud'].includes(w)), three.join());
   assert.deepEqual(p.candidates(text, 2, ctx('s')), []); // digits
   assert.deepEqual(p.candidates(text, 3, ctx('s')), []); // hyphenated
   assert.equal(p.candidates(text, 4, ctx('s')).length, 4);
@@ -220,4 +223,23 @@ test('merge: a missed space joins two letter words separated by one space', asyn
   assert.deepEqual(p.candidates(t, 3, ctx).map((c) => c.text), [], 'a comma is not a missed space');
   assert.deepEqual(p.candidates(t, 4, ctx).map((c) => c.text), [], 'no next word');
   assert.deepEqual(p.candidates(T.fromString('a b'), 0, ctx).map((c) => c.text), [], 'too short with minLength 4');
+});
+
+test('no variant is another real word (issue #14: "hope" -> "hoe" changes the meaning); realWords keeps them', () => {
+  const all = resolveTypoOptions({ ...typoPresets.pruthi });
+  const hope = typoVariants('hope', all, (op) => rngFor(op));
+  const best = typoVariants('best', all, (op) => rngFor(op));
+  assert.ok(hope.length > 5 && best.length > 5);
+  for (const word of ['hoe', 'hole', 'hose', 'home']) assert.ok(!hope.includes(word), word);
+  for (const word of ['beast', 'beet', 'bet', 'bust']) assert.ok(!best.includes(word), word);
+  const kept = typoVariants('hope', { ...all, realWords: true }, (op) => rngFor(op));
+  assert.ok(kept.includes('hoe') && kept.includes('hole'), kept.join(','));
+  // One variant per operation still: the draw moves on to the next edit instead of giving up.
+  const one = typoVariants('best', resolveTypoOptions({}), (op) => rngFor(op));
+  assert.equal(one.length, 4, one.join(','));
+  // A missed space that makes a word ("any way" -> "anyway") is no slip.
+  const t = AttackText.fromString('any way you like');
+  assert.deepEqual(typo({ operations: ['merge'] }).candidates(t, 0, ctx('m')).map((c) => c.text), []);
+  assert.deepEqual(typo({ operations: ['merge'], realWords: true }).candidates(t, 0, ctx('m')).map((c) => c.text), ['anyway you like']);
+  assert.throws(() => resolveTypoOptions({ realWords: 1 as unknown as boolean }), ConfigError);
 });

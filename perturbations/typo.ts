@@ -9,6 +9,7 @@ import type { Rng } from '../src/core/rng.js';
 import { ConfigError } from '../src/core/errors.js';
 import { confusable } from './lib/confusables.js';
 import { keyboardNeighbours } from './lib/keyboard.js';
+import { isRealWord } from './lib/real-word.js';
 
 export type TypoOperation = 'substitute' | 'swap' | 'delete' | 'insert' | 'double' | 'split' | 'merge' | 'homoglyph';
 
@@ -36,13 +37,21 @@ export interface TypoOptions {
   readonly keepFirstLast: boolean;
   /** Distinct variants per operation; `Infinity` enumerates them all. */
   readonly variantsPerOperation: number;
+  /**
+   * Keep variants that are themselves English words ("hope" -> "hoe", "best" -> "beast"): they change the meaning
+   * instead of reading as a slip (issue #14). Off by default; the draw goes on to the next edit instead.
+   */
+  readonly realWords: boolean;
 }
 
 export const defaultTypoOptions: TypoOptions = {
   operations: DEFAULT_TYPO_OPERATIONS,
-  minLength: 4,
+  // 3, not Pruthi's 4: a slip in the middle letter of "fun" or "bad" ("Fhun", "bsd") reads as one, and since real-word
+  // variants are dropped ("bed", "bud") this bought back the demo flip the 3-typo sentence cap took (issue #14).
+  minLength: 3,
   keepFirstLast: true,
   variantsPerOperation: 1,
+  realWords: false,
 };
 
 /**
@@ -100,19 +109,20 @@ export function typo(options: TypoInput = {}): Perturbation {
         known.set(key, variants);
       }
       const out = variants.map((v) => text.replaceWord(index, v, 'typo'));
-      if (opts.operations.includes('merge') && mergeable(text, index, opts.minLength)) out.push(text.mergeWithNext(index, 'typo'));
+      if (opts.operations.includes('merge') && mergeable(text, index, opts)) out.push(text.mergeWithNext(index, 'typo'));
       return out;
     },
   };
 }
 
 /** A missed space: two original letter words separated by exactly one space, the pair long enough to matter. */
-function mergeable(text: AttackText, index: number, minLength: number): boolean {
+function mergeable(text: AttackText, index: number, opts: TypoOptions): boolean {
   const next = index + 1;
   if (next >= text.length || text.seps[next] !== ' ' || text.ids[next]! >= text.originalWordCount) return false;
   const a = text.word(index);
   const b = text.word(next);
-  return TYPO_WORD.test(a) && TYPO_WORD.test(b) && Array.from(a + b).length >= minLength;
+  // "any way" -> "anyway" is another word, not a missed space.
+  return TYPO_WORD.test(a) && TYPO_WORD.test(b) && Array.from(a + b).length >= opts.minLength && (opts.realWords || !isRealWord(a + b));
 }
 
 export function resolveTypoOptions(options: TypoInput): TypoOptions {
@@ -137,6 +147,7 @@ export function resolveTypoOptions(options: TypoInput): TypoOptions {
     throw new ConfigError('typo: variantsPerOperation must be an integer >= 1 or Infinity');
   }
   if (typeof o.keepFirstLast !== 'boolean') throw new ConfigError('typo: keepFirstLast must be a boolean');
+  if (typeof o.realWords !== 'boolean') throw new ConfigError('typo: realWords must be a boolean');
   return o;
 }
 
@@ -162,7 +173,7 @@ export function typoVariants(word: string, opts: TypoOptions, rngOf: (op: TypoOp
       edits[j] = edits[t]!;
       edits[t] = chosen;
       const candidate = chosen();
-      if (seen.has(candidate) || !wellFormed(candidate, op)) continue;
+      if (seen.has(candidate) || !wellFormed(candidate, op) || (!opts.realWords && makesRealWord(candidate, op))) continue;
       seen.add(candidate);
       out.push(candidate);
       accepted++;
@@ -179,6 +190,14 @@ function wellFormed(candidate: string, op: TypoOperation): boolean {
   if (op !== 'split') return TYPO_WORD.test(candidate);
   const parts = candidate.split(' ');
   return parts.length === 2 && parts.every((p) => TYPO_WORD.test(p));
+}
+
+/**
+ * A variant that is another word. Splits are left out: their halves are often short words ("gre at") yet the pair
+ * reads as a slip; homoglyphs are never in a word list.
+ */
+function makesRealWord(candidate: string, op: TypoOperation): boolean {
+  return op !== 'split' && op !== 'homoglyph' && isRealWord(candidate);
 }
 
 /** Every edit of one operation, as lazy builders in a fixed order (the rng then picks among them). */

@@ -50,7 +50,7 @@ const checkedMs = time((text, k, ctx) => checker(text, k, ctx));
 const total = [...trace.values()].reduce((a, b) => a + b, 0);
 console.log(`${examples.length} texts of ${dataset}, ${words} words, ${total} WordNet candidates (top 3 senses, sense share 0.1)\n`);
 console.log('| check (in order) | candidates removed | share of all |\n|---|---|---|');
-for (const name of ['fixed-expression', 'word-sense', 'word-form', 'embedding', 'context-fit', 'kept'] as const) {
+for (const name of ['fixed-expression', 'name', 'word-sense', 'derivation', 'word-form', 'embedding', 'context-fit', 'kept'] as const) {
   const n = trace.get(name) ?? 0;
   console.log(`| ${name} | ${n} | ${((100 * n) / total).toFixed(1)} % |`);
 }

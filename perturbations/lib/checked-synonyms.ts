@@ -2,7 +2,9 @@
  * @module Synonyms of a word that fit the text it stands in (shared by `synonym` and `rare-word`): WordNet synonyms
  * (synonym-candidates.ts) minus those a reader would reject. In order, cheapest first:
  *  - fixed-expression: the word is part of a phrasal verb or idiom ("pay for", "a must"): no synonym at all;
+ *  - name: the word stands next to a likely name ("cletis tout"): no synonym at all (name-context.ts);
  *  - word-sense: only synonyms of the sense the context selects ("funny" as in laughter, not as in odd);
+ *  - derivation: the synonym is a derivational variant of the word ("laugh" -> "laughter"; derivation-check.ts);
  *  - word-form: the inflected synonym must be a real, reasonably common word form (SUBTLEX-US);
  *  - embedding: cosine to the original word at least `minCosine` (unknown words fail);
  *  - context-fit: the synonym may not sit much further from the context's words than the original.
@@ -13,13 +15,19 @@ import type { PerturbContext } from '../../src/core/perturbation.js';
 import { isStopword } from '../../src/nlp/stopwords.js';
 import { loadWordVectors, type WordVectors } from '../../src/nlp/word-vectors.js';
 import { contextFitDrop } from './context-fit.js';
+import { isDerivationalVariant } from './derivation-check.js';
 import { inFixedExpression } from './fixed-expressions.js';
+import { nextToName } from './name-context.js';
 import { synonymCandidates, WORDNET_POS, type SynonymCandidateOptions } from './synonym-candidates.js';
 import { DEFAULT_WORD_FORM, isCommonWordForm, type WordFormOptions } from './word-form-check.js';
 import { rankSenses } from './word-sense.js';
 
 export interface SynonymChecks {
   readonly fixedExpressions: boolean;
+  /** Leave words next to a likely name alone (name-context.ts). */
+  readonly nameCheck: boolean;
+  /** Drop derivational variants of the word ("dream" -> "dreaming"; derivation-check.ts). */
+  readonly derivationCheck: boolean;
   readonly wordSense: boolean;
   /** null: any form the inflector makes. */
   readonly wordForm: WordFormOptions | null;
@@ -39,6 +47,8 @@ export interface SynonymChecks {
  */
 export const DEFAULT_SYNONYM_CHECKS: SynonymChecks = {
   fixedExpressions: true,
+  nameCheck: true,
+  derivationCheck: true,
   wordSense: true,
   wordForm: DEFAULT_WORD_FORM,
   minCosine: 0.05,
@@ -46,7 +56,7 @@ export const DEFAULT_SYNONYM_CHECKS: SynonymChecks = {
   contextWindow: 6,
 };
 
-export type SynonymCheckName = 'fixed-expression' | 'word-sense' | 'word-form' | 'embedding' | 'context-fit';
+export type SynonymCheckName = 'fixed-expression' | 'name' | 'derivation' | 'word-sense' | 'word-form' | 'embedding' | 'context-fit';
 
 /** Counts of candidates removed by each check, for measurement (experiments/synonym-checks). */
 export type CheckTrace = Map<SynonymCheckName | 'kept', number>;
@@ -69,6 +79,11 @@ export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChe
     // Not cached: it looks at the current neighbours, which reorder and insertions change.
     if (checks.fixedExpressions && inFixedExpression(text, index, ctx)) {
       if (trace !== undefined) count(trace, 'fixed-expression', synonymCandidates(text.words[index]!, ctx.analysis.words[id], all).length);
+      return [];
+    }
+    // Original neighbours only (a reorder does not make a name); cheap: two lookups.
+    if (checks.nameCheck && nextToName(ctx.analysis.words, id)) {
+      if (trace !== undefined) count(trace, 'name', synonymCandidates(text.words[index]!, ctx.analysis.words[id], all).length);
       return [];
     }
     let known = perExample.get(ctx);
@@ -102,7 +117,8 @@ export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChe
     for (const to of candidates) {
       if (kept.length >= base.maxCandidates) break;
       let failed: SynonymCheckName | undefined;
-      if (checks.wordForm !== null && !isCommonWordForm(to, word, checks.wordForm)) failed = 'word-form';
+      if (checks.derivationCheck && isDerivationalVariant(word, to)) failed = 'derivation';
+      else if (checks.wordForm !== null && !isCommonWordForm(to, word, checks.wordForm)) failed = 'word-form';
       else if (v !== null && checks.minCosine !== null && (v.cosine(word, to) ?? -2) < checks.minCosine) failed = 'embedding';
       else if (v !== null && centroid !== null && (contextFitDrop(v, word, to, centroid) ?? 0) > checks.maxContextDrop!) {
         failed = 'context-fit';

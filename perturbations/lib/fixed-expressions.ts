@@ -19,6 +19,9 @@ export const FIXED_PHRASES: readonly string[] = [
   'no way', 'right now', 'first time', 'feel good', 'dead end', 'top notch', 'well do', 'good luck', 'a lot',
   'a bit', 'a little', 'the end', 'in the end', 'last year', 'long time', 'over the top', 'take place', 'every bit',
   'on the whole', 'all the same', 'at times', 'from time to time', 'once again', 'end up', 'turn out', 'figure out',
+  // Issue #14's second review: "go the distance" -> "move the distance", "for the sake of" -> "for the interest of".
+  'go the distance', 'for the sake', 'sake of', 'make use', 'good use', 'liberal use', 'fight the good fight',
+  'good fight', 'the benefit of the doubt', 'first impression', 'make people laugh', 'laugh out loud',
 ];
 
 const PHRASES: readonly (readonly string[])[] = FIXED_PHRASES.map((p) => p.split(' '));

@@ -130,6 +130,7 @@ test('protected-spans: matches inside a word protect the whole word; empty match
 
 test('registry and defaults', () => {
   assert.deepEqual(Object.keys(Constraints).sort(), [
+    'article-agreement',
     'char-budget',
     'embedding-cosine',
     'max-perturb-ratio',
@@ -149,12 +150,13 @@ test('registry and defaults', () => {
   assert.deepEqual(built.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans']);
   // pos-consistency is a default (issue #14), last as the most expensive; `posConsistency: false` turns it off.
   const d = defaultConstraints({ maxPerturbRatio: 0.25, protect: [/positive/] });
-  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'protected-spans', 'pos-consistency']);
+  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'article-agreement', 'protected-spans', 'pos-consistency']);
   assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name), [
     'repeat-modification',
     'max-perturb-ratio',
     'stopword',
     'typo-density',
+    'article-agreement',
     'pos-consistency',
   ]);
   assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [], posConsistency: false }).map((c) => c.name), [
@@ -162,5 +164,6 @@ test('registry and defaults', () => {
     'max-perturb-ratio',
     'stopword',
     'typo-density',
+    'article-agreement',
   ]);
 });

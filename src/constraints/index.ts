@@ -1,6 +1,7 @@
 /** @module Constraint registry (kebab-case name -> factory) and the default constraint set. */
 import type { Constraint } from '../core/constraint.js';
 import { ConfigError, UnknownComponentError } from '../core/errors.js';
+import { articleAgreementConstraint } from './article-agreement.js';
 import type { CharBudgetOptions } from './char-budget.js';
 import type { EmbeddingCosineOptions } from './embedding-cosine.js';
 import type { PosConsistencyOptions } from './pos-consistency.js';
@@ -15,6 +16,7 @@ import { repeatModificationConstraint } from './repeat-modification.js';
 import { stopwordConstraint } from './stopword.js';
 import { typoDensityConstraint, type TypoDensityOptions } from './typo-density.js';
 
+export { articleAgreementConstraint } from './article-agreement.js';
 export { charBudgetConstraint, editDistance, levenshtein, type CharBudgetOptions } from './char-budget.js';
 export { embeddingCosineConstraint, type EmbeddingCosineOptions } from './embedding-cosine.js';
 export { maxPerturbRatioConstraint, perturbBudget } from './max-perturb-ratio.js';
@@ -32,6 +34,7 @@ export const Constraints = {
   stopword: stopwordConstraint,
   'protected-spans': protectedSpansConstraint,
   'typo-density': typoDensityConstraint,
+  'article-agreement': articleAgreementConstraint,
   // Opt-in (pos-consistency is also a default). Cheapest first: protect (cached per text), char-budget (a small DP per
   // edit), embedding-cosine (one 100-d dot product), pos-consistency (a wink pass over a window, ~0.1 ms).
   protect: protectConstraint,
@@ -46,8 +49,9 @@ export type ConstraintName = keyof typeof Constraints;
 export type ConstraintArgs = { [K in ConstraintName]: Parameters<(typeof Constraints)[K]> };
 
 /**
- * Repeat, ratio, stopword, typo density, protection and POS consistency, cheapest first: a cached set lookup, a sum
- * over a few edits, a lower-cased lookup, a count over the edits of a new typo only, the span check (whose first call
+ * Repeat, ratio, stopword, typo density, article agreement, protection and POS consistency, cheapest first: a cached
+ * set lookup, a sum over a few edits, a lower-cased lookup, a count over the edits of a new typo only, a look at the
+ * words before and after the edited ones, the span check (whose first call
  * per text runs the regexes), then a wink pass over a window for synonym and rare-word replacements only. Protection
  * is left out when there is nothing to protect; POS consistency when `posConsistency` is false
  * (`--no-pos-consistency`). It is on by default because a replacement that changes the part of speech ("the plot" ->
@@ -61,6 +65,8 @@ export function defaultConstraints(opts: {
 }): Constraint[] {
   const out = [repeatModificationConstraint(), maxPerturbRatioConstraint(opts.maxPerturbRatio), stopwordConstraint()];
   if (opts.typoDensity?.enabled !== false) out.push(typoDensityConstraint(opts.typoDensity));
+  // "an incredibly" -> "an remarkably": a look at the neighbours of the edited words only.
+  out.push(articleAgreementConstraint());
   if (opts.protect.length > 0) out.push(protectedSpansConstraint(opts.protect));
   if (opts.posConsistency !== false) out.push(posConsistencyConstraint());
   return out;

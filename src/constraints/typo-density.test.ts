@@ -24,8 +24,10 @@ function typoChain(s: string, indices: readonly number[], constraint = typoDensi
   });
 }
 
-test('typoCap: two below 15 words, then one per 7 words', () => {
-  assert.deepEqual([3, 10, 14, 15, 21, 22, 40].map((n) => typoCap(n)), [2, 2, 2, 3, 3, 4, 6]);
+test('typoCap: two below 15 words, then three however long (issue #14: 4-5 typos in 25-35 words were questionable)', () => {
+  assert.deepEqual([3, 10, 14, 15, 21, 22, 32, 40].map((n) => typoCap(n)), [2, 2, 2, 3, 3, 3, 3, 3]);
+  // Without the ceiling, one per 7 words.
+  assert.deepEqual([22, 40].map((n) => typoCap(n, { perSentence: 2, wordsPerTypo: 7, maxPerSentence: 99 })), [4, 6]);
 });
 
 test('a 10-word sentence takes two typos, not a third', () => {

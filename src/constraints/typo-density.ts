@@ -1,6 +1,6 @@
 /**
- * @module Typo-density constraint (on by default): at most max(perSentence, ceil(words / wordsPerTypo)) typo edits in
- * any one sentence of the original text. Blinded judges marked sentences with three or more slips
+ * @module Typo-density constraint (on by default): at most min(maxPerSentence, max(perSentence, ceil(words /
+ * wordsPerTypo))) typo edits in any one sentence of the original text. Blinded judges marked sentences with three or more slips
  * ("laguhs … gdentle … genlte … coemdy") as text nobody would write, so a flip may not pile typos into one sentence.
  */
 import type { AttackText } from '../core/attack-text.js';
@@ -14,15 +14,23 @@ export interface TypoDensityOptions {
   readonly perSentence: number;
   /** A longer sentence may take one typo per this many words (rounded up), when that exceeds `perSentence`. */
   readonly wordsPerTypo: number;
+  /**
+   * ...but never more than this in one sentence, however long: judges marked 25-35-word sentences with 4-5 typos
+   * questionable (issue #14).
+   */
+  readonly maxPerSentence: number;
   /** Edit families that count as typos. */
   readonly families: readonly string[];
 }
 
-export const DEFAULT_TYPO_DENSITY: TypoDensityOptions = { enabled: true, perSentence: 2, wordsPerTypo: 7, families: ['typo'] };
+export const DEFAULT_TYPO_DENSITY: TypoDensityOptions = { enabled: true, perSentence: 2, wordsPerTypo: 7, maxPerSentence: 3, families: ['typo'] };
 
-/** Typos allowed in a sentence of `words` words: 2 below 15 words, 3 from 15 to 21, 4 from 22 to 28, ... (defaults). */
-export function typoCap(words: number, opts: Pick<TypoDensityOptions, 'perSentence' | 'wordsPerTypo'> = DEFAULT_TYPO_DENSITY): number {
-  return Math.max(opts.perSentence, Math.ceil(words / opts.wordsPerTypo));
+/** Typos allowed in a sentence of `words` words: 2 below 15 words, 3 from 15 on (defaults). */
+export function typoCap(
+  words: number,
+  opts: Pick<TypoDensityOptions, 'perSentence' | 'wordsPerTypo' | 'maxPerSentence'> = DEFAULT_TYPO_DENSITY,
+): number {
+  return Math.min(opts.maxPerSentence, Math.max(opts.perSentence, Math.ceil(words / opts.wordsPerTypo)));
 }
 
 // A sentence ends at terminal punctuation followed by whitespace, or at a line break.
@@ -97,10 +105,11 @@ function resolveTypoDensity(options: Partial<TypoDensityOptions>): TypoDensityOp
   }
   const opts = { ...DEFAULT_TYPO_DENSITY, ...options };
   if (typeof opts.enabled !== 'boolean') throw new ConfigError('typo-density: enabled must be a boolean');
-  for (const key of ['perSentence', 'wordsPerTypo'] as const) {
+  for (const key of ['perSentence', 'wordsPerTypo', 'maxPerSentence'] as const) {
     const v = opts[key];
     if (!(Number.isInteger(v) && v >= 1)) throw new ConfigError(`typo-density: ${key} must be an integer >= 1, got ${JSON.stringify(v)}`);
   }
+  if (opts.maxPerSentence < opts.perSentence) throw new ConfigError('typo-density: maxPerSentence must be >= perSentence');
   if (!(Array.isArray(opts.families) && opts.families.every((f) => typeof f === 'string'))) {
     throw new ConfigError('typo-density: families must be a list of family names');
   }

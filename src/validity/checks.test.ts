@@ -10,20 +10,22 @@ const base: AttackConfig = {
 };
 
 test('validity checks: the default constraints and verification, always', () => {
-  assert.deepEqual(validityChecks(base), ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'pos-consistency', 'verified']);
+  assert.deepEqual(validityChecks(base), ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'article-agreement', 'pos-consistency', 'typo-not-a-word', 'verified']);
+  // Real-word typos ("hope" -> "hoe") are kept only when asked for.
+  assert.ok(!validityChecks({ ...base, perturbations: [{ name: 'typo', options: { realWords: true } }] }).includes('typo-not-a-word'));
   // Turning a default off takes it out of the list.
   const off = validityChecks({ ...base, posConsistency: false, constraints: [{ name: 'typo-density', options: { enabled: false } }] });
-  assert.deepEqual(off, ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'verified']);
+  assert.deepEqual(off, ['one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'article-agreement', 'typo-not-a-word', 'verified']);
 });
 
 test('validity checks: the synonym checks are on by default and go when their option is false or null', () => {
   const withSynonym = (options: Record<string, unknown>) => validityChecks({ ...base, perturbations: [{ name: 'synonym', options }] });
   const all = withSynonym({});
-  for (const name of ['synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
+  for (const name of ['synonym-fixed-expressions', 'synonym-not-by-names', 'synonym-no-derivations', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
     assert.ok(all.includes(name), name);
   }
-  const off = withSynonym({ fixedExpressions: false, wordSense: false, minZipf: null, minCosine: null, maxContextDrop: null });
-  for (const name of ['synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
+  const off = withSynonym({ fixedExpressions: false, nameCheck: false, derivationCheck: false, wordSense: false, minZipf: null, minCosine: null, maxContextDrop: null });
+  for (const name of ['synonym-fixed-expressions', 'synonym-not-by-names', 'synonym-no-derivations', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit']) {
     assert.ok(!off.includes(name), name);
   }
   assert.ok(validityChecks({ ...base, perturbations: [{ name: 'reorder', options: {} }] }).includes('reorder-grammatical'));
@@ -39,8 +41,9 @@ test('validity checks: derived from constraints, protected spans, family options
     verifyRepeats: 3,
   });
   assert.deepEqual(checks, [
-    'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'protected-spans', 'pos-consistency', 'char-budget',
-    'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form',
+    'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'article-agreement', 'protected-spans', 'pos-consistency', 'char-budget',
+    'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-not-by-names', 'synonym-no-derivations',
+    'synonym-word-sense', 'synonym-word-form',
     'synonym-min-cosine', 'synonym-context-fit', 'verified', 'stable-under-requery',
   ]);
   // A sense share of 0 switches that filter off.

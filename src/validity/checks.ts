@@ -24,6 +24,7 @@ export const ValidityChecks = {
   'max-perturb-ratio': () => true,
   stopwords: () => true,
   'typo-density': (a) => family(a, 'typo') !== undefined && (a.constraints ?? []).filter((c) => c.name === 'typo-density').at(-1)?.options.enabled !== false,
+  'article-agreement': () => true,
   'protected-spans': (a) => a.protect.length > 0,
   'pos-consistency': (a) => a.posConsistency !== false || hasConstraint('pos-consistency')(a),
   // Opt-in constraints (`--constraint`).
@@ -31,6 +32,7 @@ export const ValidityChecks = {
   'char-budget': hasConstraint('char-budget'),
   'embedding-cosine': hasConstraint('embedding-cosine'),
   // Perturbation families' own filters.
+  'typo-not-a-word': (a) => family(a, 'typo') !== undefined && family(a, 'typo')!.options.realWords !== true,
   'synonym-no-antonyms': (a) => family(a, 'synonym') !== undefined,
   'synonym-sense-share': (a) => {
     const share = family(a, 'synonym')?.options.minSenseShare;
@@ -38,6 +40,8 @@ export const ValidityChecks = {
   },
   // Issue #14's synonym checks, shared by synonym and rare-word replacements (on by default).
   'synonym-fixed-expressions': synonymOption('fixedExpressions'),
+  'synonym-not-by-names': synonymOption('nameCheck'),
+  'synonym-no-derivations': synonymOption('derivationCheck'),
   'synonym-word-sense': synonymOption('wordSense'),
   'synonym-word-form': synonymOption('minZipf'),
   'synonym-min-cosine': synonymOption('minCosine'),
