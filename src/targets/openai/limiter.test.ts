@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { CampaignAbortError } from '../../core/errors.js';
 import { serveWink } from './fixtures/serve.js';
+import { independentFaults, simulate, tokenBucket } from './fixtures/limiter-sim.js';
 import { createLimiterBuffer, Limiter } from './limiter.js';
 
 const workerFile = new URL('./fixtures/limiter-worker.ts', import.meta.url);
@@ -109,4 +110,20 @@ test('limiter: the breaker opens after failures with no success for breakerMs, t
   await fail();
   assert.equal(limiter.isOpen(), true);
   await assert.rejects(limiter.acquire(1), (e: unknown) => e instanceof CampaignAbortError && /keeps failing.*connection refused.*resume/.test(e.message));
+});
+
+test('limiter: 429s whatever the rate (1 in 7, plus 1 in 11 500s) do not spiral the cap down; a real token bucket is still used to its limit', () => {
+  const o = { clients: 16, concurrency: 8, latencyMs: 100, durationMs: 120_000 };
+  const clean = simulate(independentFaults(0, 0), o);
+  const shared = simulate(independentFaults(1 / 7, 1 / 11), o);
+  const ratio = shared.successRpm / clean.successRpm;
+  assert.ok(ratio >= 0.5, `rate-independent 429s: ${Math.round(shared.successRpm)} vs ${Math.round(clean.successRpm)} successes/min unthrottled (${ratio.toFixed(2)}); cap ${Math.round(shared.minCap)}/min at its lowest`);
+  assert.ok(shared.rateLimited > 100, `${shared.rateLimited} 429s`);
+
+  for (const rpm of [600, 3000]) {
+    const bucket = simulate(tokenBucket(rpm), { ...o, latencyMs: 50 });
+    const share = bucket.rateLimited / (bucket.successes + bucket.rateLimited);
+    assert.ok(bucket.successRpm >= 0.95 * rpm && bucket.successRpm <= 1.05 * rpm, `a ${rpm}-rpm bucket: ${Math.round(bucket.successRpm)} successes/min`);
+    assert.ok(share < 0.3, `a ${rpm}-rpm bucket: ${(share * 100).toFixed(1)} % of answers were 429s`);
+  }
 });
