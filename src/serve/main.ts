@@ -21,6 +21,7 @@ export interface ServeFlags {
   errorRate: number;
   dropRate: number;
   rateLimitRpm?: number;
+  rateLimitShare: number;
   noise: number;
   seed: number;
   apiKeyEnv?: string;
@@ -56,6 +57,7 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
     errorRate: flags.errorRate,
     dropRate: flags.dropRate,
     rateLimitRpm: flags.rateLimitRpm ?? null,
+    rateLimitShare: flags.rateLimitShare,
     noise: flags.noise,
     seed: flags.seed,
   };

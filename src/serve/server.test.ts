@@ -167,3 +167,40 @@ test('serve: 64 concurrent requests with 200 ms latency are served in parallel; 
     await noisy.close();
   }
 });
+
+test('serve: --rate-limit-share answers 429 to that share whatever the rate; --rate-limit-rpm sends x-ratelimit headers', async () => {
+  const all = await serveWink({ rateLimitShare: 1 });
+  try {
+    for (let i = 0; i < 5; i++) {
+      const r = await post(all.url, user('hi'));
+      assert.equal(r.status, 429);
+      assert.equal(r.headers.get('retry-after-ms'), '200');
+      assert.match(r.json.error.message, /--rate-limit-share 1/);
+    }
+  } finally {
+    await all.close();
+  }
+  const some = await serveWink({ rateLimitShare: 0.3, seed: 2 });
+  try {
+    // One at a time, far below any rate limit: still about 30 % refused.
+    let limited = 0;
+    for (let i = 0; i < 100; i++) if ((await post(some.url, user('hi'))).status === 429) limited++;
+    assert.ok(limited >= 15 && limited <= 45, `${limited} 429s`);
+  } finally {
+    await some.close();
+  }
+  const bucket = await serveWink({ rateLimitRpm: 600 });
+  try {
+    const first = await post(bucket.url, user('hi'));
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('x-ratelimit-limit-requests'), '10');
+    assert.equal(first.headers.get('x-ratelimit-remaining-requests'), '9');
+    assert.match(first.headers.get('x-ratelimit-reset-requests')!, /^\d+ms$/);
+    let last = first;
+    for (let i = 0; i < 12 && last.status === 200; i++) last = await post(bucket.url, user('hi'));
+    assert.equal(last.status, 429);
+    assert.equal(last.headers.get('x-ratelimit-remaining-requests'), '0');
+  } finally {
+    await bucket.close();
+  }
+});

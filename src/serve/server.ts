@@ -73,8 +73,10 @@ export async function startServer(target: Target, options: ServeOptions): Promis
   async function completion(req: IncomingMessage, res: ServerResponse, id: string): Promise<void> {
     checkKey(req, options.requiredKey);
     const arrival = faults.onArrival();
+    for (const [name, value] of Object.entries(faults.rateLimitHeaders())) res.setHeader(name, value);
     if (arrival.kind === 'rate-limit') {
-      throw new HttpError(429, `Rate limit reached for requests (quiver serve --rate-limit-rpm ${options.rateLimitRpm}). Please try again in ${arrival.retryAfterMs}ms.`,
+      const why = arrival.shared ? `--rate-limit-share ${options.rateLimitShare}` : `--rate-limit-rpm ${options.rateLimitRpm}`;
+      throw new HttpError(429, `Rate limit reached for requests (quiver serve ${why}). Please try again in ${arrival.retryAfterMs}ms.`,
         'requests', 'rate_limit_exceeded',
         { 'retry-after': String(Math.ceil(arrival.retryAfterMs / 1000)), 'retry-after-ms': String(arrival.retryAfterMs) });
     }

@@ -108,7 +108,16 @@ export async function targetStatusReader(shared: unknown): Promise<(() => string
   const limiter = new Limiter(buffer, endpoint);
   return () => {
     const s = limiter.stats();
-    const waiting = s.breakerOpen ? 'breaker open' : s.blockedMs > 0 ? `backing off ${Math.ceil(s.blockedMs / 1000)}s (429)` : null;
+    const recent429 = s.sinceRateLimitedMs < 10_000 && s.rateLimitedShare >= 0.01;
+    const waiting = s.breakerOpen
+      ? 'breaker open'
+      : s.blockedMs > 0
+        ? `backing off ${Math.ceil(s.blockedMs / 1000)}s (429)`
+        : s.headerWaitMs > 0
+          ? `waiting ${Math.ceil(s.headerWaitMs / 1000)}s for the endpoint's x-ratelimit budget`
+          : recent429
+            ? `waiting on 429 retries (${Math.round(s.rateLimitedShare * 100)}% of recent answers${s.holding ? ', rate held: the 429s do not depend on it' : ''})`
+            : null;
     const cap = Number.isFinite(s.rateCap) ? `, ${Math.round(s.rateCap)}/min cap` : '';
     return `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${s.failures} failed${waiting === null ? '' : `, ${waiting}`}`;
   };

@@ -35,9 +35,9 @@ function results(dir: string): ResultRecord[] {
   return readFileSync(join(dir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResultRecord);
 }
 
-/** What must not depend on the transport: everything but timing and endpoint usage. */
+/** What must not depend on the transport: everything but timing, endpoint usage and the campaign id (its target differs). */
 function comparable(records: ResultRecord[]) {
-  return records.map(({ elapsedMs: _e, usage: _u, ...rest }) => rest);
+  return records.map(({ elapsedMs: _e, usage: _u, campaignId: _c, ...rest }) => rest);
 }
 
 async function stats(url: string): Promise<{ completions: number; byStatus: Record<string, number> }> {
@@ -123,4 +123,52 @@ test('e2e: LLM flags are usage errors on other targets (exit 2)', () => {
   const r = quiver('run', '--target', 'local:wink', '--base-url', 'http://127.0.0.1:1/v1', '--out', join(work, 'never'));
   assert.equal(r.code, 2);
   assert.match(r.stderr, /quiver: error: --base-url applies only to openai:<model> targets, not local:wink/);
+});
+
+/** A campaign with no cache against `url`; its wall time in ms. */
+function timedCampaign(url: string, out: string) {
+  const started = performance.now();
+  const r = quiver('run', '--target', 'openai:local-wink', '--base-url', url, '--no-cache', ...campaign, '--out', join(work, out));
+  return { ...r, elapsedMs: performance.now() - started };
+}
+
+test('e2e: 429s to 1 request in 7 whatever the rate, and 500s to 1 in 11, keep at least half the fault-free throughput and lose nothing', async () => {
+  const clean = await serve('--latency-ms', '50', '--seed', '1');
+  const faulty = await serve('--latency-ms', '50', '--rate-limit-share', '0.143', '--error-rate', '0.09', '--seed', '1');
+  try {
+    const base = timedCampaign(clean.url, 'share-clean');
+    assert.equal(base.code, 0, base.stderr);
+    const hit = timedCampaign(faulty.url, 'share-faulty');
+    assert.equal(hit.code, 0, hit.stderr);
+    const got = results(join(work, 'share-faulty'));
+    assert.deepEqual(got.map((r) => r.index), [...Array(15).keys()], 'every example accounted for');
+    assert.deepEqual(got.filter((r) => r.status === 'errored'), [], 'no example lost');
+    assert.deepEqual(comparable(got), comparable(results(join(work, 'share-clean'))), 'same records');
+    const [a, b] = [await stats(clean.url), await stats(faulty.url)];
+    assert.ok((b.byStatus['429'] ?? 0) > 10 && (b.byStatus['500'] ?? 0) > 5, JSON.stringify(b));
+    // Successful answers per second, each campaign timed whole (start-up included, which only narrows the gap).
+    const ratio = (b.completions / hit.elapsedMs) / (a.completions / base.elapsedMs);
+    process.stderr.write(`# throughput with 1-in-7 429s and 1-in-11 500s: ${ratio.toFixed(2)} of fault-free (${Math.round(base.elapsedMs)} vs ${Math.round(hit.elapsedMs)} ms)\n`);
+    assert.ok(ratio >= 0.5, `throughput ratio ${ratio.toFixed(2)} (${Math.round(base.elapsedMs)} ms fault-free, ${Math.round(hit.elapsedMs)} ms with faults)`);
+  } finally {
+    await stop(clean);
+    await stop(faulty);
+  }
+});
+
+test('e2e: an endpoint that answers only 429s stops the campaign (exit 3) within 6 × --breaker-ms, saying so, with heartbeats meanwhile', async () => {
+  const server = await serve('--rate-limit-share', '1');
+  try {
+    const started = performance.now();
+    const r = quiver('run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--breaker-ms', '2000',
+      '--limit', '5', '--stability-samples', '0', '--workers', '2', '--out', join(work, 'all-429'));
+    const elapsed = performance.now() - started;
+    assert.equal(r.code, 3, r.stderr);
+    assert.ok(elapsed < 30_000, `stopped after ${Math.round(elapsed)} ms`);
+    assert.match(r.stderr, /answers every request with 429 \(rate limited\): no request succeeded for \d+\.\d s/);
+    assert.match(r.stderr, /0\/5 done .*\d+ rate-limited.*(waiting on 429 retries|backing off)/, 'a heartbeat says what the workers wait on');
+    assert.ok((await stats(server.url)).byStatus['429']! > 10);
+  } finally {
+    await stop(server);
+  }
 });

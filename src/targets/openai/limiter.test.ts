@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { Worker } from 'node:worker_threads';
 import { CampaignAbortError } from '../../core/errors.js';
 import { serveWink } from './fixtures/serve.js';
+import { independentFaults, simulate, tokenBucket } from './fixtures/limiter-sim.js';
 import { createLimiterBuffer, Limiter } from './limiter.js';
+import { parseDuration } from './ratelimit-headers.js';
 
 const workerFile = new URL('./fixtures/limiter-worker.ts', import.meta.url);
 
@@ -109,4 +111,66 @@ test('limiter: the breaker opens after failures with no success for breakerMs, t
   await fail();
   assert.equal(limiter.isOpen(), true);
   await assert.rejects(limiter.acquire(1), (e: unknown) => e instanceof CampaignAbortError && /keeps failing.*connection refused.*resume/.test(e.message));
+});
+
+test('limiter: 429s whatever the rate (1 in 7, plus 1 in 11 500s) do not spiral the cap down; a real token bucket is still used to its limit', () => {
+  const o = { clients: 16, concurrency: 8, latencyMs: 100, durationMs: 120_000 };
+  const clean = simulate(independentFaults(0, 0), o);
+  const shared = simulate(independentFaults(1 / 7, 1 / 11), o);
+  const ratio = shared.successRpm / clean.successRpm;
+  assert.ok(ratio >= 0.5, `rate-independent 429s: ${Math.round(shared.successRpm)} vs ${Math.round(clean.successRpm)} successes/min unthrottled (${ratio.toFixed(2)}); cap ${Math.round(shared.minCap)}/min at its lowest`);
+  assert.ok(shared.rateLimited > 100, `${shared.rateLimited} 429s`);
+
+  for (const rpm of [600, 3000]) {
+    const bucket = simulate(tokenBucket(rpm), { ...o, latencyMs: 50 });
+    const share = bucket.rateLimited / (bucket.successes + bucket.rateLimited);
+    assert.ok(bucket.successRpm >= 0.95 * rpm && bucket.successRpm <= 1.05 * rpm, `a ${rpm}-rpm bucket: ${Math.round(bucket.successRpm)} successes/min`);
+    assert.ok(share < 0.3, `a ${rpm}-rpm bucket: ${(share * 100).toFixed(1)} % of answers were 429s`);
+  }
+});
+
+test('limiter: x-ratelimit headers pace requests: remaining 0 waits for the reset (or one request\'s refill when the limit is known)', async () => {
+  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }), 'http://x');
+  limiter.succeeded(await limiter.acquire(10), 10);
+  limiter.observe({ requests: { limit: null, remaining: 1, resetMs: 300 }, tokens: null });
+  let t0 = performance.now();
+  limiter.succeeded(await limiter.acquire(10), 10);
+  assert.ok(performance.now() - t0 < 100, 'one request left: it goes at once');
+  t0 = performance.now();
+  limiter.succeeded(await limiter.acquire(10), 10);
+  assert.ok(performance.now() - t0 >= 290, `the budget is spent: wait for the reset (${Math.round(performance.now() - t0)} ms)`);
+  // 0 of 10 left, whole again in 1 s: one request's worth is back after 100 ms.
+  limiter.observe({ requests: { limit: 10, remaining: 0, resetMs: 1000 }, tokens: null });
+  t0 = performance.now();
+  limiter.succeeded(await limiter.acquire(10), 10);
+  const waited = performance.now() - t0;
+  assert.ok(waited >= 90 && waited < 600, `waited ${Math.round(waited)} ms`);
+  limiter.observe({ requests: null, tokens: { limit: null, remaining: 50, resetMs: 200 } });
+  t0 = performance.now();
+  limiter.succeeded(await limiter.acquire(40), 40);
+  limiter.succeeded(await limiter.acquire(40), 40);
+  assert.ok(performance.now() - t0 >= 190, 'not enough tokens left for the second: wait for the reset');
+  assert.equal(parseDuration('6m0s'), 360_000);
+  assert.equal(parseDuration('1s'), 1000);
+  assert.equal(parseDuration('20ms'), 20);
+  assert.equal(parseDuration('1h2m3.5s'), 3_723_500);
+  assert.equal(parseDuration('soon'), null);
+});
+
+test('limiter: an endpoint answering only 429s opens the breaker after 6 × breakerMs with a message naming the 429s', () => {
+  const clock = { t: 1_000_000 };
+  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 100 }, clock.t), 'http://x', () => clock.t);
+  let attempts = 0;
+  for (; attempts < 10_000; attempts++) {
+    const r = limiter.tryAcquire(10);
+    if ('startedAt' in r) {
+      clock.t += 5;
+      limiter.rateLimited(r, 200);
+      clock.t += 200;
+    } else if (r.abort) break;
+    else clock.t += Math.max(1, r.waitMs);
+  }
+  assert.equal(limiter.isOpen(), true);
+  assert.ok(clock.t - 1_000_000 <= 6 * 100 + 1000, `opened after ${clock.t - 1_000_000} ms`);
+  assert.match(limiter.abortError().message, /answers every request with 429 \(rate limited\): no request succeeded for \d+\.\d s \(\d+ answers in a row were 429s\)/);
 });

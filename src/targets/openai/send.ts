@@ -2,17 +2,20 @@
  * @module Sends one chat completion through the shared limiter with Quiver's own retries (the SDK's are off, so the
  * limiter sees every attempt): transient failures (a 200 that is not a chat completion among them) are retried
  * `retries` times with jittered exponential back-off, 429s up to four times as often after the pause the endpoint
- * asked for. A request that keeps failing while other requests succeed gives up with an Error (its example is
- * `errored`); while no request succeeds at all it keeps trying until the breaker decides, so an outage stops the
- * campaign (CampaignAbortError) instead of recording its examples as errored. Jitter comes from a seeded generator: retries change timing, never results.
+ * asked for (the limiter decides whether everyone pauses or only the retried request waits). Every answer's
+ * `x-ratelimit-*` headers pace the limiter. A request that keeps failing while other requests succeed gives up with
+ * an Error (its example is `errored`); while no request succeeds at all it keeps trying until the breaker decides, so
+ * an outage, or an endpoint answering only 429s, stops the campaign (CampaignAbortError) instead of recording its
+ * examples as errored. Jitter comes from a seeded generator: retries change timing, never results.
  */
-import type OpenAI from 'openai';
+import { APIError, type default as OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { CampaignAbortError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
 import { classifyFailure, timedOut } from './failures.js';
 import { checkChatFormat } from './format.js';
 import { now, type Limiter } from './limiter.js';
+import { readRateLimitHeaders } from './ratelimit-headers.js';
 
 export interface SendContext {
   readonly client: OpenAI;
@@ -41,6 +44,7 @@ export async function send(ctx: SendContext, body: ChatCompletionCreateParamsNon
   let rateLimits = 0;
   let firstAttemptAt: number | undefined;
   let firstFailureAt: number | undefined;
+  let firstRateLimitAt: number | undefined;
   for (;;) {
     const permit = await ctx.limiter.acquire(estimatedTokens);
     firstAttemptAt ??= permit.startedAt;
@@ -48,12 +52,16 @@ export async function send(ctx: SendContext, body: ChatCompletionCreateParamsNon
     // can trickle for ever.
     const signal = AbortSignal.timeout(ctx.timeoutMs);
     try {
-      const answer: unknown = await ctx.client.chat.completions.create(body, { timeout: ctx.timeoutMs, maxRetries: 0, signal });
-      const completion = checkChatFormat(answer, ctx.secret);
+      const { data, response } = await ctx.client.chat.completions
+        .create(body, { timeout: ctx.timeoutMs, maxRetries: 0, signal })
+        .withResponse();
+      ctx.limiter.observe(readRateLimitHeaders(response.headers));
+      const completion = checkChatFormat(data as unknown, ctx.secret);
       const used = completion.usage?.total_tokens ?? estimatedTokens;
       ctx.limiter.succeeded(permit, used);
       return { completion, retries: transientFailures + rateLimits, latencyMs: now() - firstAttemptAt };
     } catch (err) {
+      if (err instanceof APIError) ctx.limiter.observe(readRateLimitHeaders(err.headers));
       const failure = signal.aborted ? timedOut(ctx.timeoutMs) : classifyFailure(err, ctx.secret);
       const where = `${ctx.endpoint}: ${failure.message}`;
       if (failure.kind === 'fatal') {
@@ -66,12 +74,15 @@ export async function send(ctx: SendContext, body: ChatCompletionCreateParamsNon
       }
       let delay: number;
       if (failure.kind === 'rate-limit') {
-        ctx.limiter.rateLimited(permit, failure.retryAfterMs);
         rateLimits++;
-        if (rateLimits > ctx.retries * RATE_LIMIT_RETRY_FACTOR) throw new Error(`${where} (rate limited ${rateLimits} times)`);
-        // The limiter already pauses everyone for retry-after; without one, back off as for a failure.
-        delay = failure.retryAfterMs === null ? backoff(rateLimits, ctx.rng) : 0;
-        if (failure.retryAfterMs === null) ctx.limiter.pauseAll(delay);
+        // The retry-after, or without one a back-off as for a failure: everyone's pause, or this request's only.
+        delay = failure.retryAfterMs ?? backoff(Math.min(rateLimits, ctx.retries + 1), ctx.rng);
+        ctx.limiter.rateLimited(permit, delay);
+        firstRateLimitAt ??= permit.startedAt;
+        if (ctx.limiter.isOpen()) throw ctx.limiter.abortError();
+        if (rateLimits > ctx.retries * RATE_LIMIT_RETRY_FACTOR && !ctx.limiter.failingSince(firstRateLimitAt)) {
+          throw new Error(`${where} (rate limited ${rateLimits} times)`);
+        }
       } else {
         ctx.limiter.failed(permit, failure.message);
         firstFailureAt ??= permit.startedAt;

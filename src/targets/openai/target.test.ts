@@ -58,7 +58,7 @@ test('openai target: an unreadable answer is a parse failure of that example, ne
 });
 
 test('openai target: 500s, 429s and dropped connections are retried, and every retry is recorded', async () => {
-  const server = await serveWink({ errorRate: 0.25, dropRate: 0.1, rateLimitRpm: 3000, latencyMs: 5, jitterMs: 10, seed: 7 });
+  const server = await serveWink({ errorRate: 0.25, dropRate: 0.1, rateLimitShare: 0.1, rateLimitRpm: 3000, latencyMs: 5, jitterMs: 10, seed: 7 });
   try {
     const target = await createTarget('openai:local-wink', { baseURL: server.url, concurrency: 8 });
     const many = Array.from({ length: 60 }, (_, i) => `${texts[i % texts.length]} (${i})`);
@@ -167,4 +167,21 @@ test('openai target: a rejected key or an unknown model stops the campaign at on
   // A remote endpoint with no key is a configuration error before any request.
   delete process.env.QUIVER_TEST_UNSET_KEY;
   await assert.rejects(createTarget('openai:gpt-4o-mini', { baseURL: 'https://api.example.com/v1', apiKeyEnv: 'QUIVER_TEST_UNSET_KEY' }), /QUIVER_TEST_UNSET_KEY is not set/);
+});
+
+test('openai target: a token-bucket endpoint that sends x-ratelimit headers is paced by them, with almost no 429', async () => {
+  const server = await serveWink({ rateLimitRpm: 1200, latencyMs: 5 });
+  try {
+    const target = await createTarget('openai:local-wink', { baseURL: server.url, concurrency: 8, cacheDir: null });
+    const many = Array.from({ length: 50 }, (_, i) => `${texts[i % texts.length]} (${i})`);
+    const started = performance.now();
+    assert.equal((await target.predict(many)).length, 50);
+    const elapsed = performance.now() - started;
+    const s = server.stats();
+    assert.ok((s.byStatus['429'] ?? 0) <= 3, `${s.byStatus['429']} 429s: ${JSON.stringify(s)}`);
+    // 20 per second, 20 at once: 30 more need 1.5 s.
+    assert.ok(elapsed >= 1200, `${Math.round(elapsed)} ms`);
+  } finally {
+    await server.close();
+  }
 });
