@@ -52,9 +52,10 @@ test('quiver run: the demo campaign finds verified, minimal flips and writes the
     assert.match(f.campaignId!, /^[0-9a-f]{16}$/);
     assert.deepEqual(f.validity, {
       checks: [
-        'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'pos-consistency', 'synonym-no-antonyms',
-        'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine',
-        'synonym-context-fit', 'reorder-grammatical', 'rare-word-adverb-slots', 'verified',
+        'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'article-agreement', 'pos-consistency',
+        'typo-not-a-word', 'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-not-by-names',
+        'synonym-no-derivations', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit',
+        'reorder-grammatical', 'rare-word-adverb-slots', 'verified',
       ],
     });
     assert.notEqual(f.adversarial!.label, f.groundTruth);
