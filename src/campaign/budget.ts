@@ -15,12 +15,27 @@ export class BudgetTracker {
   /** The budget that stopped the campaign, once one did. */
   private reached: BudgetName | null = null;
 
+  /**
+   * `timeFromFirstRecord`: --max-time counts from the first record this run writes instead of its start (the dry
+   * run's pilot: start-up must not eat the time it has to measure the warm pace).
+   */
   constructor(
     private readonly budgets: Budgets,
     private readonly perExampleQueries: number | null,
-    private readonly startedAt: number,
+    private startedAt: number,
     private readonly now: () => number = () => performance.now(),
+    private readonly timeFromFirstRecord = false,
   ) {}
+
+  /** A record this run wrote (not one of an earlier run's, which `add` also counts). */
+  wrote(): void {
+    if (this.timeFromFirstRecord && !this.clockStarted) {
+      this.clockStarted = true;
+      this.startedAt = this.now();
+    }
+  }
+
+  private clockStarted = false;
 
   add(r: ResultRecord): void {
     this.queries += r.textsSent ?? r.uniqueQueries;
@@ -55,7 +70,8 @@ export class BudgetTracker {
       const worstCase = this.perExampleQueries === null ? 0 : (inFlight + 1) * this.perExampleQueries;
       if (this.queries + worstCase > b.maxTotalQueries || this.queries >= b.maxTotalQueries) return 'queries';
     }
-    if (b.maxTimeMs !== null && this.now() - this.startedAt >= b.maxTimeMs) return 'time';
+    const clockRuns = !this.timeFromFirstRecord || this.clockStarted;
+    if (b.maxTimeMs !== null && clockRuns && this.now() - this.startedAt >= b.maxTimeMs) return 'time';
     if (b.maxTokens !== null && this.tokens >= b.maxTokens) return 'tokens';
     if (b.maxCostUsd !== null && this.cost >= b.maxCostUsd) return 'cost';
     return null;

@@ -24,6 +24,11 @@ export function readCampaignConfig(dir: string): CampaignConfig {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
+    // A folder whose campaign was stopped during start-up (before campaign.json): nothing to resume yet, and the
+    // original command, run again, starts it there.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dir)) {
+      throw new ConfigError(`${dir} holds no campaign.json: its campaign was stopped before it started; run the original quiver run command again (same --out)`);
+    }
     throw new ConfigError(`cannot read ${path}: ${(err as Error).message}`);
   }
   return checkCampaignFile(path, raw);

@@ -69,6 +69,8 @@ export interface RunRequest {
    * recorded: a resume attacks them again). Absent: 30 s.
    */
   readonly stopTimeoutMs?: number;
+  /** --max-time counts from the first record written, not from the start (the dry run's pilot). */
+  readonly timeBudgetFromFirstRecord?: boolean;
 }
 
 
@@ -188,7 +190,7 @@ async function attackAll(
   // the flip and (for K > 1) of the original.
   const a = req.attack;
   const worstPerExample = a.maxQueries === null ? null : a.maxQueries + a.stabilitySamples + 2 * a.verifyRepeats;
-  const budget = new BudgetTracker(req.budgets, worstPerExample, started);
+  const budget = new BudgetTracker(req.budgets, worstPerExample, started, undefined, req.timeBudgetFromFirstRecord === true);
   const tally = new Tally(work.planned.size, started);
   if (work.latest.size > 0) {
     // Every record counts against the budgets (its queries were spent); the tally counts each example once.
@@ -243,6 +245,7 @@ async function attackAll(
       (ex) => batcher.attack(ex),
       (rec) => {
         writer.append(withCampaignId(rec, work.campaignId));
+        budget.wrote();
         budget.add(rec);
         reporter.onResult(rec, tally.add(rec));
       },
