@@ -72,3 +72,20 @@ test('an edited campaign.json is refused with the file and the field named', () 
     assert.throws(() => readCampaignConfig(folder(content)), (e: unknown) => e instanceof ConfigError && re.test(e.message), JSON.stringify(content).slice(0, 120));
   }
 });
+
+test('every field quiver run writes into campaign.json is read back as written (optional ones included)', async () => {
+  const { quiverSync } = await import('../testing/cli.js');
+  const { fileURLToPath } = await import('node:url');
+  const { readFileSync } = await import('node:fs');
+  const judge = fileURLToPath(new URL('../judges/fixtures/marker-judge.mjs', import.meta.url));
+  const data = join(root, 'numeric.jsonl');
+  writeFileSync(data, ['{"text":"a fine, lovely film","label":1}', '{"text":"a dull, awful mess","label":0}'].join('\n') + '\n');
+  const out = join(root, 'all-flags');
+  const r = quiverSync(root, 'run', '--dataset', data, '--label-map', '0=negative,1=positive', '--no-pos-consistency', '--judge', `module:${judge}`,
+    '--judge-reject', 'questionable', '--constraint', 'typo-density={"perSentence":1}', '--example-timeout', '90s', '--out', out);
+  assert.equal(r.code, 0, r.stderr);
+  const written = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
+  assert.equal(written.attack.posConsistency, false);
+  assert.equal(written.attack.judge.reject, 'questionable');
+  assert.deepEqual(readCampaignConfig(out), written);
+});

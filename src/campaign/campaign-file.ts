@@ -115,6 +115,7 @@ function attackOf(a: Fields): AttackConfig {
   const goalName = goal.string('name', ['untargeted', 'targeted']);
   const input = a.raw('input') === undefined ? undefined : a.object('input');
   const constraints = a.raw('constraints') === undefined ? undefined : a.components('constraints');
+  const judge = a.raw('judge') === undefined ? undefined : a.object('judge');
   return {
     target: a.string('target'),
     targetOptions: a.object('targetOptions').value(),
@@ -124,12 +125,22 @@ function attackOf(a: Fields): AttackConfig {
     maxPerturbRatio: a.positive('maxPerturbRatio', '--max-perturb-ratio', false, 1)!,
     protect: a.strings('protect'),
     ...(constraints === undefined ? {} : { constraints }),
+    ...(a.raw('posConsistency') === undefined ? {} : { posConsistency: a.boolean('posConsistency') }),
     seed: a.integer('seed', 0, '--seed'),
     maxQueries: a.integer('maxQueries', 1, '--max-queries', true),
     stabilitySamples: a.integer('stabilitySamples', 0, '--stability-samples'),
     verifyRepeats: a.integer('verifyRepeats', 1, '--verify'),
     ...(input === undefined ? {} : { input: { template: input.string('template'), scope: input.string('scope', ['example', 'prompt', 'both']) as 'example' } }),
     exampleTimeoutMs: a.orDefault('exampleTimeoutMs', DEFAULT_EXAMPLE_TIMEOUT_MS, (k) => a.positive(k, '--example-timeout', true)),
+    ...(judge === undefined
+      ? {}
+      : {
+          judge: {
+            spec: judge.string('spec'),
+            options: judge.object('options').value(),
+            reject: judge.string('reject', ['invalid', 'questionable']) as 'invalid' | 'questionable',
+          },
+        }),
   };
 }
 
