@@ -7,7 +7,7 @@
  * slower while V8 compiles and the caches fill) + the planned examples at the warm pace. Extrapolating the pilot's
  * cold examples overestimated a 100,000-line campaign 40-fold; so the pilot of an in-process target runs for three
  * seconds after its first example (far more examples than `--pilot`, at no cost), and its warm pace comes from its
- * second half.
+ * last quarter.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,14 +99,14 @@ export async function estimateCampaign(req: RunRequest, pilotSize: number): Prom
 
 /**
  * Start-up (the pilot's wall time not spent attacking), the pilot's warm-up (its work above the warm pace), and every
- * planned example at the warm pace: the mean time per example over the second half of the pilot, in dataset order
+ * planned example at the warm pace: the mean time per example over the last quarter of the pilot, in dataset order
  * (about the order the workers finished them). A mean, not a median: a skipped example costs nothing and a robust
  * one the whole search, so per-example times are far from symmetric and only their sum matters. The range takes
- * the lowest and highest mean of the warm half's four quarters.
+ * the lowest and highest mean of its four parts. (Pilots under 16 examples use their second half.)
  */
 export function wallTime(records: readonly ResultRecord[], planned: number, workers: number, pilotWallMs: number): Range {
   const ms = records.map((r) => r.elapsedMs);
-  const warm = ms.length >= 8 ? ms.slice(Math.floor(ms.length / 2)) : ms;
+  const warm = ms.length >= 16 ? ms.slice(Math.floor((3 * ms.length) / 4)) : ms.length >= 8 ? ms.slice(Math.floor(ms.length / 2)) : ms;
   const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
   const pace = mean(warm);
   const quarters = warm.length >= 8 ? [0, 1, 2, 3].map((k) => mean(warm.slice(Math.floor((k * warm.length) / 4), Math.floor(((k + 1) * warm.length) / 4)))) : [pace];
