@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exited, quiverChild, readRecords } from '../testing/cli.js';
+import { exited, quiverChild, readRecords, serveChild } from '../testing/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'quiver-stop-'));
 const slow = fileURLToPath(new URL('../targets/fixtures/slow-on-marker.mjs', import.meta.url));
@@ -41,4 +41,35 @@ test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung ex
   assert.match(summary.stopReason, /^interrupted by SIGTERM; 2 example\(s\) in flight abandoned after --stop-timeout 1s \(a resume attacks them again\)$/);
   assert.deepEqual(readRecords(out).map((r) => r.id), ['e0']);
   assert.equal(summary.remaining, 2);
+});
+
+test('SIGTERM while a throttled endpoint answers every request with 429 (quiver serve): stopped within --stop-timeout', async () => {
+  const server = await serveChild(work, '--model', 'local:wink', '--rate-limit-share', '1');
+  try {
+    const out = join(work, 'throttled');
+    const child = quiverChild(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--limit', '10',
+      '--breaker-ms', '60000', '--stop-timeout', '1s', '--out', out);
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    const finished = exited(child);
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (/quiver: attacking/.test(stderr)) {
+          clearInterval(poll);
+          resolve();
+        }
+      }, 20);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // requests in flight, answered 429, retried
+    const sentAt = performance.now();
+    child.kill('SIGTERM');
+    const { code } = await finished;
+    assert.equal(code, 130, stderr);
+    assert.ok(performance.now() - sentAt < 15_000, 'stopped within the grace period, not after the throttled examples');
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    assert.match(summary.stopReason, /^interrupted by SIGTERM; \d+ example\(s\) in flight abandoned after --stop-timeout 1s/);
+    assert.equal(readRecords(out).length, 0);
+  } finally {
+    await server.stop();
+  }
 });
