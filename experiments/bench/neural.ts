@@ -11,43 +11,29 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Prediction, Target } from '../../src/core/target.js';
+import type { Target } from '../../src/core/target.js';
+import { timedTarget, type ModelClock } from './timing.js';
 import { attackExample } from '../../src/engine/attack-example.js';
 import { buildAttackParts } from '../../src/registry.js';
 import { BUNDLED_NN_DIR } from '../../src/targets/hf/bundled.js';
 import { createHfTarget } from '../../src/targets/hf/target.js';
 import { cliPath, sharedDatasets } from '../../src/testing/cli.js';
 import { keepAllocationsYoung } from '../../src/worker/pool.js';
+import { benchAttack } from './config.js';
 
 const n = Number(process.argv[2] ?? 40);
 const sst2 = readFileSync(join(sharedDatasets, 'sst2-dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
 
 // 1. Model share, one thread.
 keepAllocationsYoung();
-const parts = await buildAttackParts({
-  target: 'local:nn', targetOptions: {}, goal: { name: 'untargeted' }, search: { name: 'abs', options: {} },
-  perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
-  maxPerturbRatio: 0.25, protect: [], seed: 42, maxQueries: null, stabilitySamples: 20, verifyRepeats: 1,
-});
-let modelMs = 0;
-let texts = 0;
-let calls = 0;
-const timed: Target = {
-  id: parts.target.id,
-  labels: parts.target.labels,
-  async predict(batch: readonly string[]): Promise<Prediction[]> {
-    const t = performance.now();
-    const out = await parts.target.predict(batch);
-    modelMs += performance.now() - t;
-    texts += batch.length;
-    calls++;
-    return out;
-  },
-};
+const parts = await buildAttackParts(benchAttack('local:nn'));
+const clock: ModelClock = { ms: 0, texts: 0, calls: 0 };
+const timed = timedTarget(parts.target, clock);
 const settings = { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 20, verifyRepeats: 1 };
 const start = performance.now();
 for (const [index, ex] of sst2.slice(0, n).entries()) await attackExample({ ...parts, target: timed }, settings, { ...ex, index });
 const totalMs = performance.now() - start;
+const { ms: modelMs, texts, calls } = clock;
 const share = modelMs / totalMs;
 
 // 2. Cold campaigns through the compiled CLI.

@@ -7,36 +7,22 @@
  */
 import { formatOf } from '../../src/campaign/dataset-format.js';
 import { readExamples } from '../../src/campaign/dataset.js';
-import type { Prediction, Target } from '../../src/core/target.js';
+import { timedTarget, type ModelClock } from './timing.js';
 import { attackExample } from '../../src/engine/attack-example.js';
 import { buildAttackParts } from '../../src/registry.js';
 import { sharedDatasets } from '../../src/testing/cli.js';
 import { keepAllocationsYoung } from '../../src/worker/pool.js';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { benchAttack } from './config.js';
 
 // The engine runs here as it runs in a campaign's workers.
 keepAllocationsYoung();
 const target = process.argv[2] ?? 'local:wink';
 const n = Number(process.argv[3] ?? 150);
-const parts = await buildAttackParts({
-  target, targetOptions: {}, goal: { name: 'untargeted' }, search: { name: 'abs', options: {} },
-  perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
-  maxPerturbRatio: 0.25, protect: [], seed: 42, maxQueries: null, stabilitySamples: 20, verifyRepeats: 1,
-});
-let modelMs = 0;
-let texts = 0;
-const timed: Target = {
-  id: parts.target.id,
-  labels: parts.target.labels,
-  async predict(batch: readonly string[]): Promise<Prediction[]> {
-    const t = performance.now();
-    const out = await parts.target.predict(batch);
-    modelMs += performance.now() - t;
-    texts += batch.length;
-    return out;
-  },
-};
+const parts = await buildAttackParts(benchAttack(target));
+const clock: ModelClock = { ms: 0, texts: 0, calls: 0 };
+const timed = timedTarget(parts.target, clock);
 const passes = Number(process.argv[4] ?? 1);
 // Garbage collection per pass: young-generation scavenges are the GC cost that grows with Quiver's garbage.
 let gcCount = 0;
@@ -50,8 +36,8 @@ new PerformanceObserver((list) => {
 const path = join(sharedDatasets, 'sst2-dev.jsonl');
 const spec = { path, format: formatOf(path), fields: { text: 'text', label: 'label', id: 'id' } };
 for (let pass = 1; pass <= passes; pass++) {
-  modelMs = 0;
-  texts = 0;
+  clock.ms = 0;
+  clock.texts = 0;
   gcCount = 0;
   gcMs = 0;
   const start = performance.now();
@@ -61,9 +47,9 @@ for (let pass = 1; pass <= passes; pass++) {
     await attackExample({ ...parts, target: timed }, { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 20, verifyRepeats: 1 }, ex);
   }
   const total = performance.now() - start;
-  const perText = (ms: number) => ((1000 * ms) / texts).toFixed(1);
+  const perText = (ms: number) => ((1000 * ms) / clock.texts).toFixed(1);
   console.log(
-    `${target} pass ${pass}: ${n} examples, ${texts} texts, total ${total.toFixed(0)} ms, model ${modelMs.toFixed(0)} ms (share ${(modelMs / total).toFixed(2)}); ` +
-      `per text: model ${perText(modelMs)} µs, the rest ${perText(total - modelMs)} µs; GC ${gcCount}× ${gcMs.toFixed(0)} ms`,
+    `${target} pass ${pass}: ${n} examples, ${clock.texts} texts, total ${total.toFixed(0)} ms, model ${clock.ms.toFixed(0)} ms (share ${(clock.ms / total).toFixed(2)}); ` +
+      `per text: model ${perText(clock.ms)} µs, the rest ${perText(total - clock.ms)} µs; GC ${gcCount}× ${gcMs.toFixed(0)} ms`,
   );
 }

@@ -1,5 +1,6 @@
-/** Helpers shared by the benchmarks: a timed real campaign, and the median of repeated measurements. */
+/** @module Helpers shared by the benchmarks: a timed real campaign, the median of repeated measurements, a timed target. */
 import { runCampaign } from '../../src/campaign/run.js';
+import type { Prediction, Target } from '../../src/core/target.js';
 import { benchAttack } from './config.js';
 
 /**
@@ -33,3 +34,26 @@ export function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
+
+/** Time spent inside a target's predict, with the texts and calls it took (reset between passes). */
+export interface ModelClock {
+  ms: number;
+  texts: number;
+  calls: number;
+}
+
+/** The target, timed: every predict call adds to `clock`. */
+export function timedTarget(target: Target, clock: ModelClock): Target {
+  return {
+    id: target.id,
+    labels: target.labels,
+    async predict(batch: readonly string[]): Promise<Prediction[]> {
+      const t = performance.now();
+      const out = await target.predict(batch);
+      clock.ms += performance.now() - t;
+      clock.texts += batch.length;
+      clock.calls++;
+      return out;
+    },
+  };
+}
