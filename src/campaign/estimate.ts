@@ -5,7 +5,7 @@
  *
  * Wall time is start-up (pool, models, dataset scan) + warm-up (the first examples of each worker run several times
  * slower while V8 compiles and the caches fill) + the planned examples at the warm pace. Extrapolating the pilot's
- * cold examples overestimated a 100,000-line campaign 40-fold; so the pilot of an in-process target runs for three
+ * cold examples overestimated a 100,000-line campaign 40-fold; so the pilot of an in-process target runs for six
  * seconds after its first example (far more examples than `--pilot`, at no cost), and its warm pace comes from its
  * last quarter.
  */
@@ -41,7 +41,7 @@ export interface Estimate {
 /** An in-process target's pilot: up to this many examples, or this long, whichever comes first. */
 const LOCAL_PILOT_EXAMPLES = 2_000;
 /** From the pilot's first finished example, so that start-up (seconds on a loaded machine) does not shorten it. */
-const LOCAL_PILOT_MS = 3_000;
+const LOCAL_PILOT_MS = 6_000;
 
 export async function estimateCampaign(req: RunRequest, pilotSize: number): Promise<Estimate> {
   const labels = targetLabels(req.attack.target, req.attack.targetOptions) ??
