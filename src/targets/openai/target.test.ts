@@ -180,7 +180,8 @@ test('openai target: a token-bucket endpoint that sends x-ratelimit headers is p
     assert.equal((await target.predict(many)).length, 50);
     const elapsed = performance.now() - started;
     const s = server.stats();
-    assert.ok((s.byStatus['429'] ?? 0) <= 3, `${s.byStatus['429']} 429s: ${JSON.stringify(s)}`);
+    // Paced by the headers: 0-4 429s in clean-clone runs; without reading them, 17.
+    assert.ok((s.byStatus['429'] ?? 0) <= 8, `${s.byStatus['429']} 429s: ${JSON.stringify(s)}`);
     // 20 per second, 20 at once: 30 more need 1.5 s.
     assert.ok(elapsed >= 1200, `${Math.round(elapsed)} ms`);
   } finally {
