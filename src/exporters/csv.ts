@@ -1,6 +1,6 @@
-/** @module Flat CSV of the cases (one row each, RFC 4180 quoting) for spreadsheets and data tools. */
+/** @module Flat CSV of the cases (one row each, RFC 4180 quoting by csv-stringify) for spreadsheets and data tools. */
 import { familiesOf } from './cases.js';
-import { csvRow } from './text-formats.js';
+import { csvText } from './text-formats.js';
 import type { Exporter } from './types.js';
 
 const HEADER = [
@@ -13,12 +13,10 @@ export const csvExporter: Exporter = {
   description: 'one row per case; `edits` holds the edit list as JSON',
   extension: 'csv',
   render({ cases, provenance: p }) {
-    const rows = cases.map((c) =>
-      csvRow([
-        c.kind, c.id, c.index, c.expected, c.recorded, c.text, c.original, familiesOf(c), c.flipDistance, c.stability,
-        JSON.stringify(c.edits), p.model, p.campaign, p.seed,
-      ]),
-    );
-    return [csvRow(HEADER), ...rows].join('\n') + '\n';
+    const rows = cases.map((c) => [
+      c.kind, c.id, c.index, c.expected, c.recorded, c.text, c.original, familiesOf(c), c.flipDistance, c.stability,
+      JSON.stringify(c.edits), p.model, p.campaign, p.seed,
+    ]);
+    return csvText([HEADER, ...rows]);
   },
 };

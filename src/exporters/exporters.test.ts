@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { campaign } from '../report/fixtures/records.js';
 import { parseSuite } from '../replay/suite.js';
 import { exportInput, exporters, getExporter } from './index.js';
@@ -22,25 +23,9 @@ const c = campaign('c-demo', 'local:wink', [
 const options: ExportOptions = { controls: true, predictModule: './predict.mjs' };
 const input = (o: Partial<ExportOptions> = {}) => exportInput(c.config, c, c.records, { ...options, ...o });
 
-/** RFC 4180 reader, enough to check the exporters' quoting. */
+/** The exporters' CSV read back by csv-parse. */
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-    else field += ch;
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
+  return parse(text);
 }
 
 test('cases: verified flips always; controls only on request and only robust originals with no unverified flip', () => {

@@ -1,6 +1,6 @@
 /** @module promptfoo's CSV test form: vars as columns, `__expected` assertions, `__metadata:<key>` provenance. */
 import { promptfooTests } from './promptfoo-tests.js';
-import { csvRow } from './text-formats.js';
+import { csvText } from './text-formats.js';
 import type { Exporter } from './types.js';
 
 const META = [
@@ -20,8 +20,8 @@ export const promptfooCsvExporter: Exporter = {
         // promptfoo reads every CSV cell as a string; structured values travel as JSON.
         return v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : v;
       });
-      return csvRow([t.vars.text, t.vars.original, t.vars.expected, `equals:${t.assert[0]!.value}`, t.description, t.assert[0]!.metric, ...meta]);
+      return [t.vars.text, t.vars.original, t.vars.expected, `equals:${t.assert[0]!.value}`, t.description, t.assert[0]!.metric, ...meta];
     });
-    return [csvRow(header), ...rows].join('\n') + '\n';
+    return csvText([header, ...rows]);
   },
 };

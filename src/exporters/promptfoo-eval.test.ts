@@ -251,7 +251,8 @@ test('the YAML emitter round-trips hostile strings through the parser promptfoo 
     'yes', 'no', 'null', '~', '0x1F', '1e3', '-', '- item', ': colon', '#hash', 'a # b', '&anchor', '*alias', '!tag', '%dir',
     '@at', '`tick`', '"dq"', "'sq'", '{flow: map}', '[flow, seq]', '|', '>', ' leading', 'trailing ', 'tab\there',
     'multi\nline\n', 'crlf\r\n', 'nul\u0000', 'bell\u0007', 'del\u007f', 'nel\u0085', 'ls\u2028ps\u2029', '\uFEFFbom', 'é😀',
-    '<img src=x onerror=alert(1)>', '{{ var }}', '', '\\', 'back\\slash\\n',
+    '<img src=x onerror=alert(1)>', '{{ var }}', '', '\\', 'back\\slash\\n', 'c1\u0090', 'non\uFFFEchar\uFFFF',
+    'a text longer than a folded line would be, with a break\n  and an indented second line ',
   ];
   const doc = { tests: nasty.map((s) => ({ vars: { text: s }, metadata: { [s === '' ? 'empty' : `k ${s}`]: s } })) };
   assert.deepEqual(yaml.load(toYaml(doc)), doc);

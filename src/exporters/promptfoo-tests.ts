@@ -9,12 +9,13 @@ import type { YamlValue } from './yaml.js';
 
 export const PROMPT_VAR = 'text';
 
-export interface PromptfooTest {
+// A type alias, not an interface: it has the implicit index signature that makes it a YamlValue.
+export type PromptfooTest = {
   readonly description: string;
   readonly vars: { readonly text: string; readonly original: string; readonly expected: string };
   readonly assert: readonly { readonly type: 'equals'; readonly value: string; readonly metric: string }[];
   readonly metadata: Readonly<Record<string, YamlValue>>;
-}
+};
 
 export function promptfooMetadata(c: SuiteCase, p: Provenance): Record<string, YamlValue> {
   return {

@@ -29,11 +29,6 @@ export function promptfooProvider(input: ExportInput): YamlValue {
   };
 }
 
-function comment(s: string): string {
-  // Provenance is user data: keep it on its comment line.
-  return `# ${s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')}`;
-}
-
 export const promptfooExporter: Exporter = {
   name: 'promptfoo',
   description: 'promptfoo config (YAML): `promptfoo eval -c FILE` against an OpenAI-compatible endpoint',
@@ -47,16 +42,16 @@ export const promptfooExporter: Exporter = {
       prompts: [`{{${PROMPT_VAR}}}`],
       providers: [promptfooProvider(input)],
       defaultTest: { options: { transform: 'output.trim()' } },
-      tests: tests as unknown as YamlValue,
+      tests,
     };
-    const head = [
-      comment(`Quiver regression suite for promptfoo, exported from campaign ${p.campaign} (${p.campaignId}).`),
-      comment(`Model ${p.model}, seed ${p.seed}, campaign started ${p.date}, dataset sha256 ${p.dataset.sha256}.`),
-      comment(`${adversarial} adversarial cases (metric "adversarial": inputs the model got wrong; they fail until it is fixed)`),
-      comment(`and ${input.cases.length - adversarial} controls (metric "control": originals it got right; they should pass).`),
-      comment('Run: promptfoo eval -c <this file>   (set providers[0].config.apiBaseUrl or OPENAI_BASE_URL to your endpoint).'),
-      comment('The prompt is the case text as is; for a chat model behind a prompt template, edit `prompts` to match it.'),
+    const comment = [
+      `Quiver regression suite for promptfoo, exported from campaign ${p.campaign} (${p.campaignId}).`,
+      `Model ${p.model}, seed ${p.seed}, campaign started ${p.date}, dataset sha256 ${p.dataset.sha256}.`,
+      `${adversarial} adversarial cases (metric "adversarial": inputs the model got wrong; they fail until it is fixed)`,
+      `and ${input.cases.length - adversarial} controls (metric "control": originals it got right; they should pass).`,
+      'Run: promptfoo eval -c <this file>   (set providers[0].config.apiBaseUrl or OPENAI_BASE_URL to your endpoint).',
+      'The prompt is the case text as is; for a chat model behind a prompt template, edit `prompts` to match it.',
     ];
-    return head.join('\n') + '\n' + toYaml(doc);
+    return toYaml(doc, comment);
   },
 };

@@ -1,6 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { csvField, csvRow, escapeXml } from './text-formats.js';
+import { parse } from 'csv-parse/sync';
+import { csvText, escapeXml, type CsvCell } from './text-formats.js';
+
+/** One cell or row as written, without the record's line break. */
+const csvField = (value: CsvCell) => csvText([[value]]).slice(0, -1);
+const csvRow = (values: CsvCell[]) => csvText([values]).slice(0, -1);
 
 test('csvField: quotes only when needed, doubling quotes', () => {
   assert.equal(csvField('plain'), 'plain');
@@ -24,5 +29,13 @@ test('csvField: a text cell a spreadsheet would evaluate starts with a quote (OW
   assert.equal(csvField('\t=1'), `'\t=1`);
   assert.equal(csvField('\r=1'), `"'\r=1"`);
   assert.equal(csvField('a=1'), 'a=1');
+  assert.equal(csvField('\uFF1D1+1'), `'\uFF1D1+1`, 'a full-width = too (Apple Numbers reads it as =)');
   assert.equal(csvField(-3), '-3');
+});
+
+test('csvText: one line break per row, and a reader gets every cell back (with the formula quote)', () => {
+  const rows: CsvCell[][] = [['h1', 'h2', 'h3'], ['a,b', 'two\nlines', ' pad '], ['=1', 'say "hi"', 'crlf\r\n'], [1, false, null]];
+  const text = csvText(rows);
+  assert.equal(text.split('\n').length, 4 + 2 + 1);
+  assert.deepEqual(parse(text), [['h1', 'h2', 'h3'], ['a,b', 'two\nlines', ' pad '], ["'=1", 'say "hi"', 'crlf\r\n'], ['1', 'false', '']]);
 });

@@ -1,24 +1,25 @@
-/** @module Escaping for the text formats exporters write: CSV fields (RFC 4180) and XML 1.0 text and attributes. */
+/** @module Escaping for the text formats exporters write: CSV (RFC 4180, by csv-stringify) and XML 1.0 text and attributes. */
+import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
+
+export type CsvCell = string | number | boolean | null;
 
 /**
- * A cell a spreadsheet would run as a formula (OWASP's CSV injection triggers: `=`, `+`, `-`, `@`, tab, carriage
- * return at its start).
+ * RFC 4180 quoting by csv-stringify: a field is quoted (quotes doubled) when it holds a comma, quote or line break,
+ * or starts or ends with whitespace. `escape_formulas` puts a `'` before a text cell a spreadsheet would run as a
+ * formula (OWASP's CSV injection triggers `=`, `+`, `-`, `@`, tab, carriage return, and their full-width forms), so
+ * Excel, LibreOffice and Google Sheets show it as text; numbers and booleans are written as they are. The library
+ * tests `quoted_match` before adding that `'`, so a leading tab or carriage return is left out of it: the `'` then
+ * leads the cell (a carriage return gets the cell quoted anyway, as a line break).
  */
-const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+const CSV_OPTIONS: StringifyOptions = {
+  escape_formulas: true,
+  quoted_match: /^[^\S\t\r]|\s$/,
+  cast: { boolean: (value) => String(value) },
+};
 
-/**
- * A CSV field: quoted (quotes doubled) when it holds a comma, quote, line break or edge whitespace. A text cell that
- * starts with a formula trigger gets a leading `'`, as OWASP recommends, so that Excel, LibreOffice and Google Sheets
- * show it as text instead of evaluating it; numbers and booleans are written as they are.
- */
-export function csvField(value: string | number | boolean | null): string {
-  const raw = value === null ? '' : String(value);
-  const s = typeof value === 'string' && FORMULA_TRIGGER.test(value) ? `'${raw}` : raw;
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvRow(values: readonly (string | number | boolean | null)[]): string {
-  return values.map(csvField).join(',');
+/** The CSV text of `rows`, each ending with a line break. */
+export function csvText(rows: readonly (readonly CsvCell[])[]): string {
+  return stringify([...rows], CSV_OPTIONS);
 }
 
 /**

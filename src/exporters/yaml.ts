@@ -1,7 +1,8 @@
 /**
- * @module A tiny, safe YAML emitter for plain data: block maps and sequences, every string double-quoted and escaped,
- * so no dataset text can turn into a YAML boolean, number, anchor, tag, comment or structure.
+ * @module YAML documents for exports, written by the `yaml` library with every string double-quoted, so no dataset
+ * text can turn into a YAML boolean, number, null, anchor, alias, tag, comment or structure.
  */
+import { Document, isScalar, visit, type ToStringOptions } from 'yaml';
 
 export type YamlValue =
   | string
@@ -11,116 +12,51 @@ export type YamlValue =
   | readonly YamlValue[]
   | { readonly [key: string]: YamlValue | undefined };
 
-/** The document for `value` (a map or sequence at top level), ending with a newline. */
-export function toYaml(value: YamlValue): string {
-  return emit(value, 0).join('\n') + '\n';
-}
-
-// Keys that read as plain identifiers stay unquoted; anything else is quoted like a value.
+// Keys that read as plain identifiers stay unquoted; anything else is double-quoted like a value.
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-// YAML 1.1 reads these bare words as booleans or null; never leave one unquoted.
+// YAML 1.1 (PyYAML, older tools) reads these bare words as booleans or null; never leave one unquoted.
 const RESERVED = /^(?:y|yes|n|no|true|false|on|off|null|~)$/i;
 
-function key(k: string): string {
-  return PLAIN_KEY.test(k) && !RESERVED.test(k) ? k : quote(k);
-}
-
-function emit(value: YamlValue, indent: number): string[] {
-  const pad = ' '.repeat(indent);
-  if (Array.isArray(value)) {
-    if (value.length === 0) return [`${pad}[]`];
-    const lines: string[] = [];
-    for (const item of value as readonly YamlValue[]) {
-      if (isCollection(item) && !isEmpty(item)) {
-        const inner = emit(item, indent + 2);
-        lines.push(`${pad}- ${inner[0]!.slice(indent + 2)}`);
-        append(lines, inner, 1);
-      } else {
-        lines.push(`${pad}- ${scalar(item)}`);
-      }
-    }
-    return lines;
-  }
-  if (isMap(value)) {
-    const entries = Object.entries(value).filter((e): e is [string, YamlValue] => e[1] !== undefined);
-    if (entries.length === 0) return [`${pad}{}`];
-    const lines: string[] = [];
-    for (const [k, v] of entries) {
-      if (isCollection(v) && !isEmpty(v)) {
-        lines.push(`${pad}${key(k)}:`);
-        append(lines, emit(v, indent + 2), 0);
-      } else {
-        lines.push(`${pad}${key(k)}: ${scalar(v)}`);
-      }
-    }
-    return lines;
-  }
-  return [`${pad}${scalar(value)}`];
-}
-
 /**
- * Appends `from[start..]` one by one: `push(...lines)` passes every line as an argument on the stack, which overflowed
- * at about 4,700 promptfoo cases (~90,000 lines).
+ * Strings as JSON string literals (valid YAML double-quoted scalars), each on one line: a line break inside a text
+ * stays `\n` instead of being folded into the document. `aliasDuplicateObjects: false` (set on the Document) keeps
+ * an object used twice from becoming an anchor and an alias.
  */
-function append(lines: string[], from: readonly string[], start: number): void {
-  for (let i = start; i < from.length; i++) lines.push(from[i]!);
-}
-
-function isMap(v: YamlValue): v is { readonly [key: string]: YamlValue | undefined } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isCollection(v: YamlValue): boolean {
-  return typeof v === 'object' && v !== null;
-}
-
-function isEmpty(v: YamlValue): boolean {
-  return Array.isArray(v) ? v.length === 0 : isMap(v) && Object.values(v).every((x) => x === undefined);
-}
-
-function scalar(v: YamlValue): string {
-  if (v === null) return 'null';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  if (typeof v === 'number') {
-    if (Number.isNaN(v)) return '.nan';
-    if (!Number.isFinite(v)) return v > 0 ? '.inf' : '-.inf';
-    return String(v);
-  }
-  if (typeof v === 'string') return quote(v);
-  return Array.isArray(v) ? '[]' : '{}';
-}
-
-const NAMED: Readonly<Record<number, string>> = {
-  0x00: '\\0', 0x07: '\\a', 0x08: '\\b', 0x09: '\\t', 0x0a: '\\n', 0x0b: '\\v', 0x0c: '\\f', 0x0d: '\\r', 0x1b: '\\e',
-  0x22: '\\"', 0x5c: '\\\\', 0x85: '\\N', 0x2028: '\\L', 0x2029: '\\P',
+const OUTPUT: ToStringOptions = {
+  defaultStringType: 'QUOTE_DOUBLE',
+  defaultKeyType: 'PLAIN',
+  doubleQuotedAsJSON: true,
+  lineWidth: 0,
 };
 
 /**
- * A YAML double-quoted scalar. Escaped: quote and backslash, every C0/C1 control and DEL, the Unicode line and
- * paragraph separators (YAML line breaks), the BOM and the non-characters U+FFFE/U+FFFF. A lone surrogate cannot
- * be written in YAML at all and becomes U+FFFD.
+ * Characters JSON leaves as they are but a YAML reader must not see raw: DEL, the C1 controls and U+FFFE/U+FFFF are
+ * outside YAML's printable set (a conforming reader may refuse the file), NEL and U+2028/U+2029 are line breaks to
+ * YAML 1.1 readers such as PyYAML (which would fold them into spaces), and a BOM is invisible. The library writes
+ * them raw; they can only occur inside double-quoted scalars (every string is one, plain keys are identifiers,
+ * comments are cleaned), so they are escaped in the output.
  */
-export function quote(s: string): string {
-  let out = '"';
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += s[i]! + s[i + 1]!;
-        i++;
-      } else out += '\\uFFFD';
-      continue;
-    }
-    if (c >= 0xdc00 && c <= 0xdfff) {
-      out += '\\uFFFD';
-      continue;
-    }
-    const named = NAMED[c];
-    if (named !== undefined) out += named;
-    else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) out += `\\x${c.toString(16).toUpperCase().padStart(2, '0')}`;
-    else if (c === 0xfeff || c === 0xfffe || c === 0xffff) out += `\\u${c.toString(16).toUpperCase()}`;
-    else out += s[i];
-  }
-  return out + '"';
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/g;
+
+function escapeRaw(c: string): string {
+  return `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** A comment line: provenance is user data, so control characters and line separators become spaces. */
+function commentLine(s: string): string {
+  return ` ${s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')}`;
+}
+
+/** The document for `value` (a map or sequence at top level), after `comment` lines if any, ending with a newline. */
+export function toYaml(value: YamlValue, comment: readonly string[] = []): string {
+  const doc = new Document(value, { aliasDuplicateObjects: false });
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && !(typeof pair.key.value === 'string' && PLAIN_KEY.test(pair.key.value) && !RESERVED.test(pair.key.value))) {
+        pair.key.type = 'QUOTE_DOUBLE';
+      }
+    },
+  });
+  if (comment.length > 0) doc.commentBefore = comment.map(commentLine).join('\n');
+  return doc.toString(OUTPUT).replace(RAW_IN_JSON, escapeRaw);
 }
