@@ -29,7 +29,7 @@ function decode(line: number, bytes: Buffer, ended: boolean): PhysicalLine {
   try {
     return { line, text: fatal.decode(body), eol };
   } catch {
-    // The lenient text keeps a CSV parser's quote state going; the line itself is reported as invalid.
+    // The line itself is reported as invalid; the lenient text only shows what it holds.
     return { line, text: lenient.decode(body), eol, error: 'not valid UTF-8' };
   }
 }

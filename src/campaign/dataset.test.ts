@@ -76,6 +76,15 @@ test('--skip-invalid counts bad lines and streams only the good ones', async () 
   assert.deepEqual((await all(s)).map((e) => e.text), ['a', 'c']);
 });
 
+test('--skip-invalid counts bad CSV rows by the line they start on', async () => {
+  const s = spec('mixed.csv', 'text,label\n"fine\nrow",positive\nextra,negative,x\nsoso,neutral\ngood,negative\n"open,positive\n');
+  const scan = await scanDataset(s, labels, true);
+  assert.deepEqual([scan.total, scan.invalidCount], [2, 3]);
+  assert.deepEqual(scan.invalid.map((i) => i.line), [4, 5, 7]);
+  assert.match(scan.invalid[2]!.message, /mixed\.csv:7: field "\(line\)": a quoted field is not closed/);
+  assert.deepEqual((await all(s)).map((e) => e.text), ['fine\nrow', 'good']);
+});
+
 test('missing and empty files are config errors', async () => {
   await assert.rejects(scanDataset({ path: join(dir, 'nope.jsonl'), format: 'jsonl', fields }, labels, false), (e: unknown) => e instanceof ConfigError && /cannot read dataset/.test((e as Error).message));
   await assert.rejects(scanDataset(spec('empty.jsonl', '\n'), labels, false), /no valid examples/);
