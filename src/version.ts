@@ -31,6 +31,17 @@ const RESULT_SHAPING = [
 
 export function packageVersions(): Record<string, string> {
   const out: Record<string, string> = { quiver: quiverVersion };
-  for (const name of RESULT_SHAPING) out[name] = readVersion(join(packageRoot, 'node_modules', name, 'package.json'));
+  for (const name of RESULT_SHAPING) out[name] = readVersion(installedPackageJson(name));
   return out;
+}
+
+/**
+ * Where Node finds a dependency's package.json: the nearest node_modules from Quiver's folder up. Installed as a
+ * dependency, Quiver's own dependencies sit beside it (hoisted into the user's node_modules), not inside it.
+ */
+function installedPackageJson(name: string): string {
+  for (let dir = packageRoot; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', name, 'package.json');
+    if (existsSync(candidate) || dirname(dir) === dir) return candidate;
+  }
 }

@@ -8,6 +8,7 @@ import { existsSync, renameSync } from 'node:fs';
 import { DEFAULT_STOP_TIMEOUT_MS, type AttackConfig, type Budgets, type CampaignConfig, type Shard } from '../contracts/campaign.js';
 import type { Example, ResultRecord, ResultStatus } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
+import type { Target } from '../core/target.js';
 import { checkJudgeConfig, prepareJudgeShared } from '../judges/index.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
@@ -20,6 +21,7 @@ import { forEachLatestRecord, forEachRecord } from '../storage/results-file.js';
 import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
 import { createTarget, examplesInFlight, prepareTargetShared, targetLabels, targetStatusReader } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
+import { createInProcessRunner, type AttackRunner } from '../worker/in-process.js';
 import { createAttackPool } from '../worker/pool.js';
 import { Batcher, type BatchPace } from '../worker/batcher.js';
 import type { ExampleOutcome } from '../worker/protocol.js';
@@ -42,6 +44,11 @@ export const CPU_BOUND_PACE: BatchPace = { batchMs: 20, maxSize: 16 };
 
 export interface RunRequest {
   readonly attack: AttackConfig;
+  /**
+   * A library caller's own Target object (`runCampaign` of the package API): the campaign attacks in the caller's
+   * thread, with up to `workers` examples at once, and `attack.target` is only its name in campaign.json.
+   */
+  readonly targetObject?: Target;
   readonly dataset: DatasetSpec;
   readonly skipInvalid: boolean;
   readonly limit: number | null;
@@ -86,14 +93,15 @@ export interface RunOutcome {
 export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   checkAttackConfig(req.attack);
   if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
-  checkWorkers(req.workers, req.allowManyWorkers === true);
-  const labels = targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
+  // In the caller's thread, `workers` only counts examples at once: no thread costs memory.
+  checkWorkers(req.workers, req.allowManyWorkers === true || req.targetObject !== undefined);
+  const labels = req.targetObject?.labels ?? targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
   }
   const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
-  const targetShared = await prepareTargetShared(req.attack.target, req.attack.targetOptions);
+  const targetShared = req.targetObject === undefined ? await prepareTargetShared(req.attack.target, req.attack.targetOptions) : undefined;
   const judgeShared = req.attack.judge === undefined ? undefined : await prepareJudgeShared(req.attack.judge, targetShared);
   const config = campaignConfig(req, scan.sha256, scan.total);
   const { dir, existing } = prepareFolder(req, config);
@@ -148,8 +156,7 @@ function campaignConfig(req: RunRequest, sha256: string, examples: number): Camp
 function prepareFolder(req: RunRequest, config: CampaignConfig): { dir: RunDir; existing: ExistingCampaign | null } {
   let existing = existsSync(req.outDir) ? openExisting(req.outDir) : null;
   if (existing !== null && req.force) {
-    const aside = `${req.outDir.replace(/\/+$/, '')}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
-    renameSync(req.outDir, aside);
+    setAside(req.outDir);
     existing = null;
   }
   if (existing === null) {
@@ -162,6 +169,13 @@ function prepareFolder(req: RunRequest, config: CampaignConfig): { dir: RunDir; 
     throw new ConfigError(`${req.outDir} holds a different campaign (${diff.join('; ')}); ${hint}`);
   }
   return { dir: runDir(req.outDir), existing };
+}
+
+/** Moves a campaign folder out of the way (`--force`) as `<dir>.replaced-<time>`; returns where it went. */
+export function setAside(dir: string): string {
+  const aside = `${dir.replace(/\/+$/, '')}.replaced-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(dir, aside);
+  return aside;
 }
 
 /** What the campaign attacks and what its folder already holds (checked by checkRecords). */
@@ -221,11 +235,14 @@ async function attackAll(
       )
     : () => {};
   const workers = poolSize(req.workers, work.planned.size - done.size);
-  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, workers);
+  const inFlight = req.targetObject === undefined ? examplesInFlight(req.attack.target, req.attack.targetOptions, workers) : workers;
   const examplesPerWorker = Math.ceil(inFlight / workers);
-  const pool = createAttackPool(workers, shared, examplesPerWorker);
-  // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
-  const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
+  const pool: AttackRunner =
+    req.targetObject === undefined ? createAttackPool(workers, shared, examplesPerWorker) : createInProcessRunner(req.targetObject, shared.judgeShared, workers);
+  // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way. In the
+  // caller's thread there is no message to save, and a batch would run its examples one after the other.
+  const pace = examplesPerWorker === 1 && req.targetObject === undefined ? CPU_BOUND_PACE : null;
+  const batcher = new Batcher(pace, (examples) => pool.run({ config: req.attack, examples }));
   const waitingOn = await targetStatusReader(shared.targetShared);
   reporter.onStart({
     total: work.planned.size,

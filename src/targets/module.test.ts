@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { relative } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -80,4 +81,15 @@ test('module: every returned prediction is validated, and the error names the mo
       return true;
     });
   }
+});
+
+test('module: a TypeScript module loads in plain Node, without a tsx loader (as the installed package runs)', () => {
+  // The compiled module.js (dist/, built by `npm test`), in a process started without `--import tsx`.
+  const compiled = new URL('../../dist/src/targets/module.js', import.meta.url).href;
+  const script = `const { createModuleTarget } = await import(${JSON.stringify(compiled)});
+    const t = await createModuleTarget(${JSON.stringify(abs('keyword-classifier.ts'))});
+    console.log(JSON.stringify([t.labels, (await t.predict(['a great film']))[0].label]));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [['negative', 'positive'], 'positive']);
 });

@@ -75,15 +75,22 @@ export async function createModuleTarget(modulePath: string): Promise<Target> {
   };
 }
 
-/** Imports a user's module file; `kind` names what it is for in messages ("target", "judge"). */
+/** TypeScript files, which Node cannot import by itself: they load through tsx (a runtime dependency). */
+const TYPESCRIPT_FILE = /\.(ts|mts|cts|tsx)$/i;
+
+/**
+ * Imports a user's module file; `kind` names what it is for in messages ("target", "judge"). A TypeScript file loads
+ * through tsx's scoped import, in whatever thread asks (worker threads do not inherit loaders), so `module:model.ts`
+ * works from the installed package without `node --import tsx`; tsx itself loads only then.
+ */
 export async function importModule(file: string, kind = 'target'): Promise<unknown> {
   try {
-    return await import(pathToFileURL(file).href);
+    const url = pathToFileURL(file).href;
+    if (!TYPESCRIPT_FILE.test(file)) return await import(url);
+    const { tsImport } = await import('tsx/esm/api');
+    return await tsImport(url, import.meta.url);
   } catch (err) {
-    const hint = (err as { code?: unknown }).code === 'ERR_UNKNOWN_FILE_EXTENSION'
-      ? ' (TypeScript modules need the tsx loader: run under `node --import tsx`, or compile the module to .js)'
-      : '';
-    throw new ConfigError(`cannot load ${kind} module ${file}: ${errorMessage(err)}${hint}`, { cause: err });
+    throw new ConfigError(`cannot load ${kind} module ${file}: ${errorMessage(err)}`, { cause: err });
   }
 }
 

@@ -7,7 +7,7 @@ import { workerData } from 'node:worker_threads';
 import { CampaignAbortError } from '../core/errors.js';
 import { attackExample, type AttackParts } from '../engine/attack-example.js';
 import { assessFlip, type Assessment } from '../engine/assess-flip.js';
-import { buildAssessment, buildAttackParts } from '../registry.js';
+import { attackSettings, buildAssessment, buildAttackParts } from '../registry.js';
 import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from './protocol.js';
 
 let cached: { key: string; parts: Promise<AttackParts>; assessment: Promise<Assessment> } | undefined;
@@ -28,18 +28,12 @@ async function attack(task: AttackTask): Promise<AttackTaskResult> {
   if (cached?.key !== key) {
     cached = { key, parts: buildAttackParts(task.config, data?.targetShared), assessment: buildAssessment(task.config, data?.judgeShared) };
   }
-  const parts = await cached.parts;
-  const assessment = await cached.assessment;
-  const { seed, maxQueries, maxPerturbRatio, stabilitySamples, verifyRepeats } = task.config;
-  const settings = {
-    seed,
-    maxQueries: maxQueries ?? Infinity,
-    maxPerturbRatio,
-    stabilitySamples,
-    verifyRepeats,
-    ...(task.config.input === undefined ? {} : { input: task.config.input }),
-    ...(task.config.exampleTimeoutMs == null ? {} : { timeLimitMs: task.config.exampleTimeoutMs }),
-  };
+  return attackExamples(task, await cached.parts, await cached.assessment);
+}
+
+/** Attacks the task's examples one after the other with parts already built (in a worker, or in the caller's thread). */
+export async function attackExamples(task: AttackTask, parts: AttackParts, assessment: Assessment): Promise<AttackTaskResult> {
+  const settings = attackSettings(task.config);
   const outcomes: ExampleOutcome[] = [];
   for (const example of task.examples) {
     try {
