@@ -11,11 +11,12 @@ import type { Assessment } from './engine/assess-flip.js';
 import { createGoal } from './goals/index.js';
 import { winkAnalyzer } from './nlp/wink-analyzer.js';
 import { createSearch, isSearchName, searchNames } from './search/index.js';
-import { createJudge } from './judges/index.js';
-import { createTarget } from './targets/index.js';
+import { createJudge, type JudgeShared } from './judges/index.js';
+import { createTarget, type TargetShared } from './targets/index.js';
 import { validityChecks } from './validity/checks.js';
 
-export async function buildAttackParts(config: AttackConfig, targetShared?: unknown): Promise<AttackParts> {
+/** `targetShared`: what the campaign's main thread prepared; absent, the target prepares its own (one-off runs). */
+export async function buildAttackParts(config: AttackConfig, targetShared?: TargetShared): Promise<AttackParts> {
   return {
     target: await createTarget(config.target, config.targetOptions, targetShared),
     goal: createGoal(config.goal),
@@ -30,7 +31,7 @@ export async function buildAttackParts(config: AttackConfig, targetShared?: unkn
 }
 
 /** What each flip is assessed with after its search: the campaign's validity checks and its judge, if any. */
-export async function buildAssessment(config: AttackConfig, judgeShared?: unknown): Promise<Assessment> {
+export async function buildAssessment(config: AttackConfig, judgeShared?: JudgeShared): Promise<Assessment> {
   const checks = validityChecks(config);
   if (config.judge === undefined) return { checks };
   return { checks, judge: { judge: await createJudge(config.judge, judgeShared), reject: config.judge.reject } };

@@ -18,11 +18,11 @@ import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
 import { forEachLatestRecord, forEachRecord } from '../storage/results-file.js';
 import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
-import { createTarget, examplesInFlight, prepareTargetShared, targetLabels, targetStatusReader } from '../targets/index.js';
+import { createTarget, examplesInFlight, noShared, targetDriver, type TargetDriver } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
 import { createAttackPool } from '../worker/pool.js';
 import { Batcher, type BatchPace } from '../worker/batcher.js';
-import type { ExampleOutcome } from '../worker/protocol.js';
+import type { ExampleOutcome, WorkerData } from '../worker/protocol.js';
 import { BudgetTracker } from './budget.js';
 import { scanDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset-format.js';
@@ -87,14 +87,17 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   checkAttackConfig(req.attack);
   if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
   checkWorkers(req.workers, req.allowManyWorkers === true);
-  const labels = targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
+  const { target: spec, targetOptions } = req.attack;
+  const driver = targetDriver(spec);
+  const labels = driver.labels(spec, targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
   }
   const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
-  const targetShared = await prepareTargetShared(req.attack.target, req.attack.targetOptions);
-  const judgeShared = req.attack.judge === undefined ? undefined : await prepareJudgeShared(req.attack.judge, targetShared);
+  const targetShared = await driver.prepareShared(spec, targetOptions);
+  const { judge } = req.attack;
+  const judgeShared = judge === undefined ? noShared : await prepareJudgeShared(judge, targetShared);
   const config = campaignConfig(req, scan.sha256, scan.total);
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
@@ -110,7 +113,9 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
     } catch (err) {
       throw setupWriteError(dir.dir, dir.campaign, err);
     }
-    return await attackAll(req, dir, { plan, planned, latest, campaignId: stored.campaignId! }, scan.invalidCount, { targetShared, judgeShared }, reporter);
+    const work = { plan, planned, latest, campaignId: stored.campaignId! };
+    const target = { driver, shared: { targetShared, judgeShared } };
+    return await attackAll(req, dir, work, scan.invalidCount, target, reporter);
   } finally {
     releaseLock();
   }
@@ -179,7 +184,7 @@ async function attackAll(
   dir: RunDir,
   work: Work,
   invalidLines: number,
-  shared: { readonly targetShared: unknown; readonly judgeShared: unknown },
+  target: { readonly driver: TargetDriver; readonly shared: Pick<WorkerData, 'targetShared' | 'judgeShared'> },
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
   // Examples whose last record is final; with --retry-errored an errored one is not, and gets a newer record.
@@ -221,12 +226,12 @@ async function attackAll(
       )
     : () => {};
   const workers = poolSize(req.workers, work.planned.size - done.size);
-  const inFlight = examplesInFlight(req.attack.target, req.attack.targetOptions, workers);
+  const inFlight = examplesInFlight(target.driver, req.attack.targetOptions, workers);
   const examplesPerWorker = Math.ceil(inFlight / workers);
-  const pool = createAttackPool(workers, shared, examplesPerWorker);
+  const pool = createAttackPool(workers, target.shared, examplesPerWorker);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way.
   const batcher = new Batcher(examplesPerWorker === 1 ? CPU_BOUND_PACE : null, (examples) => pool.run({ config: req.attack, examples }));
-  const waitingOn = await targetStatusReader(shared.targetShared);
+  const waitingOn = await target.driver.statusLine(target.shared.targetShared);
   reporter.onStart({
     total: work.planned.size,
     alreadyDone: done.size,
@@ -300,9 +305,9 @@ function withCampaignId(rec: ResultRecord, campaignId: string): ResultRecord {
   return { type, schemaVersion, campaignId, ...rest };
 }
 
-/** Labels of a target that only knows them once loaded (a user module); also rejects unknown target specs. */
+/** Labels of a target that only knows them once loaded (a user module). */
 async function probeLabels(attack: AttackConfig): Promise<readonly string[]> {
-  const target = await createTarget(attack.target, attack.targetOptions, await prepareTargetShared(attack.target, attack.targetOptions));
+  const target = await createTarget(attack.target, attack.targetOptions);
   await target.close?.();
   return target.labels;
 }
