@@ -3,7 +3,7 @@
  * config names up front (in the main thread) so a typo fails before any work starts.
  */
 import { createPerturbation, perturbationNames } from '../perturbations/index.js';
-import { campaignConstraints, createOptionalConstraint } from './constraints/index.js';
+import { campaignConstraints, compileProtectPatterns, createConstraint } from './constraints/index.js';
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
 import type { AttackParts } from './engine/attack-example.js';
@@ -49,16 +49,10 @@ export function checkAttackConfig(config: AttackConfig): void {
     throw new ConfigError(`--max-perturb-ratio must be in (0, 1], got ${config.maxPerturbRatio}`);
   }
   compileProtect(config.protect);
-  for (const c of config.constraints ?? []) createOptionalConstraint(c.name, c.options); // validates options
+  for (const c of config.constraints ?? []) createConstraint(c.name, c.options); // validates options
   createSearch(config.search.name, { ...config.search.options }); // validates options
 }
 
 export function compileProtect(patterns: readonly string[]): RegExp[] {
-  return patterns.map((p) => {
-    try {
-      return new RegExp(p, 'gu');
-    } catch (err) {
-      throw new ConfigError(`--protect ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
-    }
-  });
+  return compileProtectPatterns(patterns, (p) => `--protect ${JSON.stringify(p)}`);
 }
