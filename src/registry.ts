@@ -3,7 +3,7 @@
  * config names up front (in the main thread) so a typo fails before any work starts.
  */
 import { createPerturbation, perturbationNames } from '../perturbations/index.js';
-import { campaignConstraints, createOptionalConstraint } from './constraints/index.js';
+import { campaignConstraints, compileProtectPatterns, createConstraint } from './constraints/index.js';
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
 import type { Constraint } from './core/constraint.js';
@@ -16,11 +16,12 @@ import type { Assessment } from './engine/assess-flip.js';
 import { createGoal } from './goals/index.js';
 import { winkAnalyzer } from './nlp/wink-analyzer.js';
 import { createSearch, isSearchName, searchNames } from './search/index.js';
-import { createJudge } from './judges/index.js';
-import { createTarget } from './targets/index.js';
+import { createJudge, type JudgeShared } from './judges/index.js';
+import { createTarget, type TargetShared } from './targets/index.js';
 import { validityChecks } from './validity/checks.js';
 
-export async function buildAttackParts(config: AttackConfig, targetShared?: unknown): Promise<AttackParts> {
+/** `targetShared`: what the campaign's main thread prepared; absent, the target prepares its own (one-off runs). */
+export async function buildAttackParts(config: AttackConfig, targetShared?: TargetShared): Promise<AttackParts> {
   return attackPartsWith(config, await createTarget(config.target, config.targetOptions, targetShared));
 }
 
@@ -67,7 +68,7 @@ export function attackSettings(config: AttackConfig): AttackSettings {
 }
 
 /** What each flip is assessed with after its search: the campaign's validity checks and its judge, if any. */
-export async function buildAssessment(config: AttackConfig, judgeShared?: unknown): Promise<Assessment> {
+export async function buildAssessment(config: AttackConfig, judgeShared?: JudgeShared): Promise<Assessment> {
   const checks = validityChecks(config);
   if (config.judge === undefined) return { checks };
   return { checks, judge: { judge: await createJudge(config.judge, judgeShared), reject: config.judge.reject } };
@@ -85,16 +86,10 @@ export function checkAttackConfig(config: AttackConfig, own: OwnComponents = {})
     throw new ConfigError(`--max-perturb-ratio must be in (0, 1], got ${config.maxPerturbRatio}`);
   }
   compileProtect(config.protect);
-  for (const c of config.constraints ?? []) createOptionalConstraint(c.name, c.options); // validates options
+  for (const c of config.constraints ?? []) createConstraint(c.name, c.options); // validates options
   if (own.search === undefined) createSearch(config.search.name, { ...config.search.options }); // validates options
 }
 
 export function compileProtect(patterns: readonly string[]): RegExp[] {
-  return patterns.map((p) => {
-    try {
-      return new RegExp(p, 'gu');
-    } catch (err) {
-      throw new ConfigError(`--protect ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
-    }
-  });
+  return compileProtectPatterns(patterns, (p) => `--protect ${JSON.stringify(p)}`);
 }

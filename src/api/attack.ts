@@ -14,7 +14,7 @@ import type { Target } from '../core/target.js';
 import { attackExample as attackWithParts } from '../engine/attack-example.js';
 import { assessFlip } from '../engine/assess-flip.js';
 import { attackPartsWith, attackSettings, buildAssessment, checkAttackConfig, type OwnComponents } from '../registry.js';
-import { createTarget, prepareTargetShared } from '../targets/index.js';
+import { createTarget } from '../targets/index.js';
 import { attackConfigOf, type AttackOptions, type ComponentSpec } from './campaign.js';
 
 export interface AttackExampleOptions extends Omit<AttackOptions, 'perturbations' | 'search' | 'constraints'> {
@@ -46,7 +46,7 @@ export interface AttackExampleOptions extends Omit<AttackOptions, 'perturbations
 export async function attackExample(target: string | Target, text: string, options: AttackExampleOptions = {}): Promise<ResultRecord> {
   if (typeof text !== 'string') throw new ConfigError('attackExample: text must be a string');
   const targetOptions = options.targetOptions ?? {};
-  const live = typeof target === 'string' ? await createTarget(target, targetOptions, await prepareTargetShared(target, targetOptions)) : target;
+  const live = typeof target === 'string' ? await createTarget(target, targetOptions) : target;
   try {
     const { named, own } = splitComponents(options);
     const { perturbations: _p, search: _s, constraints: _c, ...plain } = options;

@@ -16,7 +16,7 @@ import type { ResultRecord } from '../contracts/record.js';
 import { fanOut } from '../reporters/reporter.js';
 import { forEachRecord } from '../storage/results-file.js';
 import { formatDuration } from '../reporters/progress.js';
-import { createTarget, prepareTargetShared, targetLabels } from '../targets/index.js';
+import { createTarget, targetDriver } from '../targets/index.js';
 import { scanDataset } from './dataset.js';
 import { plannedIds } from './plan.js';
 import { runCampaign, type RunRequest } from './run.js';
@@ -44,12 +44,13 @@ const LOCAL_PILOT_EXAMPLES = 2_000;
 const LOCAL_PILOT_MS = 6_000;
 
 export async function estimateCampaign(req: RunRequest, pilotSize: number): Promise<Estimate> {
-  const labels = targetLabels(req.attack.target, req.attack.targetOptions) ??
-    (await createTarget(req.attack.target, req.attack.targetOptions, await prepareTargetShared(req.attack.target, req.attack.targetOptions))).labels;
+  const { target: spec, targetOptions } = req.attack;
+  const driver = targetDriver(spec);
+  const labels = driver.labels(spec, targetOptions) ?? (await createTarget(spec, targetOptions)).labels;
   await scanDataset(req.dataset, labels, req.skipInvalid);
   const planned = (await plannedIds({ dataset: req.dataset, labels, limit: req.limit, shard: req.shard })).size;
   // Every query to a remote endpoint or judge costs money and time: only those pilots stay at --pilot examples.
-  const remote = req.attack.target.startsWith('openai:') || req.attack.judge !== undefined;
+  const remote = driver.inFlight.kind === 'endpoint' || req.attack.judge !== undefined;
   const pilotLimit = remote ? pilotSize : Math.max(pilotSize, Math.min(planned, LOCAL_PILOT_EXAMPLES));
   // Spread the pilot over the plan with the shard hash (the user's own shard, if any, is kept and the pilot cut by limit).
   const pilotShard = req.shard ?? { index: 0, count: Math.max(1, Math.floor(planned / Math.max(1, pilotLimit))) };

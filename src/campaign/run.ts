@@ -19,12 +19,12 @@ import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
 import { forEachLatestRecord, forEachRecord } from '../storage/results-file.js';
 import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
-import { createTarget, examplesInFlight, prepareTargetShared, targetLabels, targetStatusReader } from '../targets/index.js';
+import { createTarget, examplesInFlight, noShared, targetDriver, type TargetDriver } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
 import { createInProcessRunner, type AttackRunner } from '../worker/in-process.js';
 import { createAttackPool } from '../worker/pool.js';
 import { Batcher, type BatchPace } from '../worker/batcher.js';
-import type { ExampleOutcome } from '../worker/protocol.js';
+import type { ExampleOutcome, WorkerData } from '../worker/protocol.js';
 import { BudgetTracker } from './budget.js';
 import { scanDataset } from './dataset.js';
 import type { DatasetSpec } from './dataset-format.js';
@@ -95,14 +95,18 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
   // In the caller's thread, `workers` only counts examples at once: no thread costs memory.
   checkWorkers(req.workers, req.allowManyWorkers === true || req.targetObject !== undefined);
-  const labels = req.targetObject?.labels ?? targetLabels(req.attack.target, req.attack.targetOptions) ?? (await probeLabels(req.attack));
+  const { target: spec, targetOptions } = req.attack;
+  // A library caller's own Target object has no driver: it runs as it is, in the caller's thread.
+  const driver = req.targetObject === undefined ? targetDriver(spec) : undefined;
+  const labels = req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack));
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
   }
   const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
-  const targetShared = req.targetObject === undefined ? await prepareTargetShared(req.attack.target, req.attack.targetOptions) : undefined;
-  const judgeShared = req.attack.judge === undefined ? undefined : await prepareJudgeShared(req.attack.judge, targetShared);
+  const targetShared = driver === undefined ? noShared : await driver.prepareShared(spec, targetOptions);
+  const { judge } = req.attack;
+  const judgeShared = judge === undefined ? noShared : await prepareJudgeShared(judge, targetShared);
   const config = campaignConfig(req, scan.sha256, scan.total);
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
@@ -118,7 +122,9 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
     } catch (err) {
       throw setupWriteError(dir.dir, dir.campaign, err);
     }
-    return await attackAll(req, dir, { plan, planned, latest, campaignId: stored.campaignId! }, scan.invalidCount, { targetShared, judgeShared }, reporter);
+    const work = { plan, planned, latest, campaignId: stored.campaignId! };
+    const target = { driver, shared: { targetShared, judgeShared } };
+    return await attackAll(req, dir, work, scan.invalidCount, target, reporter);
   } finally {
     releaseLock();
   }
@@ -193,7 +199,7 @@ async function attackAll(
   dir: RunDir,
   work: Work,
   invalidLines: number,
-  shared: { readonly targetShared: unknown; readonly judgeShared: unknown },
+  target: { readonly driver: TargetDriver | undefined; readonly shared: Pick<WorkerData, 'targetShared' | 'judgeShared'> },
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
   // Examples whose last record is final; with --retry-errored an errored one is not, and gets a newer record.
@@ -235,15 +241,17 @@ async function attackAll(
       )
     : () => {};
   const workers = poolSize(req.workers, work.planned.size - done.size);
-  const inFlight = req.targetObject === undefined ? examplesInFlight(req.attack.target, req.attack.targetOptions, workers) : workers;
+  const inFlight = target.driver === undefined ? workers : examplesInFlight(target.driver, req.attack.targetOptions, workers);
   const examplesPerWorker = Math.ceil(inFlight / workers);
   const pool: AttackRunner =
-    req.targetObject === undefined ? createAttackPool(workers, shared, examplesPerWorker) : createInProcessRunner(req.targetObject, shared.judgeShared, workers);
+    req.targetObject === undefined
+      ? createAttackPool(workers, target.shared, examplesPerWorker)
+      : createInProcessRunner(req.targetObject, target.shared.judgeShared, workers);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way. In the
   // caller's thread there is no message to save, and a batch would run its examples one after the other.
   const pace = examplesPerWorker === 1 && req.targetObject === undefined ? CPU_BOUND_PACE : null;
   const batcher = new Batcher(pace, (examples) => pool.run({ config: req.attack, examples }));
-  const waitingOn = await targetStatusReader(shared.targetShared);
+  const waitingOn = target.driver === undefined ? null : await target.driver.statusLine(target.shared.targetShared);
   reporter.onStart({
     total: work.planned.size,
     alreadyDone: done.size,
@@ -317,9 +325,9 @@ function withCampaignId(rec: ResultRecord, campaignId: string): ResultRecord {
   return { type, schemaVersion, campaignId, ...rest };
 }
 
-/** Labels of a target that only knows them once loaded (a user module); also rejects unknown target specs. */
+/** Labels of a target that only knows them once loaded (a user module). */
 async function probeLabels(attack: AttackConfig): Promise<readonly string[]> {
-  const target = await createTarget(attack.target, attack.targetOptions, await prepareTargetShared(attack.target, attack.targetOptions));
+  const target = await createTarget(attack.target, attack.targetOptions);
   await target.close?.();
   return target.labels;
 }

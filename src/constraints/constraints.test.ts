@@ -2,9 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttackText } from '../core/attack-text.js';
 import type { AnchorMode, Constraint, ConstraintContext } from '../core/constraint.js';
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, UnknownComponentError } from '../core/errors.js';
 import {
+  constraintNames,
   Constraints,
+  createConstraint,
   defaultConstraints,
   isStopword,
   maxPerturbRatioConstraint,
@@ -129,24 +131,18 @@ test('protected-spans: matches inside a word protect the whole word; empty match
 });
 
 test('registry and defaults', () => {
-  assert.deepEqual(Object.keys(Constraints).sort(), [
-    'article-agreement',
-    'char-budget',
-    'embedding-cosine',
-    'max-perturb-ratio',
-    'pos-consistency',
-    'protect',
-    'protected-spans',
-    'repeat-modification',
-    'stopword',
-    'typo-density',
-  ]);
-  const built: Constraint[] = [
-    Constraints['repeat-modification'](),
-    Constraints['max-perturb-ratio'](0.5),
-    Constraints.stopword(),
-    Constraints['protected-spans']([/x/]),
-  ];
+  // The names a campaign may give (`--constraint`), each built from JSON options by the one map production uses.
+  assert.deepEqual(constraintNames, ['protect', 'char-budget', 'embedding-cosine', 'pos-consistency', 'typo-density']);
+  assert.deepEqual(constraintNames.filter((n) => Constraints[n].role === 'tunable-default'), ['typo-density']);
+  const options: Record<string, Record<string, unknown>> = { 'embedding-cosine': { minCosine: 0.5 } };
+  for (const name of constraintNames) assert.equal(createConstraint(name, options[name] ?? {}).name, name);
+  assert.throws(() => createConstraint('stopword', {}), (e: unknown) => {
+    assert.ok(e instanceof UnknownComponentError);
+    assert.equal(e.message, 'unknown constraint "stopword"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency, typo-density');
+    return true;
+  });
+  assert.throws(() => createConstraint('protect', { patterns: ['('] }), /^ConfigError: protect: pattern "\(" is not a valid regular expression/);
+  const built: Constraint[] = [repeatModificationConstraint(), maxPerturbRatioConstraint(0.5), stopwordConstraint(), protectedSpansConstraint([/x/])];
   assert.deepEqual(built.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans']);
   // pos-consistency is a default (issue #14), last as the most expensive; `posConsistency: false` turns it off.
   const d = defaultConstraints({ maxPerturbRatio: 0.25, protect: [/positive/] });

@@ -14,7 +14,8 @@ export interface EmbeddingCosineOptions {
   readonly vectors?: string;
 }
 
-export function embeddingCosineConstraint(options: EmbeddingCosineOptions): Constraint {
+/** `minCosine` is required; the type says partial because options arrive as JSON (`--constraint`), checked here. */
+export function embeddingCosineConstraint(options: Partial<EmbeddingCosineOptions>): Constraint {
   const { minCosine } = options;
   if (!(typeof minCosine === 'number' && minCosine >= -1 && minCosine <= 1)) {
     throw new ConfigError(`embedding-cosine: minCosine must be a number in [-1, 1], got ${minCosine}`);

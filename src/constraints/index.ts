@@ -1,4 +1,7 @@
-/** @module Constraint registry (kebab-case name -> factory) and the default constraint set. */
+/**
+ * @module Constraint registry (kebab-case name -> factory from JSON options, for `--constraint name=JSON`) and the
+ * default constraint set.
+ */
 import type { Constraint } from '../core/constraint.js';
 import { ConfigError, UnknownComponentError } from '../core/errors.js';
 import { articleAgreementConstraint } from './article-agreement.js';
@@ -10,7 +13,7 @@ import { charBudgetConstraint } from './char-budget.js';
 import { embeddingCosineConstraint } from './embedding-cosine.js';
 import { maxPerturbRatioConstraint } from './max-perturb-ratio.js';
 import { posConsistencyConstraint } from './pos-consistency.js';
-import { protectConstraint } from './protect.js';
+import { compileProtectPatterns, protectConstraint } from './protect.js';
 import { protectedSpansConstraint } from './protected-spans.js';
 import { repeatModificationConstraint } from './repeat-modification.js';
 import { stopwordConstraint } from './stopword.js';
@@ -21,32 +24,12 @@ export { charBudgetConstraint, editDistance, levenshtein, type CharBudgetOptions
 export { embeddingCosineConstraint, type EmbeddingCosineOptions } from './embedding-cosine.js';
 export { maxPerturbRatioConstraint, perturbBudget } from './max-perturb-ratio.js';
 export { posConsistencyConstraint, type PosConsistencyOptions } from './pos-consistency.js';
-export { protectConstraint, type ProtectOptions } from './protect.js';
+export { compileProtectPatterns, protectConstraint, type ProtectOptions } from './protect.js';
 export { protectedSpansConstraint } from './protected-spans.js';
 export { repeatModificationConstraint } from './repeat-modification.js';
 export { stopwordConstraint } from './stopword.js';
 export { DEFAULT_TYPO_DENSITY, typoCap, typoDensityConstraint, type TypoDensityOptions } from './typo-density.js';
 export { isStopword, NLTK_ENGLISH_STOPWORDS } from '../nlp/stopwords.js';
-
-export const Constraints = {
-  'repeat-modification': repeatModificationConstraint,
-  'max-perturb-ratio': maxPerturbRatioConstraint,
-  stopword: stopwordConstraint,
-  'protected-spans': protectedSpansConstraint,
-  'typo-density': typoDensityConstraint,
-  'article-agreement': articleAgreementConstraint,
-  // Opt-in (pos-consistency is also a default). Cheapest first: protect (cached per text), char-budget (a small DP per
-  // edit), embedding-cosine (one 100-d dot product), pos-consistency (a wink pass over a window, ~0.1 ms).
-  protect: protectConstraint,
-  'char-budget': charBudgetConstraint,
-  'embedding-cosine': embeddingCosineConstraint,
-  'pos-consistency': posConsistencyConstraint,
-} as const satisfies Record<string, (...args: never[]) => Constraint>;
-
-export type ConstraintName = keyof typeof Constraints;
-
-/** Each registered factory's arguments, by name. */
-export type ConstraintArgs = { [K in ConstraintName]: Parameters<(typeof Constraints)[K]> };
 
 /**
  * Repeat, ratio, stopword, typo density, article agreement, protection and POS consistency, cheapest first: a cached
@@ -72,11 +55,48 @@ export function defaultConstraints(opts: {
   return out;
 }
 
-/** Default constraints whose options a campaign may set by name (`--constraint typo-density=JSON` replaces the default). */
-export const tunableDefaultConstraintNames = ['typo-density'] as const;
+type ConstraintOptions = Readonly<Record<string, unknown>>;
 
-/** Opt-in constraints a campaign may add by name with JSON options (`--constraint name=JSON`). */
-export const optionalConstraintNames = ['protect', 'char-budget', 'embedding-cosine', 'pos-consistency'] as const;
+interface NamedConstraint {
+  /** `opt-in`: added to the defaults when named; `tunable-default`: a default whose options the name replaces. */
+  readonly role: 'opt-in' | 'tunable-default';
+  readonly create: (options: ConstraintOptions) => Constraint;
+}
+
+/** Options arrive as plain JSON from the campaign config; each factory validates its own. */
+function protectFromJson(options: ConstraintOptions): Constraint {
+  const { patterns, ...rest } = options;
+  if (patterns !== undefined && !(Array.isArray(patterns) && patterns.every((p) => typeof p === 'string'))) {
+    throw new ConfigError('protect: patterns must be a list of regular-expression strings');
+  }
+  const compiled = compileProtectPatterns(patterns ?? [], (p) => `protect: pattern ${JSON.stringify(p)}`);
+  return protectConstraint({ ...(rest as ProtectOptions), patterns: compiled });
+}
+
+/**
+ * The constraints a campaign may name (`--constraint name=JSON`): opt-in ones it adds to the defaults, and defaults
+ * whose options it may replace (`tunable-default`). Cheapest opt-in first: protect (cached per text), char-budget (a
+ * small DP per edit), embedding-cosine (one 100-d dot product), pos-consistency (a wink pass over a window, ~0.1 ms;
+ * also a default, which `--no-pos-consistency` turns off).
+ */
+export const Constraints = {
+  protect: { role: 'opt-in', create: protectFromJson },
+  'char-budget': { role: 'opt-in', create: (o) => charBudgetConstraint(o as CharBudgetOptions) },
+  'embedding-cosine': {
+    role: 'opt-in',
+    create: (o) => embeddingCosineConstraint(o as Partial<EmbeddingCosineOptions>),
+  },
+  'pos-consistency': { role: 'opt-in', create: (o) => posConsistencyConstraint(o as Partial<PosConsistencyOptions>) },
+  'typo-density': { role: 'tunable-default', create: (o) => typoDensityConstraint(o as Partial<TypoDensityOptions>) },
+} as const satisfies Record<string, NamedConstraint>;
+
+export type ConstraintName = keyof typeof Constraints;
+
+export const constraintNames = Object.keys(Constraints) as ConstraintName[];
+
+function isConstraintName(name: string): name is ConstraintName {
+  return Object.hasOwn(Constraints, name);
+}
 
 /**
  * The defaults plus a campaign's `--constraint` list: a tunable default named there takes its options from the last
@@ -84,41 +104,18 @@ export const optionalConstraintNames = ['protect', 'char-budget', 'embedding-cos
  */
 export function campaignConstraints(
   opts: { maxPerturbRatio: number; protect: readonly RegExp[]; posConsistency?: boolean },
-  refs: readonly { readonly name: string; readonly options: Readonly<Record<string, unknown>> }[],
+  refs: readonly { readonly name: string; readonly options: ConstraintOptions }[],
 ): Constraint[] {
-  const tunable = (name: string) => (tunableDefaultConstraintNames as readonly string[]).includes(name);
+  const tunable = (name: string) => isConstraintName(name) && Constraints[name].role === 'tunable-default';
   const typoDensity = refs.filter((r) => r.name === 'typo-density').at(-1)?.options as Partial<TypoDensityOptions> | undefined;
   return [
     ...defaultConstraints({ ...opts, ...(typoDensity ? { typoDensity } : {}) }),
-    ...refs.filter((r) => !tunable(r.name)).map((r) => createOptionalConstraint(r.name, r.options)),
+    ...refs.filter((r) => !tunable(r.name)).map((r) => createConstraint(r.name, r.options)),
   ];
 }
 
-export function createOptionalConstraint(name: string, options: Readonly<Record<string, unknown>>): Constraint {
-  switch (name) {
-    case 'protect': {
-      const { patterns, ...rest } = options;
-      if (patterns !== undefined && !(Array.isArray(patterns) && patterns.every((p) => typeof p === 'string'))) {
-        throw new ConfigError('protect: patterns must be a list of regular-expression strings');
-      }
-      const compiled = ((patterns as string[] | undefined) ?? []).map((p) => {
-        try {
-          return new RegExp(p, 'gu');
-        } catch (err) {
-          throw new ConfigError(`protect: pattern ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
-        }
-      });
-      return protectConstraint({ ...(rest as ProtectOptions), patterns: compiled });
-    }
-    case 'char-budget':
-      return charBudgetConstraint(options as CharBudgetOptions);
-    case 'embedding-cosine':
-      return embeddingCosineConstraint(options as unknown as EmbeddingCosineOptions);
-    case 'pos-consistency':
-      return posConsistencyConstraint(options as Partial<PosConsistencyOptions>);
-    case 'typo-density':
-      return typoDensityConstraint(options as Partial<TypoDensityOptions>);
-    default:
-      throw new UnknownComponentError('constraint', name, [...optionalConstraintNames, ...tunableDefaultConstraintNames]);
-  }
+/** Builds a named constraint; unknown names and invalid options throw ConfigError. */
+export function createConstraint(name: string, options: ConstraintOptions = {}): Constraint {
+  if (!isConstraintName(name)) throw new UnknownComponentError('constraint', name, constraintNames);
+  return Constraints[name].create(options);
 }

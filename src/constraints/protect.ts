@@ -22,6 +22,20 @@ export interface ProtectOptions {
   readonly entities?: boolean;
 }
 
+/**
+ * Compiles protect patterns as the constraint matches them (global, Unicode); a bad one is a ConfigError starting
+ * with `where(pattern)`, which names where it came from (`--protect`, a `protect` constraint's options).
+ */
+export function compileProtectPatterns(patterns: readonly string[], where: (pattern: string) => string): RegExp[] {
+  return patterns.map((p) => {
+    try {
+      return new RegExp(p, 'gu');
+    } catch (err) {
+      throw new ConfigError(`${where(p)} is not a valid regular expression: ${(err as Error).message}`);
+    }
+  });
+}
+
 /** One protected span: its character range in the original text. */
 type Span = readonly [start: number, end: number];
 

@@ -7,7 +7,7 @@ import { untargetedGoal } from '../goals/untargeted.js';
 import { winkAnalyzer } from '../nlp/wink-analyzer.js';
 import { createSearch } from '../search/index.js';
 import { typo } from '../../perturbations/typo.js';
-import { campaignConstraints, createOptionalConstraint, defaultConstraints } from './index.js';
+import { campaignConstraints, createConstraint, defaultConstraints } from './index.js';
 import { typoCap, typoDensityConstraint } from './typo-density.js';
 
 const TEN = 'the gentle comedy makes everyone laugh easily and feel happy.';
@@ -53,7 +53,7 @@ test('options: off, looser, validated; campaign --constraint typo-density replac
   assert.deepEqual(typoChain(TEN, [1, 2, 3], typoDensityConstraint({ enabled: false })), [true, true, true]);
   assert.deepEqual(typoChain(TEN, [1, 2, 3, 5], typoDensityConstraint({ perSentence: 3 })), [true, true, true, false]);
   assert.throws(() => typoDensityConstraint({ perSentence: 0 }), /perSentence must be an integer >= 1/);
-  assert.throws(() => createOptionalConstraint('typo-density', { max: 2 }), /unknown option "max"/);
+  assert.throws(() => createConstraint('typo-density', { max: 2 }), /unknown option "max"/);
   const names = (refs: { name: string; options: Record<string, unknown> }[]) =>
     campaignConstraints({ maxPerturbRatio: 0.25, protect: [] }, refs).map((c) => c.name);
   assert.deepEqual(names([]), defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name));

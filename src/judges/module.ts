@@ -8,9 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { ConfigError, errorMessage } from '../core/errors.js';
 import { judgeVerdicts, type Judge, type JudgeAnswer, type JudgeItem, type JudgeVerdict } from '../core/judge.js';
-import { importModule } from '../targets/module.js';
-
-export const MODULE_PREFIX = 'module:';
+import { importModule, MODULE_PREFIX } from '../targets/module.js';
 
 /** The module file of a `module:` judge spec, resolved against the working directory; a ConfigError when missing. */
 export function judgeModuleFile(spec: string): string {

@@ -5,8 +5,10 @@
  */
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import type { Judge, JudgeAnswer, JudgeItem } from '../core/judge.js';
+import type { TargetOptions, TargetShared } from '../targets/driver.js';
 import { openEndpoint, prepareEndpointShared, type OpenAIShared } from '../targets/openai/endpoint.js';
 import { estimateTokens } from '../targets/openai/usage.js';
+import type { JudgeShared } from './shared.js';
 import { judgeModelOf, KEY_FLAG, resolveOpenAIJudgeOptions } from './openai-options.js';
 import { parseVerdict, renderJudgePrompt } from './rubric.js';
 
@@ -14,21 +16,17 @@ import { parseVerdict, renderJudgePrompt } from './rubric.js';
  * The limiter every worker's judge shares. The same endpoint as the target's shares the target's limiter, so the
  * concurrency and rate caps hold for both together.
  */
-export function prepareOpenAIJudgeShared(spec: string, options: Readonly<Record<string, unknown>>, targetShared: unknown): OpenAIShared {
+export function prepareOpenAIJudgeShared(spec: string, options: TargetOptions, targetShared: TargetShared): OpenAIShared {
   judgeModelOf(spec);
   const o = resolveOpenAIJudgeOptions(options);
-  const t = targetShared as Partial<OpenAIShared> | undefined;
-  if (t?.kind === 'openai-limiter' && t.endpoint === o.baseURL && t.buffer instanceof SharedArrayBuffer) {
-    prepareEndpointShared(`--judge ${spec}`, o, KEY_FLAG); // checks the key variable all the same
-    return t as OpenAIShared;
-  }
-  return prepareEndpointShared(`--judge ${spec}`, o, KEY_FLAG);
+  const shared = prepareEndpointShared(`--judge ${spec}`, o, KEY_FLAG); // checks the key variable in either case
+  return targetShared.kind === 'openai-limiter' && targetShared.endpoint === o.baseURL ? targetShared : shared;
 }
 
-export function createOpenAIJudge(spec: string, options: Readonly<Record<string, unknown>>, shared?: unknown): Judge {
+export function createOpenAIJudge(spec: string, options: TargetOptions, shared: JudgeShared): Judge {
   const model = judgeModelOf(spec);
   const o = resolveOpenAIJudgeOptions(options);
-  const endpoint = openEndpoint(`--judge ${spec}`, o, shared, KEY_FLAG);
+  const endpoint = openEndpoint(`--judge ${spec}`, o, shared.kind === 'openai-limiter' ? shared : undefined, KEY_FLAG);
 
   async function judgeOne(item: JudgeItem): Promise<JudgeAnswer> {
     const content = renderJudgePrompt(o.prompt, item);

@@ -3,30 +3,65 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ConfigError, UnknownComponentError } from '../core/errors.js';
-import { createTarget, localTargetNames, targetLabels, targetSpecs } from './index.js';
+import { examplesInFlight, noShared } from './driver.js';
+import { createTarget, targetDriver, targetDrivers, targetSpecs } from './index.js';
+import { resolveOpenAIOptions } from './openai/options.js';
 
-test('registry: every local name builds a target with that id and the labels targetLabels() promises', async () => {
-  assert.deepEqual([...localTargetNames], ['local:wink', 'local:afinn', 'local:vader']);
-  for (const name of localTargetNames) {
+const LOOPBACK = { baseURL: 'http://127.0.0.1:9/v1' }; // no key needed, never called
+
+test('registry: the targets whose labels are known before loading build with that id and those labels', async () => {
+  const known = targetSpecs.filter((spec) => !spec.includes('<') && targetDriver(spec).labels(spec, {}) !== undefined);
+  assert.deepEqual(known, ['local:wink', 'local:afinn', 'local:vader']);
+  for (const name of known) {
     const target = await createTarget(name);
     assert.equal(target.id, name);
-    assert.deepEqual(target.labels, targetLabels(name));
+    assert.deepEqual(target.labels, targetDriver(name).labels(name, {}));
     const [p] = await target.predict(['The service was terrible and the food was cold.']);
     assert.equal(p!.label, 'negative');
   }
+  assert.deepEqual(targetDriver('openai:gpt-x').labels('openai:gpt-x', { labels: ['no', 'yes'] }), ['no', 'yes']);
 });
 
-test('registry: unknown specs throw UnknownComponentError listing every valid spec, module:<path> included', async () => {
+test('registry: unknown specs throw UnknownComponentError listing every valid spec, openai:<model> and module:<path> included', async () => {
   assert.deepEqual([...targetSpecs], ['local:wink', 'local:afinn', 'local:vader', 'local:nb', 'local:nn', 'hf:<dir>', 'openai:<model>', 'module:<path>']);
-  for (const spec of ['local:bert', 'wink', 'LOCAL:WINK', '']) {
+  assert.deepEqual(targetSpecs, Object.keys(targetDrivers), 'the list is the map itself');
+  // Exact names match only themselves; a placeholder key matches its prefix.
+  for (const spec of ['local:bert', 'wink', 'LOCAL:WINK', '', 'local:wink2', 'openai', 'hf']) {
     await assert.rejects(createTarget(spec), (err: unknown) => {
       assert.ok(err instanceof UnknownComponentError);
       assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>`);
       return true;
     });
+    assert.throws(() => targetDriver(spec), UnknownComponentError);
   }
-  assert.throws(() => targetLabels('local:bert'), UnknownComponentError);
-  assert.equal(targetLabels('module:./x.js'), undefined);
+  assert.equal(targetDriver('openai:gpt-4o-mini'), targetDrivers['openai:<model>']);
+  assert.equal(targetDriver('hf:./my-model'), targetDrivers['hf:<dir>']);
+  assert.equal(targetDriver('module:./x.js'), targetDrivers['module:<path>']);
+  assert.notEqual(targetDriver('local:nn'), targetDrivers['hf:<dir>']);
+  assert.equal(targetDriver('module:./x.js').labels('module:./x.js', {}), undefined);
+});
+
+test('drivers: in-flight policy, from the one concurrency default of the openai: options', () => {
+  for (const spec of ['local:wink', 'local:nb', 'local:nn', 'module:./x.js']) assert.equal(examplesInFlight(targetDriver(spec), {}, 3), 3);
+  const openai = targetDriver('openai:gpt-x');
+  assert.equal(openai.inFlight.kind, 'endpoint');
+  assert.equal(examplesInFlight(openai, {}, 2), resolveOpenAIOptions({}).concurrency);
+  assert.equal(examplesInFlight(openai, { concurrency: 20 }, 2), 20);
+  assert.equal(examplesInFlight(openai, { concurrency: 2 }, 6), 6, 'at least one example per worker');
+});
+
+test('drivers: shared state is prepared per kind, checked on arrival, and read by the status line', async () => {
+  assert.deepEqual(await targetDriver('local:wink').prepareShared('local:wink', {}), noShared);
+  assert.equal(await targetDriver('local:wink').statusLine(noShared), null);
+  const openai = targetDriver('openai:gpt-x');
+  const shared = await openai.prepareShared('openai:gpt-x', LOOPBACK);
+  assert.equal(shared.kind, 'openai-limiter');
+  const line = await openai.statusLine(shared);
+  assert.equal(line?.(), 'endpoint 0 in flight, 0 rate-limited, 0 failed');
+  // State prepared for another kind of target is a bug, not something to paper over with a limiter of its own.
+  await assert.rejects(createTarget('openai:gpt-x', LOOPBACK, noShared), /got shared state of kind "none", expected "openai-limiter"/);
+  await assert.rejects(createTarget('local:wink', {}, shared), /got shared state of kind "openai-limiter", expected "none"/);
+  assert.equal((await createTarget('openai:gpt-x', LOOPBACK, shared)).id, 'openai:gpt-x');
 });
 
 test('registry: module:<path> resolves against the cwd; a missing file is a ConfigError naming it', async () => {

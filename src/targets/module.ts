@@ -15,6 +15,8 @@ export interface UserTargetModule {
   close?(): Promise<void> | void;
 }
 
+export const MODULE_PREFIX = 'module:';
+
 /** Scores are accepted as probabilities if they sum to 1 within this (float32 softmax outputs are off by ~1e-7). */
 const SUM_TOLERANCE = 1e-4;
 
@@ -29,7 +31,7 @@ const SUM_TOLERANCE = 1e-4;
  * answer "" or omits labels from its scores must export `labels`.
  */
 export async function createModuleTarget(modulePath: string): Promise<Target> {
-  const id = `module:${modulePath}`;
+  const id = `${MODULE_PREFIX}${modulePath}`;
   if (modulePath.trim() === '') throw new ConfigError(`target "${id}" needs a path, e.g. module:./my-model.js`);
   const file = resolve(process.cwd(), modulePath);
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {

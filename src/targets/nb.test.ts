@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, InputError } from '../core/errors.js';
-import { createTarget, targetLabels } from './index.js';
+import { createTarget, targetDriver } from './index.js';
 import { createNbTarget, heldOutExamples, loadNbModel, readLabelled, resolveNbOptions } from './nb.js';
 import { isHeldOut } from './nb-model.js';
 
@@ -68,7 +68,7 @@ test('local:nb: the trained model is cached on disk and reloaded, keyed by file 
 test('local:nb: registered, labels known only once trained, bad options and files are ConfigErrors', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'quiver-nb-'));
   const file = dataset(dir);
-  assert.equal(targetLabels('local:nb'), undefined);
+  assert.equal(targetDriver('local:nb').labels('local:nb', {}), undefined);
   const t = await createTarget('local:nb', { train: file, cacheDir: null });
   assert.equal(t.id, 'local:nb');
   assert.throws(() => resolveNbOptions({}), (e: unknown) => e instanceof ConfigError && /--train FILE/.test(e.message));

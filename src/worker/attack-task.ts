@@ -10,13 +10,16 @@ import { assessFlip, type Assessment } from '../engine/assess-flip.js';
 import { attackSettings, buildAssessment, buildAttackParts } from '../registry.js';
 import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from './protocol.js';
 
+/** What the pool handed this thread; null in the main thread (tests may run this module there). */
+const data: WorkerData | null = workerData;
+
 let cached: { key: string; parts: Promise<AttackParts>; assessment: Promise<Assessment> } | undefined;
 
 /** The tail of this thread's queue of tasks when they run one at a time (WorkerData.oneAtATime). */
 let queue: Promise<unknown> = Promise.resolve();
 
 export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
-  if ((workerData as WorkerData | undefined)?.oneAtATime !== true) return attack(task);
+  if (data?.oneAtATime !== true) return attack(task);
   const run = queue.then(() => attack(task));
   queue = run.catch(() => undefined);
   return run;
@@ -24,7 +27,6 @@ export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
 
 async function attack(task: AttackTask): Promise<AttackTaskResult> {
   const key = JSON.stringify(task.config);
-  const data = workerData as WorkerData | undefined;
   if (cached?.key !== key) {
     cached = { key, parts: buildAttackParts(task.config, data?.targetShared), assessment: buildAssessment(task.config, data?.judgeShared) };
   }

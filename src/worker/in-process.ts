@@ -5,6 +5,7 @@
  * on I/O is kept busy; a CPU-bound one shares the caller's thread.
  */
 import type { Target } from '../core/target.js';
+import type { JudgeShared } from '../judges/index.js';
 import type { AttackParts } from '../engine/attack-example.js';
 import type { Assessment } from '../engine/assess-flip.js';
 import { attackPartsWith, buildAssessment } from '../registry.js';
@@ -21,7 +22,7 @@ export interface AttackRunner {
  * At most `concurrency` tasks run at once (the campaign's `workers`); the caller owns `target` and closes it, the
  * runner never does.
  */
-export function createInProcessRunner(target: Target, judgeShared: unknown, concurrency: number): AttackRunner {
+export function createInProcessRunner(target: Target, judgeShared: JudgeShared, concurrency: number): AttackRunner {
   let built: { key: string; parts: AttackParts; assessment: Promise<Assessment> } | undefined;
   const slots = new Slots(concurrency);
   return {

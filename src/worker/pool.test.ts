@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { AttackConfig } from '../contracts/campaign.js';
+import { noShared } from '../targets/index.js';
 import { createAttackPool } from './pool.js';
 
 const config: AttackConfig = {
@@ -10,7 +11,7 @@ const config: AttackConfig = {
 };
 
 test('the pool runs an example from TypeScript sources (targets load lazily inside the worker)', async () => {
-  const pool = createAttackPool(2, { targetShared: undefined });
+  const pool = createAttackPool(2, { targetShared: noShared, judgeShared: noShared });
   try {
     const texts = ['A good film.', 'The food was great.', 'Terrible, awful service.'];
     const examples = texts.map((text, index) => ({ id: `e${index}`, index, text, label: index === 2 ? 'negative' : 'positive' }));
@@ -34,7 +35,7 @@ test('a CPU-bound pool sends each worker a second example but attacks them one a
   };
   const texts = ['A fine and good film here.', 'The food was great and cheap.', 'Terrible, awful, slow service.', 'Short.'];
   const attackAll = async (examplesPerWorker: number) => {
-    const pool = createAttackPool(1, { targetShared: undefined }, examplesPerWorker);
+    const pool = createAttackPool(1, { targetShared: noShared, judgeShared: noShared }, examplesPerWorker);
     try {
       return (await Promise.all(texts.map((text, index) => pool.run({ config: overlap, examples: [{ id: `e${index}`, index, text, label: 'short' }] })))).flat();
     } finally {

@@ -1,6 +1,8 @@
 /** @module Messages across the worker boundary: plain data only (structured-clone safe). */
 import type { AttackConfig } from '../contracts/campaign.js';
 import type { Example, ResultRecord } from '../contracts/record.js';
+import type { JudgeShared } from '../judges/index.js';
+import type { TargetShared } from '../targets/index.js';
 
 /** Examples to attack one after the other in one worker (a batch: one message each way, not one per example). */
 export interface AttackTask {
@@ -22,9 +24,10 @@ export type AttackTaskResult = readonly ExampleOutcome[];
 
 /** Data the main thread prepares once per campaign and every worker receives (e.g. a shared rate limiter). */
 export interface WorkerData {
-  readonly targetShared: unknown;
-  /** The judge's counterpart of targetShared (`--judge`); undefined without a judge or when it needs nothing shared. */
-  readonly judgeShared?: unknown;
+  /** From the target's driver (TargetDriver.prepareShared). */
+  readonly targetShared: TargetShared;
+  /** The judge's counterpart of targetShared (`--judge`); `none` without a judge or when it needs nothing shared. */
+  readonly judgeShared: JudgeShared;
   /**
    * CPU-bound targets: the worker holds a second example while it attacks one, but attacks them one after the other,
    * in arrival order (see createAttackPool). Absent or false: tasks run concurrently (I/O-bound targets).

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { InferenceSession } from 'onnxruntime-node';
 import { ConfigError } from '../../core/errors.js';
 import { assertSamePredictions, runTargetContract, sentimentExpectations } from '../../testing/target-contract.js';
-import { createTarget, targetLabels, targetSpecs } from '../index.js';
+import { createTarget, targetDriver, targetSpecs } from '../index.js';
 import { encodeBagModel, type BagModel, type BagGraphOptions } from './bag-graph.js';
 import { BUNDLED_NN_DIR } from './bundled.js';
 import { createHfTarget, sessionThreads } from './target.js';
@@ -56,7 +56,7 @@ test('hf:<dir> loads a user folder exactly as local:nn (model.onnx at the top, t
   const hf = await createTarget(`hf:${dir}`);
   assert.equal(hf.id, `hf:${dir}`);
   assert.deepEqual(hf.labels, ['negative', 'positive']);
-  assert.equal(targetLabels(`hf:${dir}`), undefined, 'labels come from loading the model');
+  assert.equal(targetDriver(`hf:${dir}`).labels(`hf:${dir}`, {}), undefined, 'labels come from loading the model');
   assert.ok(targetSpecs.includes('hf:<dir>') && targetSpecs.includes('local:nn'));
   const texts = ['a gorgeous, witty, seductive movie.', 'the plot is nothing but boilerplate clichés.', 'plain'];
   assert.deepEqual(await hf.predict(texts), await nn.predict(texts));

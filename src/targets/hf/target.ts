@@ -17,7 +17,6 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ConfigError, errorMessage } from '../../core/errors.js';
 import { predictionFrom, type Prediction, type Target } from '../../core/target.js';
-import type { WorkerData } from '../../worker/protocol.js';
 import { readHfFolder, type HfFolder } from './folder.js';
 
 export interface HfOptions {
@@ -49,8 +48,18 @@ export function resolveHfOptions(spec: string, options: Readonly<Record<string, 
 }
 
 /** Intra-op threads for one session: the cores shared among the pool's worker threads. */
-export function sessionThreads(cores = availableParallelism(), pool = isMainThread ? 1 : ((workerData as WorkerData | undefined)?.poolSize ?? 1)): number {
+export function sessionThreads(cores = availableParallelism(), pool = poolSizeOfThisThread()): number {
   return Math.max(1, Math.floor(cores / Math.max(1, pool)));
+}
+
+/**
+ * Worker threads in this thread's pool, from the data the pool hands each worker (`poolSize` in the worker protocol,
+ * read here without importing it: targets sit below the worker layer); 1 in the main thread.
+ */
+function poolSizeOfThisThread(): number {
+  if (isMainThread) return 1;
+  const data: { readonly poolSize?: unknown } | null | undefined = workerData;
+  return typeof data?.poolSize === 'number' ? data.poolSize : 1;
 }
 
 type Ort = typeof import('onnxruntime-node');

@@ -44,11 +44,19 @@ export function prepareEndpointShared(who: string, o: EndpointOptions, keyFlag =
   return { kind: 'openai-limiter', endpoint: o.baseURL, buffer: limiterBuffer(o) };
 }
 
-/** `who` names the user of the endpoint (a target or judge spec) and `keyFlag` its key flag, in error messages. */
-export function openEndpoint(who: string, o: EndpointOptions, shared?: unknown, keyFlag = '--api-key-env'): Endpoint {
+/**
+ * `who` names the user of the endpoint (a target or judge spec) and `keyFlag` its key flag, in error messages. The
+ * shared limiter is used when it is this endpoint's; otherwise this thread gets a limiter of its own.
+ */
+export function openEndpoint(
+  who: string,
+  o: EndpointOptions,
+  shared: OpenAIShared | undefined,
+  keyFlag = '--api-key-env',
+): Endpoint {
   const secret = apiKey(who, o, keyFlag);
   const client = new OpenAI({ apiKey: secret ?? LOOPBACK_PLACEHOLDER_KEY, baseURL: o.baseURL, timeout: o.timeoutMs, maxRetries: 0 });
-  const limiter = new Limiter(isShared(shared, o.baseURL) ? shared.buffer : limiterBuffer(o), o.baseURL);
+  const limiter = new Limiter(shared?.endpoint === o.baseURL ? shared.buffer : limiterBuffer(o), o.baseURL);
   const cache = o.cacheDir === null ? undefined : new ResponseCache(o.cacheDir);
   const sendContext = {
     client,
@@ -108,10 +116,4 @@ function rawAnswer(completion: ChatCompletion): RawAnswer {
   // Some servers list only the alternatives: the chosen token counts too.
   if (!top.some((t) => t.token === first.token)) top.unshift({ token: first.token, logprob: first.logprob });
   return { content: choice?.message.content ?? null, firstTokenTopLogprobs: top };
-}
-
-export function isShared(shared: unknown, endpoint: string): shared is OpenAIShared {
-  if (typeof shared !== 'object' || shared === null) return false;
-  const s = shared as Partial<OpenAIShared>;
-  return s.kind === 'openai-limiter' && s.endpoint === endpoint && s.buffer instanceof SharedArrayBuffer;
 }

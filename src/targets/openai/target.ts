@@ -26,7 +26,12 @@ export function prepareOpenAIShared(spec: string, options: Readonly<Record<strin
   return prepareEndpointShared(spec, resolveOpenAIOptions(options));
 }
 
-export function createOpenAITarget(spec: string, rawOptions: Readonly<Record<string, unknown>>, shared?: unknown): OpenAITarget {
+/** `shared`: the limiter the campaign's workers share; absent, this target gets a limiter of its own. */
+export function createOpenAITarget(
+  spec: string,
+  rawOptions: Readonly<Record<string, unknown>>,
+  shared?: OpenAIShared,
+): OpenAITarget {
   const model = modelOf(spec);
   const o = resolveOpenAIOptions(rawOptions);
   const endpoint = openEndpoint(spec, o, shared);

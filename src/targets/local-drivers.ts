@@ -1,0 +1,57 @@
+/**
+ * @module Drivers of the in-process targets: the lexicon sentiment models (`local:wink`, `local:afinn`,
+ * `local:vader`), naive Bayes (`local:nb`), ONNX classifiers (`local:nn`, `hf:<dir>`) and a user's module
+ * (`module:<path>`). Each imports its model's module only when it builds the target: wink's model costs ~180 ms to
+ * load, natural's lexicons ~100 ms.
+ */
+import type { Target } from '../core/target.js';
+import { sentimentLabels } from './calibrate.js';
+import { inProcessDriver, type TargetDriver, type TargetOptions } from './driver.js';
+import { MODULE_PREFIX } from './module.js';
+
+/** A two-label sentiment model: its labels are known without loading it. */
+function lexiconDriver(load: () => Promise<Target>): TargetDriver {
+  return inProcessDriver({ create: load, labels: () => sentimentLabels });
+}
+
+export const winkDriver = lexiconDriver(async () => (await import('./wink.js')).createWinkTarget());
+export const afinnDriver = lexiconDriver(async () => (await import('./afinn.js')).createAfinnTarget());
+export const vaderDriver = lexiconDriver(async () => (await import('./vader.js')).createVaderTarget());
+
+/** Trained from the labelled file in its `train` option; its labels come from that file. */
+export const nbDriver = inProcessDriver({
+  create: async (_spec, options) => (await import('./nb.js')).createNbTarget(options),
+  labels: () => undefined,
+});
+
+export const NN_SPEC = 'local:nn';
+export const HF_PREFIX = 'hf:';
+
+/** Targets that take `hf:` options (`batchSize`, `threads`). */
+export function isHfSpec(spec: string): boolean {
+  return spec === NN_SPEC || spec.startsWith(HF_PREFIX);
+}
+
+/**
+ * An ONNX text classifier in `dir`. Its labels come with the model, which a campaign loads (and so fully checks) in
+ * the main thread once before it starts.
+ */
+function onnxDriver(dirOf: (spec: string) => Promise<string>): TargetDriver {
+  return inProcessDriver({
+    create: async (spec: string, options: TargetOptions) => {
+      const { createHfTarget } = await import('./hf/target.js');
+      return createHfTarget(spec, await dirOf(spec), options);
+    },
+    labels: () => undefined,
+  });
+}
+
+/** The bundled neural model (src/targets/data/local-nn), loaded as `hf:<its folder>` is. */
+export const nnDriver = onnxDriver(async () => (await import('./hf/bundled.js')).BUNDLED_NN_DIR);
+export const hfDriver = onnxDriver(async (spec) => spec.slice(HF_PREFIX.length));
+
+/** A user's module, resolved against the working directory; its labels are exported by it or probed once loaded. */
+export const moduleDriver = inProcessDriver({
+  create: async (spec) => (await import('./module.js')).createModuleTarget(spec.slice(MODULE_PREFIX.length)),
+  labels: () => undefined,
+});

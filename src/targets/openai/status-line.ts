@@ -1,0 +1,30 @@
+/**
+ * @module The status line of an `openai:` campaign: what its requests wait on, read in the main thread from the
+ * limiter every worker shares.
+ */
+import type { OpenAIShared } from './endpoint.js';
+import { Limiter } from './limiter.js';
+
+export function limiterStatusLine(shared: OpenAIShared): () => string | null {
+  const limiter = new Limiter(shared.buffer, shared.endpoint);
+  return () => {
+    const s = limiter.stats();
+    const recent429 = s.sinceRateLimitedMs < 10_000 && s.rateLimitedShare >= 0.01;
+    const waiting = s.breakerOpen
+      ? 'breaker open'
+      : s.blockedMs > 0
+        ? `backing off ${Math.ceil(s.blockedMs / 1000)}s (429)`
+        : s.headerWaitMs > 0
+          ? `waiting ${Math.ceil(s.headerWaitMs / 1000)}s for the endpoint's x-ratelimit budget`
+          : recent429
+            ? `waiting on 429 retries (${Math.round(s.rateLimitedShare * 100)}% of recent answers${held(s.holding)})`
+            : null;
+    const cap = Number.isFinite(s.rateCap) ? `, ${Math.round(s.rateCap)}/min cap` : '';
+    const counts = `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${s.failures} failed`;
+    return waiting === null ? counts : `${counts}, ${waiting}`;
+  };
+}
+
+function held(holding: boolean): string {
+  return holding ? ', rate held: the 429s do not depend on it' : '';
+}
