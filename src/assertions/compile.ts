@@ -4,7 +4,6 @@
  * and returns a function from an output to pass, promptfoo's score, a search margin and the signal behind it.
  * An assertion without a margin of its own falls back on the token edit distance to the original output.
  */
-import { parse as parseYaml } from 'yaml';
 import { loadWordVectors, vectorsPathOr } from '../nlp/word-vectors.js';
 import { isSupportedType, MODEL_GRADED_TYPES, OTHER_PROMPTFOO_TYPES, SUPPORTED_TYPES, type SupportedType } from './catalog.js';
 import { unchanged } from './changed.js';
@@ -26,6 +25,7 @@ import {
   type SearchSignal,
 } from './types.js';
 import { fileReference, resolveValue, type ValueContext } from './value.js';
+import { parsePromptfooYaml } from './yaml-compat.js';
 
 export interface CompileOptions extends ValueContext {
   /** Word-vector asset for `similar` (default: the bundled one). */
@@ -84,10 +84,10 @@ function need(cond: boolean, site: AssertionSite, problem: string): void {
 
 function schemaOf(value: unknown, site: AssertionSite): Validate | null {
   if (value === undefined || value === null || value === '' || value === false || value === 0) return null;
-  let schema = value;
+  let schema: unknown = value;
   if (typeof value === 'string') {
     try {
-      schema = parseYaml(value);
+      schema = parsePromptfooYaml(value);
     } catch (err) {
       throw new AssertionConfigError(site, 'value', `the schema is not valid YAML or JSON: ${(err as Error).message}`);
     }

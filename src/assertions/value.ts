@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parsePromptfooYaml } from './yaml-compat.js';
 import { renderTemplate } from '../templates/render.js';
 import { AssertionConfigError, type AssertionSite } from './types.js';
 
@@ -37,7 +37,7 @@ function readReference(ref: string, ctx: ValueContext): unknown {
   if (ext === '.txt') return text.trim();
   if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
     try {
-      return parse(text);
+      return parsePromptfooYaml(text);
     } catch (err) {
       throw new AssertionConfigError(ctx.site, 'value', `${path} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
     }
