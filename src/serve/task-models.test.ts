@@ -21,7 +21,7 @@ test('serve task:all: each quiver-<task> model answers the text after the marker
   try {
     const models = (await (await fetch(`${server.url}/models`)).json()) as { data: { id: string }[] };
     assert.deepEqual(models.data.map((m) => m.id), ['quiver-extract', 'quiver-route', 'quiver-policy', 'quiver-vectors']);
-    const prompt = (text: string) => `Answer billing questions, shipping too, about any refund. Text: ${text}`;
+    const prompt = (text: string) => `Answer billing questions about any refund, invoice or charge. Text: ${text}`;
     const route = await post(server.url, '/chat/completions', chat('quiver-route', prompt('My parcel never arrived')));
     assert.equal(route.json.choices[0].message.content, 'shipping', 'the instructions before the marker are not routed');
     const extract = await post(server.url, '/chat/completions', chat('quiver-extract', prompt('Total due $42.50 by 2025-03-01, mail a@b.io')));
