@@ -105,8 +105,8 @@ test('the native JSONL form: one prompt file, tests by id, errors by line and fi
   const suite = readNativeSuite(join(dir, 'tests.jsonl'), join(dir, 'prompt.txt'), [route]);
   const [cell] = evalCells(suite);
   assert.equal(renderCell(cell!), 'Route this ticket.\nText: I was charged twice');
-  const [[equals]] = await compileSuiteAssertions(suite);
-  assert.equal((await equals!.evaluate(localTaskFor(cell!.provider)!.answer('I was charged twice'), { vars: {} })).pass, true);
+  const equals = (await compileSuiteAssertions(suite))[0]![0]!;
+  assert.equal((await equals.evaluate(localTaskFor(cell!.provider)!.answer('I was charged twice'), { vars: {} })).pass, true);
   assert.throws(() => readNativeSuite(join(dir, 'dup.jsonl'), join(dir, 'prompt.txt'), [route]), /dup\.jsonl: line 2\.id: "t1" is already the id of line 1/);
   assert.throws(() => readNativeSuite(join(dir, 'novars.jsonl'), join(dir, 'prompt.txt'), [route]), /novars\.jsonl: line 1\.vars: must be an object/);
   assert.throws(() => readNativeSuite(join(dir, 'noassert.jsonl'), join(dir, 'prompt.txt'), [route]), /noassert\.jsonl: line 1\.assert: must be a non-empty list/);
