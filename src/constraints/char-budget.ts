@@ -4,6 +4,7 @@
  */
 import type { AppliedEdit } from '../core/attack-text.js';
 import type { Constraint } from '../core/constraint.js';
+import { sequenceDistance } from '../core/edit-distance.js';
 import { ConfigError } from '../core/errors.js';
 
 export interface CharBudgetOptions {
@@ -17,21 +18,7 @@ export interface CharBudgetOptions {
 
 /** Levenshtein distance in code points (so an emoji or a confusable letter counts once). */
 export function levenshtein(a: string, b: string): number {
-  if (a === b) return 0;
-  const x = Array.from(a);
-  const y = Array.from(b);
-  if (x.length === 0) return y.length;
-  if (y.length === 0) return x.length;
-  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
-  let cur = new Array<number>(y.length + 1);
-  for (let i = 1; i <= x.length; i++) {
-    cur[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    [prev, cur] = [cur, prev];
-  }
-  return prev[y.length]!;
+  return a === b ? 0 : sequenceDistance(Array.from(a), Array.from(b));
 }
 
 const distances = new WeakMap<AppliedEdit, number>();

@@ -8,6 +8,7 @@ import { createTarget } from '../targets/index.js';
 import { answerStyles, type AnswerStyle } from './answer.js';
 import type { JudgeRule } from './judge-rule.js';
 import { startServer, type ServeOptions } from './server.js';
+import { bundledEmbeddings, TASK_SPEC, taskModels } from './task-models.js';
 
 export interface ServeFlags {
   model: string;
@@ -34,9 +35,10 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
     throw new ConfigError(`--answer must be one of ${answerStyles.join(', ')}, got "${flags.answer}"`);
   }
   if (flags.errorRate + flags.dropRate > 1) throw new ConfigError('--error-rate plus --drop-rate must not exceed 1');
-  if (!/^(local|module):/.test(flags.model)) {
-    throw new ConfigError(`--model must be a local model (local:wink, local:afinn, local:vader, module:<path>), got "${flags.model}"`);
+  if (!/^(local|module|task):/.test(flags.model)) {
+    throw new ConfigError(`--model must be a local model (local:wink, local:afinn, local:vader, module:<path>) or a bundled task (task:extract, task:route, task:policy, task:all), got "${flags.model}"`);
   }
+  const textModels = TASK_SPEC.test(flags.model) ? taskModels(flags.model) : [];
   let requiredKey: string | null = null;
   if (flags.apiKeyEnv !== undefined) {
     requiredKey = process.env[flags.apiKeyEnv] ?? '';
@@ -52,6 +54,8 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
     requiredKey,
     verbose: flags.verbose === true,
     judgeRules: flags.judgeRule ?? [],
+    textModels,
+    embeddings: bundledEmbeddings,
     latencyMs: flags.latencyMs,
     jitterMs: flags.jitterMs,
     errorRate: flags.errorRate,
@@ -65,17 +69,16 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
   const options = serveOptions(flags);
-  const target = await createTarget(flags.model);
+  const target = TASK_SPEC.test(flags.model) ? null : await createTarget(flags.model);
   const handle = await startServer(target, options);
   process.stdout.write(`quiver serve: listening on ${handle.url}\n`);
-  process.stderr.write(
-    `quiver serve: ${target.id} as model "${options.modelNames[0]}" (labels: ${target.labels.join(', ')}); stop with Ctrl-C\n`,
-  );
+  const served = target === null ? `the rule-based tasks ${(options.textModels ?? []).map((m) => `"${m.names[0]}"`).join(', ')}` : `${target.id} as model "${options.modelNames[0]}" (labels: ${target.labels.join(', ')})`;
+  process.stderr.write(`quiver serve: ${served}; embeddings as "${bundledEmbeddings.name}"; stop with Ctrl-C\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   await handle.close();
-  await target.close?.();
+  await target?.close?.();
   process.stderr.write(`quiver serve: stopped on ${signal} after ${handle.stats().requests} requests\n`);
 }

@@ -1,6 +1,7 @@
 /**
  * @module `quiver serve`'s HTTP server: an OpenAI-compatible `/v1/chat/completions` and `/v1/models` on 127.0.0.1,
- * answering with a local Quiver target, with optional fault injection. Waits are timers, never busy loops, so
+ * answering with a local Quiver target or with text models (the bundled rule-based tasks), with optional fault
+ * injection; `/v1/embeddings` answers with word-vector sentence embeddings (embeddings.ts). Waits are timers, never busy loops, so
  * hundreds of concurrent requests with injected latency are served in parallel. `GET /quiver/stats` reports what
  * the server saw (requests, statuses, peak concurrency) for tests and benchmarks.
  */
@@ -11,7 +12,15 @@ import type { Target } from '../core/target.js';
 import { renderAnswer, resolveStyle, type AnswerStyle } from './answer.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { classifiedPart, lastUserText, messagesProblem, type ChatMessageIn } from './input.js';
+import { embeddingsResponse, type EmbeddingModel } from './embeddings.js';
 import { judgeAnswer, type JudgeRule } from './judge-rule.js';
+
+/** A model answering text with text (a bundled task): its answer is computed from the classified part of the request. */
+export interface TextModel {
+  /** Names clients may ask for; the first is listed by /v1/models. */
+  readonly names: readonly string[];
+  answer(input: string): string;
+}
 
 export interface ServeOptions extends FaultOptions {
   /** 0 = a free port chosen by the system. */
@@ -29,6 +38,10 @@ export interface ServeOptions extends FaultOptions {
   readonly verbose: boolean;
   /** Answer judge rubric requests by these rules (`--judge-rule`); none = classify them like any request. */
   readonly judgeRules?: readonly JudgeRule[];
+  /** Text models served beside (or instead of) the target. */
+  readonly textModels?: readonly TextModel[];
+  /** The model `/v1/embeddings` answers for; absent: that route is 404. */
+  readonly embeddings?: EmbeddingModel;
 }
 
 export interface ServeStats {
@@ -64,7 +77,10 @@ class HttpError extends Error {
   }
 }
 
-export async function startServer(target: Target, options: ServeOptions): Promise<ServeHandle> {
+/** `target` null: only the text models answer chat completions. */
+export async function startServer(target: Target | null, options: ServeOptions): Promise<ServeHandle> {
+  const textModels = options.textModels ?? [];
+  const chatNames = [...(target === null ? [] : options.modelNames), ...textModels.flatMap((m) => m.names)];
   const faults = new Faults(options);
   let stats = freshStats();
   let nextId = 0;
@@ -92,8 +108,9 @@ export async function startServer(target: Target, options: ServeOptions): Promis
     if (late === 'error') throw new HttpError(500, 'The server had an error while processing your request (quiver serve --error-rate).', 'server_error');
 
     const model = body.model;
-    if (typeof model !== 'string' || !options.modelNames.includes(model)) {
-      throw new HttpError(404, `The model \`${String(model)}\` does not exist; this server has ${options.modelNames.join(', ')}.`, 'invalid_request_error', 'model_not_found');
+    const textModel = textModels.find((m) => typeof model === 'string' && m.names.includes(model));
+    if (typeof model !== 'string' || !chatNames.includes(model)) {
+      throw new HttpError(404, `The model \`${String(model)}\` does not exist; this server has ${chatNames.join(', ')}.`, 'invalid_request_error', 'model_not_found');
     }
     if (body.stream === true) throw new HttpError(400, 'quiver serve does not stream; send stream: false.', 'invalid_request_error');
     const malformed = messagesProblem(body.messages);
@@ -102,7 +119,11 @@ export async function startServer(target: Target, options: ServeOptions): Promis
     const userText = lastUserText(messages);
     if (userText === undefined) throw new HttpError(400, 'no user message to classify.', 'invalid_request_error');
     const judged = judgeAnswer(options.judgeRules ?? [], userText);
-    const answer = judged === undefined ? await classify(body, messages, userText) : { content: judged, logprobs: null };
+    const answer =
+      judged !== undefined ? { content: judged, logprobs: null }
+      : textModel !== undefined ? { content: textModel.answer(classifiedPart(userText, options.marker)), logprobs: null }
+      // Not a text model, so the name is one of options.modelNames, which chatNames holds only with a target.
+      : await classify(target!, body, messages, userText);
     const maxTokens = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
     let content = answer.content;
     let finish = 'stop';
@@ -124,7 +145,7 @@ export async function startServer(target: Target, options: ServeOptions): Promis
     stats.completions++;
   }
 
-  async function classify(body: Record<string, unknown>, messages: readonly ChatMessageIn[], userText: string) {
+  async function classify(target: Target, body: Record<string, unknown>, messages: readonly ChatMessageIn[], userText: string) {
     const input = classifiedPart(userText, options.marker);
     const [predicted] = await target.predict([input]);
     const prediction = faults.maybeNoisy(predicted!, target.labels);
@@ -157,8 +178,14 @@ export async function startServer(target: Target, options: ServeOptions): Promis
       if (req.method === 'POST' && path === '/v1/chat/completions') await completion(req, res, id);
       else if (req.method === 'GET' && path === '/v1/models') {
         checkKey(req, options.requiredKey);
-        const data = [{ id: options.modelNames[0], object: 'model', created: 0, owned_by: 'quiver' }];
+        const listed = [...(target === null ? [] : [options.modelNames[0]]), ...textModels.map((m) => m.names[0]), ...(options.embeddings === undefined ? [] : [options.embeddings.name])];
+        const data = listed.map((id) => ({ id, object: 'model', created: 0, owned_by: 'quiver' }));
         send(res, 200, { object: 'list', data });
+      } else if (req.method === 'POST' && path === '/v1/embeddings' && options.embeddings !== undefined) {
+        checkKey(req, options.requiredKey);
+        const result = embeddingsResponse(options.embeddings, await readJson(req));
+        if ('error' in result) throw new HttpError(result.status, result.error, 'invalid_request_error', result.status === 404 ? 'model_not_found' : null);
+        send(res, 200, result.body);
       } else if (req.method === 'GET' && path === '/quiver/stats') send(res, 200, snapshot({ ...stats, inFlight }));
       else throw new HttpError(404, `no route ${req.method} ${req.url}; try POST /v1/chat/completions`, 'invalid_request_error');
     } catch (err) {

@@ -1,0 +1,26 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { answerPolicyQuestion, daysMentioned } from './policy.js';
+
+test('each rule of the policy, in order', () => {
+  const yes = (q: string) => answerPolicyQuestion(q).split('.')[0];
+  assert.equal(yes('Can I return a gift card?'), 'No');
+  assert.equal(yes('I bought boots in the clearance sale, can I return them?'), 'No');
+  assert.equal(yes('The zipper arrived broken, can I send the jacket back?'), 'Yes');
+  assert.equal(yes('I wore the shoes once, can I return them?'), 'No');
+  assert.equal(yes('Can I return a tent after 45 days?'), 'No');
+  assert.equal(yes('Can I still return a jacket after two weeks?'), 'Yes');
+  assert.equal(yes('Can I get my refund in cash?'), 'No');
+  assert.equal(yes('Will the refund go back to my credit card?'), 'Yes');
+  assert.equal(yes('Can I exchange for a different size?'), 'Yes');
+  assert.equal(yes('Is return shipping free?'), 'No');
+  assert.equal(yes('Do I pay for the return label?'), 'Yes');
+  assert.equal(answerPolicyQuestion('What time do you open?'), 'Sorry, I can only answer questions about returns and refunds.');
+  assert.deepEqual([daysMentioned('after 6 weeks'), daysMentioned('a month later'), daysMentioned('3 dyas')], [42, 30, null]);
+});
+
+test('a typo in the deciding word sends the question to a later rule and flips the answer', () => {
+  assert.equal(answerPolicyQuestion('Can I return a gift crad?').split('.')[0], 'Yes');
+  assert.equal(answerPolicyQuestion('Can I return a tent after 45 dyas?').split('.')[0], 'Yes');
+  assert.equal(answerPolicyQuestion('I bought boots on sael, can I return them?').split('.')[0], 'Yes');
+});
