@@ -6,6 +6,7 @@ import { createPerturbation, perturbationNames } from '../perturbations/index.js
 import { campaignConstraints, createOptionalConstraint } from './constraints/index.js';
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
+import { compilePatterns } from './core/patterns.js';
 import type { AttackParts } from './engine/attack-example.js';
 import type { Assessment } from './engine/assess-flip.js';
 import { createGoal } from './goals/index.js';
@@ -53,11 +54,5 @@ export function checkAttackConfig(config: AttackConfig): void {
 }
 
 export function compileProtect(patterns: readonly string[]): RegExp[] {
-  return patterns.map((p) => {
-    try {
-      return new RegExp(p, 'gu');
-    } catch (err) {
-      throw new ConfigError(`--protect ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
-    }
-  });
+  return compilePatterns(patterns, (p) => `--protect ${JSON.stringify(p)}`);
 }

@@ -11,7 +11,7 @@ import { ConfigError } from '../core/errors.js';
 import { checkJudgeConfig, prepareJudgeShared } from '../judges/index.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
-import type { Progress, Reporter } from '../reporters/reporter.js';
+import type { Progress, Reporter } from '../progress/reporter.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
 import { setupWriteError, StorageError } from '../storage/errors.js';
 import { JsonlWriter } from '../storage/jsonl-writer.js';

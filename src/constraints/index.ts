@@ -1,6 +1,7 @@
 /** @module Constraint registry (kebab-case name -> factory) and the default constraint set. */
 import type { Constraint } from '../core/constraint.js';
 import { ConfigError, UnknownComponentError } from '../core/errors.js';
+import { compilePatterns } from '../core/patterns.js';
 import { articleAgreementConstraint } from './article-agreement.js';
 import type { CharBudgetOptions } from './char-budget.js';
 import type { EmbeddingCosineOptions } from './embedding-cosine.js';
@@ -101,13 +102,7 @@ export function createOptionalConstraint(name: string, options: Readonly<Record<
       if (patterns !== undefined && !(Array.isArray(patterns) && patterns.every((p) => typeof p === 'string'))) {
         throw new ConfigError('protect: patterns must be a list of regular-expression strings');
       }
-      const compiled = ((patterns as string[] | undefined) ?? []).map((p) => {
-        try {
-          return new RegExp(p, 'gu');
-        } catch (err) {
-          throw new ConfigError(`protect: pattern ${JSON.stringify(p)} is not a valid regular expression: ${(err as Error).message}`);
-        }
-      });
+      const compiled = compilePatterns((patterns as string[] | undefined) ?? [], (p) => `protect: pattern ${JSON.stringify(p)}`);
       return protectConstraint({ ...(rest as ProtectOptions), patterns: compiled });
     }
     case 'char-budget':

@@ -1,8 +1,14 @@
-/** @module Definition of `quiver serve` (flags and help); the server loads only when the command runs. */
+/**
+ * @module `quiver serve`: its flags, and the command: builds the local model, starts the server, prints exactly one
+ * line on stdout (`quiver serve: listening on http://127.0.0.1:PORT/v1`, for tools and tests to parse), and stops
+ * gracefully on SIGINT or SIGTERM. Everything else goes to stderr. The server loads only when the command runs.
+ */
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
-import { parseJudgeRule } from '../../serve/judge-rule.js';
-import { parseInteger } from '../options.js';
+import { parseInteger } from '../../options/parsers.js';
+import { answerStyles, type AnswerStyle } from '../../serve/answer.js';
+import { parseJudgeRule, type JudgeRule } from '../../serve/judge-rule.js';
+import type { ServeOptions } from '../../serve/server.js';
 
 function parseRate(flag: string): (value: string) => number {
   return (value) => {
@@ -42,7 +48,79 @@ export function registerServe(program: Command): void {
     .option('--judge-rule <verdict=word>', 'answer judge rubric requests (quiver run --judge): VERDICT (valid, questionable, invalid, unreadable) when the perturbed text contains WORD, else valid (repeatable; first match wins)', parseJudgeRule)
     .option('--verbose', 'log each request to stderr')
     .action(async (flags: Record<string, unknown>) => {
-      const { serveCommand } = await import('../../serve/main.js');
       await serveCommand(flags as never);
     });
+}
+
+export interface ServeFlags {
+  model: string;
+  name?: string;
+  port: number;
+  answer: string;
+  inputMarker: string;
+  decimals?: number;
+  latencyMs: number;
+  jitterMs: number;
+  errorRate: number;
+  dropRate: number;
+  rateLimitRpm?: number;
+  rateLimitShare: number;
+  noise: number;
+  seed: number;
+  apiKeyEnv?: string;
+  verbose?: boolean;
+  judgeRule?: JudgeRule[];
+}
+
+export function serveOptions(flags: ServeFlags): ServeOptions {
+  if (!(answerStyles as readonly string[]).includes(flags.answer)) {
+    throw new ConfigError(`--answer must be one of ${answerStyles.join(', ')}, got "${flags.answer}"`);
+  }
+  if (flags.errorRate + flags.dropRate > 1) throw new ConfigError('--error-rate plus --drop-rate must not exceed 1');
+  if (!/^(local|module):/.test(flags.model)) {
+    throw new ConfigError(`--model must be a local model (local:wink, local:afinn, local:vader, module:<path>), got "${flags.model}"`);
+  }
+  let requiredKey: string | null = null;
+  if (flags.apiKeyEnv !== undefined) {
+    requiredKey = process.env[flags.apiKeyEnv] ?? '';
+    if (requiredKey === '') throw new ConfigError(`--api-key-env ${flags.apiKeyEnv}: that environment variable is not set`);
+  }
+  const served = flags.name ?? flags.model.replace(/[^A-Za-z0-9._-]+/g, '-');
+  return {
+    port: flags.port,
+    answer: flags.answer as AnswerStyle,
+    marker: flags.inputMarker,
+    decimals: flags.decimals ?? null,
+    modelNames: [...new Set([served, flags.model])],
+    requiredKey,
+    verbose: flags.verbose === true,
+    judgeRules: flags.judgeRule ?? [],
+    latencyMs: flags.latencyMs,
+    jitterMs: flags.jitterMs,
+    errorRate: flags.errorRate,
+    dropRate: flags.dropRate,
+    rateLimitRpm: flags.rateLimitRpm ?? null,
+    rateLimitShare: flags.rateLimitShare,
+    noise: flags.noise,
+    seed: flags.seed,
+  };
+}
+
+export async function serveCommand(flags: ServeFlags): Promise<void> {
+  const options = serveOptions(flags);
+  const { createTarget } = await import('../../targets/index.js');
+  const { startServer } = await import('../../serve/server.js');
+  const target = await createTarget(flags.model);
+  const handle = await startServer(target, options);
+  process.stdout.write(`quiver serve: listening on ${handle.url}\n`);
+  process.stderr.write(
+    `quiver serve: ${target.id} as model "${options.modelNames[0]}" (labels: ${target.labels.join(', ')}); stop with Ctrl-C\n`,
+  );
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await handle.close();
+  await target.close?.();
+  process.stderr.write(`quiver serve: stopped on ${signal} after ${handle.stats().requests} requests\n`);
 }

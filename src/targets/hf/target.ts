@@ -17,7 +17,6 @@ import { availableParallelism } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { ConfigError, errorMessage } from '../../core/errors.js';
 import { predictionFrom, type Prediction, type Target } from '../../core/target.js';
-import type { WorkerData } from '../../worker/protocol.js';
 import { readHfFolder, type HfFolder } from './folder.js';
 
 export interface HfOptions {
@@ -48,8 +47,16 @@ export function resolveHfOptions(spec: string, options: Readonly<Record<string, 
   return { batchSize: int('batchSize') ?? HF_DEFAULT_BATCH_SIZE, ...(threads === undefined ? {} : { threads }) };
 }
 
+/**
+ * The field of the pool's workerData (WorkerData in worker/protocol.ts) a model session reads, typed here so targets
+ * do not import the worker layer that builds them (which would make a folder cycle through the registry).
+ */
+interface PoolData {
+  readonly poolSize?: number;
+}
+
 /** Intra-op threads for one session: the cores shared among the pool's worker threads. */
-export function sessionThreads(cores = availableParallelism(), pool = isMainThread ? 1 : ((workerData as WorkerData | undefined)?.poolSize ?? 1)): number {
+export function sessionThreads(cores = availableParallelism(), pool = isMainThread ? 1 : ((workerData as PoolData | undefined)?.poolSize ?? 1)): number {
   return Math.max(1, Math.floor(cores / Math.max(1, pool)));
 }
 
