@@ -16,13 +16,13 @@ export {
 } from './api/campaign.js';
 export type { ExampleInput } from './api/examples-file.js';
 export { attackExample, type AttackExampleOptions } from './api/attack.js';
-export type { CampaignStart, Progress, Reporter } from './reporters/reporter.js';
+export type { CampaignStart, Progress, Reporter } from './progress/reporter.js';
 export { perturbationNames, type PerturbationName } from '../perturbations/index.js';
 export { searchNames, type SearchName } from './search/index.js';
 export { quiverVersion } from './version.js';
 
 // Reading and exporting campaigns.
-export { loadCampaign, type CampaignData } from './report/campaign-data.js';
+export { loadCampaign, type CampaignData } from './storage/campaign-data.js';
 export { exportCampaign } from './api/export.js';
 export {
   exportFormats,

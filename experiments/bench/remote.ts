@@ -10,10 +10,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCampaign } from '../../src/campaign/run.js';
-import type { Reporter } from '../../src/reporters/reporter.js';
+import type { Reporter } from '../../src/progress/reporter.js';
 import { startServer } from '../../src/serve/server.js';
 import { createTarget } from '../../src/targets/index.js';
-import { targetOptionsFromFlags } from '../../src/cli/target-flags.js';
+import { targetOptionsFromFlags } from '../../src/options/target.js';
 import { sharedDatasets } from '../../src/testing/cli.js';
 import { benchAttack } from './config.js';
 

@@ -20,7 +20,7 @@ import {
 } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
-import { fanOut, type Reporter } from '../reporters/reporter.js';
+import { fanOut, type Reporter } from '../progress/reporter.js';
 import { packageRoot } from '../version.js';
 import { writeExamplesFile, type ExampleInput } from './examples-file.js';
 

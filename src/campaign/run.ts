@@ -12,7 +12,7 @@ import type { Target } from '../core/target.js';
 import { checkJudgeConfig, prepareJudgeShared } from '../judges/index.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
 import { checkAttackConfig } from '../registry.js';
-import type { Progress, Reporter } from '../reporters/reporter.js';
+import type { Progress, Reporter } from '../progress/reporter.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
 import { setupWriteError, StorageError } from '../storage/errors.js';
 import { JsonlWriter } from '../storage/jsonl-writer.js';

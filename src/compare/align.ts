@@ -4,7 +4,7 @@
  */
 import type { ResultRecord } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
-import type { CampaignData } from '../report/campaign-data.js';
+import type { CampaignData } from '../storage/campaign-data.js';
 
 export interface Alignment {
   readonly mode: 'identical' | 'intersection';

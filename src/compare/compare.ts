@@ -5,7 +5,7 @@
 import type { ResultRecord } from '../contracts/record.js';
 import type { Target } from '../core/target.js';
 import { summarize, type Summary } from '../metrics/summary.js';
-import type { CampaignData } from '../report/campaign-data.js';
+import type { CampaignData } from '../storage/campaign-data.js';
 import { alignCampaigns, isRobust, type Alignment } from './align.js';
 import { mcnemar, type McNemarMethod } from './mcnemar.js';
 import { transferMatrix, type TransferMatrix } from './transfer.js';

@@ -3,7 +3,7 @@
  * A cell counts A's flips on examples whose original B labels right (`eligible`) and, of those, the ones on which
  * B is wrong too (`transferred`). The diagonal is A's own verified flips, so 100% by construction: not re-queried.
  */
-import type { CampaignData } from '../report/campaign-data.js';
+import type { CampaignData } from '../storage/campaign-data.js';
 import type { Target } from '../core/target.js';
 import type { Alignment } from './align.js';
 

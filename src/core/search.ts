@@ -1,4 +1,4 @@
-/** @module The search contract: a method explores candidates through a typed context and returns its best find. */
+/** @module The search contract (a method explores candidates through a typed context and returns its best find) and the deterministic ordering of results every method shares. */
 import type { AttackText } from './attack-text.js';
 import type { Prediction } from './target.js';
 import type { Rng } from './rng.js';
@@ -32,4 +32,26 @@ export interface SearchMethod {
   readonly name: string;
   /** The best text found: a success if one was found, otherwise the highest-scoring candidate (or the original). */
   search(ctx: SearchContext): Promise<Evaluated>;
+}
+
+/** The mask word of leave-one-out probes (`mask(text, i, 'unk')`). */
+export const UNK = '[UNK]';
+
+/** Highest score first; ties broken by text so every run orders the same way. */
+export function byScoreDesc(a: Evaluated, b: Evaluated): number {
+  if (b.score !== a.score) return b.score - a.score;
+  return a.text.text < b.text.text ? -1 : a.text.text > b.text.text ? 1 : 0;
+}
+
+/** The best successful result of a batch, or undefined. */
+export function bestSuccess(results: readonly Evaluated[]): Evaluated | undefined {
+  let best: Evaluated | undefined;
+  for (const r of results) if (r.succeeded && (best === undefined || byScoreDesc(r, best) < 0)) best = r;
+  return best;
+}
+
+export function bestOf(results: readonly Evaluated[]): Evaluated | undefined {
+  let best: Evaluated | undefined;
+  for (const r of results) if (best === undefined || byScoreDesc(r, best) < 0) best = r;
+  return best;
 }

@@ -16,7 +16,8 @@ import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord,
 import { scopeConstraint } from './scope-constraint.js';
 import { CandidateSpace } from './candidates.js';
 import { Evaluator } from './evaluator.js';
-import { editsWithParts, ratiosByPart, renderInput, wordParts, type InputScope } from './input.js';
+import { renderInput } from '../core/prompt-template.js';
+import { editsWithParts, ratiosByPart, wordParts, type InputScope } from './input.js';
 import { createSearchContext } from './search-context.js';
 import { shrinkToMinimal } from './shrink.js';
 import { measureStability } from './stability.js';

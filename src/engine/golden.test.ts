@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { formatOf } from '../campaign/dataset-format.js';
 import { readExamples } from '../campaign/dataset.js';
 import type { Example } from '../contracts/record.js';
-import { demoDataset } from '../cli/run-command.js';
+import { demoDataset } from '../campaign/demo.js';
 import { buildAttackParts } from '../registry.js';
 import { attackExample } from './attack-example.js';
 

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AttackText } from '../core/attack-text.js';
 import { quiverSync, readRecords, serveChild } from '../testing/cli.js';
-import { editsWithParts, ratiosByPart, renderInput, wordParts } from './input.js';
+import { renderInput } from '../core/prompt-template.js';
+import { editsWithParts, ratiosByPart, wordParts } from './input.js';
 import { scopeConstraint } from './scope-constraint.js';
 
 const template = 'Classify as {{labels}}. Be brief.\n\nText: {{input}}\nAnswer:';

@@ -4,28 +4,10 @@
  * perturb either part or both and report each part's perturbation rate.
  */
 import type { AttackText, Edit } from '../core/attack-text.js';
+import type { RenderedInput } from '../core/prompt-template.js';
 
 export type InputPart = 'prompt' | 'example';
 export type InputScope = 'example' | 'prompt' | 'both';
-
-export const INPUT_PLACEHOLDER = '{{input}}';
-export const LABELS_PLACEHOLDER = '{{labels}}';
-
-export interface RenderedInput {
-  readonly text: string;
-  /** Character range of the example inside `text`. */
-  readonly exampleStart: number;
-  readonly exampleEnd: number;
-}
-
-/** Literal substitution: the first `{{input}}` takes the example; `{{labels}}` the label list. */
-export function renderInput(template: string, example: string, labels: readonly string[]): RenderedInput {
-  const withLabels = template.split(LABELS_PLACEHOLDER).join(labels.join(', '));
-  const at = withLabels.indexOf(INPUT_PLACEHOLDER);
-  if (at < 0) throw new Error(`the prompt template has no ${INPUT_PLACEHOLDER}`);
-  const text = withLabels.slice(0, at) + example + withLabels.slice(at + INPUT_PLACEHOLDER.length);
-  return { text, exampleStart: at, exampleEnd: at + example.length };
-}
 
 /** The part of each original word (by id), from its character offset. */
 export function wordParts(original: AttackText, rendered: RenderedInput): InputPart[] {

@@ -2,11 +2,9 @@
 import type { AttackText } from '../core/attack-text.js';
 import type { Goal } from '../core/goal.js';
 import type { Rng } from '../core/rng.js';
-import type { Evaluated, SearchContext } from '../core/search.js';
+import { UNK, type Evaluated, type SearchContext } from '../core/search.js';
 import type { CandidateSpace } from './candidates.js';
 import type { Evaluator } from './evaluator.js';
-
-export const UNK = '[UNK]';
 
 export function createSearchContext(args: {
   original: Evaluated;
@@ -38,23 +36,4 @@ export function createSearchContext(args: {
       }));
     },
   };
-}
-
-/** Highest score first; ties broken by text so every run orders the same way. */
-export function byScoreDesc(a: Evaluated, b: Evaluated): number {
-  if (b.score !== a.score) return b.score - a.score;
-  return a.text.text < b.text.text ? -1 : a.text.text > b.text.text ? 1 : 0;
-}
-
-/** The best successful result of a batch, or undefined. */
-export function bestSuccess(results: readonly Evaluated[]): Evaluated | undefined {
-  let best: Evaluated | undefined;
-  for (const r of results) if (r.succeeded && (best === undefined || byScoreDesc(r, best) < 0)) best = r;
-  return best;
-}
-
-export function bestOf(results: readonly Evaluated[]): Evaluated | undefined {
-  let best: Evaluated | undefined;
-  for (const r of results) if (best === undefined || byScoreDesc(r, best) < 0) best = r;
-  return best;
 }

@@ -4,7 +4,7 @@
  */
 import { basename } from 'node:path';
 import type { ResultRecord } from '../contracts/record.js';
-import type { CampaignData } from './campaign-data.js';
+import type { CampaignData } from '../storage/campaign-data.js';
 import { diffWords } from './diff.js';
 import { html, type SafeHtml } from './escape.js';
 import { COLORS, STATUS_LABEL, familyColor, legend, page, searchableTable } from './page.js';

@@ -6,7 +6,7 @@
 import { basename } from 'node:path';
 import type { Comparison } from '../compare/compare.js';
 import { formatP, metricRows } from '../compare/render.js';
-import type { CampaignData } from './campaign-data.js';
+import type { CampaignData } from '../storage/campaign-data.js';
 import { diffHtml, statusLegend, when } from './campaign-report.js';
 import { html, type SafeHtml } from './escape.js';
 import { COLORS, STATUS_LABEL, legend, page, searchableTable } from './page.js';

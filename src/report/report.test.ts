@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { compareCampaigns } from '../compare/compare.js';
 import { summarize } from '../metrics/summary.js';
 import { KeywordTarget } from '../testing/keyword-target.js';
-import { parseResults } from './campaign-data.js';
+import { parseResults } from '../storage/campaign-data.js';
 import { renderCampaignHtml } from './campaign-report.js';
 import { renderCompareHtml } from './compare-report.js';
 import { campaign, type RecordSpec } from './fixtures/records.js';

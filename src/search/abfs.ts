@@ -7,8 +7,7 @@
  * 'dequeue'`) and its adaptive control is a no-op (`adaptiveControl: false`); `rerank: 'once'` ranks only the
  * original, Quiver's query-saving option (each per-node ranking costs one query per word).
  */
-import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestSuccess, byScoreDesc } from '../engine/search-context.js';
+import { bestSuccess, byScoreDesc, type Evaluated, type SearchContext, type SearchMethod } from '../core/search.js';
 import { boolean, integerAtLeast, oneOf, resolveOptions } from './options.js';
 
 export interface AbfsOptions {

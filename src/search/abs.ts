@@ -31,8 +31,7 @@
  *       TextAttack's second softmax is a no-op.
  */
 import type { AttackText } from '../core/attack-text.js';
-import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestOf, bestSuccess, byScoreDesc } from '../engine/search-context.js';
+import { bestOf, bestSuccess, byScoreDesc, type Evaluated, type SearchContext, type SearchMethod } from '../core/search.js';
 import { boolean, integerAtLeast, oneOf, resolveOptions, type Check } from './options.js';
 import { rankWords, rankings, type Ranking } from './word-importance.js';
 import { ConfigError } from '../core/errors.js';

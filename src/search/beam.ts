@@ -5,8 +5,7 @@
  * best text seen (TextAttack returns the last step's best, which can only be lower).
  */
 import type { AttackText } from '../core/attack-text.js';
-import type { Evaluated, SearchMethod } from '../core/search.js';
-import { bestOf, bestSuccess, byScoreDesc } from '../engine/search-context.js';
+import { bestOf, bestSuccess, byScoreDesc, type Evaluated, type SearchMethod } from '../core/search.js';
 import { integerAtLeast, resolveOptions } from './options.js';
 
 export interface BeamOptions {

@@ -5,8 +5,7 @@
  * (family, position, from, to), never by perturbation name.
  */
 import type { AttackText } from '../core/attack-text.js';
-import type { Evaluated, SearchContext } from '../core/search.js';
-import { bestOf, bestSuccess } from '../engine/search-context.js';
+import { bestOf, bestSuccess, type Evaluated, type SearchContext } from '../core/search.js';
 
 /** One edit anchored at a word id. */
 export interface Move {

@@ -9,8 +9,7 @@
  * exp(-score / T), which favours the *least* fit members (../shared notes §3.1). The default follows the paper;
  * `invertedSelection: true` reproduces TextAttack.
  */
-import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestOf, byScoreDesc } from '../engine/search-context.js';
+import { bestOf, byScoreDesc, type Evaluated, type SearchContext, type SearchMethod } from '../core/search.js';
 import { bestTracker, Composer, drawWeighted, editKey, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
 import { boolean, integerAtLeast, numberIn, resolveOptions } from './options.js';
 

@@ -3,8 +3,7 @@
  * TextFooler-style with `delete`, DeepWordBug-style with `unk`). Visits words in importance order and keeps the best
  * edit at each word only if it raises the goal score; stops at the first success.
  */
-import type { Evaluated, SearchMethod } from '../core/search.js';
-import { bestOf, bestSuccess } from '../engine/search-context.js';
+import { bestOf, bestSuccess, type Evaluated, type SearchMethod } from '../core/search.js';
 import { boolean, oneOf, resolveOptions } from './options.js';
 import { rankWords, rankings, type Ranking } from './word-importance.js';
 

@@ -5,8 +5,7 @@
  */
 import type { AttackText } from '../core/attack-text.js';
 import { pick } from '../core/rng.js';
-import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestOf, bestSuccess } from '../engine/search-context.js';
+import { bestOf, bestSuccess, type Evaluated, type SearchContext, type SearchMethod } from '../core/search.js';
 import { integerAtLeast, positiveOrInfinity, resolveOptions } from './options.js';
 
 export interface RandomOptions {

@@ -5,8 +5,7 @@
  */
 import type { AttackText } from '../core/attack-text.js';
 import { shuffled } from '../core/rng.js';
-import type { Evaluated, SearchContext } from '../core/search.js';
-import { bestSuccess } from '../engine/search-context.js';
+import { bestSuccess, type Evaluated, type SearchContext } from '../core/search.js';
 
 export type Ranking = 'unk' | 'delete' | 'weighted-saliency' | 'random';
 export const rankings: readonly Ranking[] = ['unk', 'delete', 'weighted-saliency', 'random'];

@@ -5,7 +5,7 @@ import { textSimilarity } from '../nlp/text-embedding.js';
 import { BUNDLED_VECTORS_PATH, loadWordVectors } from '../nlp/word-vectors.js';
 import { quietServer } from '../targets/openai/fixtures/serve.js';
 import { answerPolicyQuestion } from '../tasks/policy.js';
-import { serveOptions } from './main.js';
+import { serveOptions } from '../cli/commands/serve.js';
 import { startServer } from './server.js';
 import { bundledEmbeddings, taskModels } from './task-models.js';
 

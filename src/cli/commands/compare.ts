@@ -1,5 +1,20 @@
-/** @module Definition of `quiver compare` (flags and help); the implementation loads only when the command runs. */
+/**
+ * @module `quiver compare`: campaign folders -> comparison tables, JSON and (optionally) the multi-model HTML report.
+ * The comparison modules load only when the command runs.
+ */
 import type { Command } from 'commander';
+import { ConfigError } from '../../core/errors.js';
+import type { Target } from '../../core/target.js';
+import type { CampaignData } from '../../storage/campaign-data.js';
+import { writeOutputFile } from '../output-file.js';
+
+export interface CompareFlags {
+  readonly json?: boolean;
+  readonly html?: string;
+  readonly intersection?: boolean;
+  /** Commander's --no-transfer. */
+  readonly transfer: boolean;
+}
 
 export function registerCompare(program: Command): void {
   program
@@ -11,7 +26,41 @@ export function registerCompare(program: Command): void {
     .option('--intersection', 'compare on the examples all campaigns share when their datasets differ')
     .option('--no-transfer', 'skip the transferability matrix (it queries every model on the others\' adversarial examples)')
     .action(async (dirs: string[], flags: Record<string, unknown>) => {
-      const { compareCommand } = await import('../../compare/command.js');
       await compareCommand(dirs, flags as never);
     });
+}
+
+async function compareCommand(dirs: readonly string[], flags: CompareFlags): Promise<void> {
+  if (dirs.length < 2) throw new ConfigError('compare needs at least two campaign folders');
+  const { incompleteWarning, loadCampaign } = await import('../../storage/campaign-data.js');
+  const { createTarget, prepareTargetShared } = await import('../../targets/index.js');
+  const { compareCampaigns } = await import('../../compare/compare.js');
+  const { renderComparison } = await import('../../compare/render.js');
+  const campaigns = dirs.map(loadCampaign);
+  for (const c of campaigns) process.stderr.write(incompleteWarning('compare', c));
+  // Each target is built once, from the campaign's own recorded configuration, and closed at the end.
+  const targets = new Map<string, Promise<Target>>();
+  const targetFor = (c: CampaignData): Promise<Target> => {
+    const { target, targetOptions } = c.config.attack;
+    const key = JSON.stringify([target, targetOptions ?? {}]);
+    let t = targets.get(key);
+    if (t === undefined) {
+      t = (async () => createTarget(target, targetOptions ?? {}, await prepareTargetShared(target, targetOptions ?? {})))();
+      targets.set(key, t);
+    }
+    return t;
+  };
+  let comparison;
+  try {
+    comparison = await compareCampaigns(campaigns, { intersection: flags.intersection === true, ...(flags.transfer ? { targetFor } : {}) });
+  } finally {
+    for (const t of targets.values()) await (await t.catch(() => undefined))?.close?.();
+  }
+  if (flags.html !== undefined) {
+    const { renderCompareHtml } = await import('../../report/compare-report.js');
+    writeOutputFile(flags.html, renderCompareHtml(comparison, campaigns));
+    process.stderr.write(`quiver compare: report written to ${flags.html}\n`);
+  }
+  if (flags.json) process.stdout.write(JSON.stringify(comparison, null, 2) + '\n');
+  else process.stdout.write(renderComparison(comparison));
 }

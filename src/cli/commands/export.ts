@@ -1,5 +1,15 @@
-/** @module Definition of `quiver export` (flags and help); the implementation loads only when the command runs. */
+/** @module `quiver export`: a campaign folder -> one regression-suite file in the chosen format (exporters load lazily). */
 import type { Command } from 'commander';
+import { writeOutputFile } from '../output-file.js';
+
+export interface ExportFlags {
+  readonly format: string;
+  readonly out?: string;
+  readonly controls?: boolean;
+  readonly predict?: string;
+  readonly provider?: string;
+  readonly apiBaseUrl?: string;
+}
 
 export function registerExport(program: Command): void {
   program
@@ -16,7 +26,30 @@ export function registerExport(program: Command): void {
     .option('--provider <id>', 'promptfoo: provider id (default: openai:chat:<model>)')
     .option('--api-base-url <url>', 'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve')
     .action(async (dir: string, flags: Record<string, unknown>) => {
-      const { exportCommand } = await import('../../exporters/command.js');
       await exportCommand(dir, flags as never);
     });
+}
+
+async function exportCommand(dir: string, flags: ExportFlags): Promise<void> {
+  const { exportInput, getExporter } = await import('../../exporters/index.js');
+  const { incompleteWarning, loadCampaign } = await import('../../storage/campaign-data.js');
+  const exporter = getExporter(flags.format);
+  const campaign = loadCampaign(dir);
+  process.stderr.write(incompleteWarning('export', campaign));
+  const input = exportInput(campaign.config, campaign, campaign.records, {
+    controls: flags.controls === true,
+    predictModule: flags.predict ?? './predict.js',
+    ...(flags.provider === undefined ? {} : { provider: flags.provider }),
+    ...(flags.apiBaseUrl === undefined ? {} : { apiBaseUrl: flags.apiBaseUrl }),
+  });
+  const text = exporter.render(input);
+  const adversarial = input.cases.filter((c) => c.kind === 'adversarial').length;
+  const controls = input.cases.length - adversarial;
+  if (flags.out === undefined || flags.out === '-') {
+    process.stdout.write(text);
+    return;
+  }
+  writeOutputFile(flags.out, text);
+  const what = exporter.name === 'junit' ? `${campaign.records.length} example outcomes` : `${adversarial} adversarial case(s)${flags.controls ? ` + ${controls} control(s)` : ''}`;
+  process.stderr.write(`quiver export: ${what} from ${campaign.name} -> ${flags.out} (${exporter.name})\n`);
 }

@@ -11,7 +11,7 @@ export function registerMerge(program: Command): void {
     .option('--allow-incomplete', 'merge even if shards are missing or unfinished (the summary then says remaining)')
     .action(async (dirs: string[], flags: { out: string; json?: boolean; allowIncomplete?: boolean }) => {
       const { mergeCampaigns } = await import('../../campaign/merge.js');
-      const { renderSummaryTable } = await import('../../reporters/summary-table.js');
+      const { renderSummaryTable } = await import('../../progress/summary-table.js');
       const merged = mergeCampaigns(dirs, flags.out, { allowIncomplete: flags.allowIncomplete === true });
       if (merged.gaps.length > 0) {
         process.stderr.write(`quiver merge: warning: the merged campaign is incomplete (${merged.summary.remaining} example(s) remaining): ${merged.gaps.join('; ')}\n`);

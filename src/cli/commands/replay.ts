@@ -1,10 +1,20 @@
 /**
- * @module Definition of `quiver replay` (flags and help); the implementation loads only when the command runs.
- * Exit codes: 0 gate passed, 1 regressions over --max-regressions (or an unexpected error), 2 usage/suite errors.
+ * @module `quiver replay`: the CI gate. Exit codes: 0 when regressions <= --max-regressions; 1 when they exceed it
+ * (or on an unexpected failure such as a target error, reported as "unexpected error"); 2 for usage, suite or
+ * configuration errors. The replay modules and the target load only when the command runs.
  */
 import type { Command } from 'commander';
-import { parseInteger } from '../options.js';
-import { addTargetFlags } from '../target-flags.js';
+import { parseInteger } from '../../options/parsers.js';
+import { addTargetFlags } from '../../options/target.js';
+import { writeOutputFile } from '../output-file.js';
+
+export interface ReplayFlags {
+  readonly target: string;
+  readonly maxRegressions: number;
+  readonly junit?: string;
+  readonly json?: boolean;
+  readonly batchSize: number;
+}
 
 export function registerReplay(program: Command): void {
   const cmd = program
@@ -17,7 +27,31 @@ export function registerReplay(program: Command): void {
     .option('--batch-size <n>', 'texts per predict call', parseInteger('--batch-size', 1), 64)
     .option('--json', 'print the results as JSON instead of the table');
   addTargetFlags(cmd).action(async (suite: string, flags: Record<string, unknown>) => {
-    const { replayCommand } = await import('../../replay/command.js');
     await replayCommand(suite, flags as never);
   });
+}
+
+async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<void> {
+  const { targetOptionsFromFlags } = await import('../../options/target.js');
+  const { createTarget, isHfSpec, prepareTargetShared } = await import('../../targets/index.js');
+  const { gateFor, renderReplayJUnit, renderReplayTable, replayJson } = await import('../../replay/render.js');
+  const { replaySuite } = await import('../../replay/replay.js');
+  const { readSuite } = await import('../../replay/suite.js');
+  const suite = readSuite(suitePath);
+  // --batch-size is replay's texts per predict call; an hf: target also takes it as its model batch.
+  const { batchSize, ...rest } = flags as unknown as Record<string, unknown>;
+  const options = targetOptionsFromFlags(isHfSpec(flags.target) ? flags as unknown as Record<string, unknown> : rest);
+  const target = await createTarget(flags.target, options, await prepareTargetShared(flags.target, options));
+  let result;
+  try {
+    result = await replaySuite(suite.cases, target, flags.batchSize);
+  } finally {
+    await target.close?.();
+  }
+  const gate = gateFor(result, flags.maxRegressions);
+  if (flags.junit !== undefined) writeOutputFile(flags.junit, renderReplayJUnit(suite, result));
+  if (flags.json) process.stdout.write(JSON.stringify(replayJson(suite, result, gate), null, 2) + '\n');
+  else process.stdout.write(renderReplayTable(suite, result, gate));
+  // The gate decides the exit code without throwing: the report above is the message.
+  if (!gate.passed) process.exitCode = 1;
 }

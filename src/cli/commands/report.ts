@@ -1,5 +1,10 @@
-/** @module Definition of `quiver report` (flags and help); the implementation loads only when the command runs. */
+/** @module `quiver report`: a campaign folder -> one self-contained HTML file (the report modules load lazily). */
 import type { Command } from 'commander';
+import { writeOutputFile } from '../output-file.js';
+
+export interface ReportFlags {
+  readonly html: string;
+}
 
 export function registerReport(program: Command): void {
   program
@@ -8,7 +13,16 @@ export function registerReport(program: Command): void {
     .argument('<dir>', 'campaign folder')
     .requiredOption('--html <file>', 'HTML file to write')
     .action(async (dir: string, flags: Record<string, unknown>) => {
-      const { reportCommand } = await import('../../report/command.js');
       await reportCommand(dir, flags as never);
     });
+}
+
+async function reportCommand(dir: string, flags: ReportFlags): Promise<void> {
+  const { incompleteWarning, loadCampaign } = await import('../../storage/campaign-data.js');
+  const { renderCampaignHtml } = await import('../../report/campaign-report.js');
+  const campaign = loadCampaign(dir);
+  process.stderr.write(incompleteWarning('report', campaign));
+  const text = renderCampaignHtml(campaign);
+  writeOutputFile(flags.html, text);
+  process.stderr.write(`quiver report: ${campaign.records.length} examples -> ${flags.html} (${(text.length / 1024).toFixed(0)} KiB)\n`);
 }

@@ -1,10 +1,14 @@
-/** @module Definition of `quiver run` (flags and help); the implementation loads only when the command runs. */
+/**
+ * @module `quiver run`: its flags and help, and the command itself (flags -> a RunRequest -> runCampaign or the dry-run
+ * estimate, with terminal reporting). The heavy modules load only when the command runs, so `quiver --help` stays fast.
+ */
 import { Option, type Command } from 'commander';
-import { collect, collectComponent, parseFraction, parseInteger, parseJsonObject, parseList, parsePositive } from '../options.js';
+import { collect, collectComponent, parseFraction, parseInteger, parseJsonObject, parseList, parsePositive } from '../../options/parsers.js';
 import { DEFAULT_EXAMPLE_TIMEOUT_MS, DEFAULT_MAX_CHARS, DEFAULT_MAX_WORDS, DEFAULT_STOP_TIMEOUT_MS } from '../../contracts/campaign.js';
-import { parseDuration } from '../duration.js';
-import { addJudgeFlags } from '../judge-flags.js';
-import { addTargetFlags } from '../target-flags.js';
+import { parseDuration } from '../../options/duration.js';
+import { addJudgeFlags } from '../../options/judge.js';
+import { addTargetFlags } from '../../options/target.js';
+import type { RunFlags } from '../../campaign/run-request.js';
 
 export function registerRun(program: Command): void {
   const cmd = program
@@ -56,7 +60,29 @@ export function registerRun(program: Command): void {
   addJudgeFlags(addTargetFlags(cmd)).action(async (flags: Record<string, unknown>) => {
     // Which flags the user typed (not defaults): a recipe may not be contradicted silently.
     const explicit = new Set(Object.keys(flags).filter((k) => cmd.getOptionValueSource(k) === 'cli'));
-    const { runCommand } = await import('../run-command.js');
     await runCommand(flags as never, explicit);
   });
+}
+
+async function runCommand(flags: RunFlags, explicit: ReadonlySet<string>): Promise<void> {
+  const { runRequest } = await import('../../campaign/run-request.js');
+  const request = runRequest(flags, explicit);
+  if (flags.dryRun) {
+    const { estimateCampaign, renderEstimate } = await import('../../campaign/estimate.js');
+    const estimate = await estimateCampaign(request, flags.pilot);
+    process.stdout.write(flags.json ? JSON.stringify(estimate, null, 2) + '\n' : renderEstimate(estimate));
+    return;
+  }
+  const { runCampaign } = await import('../../campaign/run.js');
+  const { fanOut } = await import('../../progress/reporter.js');
+  const { progressReporter } = await import('../../progress/progress.js');
+  const { renderSummaryTable } = await import('../../progress/summary-table.js');
+  const outcome = await runCampaign(request, fanOut([progressReporter()]));
+  if (flags.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+  else process.stdout.write(renderSummaryTable(outcome.summary, outcome.outDir));
+  if (outcome.stopKind === 'interrupted') process.exitCode = 130;
+  if (outcome.stopKind === 'aborted') {
+    process.stderr.write(`quiver: stopped: ${outcome.stopReason}\nquiver: resume with: quiver run --resume ${outcome.outDir}\n`);
+    process.exitCode = 3;
+  }
 }

@@ -1,6 +1,6 @@
 /** @module Definition of `quiver vectors build` (the word-vector asset of the embedding filters); work loads lazily. */
 import type { Command } from 'commander';
-import { parseInteger } from '../options.js';
+import { parseInteger } from '../../options/parsers.js';
 
 export function registerVectors(program: Command): void {
   const vectors = program.command('vectors').description('manage the word-vector asset used by embedding filters');

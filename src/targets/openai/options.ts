@@ -3,7 +3,8 @@
  * their defaults and validation. They never hold a secret: only the name of the variable that holds the API key.
  */
 import { ConfigError } from '../../core/errors.js';
-import { defaultPrompt, INPUT_PLACEHOLDER } from './prompt.js';
+import { INPUT_PLACEHOLDER } from '../../core/prompt-template.js';
+import { defaultPrompt } from './prompt.js';
 
 export const answerModes = ['label', 'aorta', 'json', 'logprobs'] as const;
 export type AnswerMode = (typeof answerModes)[number];

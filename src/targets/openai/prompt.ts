@@ -1,7 +1,5 @@
 /** @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into messages. */
-
-export const INPUT_PLACEHOLDER = '{{input}}';
-export const LABELS_PLACEHOLDER = '{{labels}}';
+import { INPUT_PLACEHOLDER, LABELS_PLACEHOLDER, renderTemplate } from '../../core/prompt-template.js';
 
 /** The marker before the text in every default template; `quiver serve` classifies what follows it by default. */
 export const INPUT_MARKER = 'Text:';
@@ -37,11 +35,6 @@ export function defaultPrompt(answer: 'label' | 'aorta' | 'json' | 'logprobs', l
       );
     }
   }
-}
-
-/** Literal substitution (split/join): `$&` and friends in a text must not be interpreted as replacement patterns. */
-export function renderTemplate(template: string, input: string, labels: readonly string[]): string {
-  return template.split(LABELS_PLACEHOLDER).join(labels.join(', ')).split(INPUT_PLACEHOLDER).join(input);
 }
 
 export function renderMessages(

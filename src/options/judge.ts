@@ -12,7 +12,7 @@ import { ConfigError } from '../core/errors.js';
 import { judgeRejectLevels, type JudgeReject } from '../core/judge.js';
 import { resolveOpenAIJudgeOptions } from '../judges/openai-options.js';
 import { DEFAULT_BASE_URL, OPENAI_PREFIX } from '../targets/openai/options.js';
-import { defaultCacheDir, readText, tablePrice } from './target-flags.js';
+import { defaultCacheDir, readText, tablePrice } from './target.js';
 
 export function addJudgeFlags(cmd: Command): Command {
   return cmd

@@ -1,23 +1,20 @@
-/** @module `quiver run`: flags -> a RunRequest (new, resumed or estimated) -> runCampaign, with terminal reporting. */
+/** @module `quiver run`'s flags -> the RunRequest that runCampaign takes: a new campaign, or one resumed from its folder. */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { formatOf, type DatasetSpec } from '../campaign/dataset-format.js';
-import { estimateCampaign, renderEstimate } from '../campaign/estimate.js';
-import { parseLabelMap } from '../campaign/label-map.js';
-import { parseShard } from '../campaign/plan.js';
-import { getPreset, type Preset } from '../campaign/presets.js';
-import { readCampaignConfig } from '../campaign/resume.js';
-import { runCampaign, type RunRequest } from '../campaign/run.js';
+import { formatOf, type DatasetSpec } from './dataset-format.js';
+import { demoDataset } from './demo.js';
+import { parseLabelMap } from './label-map.js';
+import { parseShard } from './plan.js';
+import { getPreset, type Preset } from './presets.js';
+import { readCampaignConfig } from './resume.js';
+import type { RunRequest } from './run.js';
 import type { AttackConfig, Budgets, CampaignConfig } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
+import { INPUT_PLACEHOLDER } from '../core/prompt-template.js';
 import { loadRecipe } from '../recipes/index.js';
 import { checkAttackConfig } from '../registry.js';
-import { fanOut } from '../reporters/reporter.js';
-import { progressReporter } from '../reporters/progress.js';
-import { renderSummaryTable } from '../reporters/summary-table.js';
-import { packageRoot } from '../version.js';
-import { judgeFromFlags } from './judge-flags.js';
-import { targetOptionsFromFlags } from './target-flags.js';
+import { judgeFromFlags } from '../options/judge.js';
+import { targetOptionsFromFlags } from '../options/target.js';
 
 export interface RunFlags {
   target: string;
@@ -73,8 +70,6 @@ export interface RunFlags {
   judgeApiKeyEnv?: string;
 }
 
-export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-reviews.jsonl');
-
 /** Flags that change what a campaign computes: with --resume they must agree with campaign.json. */
 const IDENTITY_FLAGS = [
   'target', 'recipe', 'preset', 'dataset', 'format', 'textField', 'labelField', 'idField', 'labelMap', 'skipInvalid', 'maxWords', 'maxChars', 'exampleTimeout', 'search',
@@ -82,24 +77,12 @@ const IDENTITY_FLAGS = [
   'stabilitySamples', 'verify', 'judge', 'judgePrompt', 'judgeReject', 'judgeBaseUrl', 'judgeApiKeyEnv',
 ];
 
-export async function runCommand(flags: RunFlags, explicit: ReadonlySet<string> = new Set()): Promise<void> {
+/** A new campaign, or with `resume` the one in that folder (flags typed then must agree with its campaign.json). */
+export function runRequest(flags: RunFlags, explicit: ReadonlySet<string> = new Set()): RunRequest {
   if (flags.resume !== undefined && flags.out !== undefined && flags.out !== flags.resume) {
     throw new ConfigError('--resume DIR already names the campaign folder; drop --out');
   }
-  const request = flags.resume === undefined ? newRequest(flags, explicit) : resumeRequest(flags, explicit);
-  if (flags.dryRun) {
-    const estimate = await estimateCampaign(request, flags.pilot);
-    process.stdout.write(flags.json ? JSON.stringify(estimate, null, 2) + '\n' : renderEstimate(estimate));
-    return;
-  }
-  const outcome = await runCampaign(request, fanOut([progressReporter()]));
-  if (flags.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
-  else process.stdout.write(renderSummaryTable(outcome.summary, outcome.outDir));
-  if (outcome.stopKind === 'interrupted') process.exitCode = 130;
-  if (outcome.stopKind === 'aborted') {
-    process.stderr.write(`quiver: stopped: ${outcome.stopReason}\nquiver: resume with: quiver run --resume ${outcome.outDir}\n`);
-    process.exitCode = 3;
-  }
+  return flags.resume === undefined ? newRequest(flags, explicit) : resumeRequest(flags, explicit);
 }
 
 function newRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunRequest {
@@ -282,7 +265,7 @@ function withScope(attack: AttackConfig, scope: RunFlags['scope']): AttackConfig
   const labels = Array.isArray(attack.targetOptions.labels) ? (attack.targetOptions.labels as string[]) : [];
   return {
     ...attack,
-    targetOptions: { ...attack.targetOptions, prompt: '{{input}}' },
+    targetOptions: { ...attack.targetOptions, prompt: INPUT_PLACEHOLDER },
     input: { template, scope },
     // The `Text:` marker ends every default prompt; `quiver serve` and many prompts rely on it to find the input.
     constraints: [

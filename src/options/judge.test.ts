@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { judgeFromFlags } from './judge-flags.js';
-import { targetOptionsFromFlags } from './target-flags.js';
+import { judgeFromFlags } from './judge.js';
+import { targetOptionsFromFlags } from './target.js';
 
 const cache = { cache: false };
 

@@ -6,7 +6,7 @@ import type { CampaignConfig } from '../contracts/campaign.js';
 import type { ResultRecord } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 import { summarize, type Summary } from '../metrics/summary.js';
-import { incompleteness } from '../storage/completeness.js';
+import { incompleteness } from './completeness.js';
 
 export interface CampaignData {
   /** The folder as given. */

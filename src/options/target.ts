@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { isHfSpec } from '../targets/index.js';
 import { answerModes, DEFAULT_BASE_URL, OPENAI_PREFIX, resolveOpenAIOptions, type Price } from '../targets/openai/options.js';
-import { parseInteger, parseList } from './options.js';
+import { parseInteger, parseList } from './parsers.js';
 
 function parseNumber(flag: string, min: number): (value: string) => number {
   return (value) => {

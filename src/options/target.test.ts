@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { ConfigError } from '../core/errors.js';
-import { addTargetFlags, targetOptionsFromFlags } from './target-flags.js';
+import { addTargetFlags, targetOptionsFromFlags } from './target.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quiver-flags-'));
 
