@@ -34,3 +34,16 @@ export function renderInput(template: string, example: string, labels: readonly 
   if (at < 0) throw new Error(`the prompt template has no ${INPUT_PLACEHOLDER}`);
   return { text: text.slice(0, at) + example + text.slice(at + INPUT_PLACEHOLDER.length), exampleStart: at, exampleEnd: at + example.length };
 }
+
+/** The marker before the input in every default prompt; `quiver serve` and the bundled tasks answer what follows it. */
+export const INPUT_MARKER = 'Text:';
+
+/**
+ * The text after the first occurrence of `marker`, trimmed; the whole message when the marker is absent or empty.
+ * The first occurrence, because the instructions before it belong to the prompt the user wrote, while the text after
+ * it is the input under attack.
+ */
+export function textAfterMarker(message: string, marker: string): string {
+  const at = marker === '' ? -1 : message.indexOf(marker);
+  return (at < 0 ? message : message.slice(at + marker.length)).trim();
+}

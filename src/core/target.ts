@@ -1,11 +1,39 @@
-/** @module The model under test, as the engine sees it: texts in, one label plus a probability per label out. */
+/**
+ * @module The model under test, as the engine sees it: texts in, one label plus a probability per label out, and for
+ * models that answer free text, the text itself.
+ */
 
 export interface Prediction {
   readonly label: string;
   /** Probability per label; sums to 1. */
   readonly scores: Readonly<Record<string, number>>;
+  /**
+   * The answer as text, for models that answer free text (bundled tasks, chat endpoints in `text` mode, modules that
+   * return strings); absent for classifiers, whose output is their label.
+   */
+  readonly output?: string;
+  /**
+   * Set when the output was checked against a test's assertions (assertion campaigns): the assertion that failed,
+   * or null when the test passed.
+   */
+  readonly failed?: FailedAssertion | null;
   /** What this prediction cost at a remote endpoint (absent for in-process models and cached answers). */
   readonly usage?: Usage;
+}
+
+/** The assertion an output failed: its place in the test and promptfoo's reason. */
+export interface FailedAssertion {
+  /** Index in the test's assertion list (defaultTest's assertions first, as promptfoo merges them). */
+  readonly index: number;
+  readonly type: string;
+  /** Where it is written, e.g. `assist-demo.yaml: tests[3].assert[0]`. */
+  readonly where: string;
+  readonly reason: string;
+}
+
+/** What a model answered, as text: the output of a text model, the label of a classifier. */
+export function outputText(p: Prediction): string {
+  return p.output ?? p.label;
 }
 
 export interface Usage {
@@ -37,7 +65,7 @@ export interface PredictOptions {
 export interface Target {
   /** The spec it was built from, e.g. `local:wink`. */
   readonly id: string;
-  /** Every label the target can return. */
+  /** Every label the target can return; empty for a model that answers free text (its predictions carry `output`). */
   readonly labels: readonly string[];
   /** One prediction per text, in order. Throws when the model fails; the caller records the failure. */
   predict(texts: readonly string[], options?: PredictOptions): Promise<Prediction[]>;
@@ -49,4 +77,9 @@ export function predictionFrom(labels: readonly string[], scores: Record<string,
   let best = labels[0]!;
   for (const l of labels) if ((scores[l] ?? 0) > (scores[best] ?? 0)) best = l;
   return { label: best, scores };
+}
+
+/** A free-text answer as a prediction: the text is the label too, with all the probability (a deterministic model). */
+export function textPrediction(output: string): Prediction {
+  return { label: output, scores: { [output]: 1 }, output };
 }

@@ -47,7 +47,5 @@ export function lastUserText(messages: readonly ChatMessageIn[]): string | undef
   return undefined;
 }
 
-export function classifiedPart(message: string, marker: string): string {
-  const at = marker === '' ? -1 : message.indexOf(marker);
-  return (at < 0 ? message : message.slice(at + marker.length)).trim();
-}
+/** What the server answers: the text after the marker (the rule lives in core, shared with in-process task targets). */
+export { textAfterMarker as classifiedPart } from '../core/prompt-template.js';

@@ -23,13 +23,13 @@ test('registry: the targets whose labels are known before loading build with tha
 });
 
 test('registry: unknown specs throw UnknownComponentError listing every valid spec, openai:<model> and module:<path> included', async () => {
-  assert.deepEqual([...targetSpecs], ['local:wink', 'local:afinn', 'local:vader', 'local:nb', 'local:nn', 'hf:<dir>', 'openai:<model>', 'module:<path>']);
+  assert.deepEqual([...targetSpecs], ['local:wink', 'local:afinn', 'local:vader', 'local:nb', 'local:nn', 'hf:<dir>', 'openai:<model>', 'module:<path>', 'task:<name>']);
   assert.deepEqual(targetSpecs, Object.keys(targetDrivers), 'the list is the map itself');
   // Exact names match only themselves; a placeholder key matches its prefix.
   for (const spec of ['local:bert', 'wink', 'LOCAL:WINK', '', 'local:wink2', 'openai', 'hf']) {
     await assert.rejects(createTarget(spec), (err: unknown) => {
       assert.ok(err instanceof UnknownComponentError);
-      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>`);
+      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>, task:<name>`);
       return true;
     });
     assert.throws(() => targetDriver(spec), UnknownComponentError);
@@ -37,6 +37,7 @@ test('registry: unknown specs throw UnknownComponentError listing every valid sp
   assert.equal(targetDriver('openai:gpt-4o-mini'), targetDrivers['openai:<model>']);
   assert.equal(targetDriver('hf:./my-model'), targetDrivers['hf:<dir>']);
   assert.equal(targetDriver('module:./x.js'), targetDrivers['module:<path>']);
+  assert.equal(targetDriver('task:route'), targetDrivers['task:<name>']);
   assert.notEqual(targetDriver('local:nn'), targetDrivers['hf:<dir>']);
   assert.equal(targetDriver('module:./x.js').labels('module:./x.js', {}), undefined);
 });

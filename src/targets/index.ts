@@ -1,7 +1,8 @@
 /**
  * @module Target registry: one map from spec pattern to driver (`local:wink`, `local:afinn`, `local:vader`,
- * `local:nb`, `local:nn`, `hf:<dir>`, `openai:<model>`, `module:<path>`). A spec picks its driver by exact name or
- * by prefix; the map's keys are the valid specs help and error texts list.
+ * `local:nb`, `local:nn`, `hf:<dir>`, `openai:<model>`, `module:<path>`, and the bundled text tasks
+ * `task:<name>`). A spec picks its driver by exact name or by prefix; the map's keys are the valid specs help and
+ * error texts list.
  */
 import { UnknownComponentError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
@@ -14,6 +15,8 @@ import {
   nbDriver,
   NN_SPEC,
   nnDriver,
+  TASK_PREFIX,
+  taskDriver,
   vaderDriver,
   winkDriver,
 } from './local-drivers.js';
@@ -34,6 +37,7 @@ export const targetDrivers: Readonly<Record<string, TargetDriver>> = Object.free
   [`${HF_PREFIX}<dir>`]: hfDriver,
   [`${OPENAI_PREFIX}<model>`]: openAIDriver,
   [`${MODULE_PREFIX}<path>`]: moduleDriver,
+  [`${TASK_PREFIX}<name>`]: taskDriver,
 });
 
 /** Every valid spec, for help and error texts. */

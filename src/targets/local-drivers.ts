@@ -50,6 +50,14 @@ function onnxDriver(dirOf: (spec: string) => Promise<string>): TargetDriver {
 export const nnDriver = onnxDriver(async () => (await import('./hf/bundled.js')).BUNDLED_NN_DIR);
 export const hfDriver = onnxDriver(async (spec) => spec.slice(HF_PREFIX.length));
 
+export const TASK_PREFIX = 'task:';
+
+/** A bundled rule-based task: a text target, so it has no labels (its answers are checked by assertions). */
+export const taskDriver = inProcessDriver({
+  create: async (spec, options) => (await import('./task.js')).createTaskTarget(spec, options),
+  labels: () => [],
+});
+
 /** A user's module, resolved against the working directory; its labels are exported by it or probed once loaded. */
 export const moduleDriver = inProcessDriver({
   create: async (spec) => (await import('./module.js')).createModuleTarget(spec.slice(MODULE_PREFIX.length)),

@@ -24,6 +24,13 @@ test('module: labels come from the export when present, else from the probe pred
   assert.deepEqual((await createModuleTarget(fixture('length-classifier.mjs'))).labels, ['short', 'long']);
 });
 
+test('module: a module answering strings is a text target: no labels, each answer its output', async () => {
+  const target = await createModuleTarget(fixture('echo-text.mjs'));
+  assert.deepEqual(target.labels, []);
+  const [p] = await target.predict(['Route this.\nText: refund please']);
+  assert.equal(p!.output, 'TEXT: REFUND PLEASE');
+});
+
 test('module: close() is forwarded to the module', async () => {
   const target = await createModuleTarget(fixture('length-classifier.mjs'));
   const mod = (await import(new URL('./fixtures/length-classifier.mjs', import.meta.url).href)) as { default: { closed: boolean } };

@@ -1,9 +1,13 @@
-/** @module `module:<path>`: a user's JS/TS module exporting `predict(texts)` (and optionally `labels`) used as a target. */
+/**
+ * @module `module:<path>`: a user's JS/TS module exporting `predict(texts)` (and optionally `labels`) used as a target.
+ * A classifier returns `{ label, scores }` per text; a module answering free text (an LLM feature wrapped in code)
+ * returns a string per text, and is then a text target with no labels, attacked with assertions.
+ */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, errorMessage } from '../core/errors.js';
-import type { Prediction, Target } from '../core/target.js';
+import { textPrediction, type Prediction, type Target } from '../core/target.js';
 
 /**
  * What a user module exports, either as named exports or as the properties of its default export.
@@ -28,7 +32,8 @@ const SUM_TOLERANCE = 1e-4;
  * Labels without a `labels` export: the engine needs them before the first real prediction, so they are the keys
  * of the scores of one probe prediction on the empty string (the input with the least content, and the one whose
  * answer depends least on what is being attacked), in the order the module wrote them. A module that cannot
- * answer "" or omits labels from its scores must export `labels`.
+ * answer "" or omits labels from its scores must export `labels`. A probe answered with a string makes it a text
+ * target (no labels).
  */
 export async function createModuleTarget(modulePath: string): Promise<Target> {
   const id = `${MODULE_PREFIX}${modulePath}`;
@@ -50,7 +55,6 @@ export async function createModuleTarget(modulePath: string): Promise<Target> {
     }
     return checkPredictions(raw, texts, labelSet, where);
   };
-
   let labels: readonly string[];
   if (source.labels !== undefined) {
     labels = checkLabels(source.labels, where);
@@ -64,9 +68,10 @@ export async function createModuleTarget(modulePath: string): Promise<Target> {
         { cause: err },
       );
     }
-    labels = checkLabels(Object.keys(probe.scores), `${where} (labels taken from the scores of predict([""]))`);
+    // A string answer makes the module a text target: no labels, its outputs are checked by assertions.
+    labels = probe.output !== undefined ? [] : checkLabels(Object.keys(probe.scores), `${where} (labels taken from the scores of predict([""]))`);
   }
-  labelSet = new Set(labels);
+  labelSet = labels.length === 0 ? undefined : new Set(labels);
 
   const close = source.close;
   return {
@@ -141,6 +146,10 @@ function checkPredictions(
   for (let i = 0; i < raw.length; i++) {
     const fail = (problem: string): Error =>
       new Error(`${where}: prediction ${i} (text ${JSON.stringify(clip(texts[i]!))}): ${problem}`);
+    if (typeof raw[i] === 'string') {
+      out[i] = textPrediction(raw[i] as string);
+      continue;
+    }
     const p = raw[i] as { label?: unknown; scores?: unknown } | null;
     if (typeof p !== 'object' || p === null) throw fail('must be an object { label, scores }');
     const { label, scores } = p;

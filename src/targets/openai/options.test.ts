@@ -18,11 +18,15 @@ test('options: defaults are explicit and complete; the default prompt fits the a
   assert.match(aorta.prompt, /\[a\]\+\[score\],\[b\]\+\[score\],\[c\]\+\[score\]/);
   assert.ok(aorta.maxTokens > 16);
   assert.deepEqual(JSON.parse(JSON.stringify(o)), o, 'plain JSON');
+  // Raw-text mode (assertion campaigns): no labels, the whole message is the input, promptfoo's default length.
+  const text = resolveOpenAIOptions({ baseURL: 'http://127.0.0.1:9/v1', answer: 'text' });
+  assert.deepEqual([text.labels, text.prompt, text.maxTokens], [[], '{{input}}', 1024]);
 });
 
 test('options: bad values are ConfigErrors naming the flag', () => {
   const bad: [Record<string, unknown>, RegExp][] = [
-    [{ answer: 'logits' }, /--answer must be one of label, aorta, json, logprobs/],
+    [{ answer: 'logits' }, /--answer must be one of label, aorta, json, logprobs, text/],
+    [{ answer: 'text', labels: ['a', 'b'] }, /text mode answers free text and has no labels/],
     [{ labels: ['yes'] }, /--labels needs at least two/],
     [{ labels: ['Yes', 'yes'] }, /distinct/],
     [{ prompt: 'no placeholder' }, /must contain \{\{input\}\}/],

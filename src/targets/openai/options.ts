@@ -6,7 +6,11 @@ import { ConfigError } from '../../core/errors.js';
 import { INPUT_PLACEHOLDER } from '../../core/prompt-template.js';
 import { defaultPrompt } from './prompt.js';
 
-export const answerModes = ['label', 'aorta', 'json', 'logprobs'] as const;
+/**
+ * How an answer is read: as a label (`label`, `aorta`, `json`, `logprobs`), or kept as the raw text (`text`: for
+ * assertion campaigns, which check the output itself; the target then has no labels).
+ */
+export const answerModes = ['label', 'aorta', 'json', 'logprobs', 'text'] as const;
 export type AnswerMode = (typeof answerModes)[number];
 
 /** USD per million tokens. */
@@ -40,6 +44,7 @@ export interface OpenAIOptions extends EndpointOptions {
   /** User-message template; `{{input}}` is replaced by the text under test, `{{labels}}` by the label list. */
   readonly prompt: string;
   readonly system: string | null;
+  /** Empty in `text` mode: the answer is the output, not a label. */
   readonly labels: readonly string[];
   readonly answer: AnswerMode;
   readonly temperature: number;
@@ -89,10 +94,10 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
   if (!answerModes.includes(answer)) {
     throw new ConfigError(`--answer must be one of ${answerModes.join(', ')}, got "${String(raw.answer)}"`);
   }
-  const labels = raw.labels === undefined ? DEFAULT_LABELS : raw.labels;
-  if (!Array.isArray(labels) || labels.length < 2 || !labels.every((l) => typeof l === 'string' && l.trim() === l && l !== '')) {
-    throw new ConfigError(`--labels needs at least two non-empty labels, got ${JSON.stringify(labels)}`);
-  }
+  if (answer === 'text' && raw.labels !== undefined) throw new ConfigError('--labels: a target in --answer text mode answers free text and has no labels');
+  const labels = answer === 'text' ? [] : raw.labels === undefined ? DEFAULT_LABELS : raw.labels;
+  const labelsOk = Array.isArray(labels) && (answer === 'text' || labels.length >= 2) && labels.every((l) => typeof l === 'string' && l.trim() === l && l !== '');
+  if (!labelsOk) throw new ConfigError(`--labels needs at least two non-empty labels, got ${JSON.stringify(labels)}`);
   if (new Set(labels.map((l: string) => l.toLowerCase())).size !== labels.length) {
     throw new ConfigError(`--labels must be distinct (case-insensitively), got ${labels.join(', ')}`);
   }
@@ -158,6 +163,8 @@ function defaultMaxTokens(answer: AnswerMode, labelCount: number): number {
     case 'label': return 8;
     case 'aorta': return 16 + 12 * labelCount;
     case 'json': return 32 + 16 * labelCount;
+    // promptfoo's default for OpenAI chat providers (OPENAI_MAX_TOKENS unset).
+    case 'text': return 1024;
   }
 }
 

@@ -79,4 +79,7 @@ test('parseAnswer dispatches on the mode', () => {
   assert.equal(parseAnswer('label', two, { content: 'negative', firstTokenTopLogprobs: null }).label, 'negative');
   assert.equal(parseAnswer('aorta', two, { content: '[negative]+0.2,[positive]+0.8', firstTokenTopLogprobs: null }).label, 'positive');
   assert.throws(() => parseAnswer('json', two, { content: 'negative', firstTokenTopLogprobs: null }), ParseFailure);
+  // text: the answer as it is (an empty answer is an empty output, which assertions judge), never a parse failure.
+  assert.deepEqual(parseAnswer('text', [], { content: ' {"total": 42} ', firstTokenTopLogprobs: null }).output, ' {"total": 42} ');
+  assert.equal(parseAnswer('text', [], { content: null, firstTokenTopLogprobs: null }).output, '');
 });

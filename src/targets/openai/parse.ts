@@ -4,7 +4,7 @@
  * `parse-failure: ...`; it is never read as the first label (AORTA's parser turns a failure into a uniform vector,
  * which the argmax reads as class 0 and counts as a flip).
  */
-import { predictionFrom, type Prediction } from '../../core/target.js';
+import { predictionFrom, textPrediction, type Prediction } from '../../core/target.js';
 import type { AnswerMode } from './options.js';
 
 /** What the parsers read from a chat completion (also what the response cache stores). */
@@ -33,6 +33,8 @@ export function parseAnswer(mode: AnswerMode, labels: readonly string[], answer:
     case 'aorta': return parseAorta(labels, answer.content);
     case 'json': return parseJson(labels, answer.content);
     case 'logprobs': return parseLogprobs(labels, answer);
+    // No content (a refusal, a tool call) is an empty output, which assertions then judge, as promptfoo does.
+    case 'text': return textPrediction(answer.content ?? '');
   }
 }
 

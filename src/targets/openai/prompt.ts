@@ -1,8 +1,7 @@
 /** @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into messages. */
-import { INPUT_PLACEHOLDER, LABELS_PLACEHOLDER, renderTemplate } from '../../core/prompt-template.js';
+import { INPUT_MARKER, INPUT_PLACEHOLDER, LABELS_PLACEHOLDER, renderTemplate } from '../../core/prompt-template.js';
 
-/** The marker before the text in every default template; `quiver serve` classifies what follows it by default. */
-export const INPUT_MARKER = 'Text:';
+export { INPUT_MARKER };
 
 export interface ChatMessage {
   readonly role: 'system' | 'user';
@@ -13,9 +12,12 @@ export interface ChatMessage {
  * Default user-message templates. Each ends with `Text: {{input}}`, so the text under test is last and easy to find,
  * and asks for exactly what the parser of its mode reads. The aorta one follows the AORTA paper's FP prompt.
  */
-export function defaultPrompt(answer: 'label' | 'aorta' | 'json' | 'logprobs', labels: readonly string[]): string {
+export function defaultPrompt(answer: 'label' | 'aorta' | 'json' | 'logprobs' | 'text', labels: readonly string[]): string {
   const tail = `\n\n${INPUT_MARKER} ${INPUT_PLACEHOLDER}`;
   switch (answer) {
+    // The text under test is the whole message: an assertion campaign renders its own prompt around the input.
+    case 'text':
+      return INPUT_PLACEHOLDER;
     case 'label':
     case 'logprobs':
       return `Classify the text below. Answer with exactly one word, one of: ${LABELS_PLACEHOLDER}.${tail}`;
