@@ -10,6 +10,8 @@ import {
   type AttackConfig,
   type CampaignConfig,
   type ComponentRef,
+  type SuiteAttack,
+  type SuiteInfo,
 } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import { datasetFormats } from './dataset-format.js';
@@ -37,6 +39,12 @@ class Fields {
 
   value(): Json {
     return this.obj;
+  }
+
+  /** Item `k` of the list in `key`, as an object (the caller checked it is a list). */
+  listItem(key: string, k: number): Fields {
+    const list = this.obj[key] as unknown[];
+    return new Fields(this.file, Object.fromEntries(list.map((v, i) => [String(i), v])), `${this.prefix}${key}.`).object(String(k));
   }
 
   raw(key: string): unknown {
@@ -112,14 +120,15 @@ function isObject(v: unknown): v is Json {
 
 function attackOf(a: Fields): AttackConfig {
   const goal = a.object('goal');
-  const goalName = goal.string('name', ['untargeted', 'targeted']);
+  const goalName = goal.string('name', ['untargeted', 'targeted', 'assertions']);
+  const suite = a.raw('suite') === undefined ? undefined : suiteAttackOf(a.object('suite'));
   const input = a.raw('input') === undefined ? undefined : a.object('input');
   const constraints = a.raw('constraints') === undefined ? undefined : a.components('constraints');
   const judge = a.raw('judge') === undefined ? undefined : a.object('judge');
   return {
     target: a.string('target'),
     targetOptions: a.object('targetOptions').value(),
-    goal: goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : { name: 'untargeted' },
+    goal: goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : goalName === 'assertions' ? { name: 'assertions' } : { name: 'untargeted' },
     search: a.component('search'),
     perturbations: a.components('perturbations'),
     maxPerturbRatio: a.positive('maxPerturbRatio', '--max-perturb-ratio', false, 1)!,
@@ -141,6 +150,37 @@ function attackOf(a: Fields): AttackConfig {
             reject: judge.string('reject', ['invalid', 'questionable']) as 'invalid' | 'questionable',
           },
         }),
+    ...(suite === undefined ? {} : { suite }),
+  };
+}
+
+function suiteAttackOf(s: Fields): SuiteAttack {
+  const targets = s.raw('targets');
+  if (!Array.isArray(targets) || targets.length === 0) s.fail('targets', 'must be a non-empty list of {"spec", "options"}');
+  return {
+    perturbVar: s.string('perturbVar'),
+    targets: (targets as unknown[]).map((_, k) => {
+      const ref = s.listItem('targets', k);
+      return { spec: ref.string('spec'), options: ref.object('options').value() };
+    }),
+  };
+}
+
+function suiteInfoOf(s: Fields): SuiteInfo {
+  const prompts = s.raw('prompts');
+  if (!Array.isArray(prompts) || prompts.length === 0) s.fail('prompts', 'must be a non-empty list of {"label", "template"}');
+  return {
+    kind: s.string('kind', ['promptfoo', 'quiver-tests']) as SuiteInfo['kind'],
+    file: s.string('file'),
+    promptFile: s.raw('promptFile') === null ? null : s.string('promptFile'),
+    perturbVar: s.string('perturbVar'),
+    testsSha256: s.string('testsSha256'),
+    tests: s.integer('tests', 1, 'the suite'),
+    prompts: (prompts as unknown[]).map((_, k) => {
+      const p = s.listItem('prompts', k);
+      return { label: p.string('label'), template: p.string('template') };
+    }),
+    providers: s.strings('providers'),
   };
 }
 
@@ -161,7 +201,7 @@ export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
     attack: attackOf(c.object('attack')),
     dataset: {
       path: d.string('path'),
-      format: d.string('format', datasetFormats) as CampaignConfig['dataset']['format'],
+      format: d.string('format', [...datasetFormats, 'promptfoo', 'quiver-tests']) as CampaignConfig['dataset']['format'],
       fields: { text: fields.string('text'), label: fields.string('label'), id: fields.string('id') },
       sha256: d.string('sha256'),
       examples: d.integer('examples', 0, 'the dataset'),
@@ -170,6 +210,7 @@ export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
       maxChars: d.orDefault('maxChars', DEFAULT_MAX_CHARS, (k) => d.integer(k, 1, '--max-chars')),
       ...(d.raw('labelMap') === undefined ? {} : { labelMap: d.stringMap('labelMap') }),
     },
+    ...(c.raw('suite') === undefined ? {} : { suite: suiteInfoOf(c.object('suite')) }),
     createdAt: c.string('createdAt'),
     limit: c.integer('limit', 1, '--limit', true),
     shard: shard === null ? null : { index: shardIndex!, count: shardCount! },

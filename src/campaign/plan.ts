@@ -33,10 +33,12 @@ export interface PlanSpec {
   readonly labels: readonly string[];
   readonly limit: number | null;
   readonly shard: Shard | null;
+  /** An assertion campaign's test runs, in suite order: planned instead of the dataset's examples. */
+  readonly runs?: readonly Example[];
 }
 
 export async function* plannedExamples(plan: PlanSpec, done: ReadonlySet<string> = new Set()): AsyncGenerator<Example> {
-  for await (const ex of readExamples(plan.dataset, plan.labels)) {
+  for await (const ex of plan.runs ?? readExamples(plan.dataset, plan.labels)) {
     if (plan.limit !== null && ex.index >= plan.limit) return;
     if (plan.shard !== null && shardOf(ex.id, plan.shard.count) !== plan.shard.index) continue;
     if (!done.has(ex.id)) yield ex;

@@ -90,6 +90,18 @@ function identityFields(c: CampaignConfig): [string, unknown][] {
     ['example-timeout', c.attack.exampleTimeoutMs ?? null],
     ['limit', c.limit],
     ['shard', c.shard],
+    // Only in assertion campaigns, so a label campaign's identity (and its id) stays what it was.
+    ...(c.suite === undefined && c.attack.suite === undefined ? [] : suiteIdentity(c)),
+  ];
+}
+
+/** What decides an assertion campaign's results beyond the tests' digest: its prompts, perturbed var and targets. */
+function suiteIdentity(c: CampaignConfig): [string, unknown][] {
+  const targets = (c.attack.suite?.targets ?? []).map((t) => ({ spec: t.spec, options: resultShaping(t.options) }));
+  return [
+    ['suite', c.suite === undefined ? null : { kind: c.suite.kind, perturbVar: c.suite.perturbVar }],
+    ['prompts', c.suite?.prompts ?? null],
+    ['suite targets', targets],
   ];
 }
 

@@ -7,6 +7,7 @@ import { parseLabelMap } from './label-map.js';
 import { parseShard } from './plan.js';
 import { getPreset, type Preset } from './presets.js';
 import { readCampaignConfig } from './resume.js';
+import { storedSuiteRequest, suiteDatasetSpec } from './suite.js';
 import type { RunRequest } from './run.js';
 import type { AttackConfig, Budgets, CampaignConfig } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
@@ -176,13 +177,16 @@ function resumeRequest(flags: RunFlags, explicit: ReadonlySet<string>): RunReque
 }
 
 function requestFromConfig(stored: CampaignConfig, flags: RunFlags, dir: string): RunRequest {
+  const limits = { maxWords: stored.dataset.maxWords, maxChars: stored.dataset.maxChars };
+  const suite = storedSuiteRequest(stored, join(dir, 'campaign.json'));
   return {
     attack: stored.attack,
-    dataset: {
+    ...(suite === undefined ? {} : { suite }),
+    dataset: suite !== undefined ? suiteDatasetSpec(suite, limits) : {
       path: flags.dataset ?? stored.dataset.path,
-      format: stored.dataset.format,
+      format: formatOf(stored.dataset.path, stored.dataset.format),
       fields: stored.dataset.fields,
-      limits: { maxWords: stored.dataset.maxWords, maxChars: stored.dataset.maxChars },
+      limits,
       ...(stored.dataset.labelMap === undefined ? {} : { labelMap: stored.dataset.labelMap }),
     },
     skipInvalid: stored.dataset.skipInvalid,

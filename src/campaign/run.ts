@@ -32,6 +32,7 @@ import { checkRecords } from './existing-records.js';
 import { defaultTextLimits } from './text-check.js';
 import { plannedExamples, plannedIds, type PlanSpec } from './plan.js';
 import { campaignIdOf, identityDiff, openExisting, type ExistingCampaign } from './resume.js';
+import { planSuiteCampaign, suiteDatasetInfo, type PlannedSuite, type SuiteRequest } from './suite.js';
 import { onInterrupt } from './signals.js';
 import { checkWorkers, poolSize } from './workers.js';
 
@@ -44,6 +45,11 @@ export const CPU_BOUND_PACE: BatchPace = { batchMs: 20, maxSize: 16 };
 
 export interface RunRequest {
   readonly attack: AttackConfig;
+  /**
+   * An assertion campaign: the tests to attack (a promptfoo config or native JSONL tests) and the var to perturb.
+   * The suite's providers then decide the target, and `dataset` only carries the text limits.
+   */
+  readonly suite?: SuiteRequest;
   /**
    * A library caller's own Target object (`runCampaign` of the package API): the campaign attacks in the caller's
    * thread, with up to `workers` examples at once, and `attack.target` is only its name in campaign.json.
@@ -90,7 +96,10 @@ export interface RunOutcome {
   readonly stopKind: 'interrupted' | 'budget' | 'aborted' | null;
 }
 
-export async function runCampaign(req: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
+export async function runCampaign(request: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
+  // An assertion campaign's suite is read and every assertion compiled before anything is written.
+  const suite = request.suite === undefined ? undefined : await planSuiteCampaign(request.attack, request.suite, request.dataset.limits ?? defaultTextLimits);
+  const req: RunRequest = suite === undefined ? request : { ...request, attack: suite.attack };
   checkAttackConfig(req.attack);
   if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
   // In the caller's thread, `workers` only counts examples at once: no thread costs memory.
@@ -98,20 +107,23 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   const { target: spec, targetOptions } = req.attack;
   // A library caller's own Target object has no driver: it runs as it is, in the caller's thread.
   const driver = req.targetObject === undefined ? targetDriver(spec) : undefined;
-  const labels = req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack));
+  const labels = suite !== undefined ? [] : req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack));
+  if (suite === undefined && labels.length === 0) {
+    throw new ConfigError(`target ${spec} answers free text, not labels: check its outputs with assertions (quiver run --config promptfooconfig.yaml --perturb-var NAME, or --tests tests.jsonl --prompt FILE --perturb-var NAME)`);
+  }
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
     throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
   }
-  const scan = await scanDataset(req.dataset, labels, req.skipInvalid);
+  const scan = suite === undefined ? await scanDataset(req.dataset, labels, req.skipInvalid) : { sha256: suite.info.testsSha256, total: suite.examples.length, invalidCount: 0 };
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
   const targetShared = driver === undefined ? noShared : await driver.prepareShared(spec, targetOptions);
   const { judge } = req.attack;
   const judgeShared = judge === undefined ? noShared : await prepareJudgeShared(judge, targetShared);
-  const config = campaignConfig(req, scan.sha256, scan.total);
+  const config = campaignConfig(req, scan.sha256, scan.total, suite);
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
   try {
-    const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard };
+    const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard, ...(suite === undefined ? {} : { runs: suite.examples }) };
     const planned = await plannedIds(plan);
     // A campaign keeps its start time and its id (one from before ids existed gets the one it would have had).
     const stored = existing === null ? config : { ...config, createdAt: existing.config.createdAt, campaignId: campaignIdOf(existing.config) };
@@ -130,23 +142,28 @@ export async function runCampaign(req: RunRequest, reporter: Required<Reporter>)
   }
 }
 
-function campaignConfig(req: RunRequest, sha256: string, examples: number): CampaignConfig {
+function campaignConfig(req: RunRequest, sha256: string, examples: number, suite: PlannedSuite | undefined): CampaignConfig {
+  const limits = req.dataset.limits ?? defaultTextLimits;
   const config: CampaignConfig = {
     type: 'campaign',
     schemaVersion: 1,
     quiverVersion,
     createdAt: new Date().toISOString(),
     attack: req.attack,
-    dataset: {
-      path: req.dataset.path,
-      format: req.dataset.format,
-      fields: req.dataset.fields,
-      sha256,
-      examples,
-      skipInvalid: req.skipInvalid,
-      ...(req.dataset.limits ?? defaultTextLimits),
-      ...(req.dataset.labelMap === undefined ? {} : { labelMap: req.dataset.labelMap }),
-    },
+    dataset:
+      suite !== undefined
+        ? suiteDatasetInfo(suite.info, examples, limits)
+        : {
+            path: req.dataset.path,
+            format: req.dataset.format,
+            fields: req.dataset.fields,
+            sha256,
+            examples,
+            skipInvalid: req.skipInvalid,
+            ...limits,
+            ...(req.dataset.labelMap === undefined ? {} : { labelMap: req.dataset.labelMap }),
+          },
+    ...(suite === undefined ? {} : { suite: suite.info }),
     limit: req.limit,
     shard: req.shard,
     preset: req.preset,

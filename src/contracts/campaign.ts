@@ -17,7 +17,22 @@ export interface ComponentRef {
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-export type GoalSpec = { readonly name: 'untargeted' } | { readonly name: 'targeted'; readonly targetLabel: string };
+/**
+ * What counts as a flip: a label leaving the ground truth (`untargeted`), reaching one label (`targeted`), or a
+ * test's assertions failing on the output (`assertions`: assertion campaigns).
+ */
+export type GoalSpec =
+  | { readonly name: 'untargeted' }
+  | { readonly name: 'targeted'; readonly targetLabel: string }
+  | { readonly name: 'assertions' };
+
+/** The targets an assertion campaign's tests run on, and the var the search edits. */
+export interface SuiteAttack {
+  /** The var whose text is perturbed; the prompt is rendered around it. */
+  readonly perturbVar: string;
+  /** The targets the suite's providers resolve to (an example's `test.target` indexes it); the first is `target`. */
+  readonly targets: readonly { readonly spec: string; readonly options: Readonly<Record<string, unknown>> }[];
+}
 
 /** Everything a worker needs to rebuild the attack for an example. */
 export interface AttackConfig {
@@ -51,6 +66,8 @@ export interface AttackConfig {
   readonly exampleTimeoutMs?: number | null;
   /** Asked once about every verified flip (`--judge`); absent = no judge. */
   readonly judge?: JudgeConfig;
+  /** Assertion campaigns: the suite's targets and perturbed var (the tests travel with the examples). */
+  readonly suite?: SuiteAttack;
 }
 
 export interface JudgeConfig {
@@ -64,7 +81,8 @@ export interface JudgeConfig {
 
 export interface DatasetInfo {
   readonly path: string;
-  readonly format: 'jsonl' | 'csv' | 'tsv';
+  /** `promptfoo` (a promptfoo config) and `quiver-tests` (native JSONL tests): an assertion campaign's suite. */
+  readonly format: 'jsonl' | 'csv' | 'tsv' | 'promptfoo' | 'quiver-tests';
   readonly fields: { readonly text: string; readonly label: string; readonly id: string };
   readonly sha256: string;
   /** Valid examples in the file. */
@@ -90,6 +108,26 @@ export interface Shard {
   readonly count: number;
 }
 
+/** The test suite of an assertion campaign, as campaign.json records it (resume checks it has not changed). */
+export interface SuiteInfo {
+  readonly kind: 'promptfoo' | 'quiver-tests';
+  /** The config or JSONL file, as given. */
+  readonly file: string;
+  /** `--prompt FILE` of the native form; null for a promptfoo config (its prompts are inside). */
+  readonly promptFile: string | null;
+  readonly perturbVar: string;
+  /**
+   * SHA-256 of the tests (vars, assertions, thresholds) after promptfoo's merge rules, without prompts or providers:
+   * campaigns of the same tests under two prompts (prompt A/B) or two models share it. Also `dataset.sha256`.
+   */
+  readonly testsSha256: string;
+  readonly tests: number;
+  /** The prompts, as rendered around the vars (label and template text). */
+  readonly prompts: readonly { readonly label: string; readonly template: string }[];
+  /** The providers as written (ids), in suite order. */
+  readonly providers: readonly string[];
+}
+
 export interface CampaignConfig {
   readonly type: 'campaign';
   readonly schemaVersion: number;
@@ -102,6 +140,8 @@ export interface CampaignConfig {
   readonly createdAt: string;
   readonly attack: AttackConfig;
   readonly dataset: DatasetInfo;
+  /** Assertion campaigns: the suite (its file, digest, prompts and perturbed var). */
+  readonly suite?: SuiteInfo;
   readonly limit: number | null;
   readonly shard: Shard | null;
   readonly preset: string | null;

@@ -4,7 +4,7 @@ import type { Edit } from '../core/attack-text.js';
 /** An edit as recorded; with a prompt template it also names the part it touched. */
 export type RecordedEdit = Edit & { readonly part?: 'prompt' | 'example' };
 import type { JudgeVerdict } from '../core/judge.js';
-import type { Usage } from '../core/target.js';
+import type { FailedAssertion, Usage } from '../core/target.js';
 
 /**
  * Version of the result record. 2 added `campaignId` and `validity`. Version-1 records (with neither) are still read
@@ -15,9 +15,15 @@ export const SCHEMA_VERSION = 2;
 export type ResultStatus = 'succeeded' | 'failed' | 'skipped' | 'errored';
 
 export interface PredictionRecord {
+  /** The text under attack: the example, or in an assertion campaign the perturbed var's value. */
   readonly text: string;
+  /** The predicted label; in an assertion campaign the test's verdict, `pass` or `fail`. */
   readonly label: string;
   readonly scores: Readonly<Record<string, number>>;
+  /** Assertion campaigns: the model's output (the text its assertions checked). */
+  readonly output?: string;
+  /** Assertion campaigns: the assertion the output failed, or null when the test passed. */
+  readonly failed?: FailedAssertion | null;
 }
 
 export interface ResultRecord {
@@ -99,10 +105,40 @@ export interface JudgeRecord {
   readonly usage?: Usage;
 }
 
-/** A dataset example as read from a JSONL line. */
+/** A dataset example as read from a JSONL line, or one run of an assertion test (`test` set). */
 export interface Example {
   readonly id: string;
   readonly index: number;
+  /** The text under attack (in an assertion campaign, the perturbed var's value). */
   readonly text: string;
+  /** The expected label (in an assertion campaign, `pass`: the test passes). */
   readonly label: string;
+  /** Assertion campaigns: the test this example runs. */
+  readonly test?: TestRun;
+}
+
+/**
+ * One (test, prompt, provider) run of an assertion campaign, as plain data: what a worker needs to render the prompt
+ * around a perturbed var, call the target and check the output.
+ */
+export interface TestRun {
+  /** Where the test is written in its suite (e.g. `tests[3]`), for messages. */
+  readonly where: string;
+  /** The test's vars as written (the perturbed var holds the original text). */
+  readonly vars: Readonly<Record<string, unknown>>;
+  /** The prompt with the test's prefix and suffix, rendered around the vars literally. */
+  readonly template: string;
+  /** Index into the campaign's `attack.suite.targets`. */
+  readonly target: number;
+  /** The assertions (defaultTest's first), as written, each with its file, place and the folder its files resolve in. */
+  readonly assert: readonly TestAssertion[];
+  /** promptfoo's test `threshold` (a weighted score the test must reach instead of every assertion passing). */
+  readonly threshold: number | null;
+}
+
+export interface TestAssertion {
+  readonly spec: unknown;
+  readonly file: string;
+  readonly where: string;
+  readonly baseDir: string;
 }

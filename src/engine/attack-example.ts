@@ -179,6 +179,13 @@ async function verifyFlip(
   return { last: last!, stable: flips === repeats && (repeats === 1 || agree === repeats), verification };
 }
 
+/** The prediction as recorded; a checked output (assertion campaigns) keeps its output and failed assertion. */
 function toRecord(text: string, p: Prediction): PredictionRecord {
-  return { text, label: p.label, scores: p.scores };
+  return {
+    text,
+    label: p.label,
+    scores: p.scores,
+    ...(p.output === undefined ? {} : { output: p.output }),
+    ...(p.failed === undefined ? {} : { failed: p.failed }),
+  };
 }

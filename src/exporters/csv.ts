@@ -10,6 +10,7 @@ const HEADER = [
 
 export const csvExporter: Exporter = {
   name: 'csv',
+  assertionCampaigns: true,
   description: 'one row per case; `edits` holds the edit list as JSON',
   extension: 'csv',
   render({ cases, provenance: p }) {

@@ -12,13 +12,16 @@ function outcomeCase(r: ResultRecord, classname: string): JUnitCase {
   switch (r.status) {
     case 'succeeded': {
       const edits = r.edits.map((e) => `${e.family} @${e.position}: ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)}`);
+      // An assertion campaign's flip is a test that fails: name the assertion and show both outputs.
+      const failed = r.adversarial?.failed;
+      const outputs = r.original?.output === undefined ? [] : [`original output:    ${r.original.output}`, `adversarial output: ${r.adversarial?.output ?? ''}`];
       return {
         name, classname, time,
         outcome: {
           kind: 'failure',
           type: 'adversarial-flip',
-          message: `${r.edits.length} edit(s) flip ${r.groundTruth} to ${r.adversarial?.label ?? '?'}`,
-          details: [`original:    ${r.original?.text ?? ''}`, `adversarial: ${r.adversarial?.text ?? ''}`, ...edits].join('\n'),
+          message: failed != null ? `${r.edits.length} edit(s) make ${failed.type} fail (${failed.where}): ${failed.reason}` : `${r.edits.length} edit(s) flip ${r.groundTruth} to ${r.adversarial?.label ?? '?'}`,
+          details: [`original:    ${r.original?.text ?? ''}`, `adversarial: ${r.adversarial?.text ?? ''}`, ...outputs, ...edits].join('\n'),
         },
       };
     }
@@ -26,7 +29,7 @@ function outcomeCase(r: ResultRecord, classname: string): JUnitCase {
       // A flip that did not reproduce is worth a note; "no flip found" on every robust example is not.
       return { name, classname, time, outcome: { kind: 'passed' }, ...(r.adversarial === null || r.reason === undefined ? {} : { systemOut: `${r.reason}: ${r.adversarial.text}` }) };
     case 'skipped':
-      return { name, classname, time, outcome: { kind: 'skipped', message: `the model already answers ${r.original?.label ?? '?'} (expected ${r.groundTruth})` } };
+      return { name, classname, time, outcome: { kind: 'skipped', message: r.original?.failed != null ? (r.reason ?? 'the test fails on the original output') : `the model already answers ${r.original?.label ?? '?'} (expected ${r.groundTruth})` } };
     case 'errored':
       return { name, classname, time, outcome: { kind: 'error', type: 'target-error', message: r.reason ?? 'the target failed' } };
   }
@@ -34,6 +37,7 @@ function outcomeCase(r: ResultRecord, classname: string): JUnitCase {
 
 export const junitExporter: Exporter = {
   name: 'junit',
+  assertionCampaigns: true,
   description: "JUnit XML of the campaign's outcomes (flip = failure, robust = pass, already wrong = skipped)",
   extension: 'xml',
   render({ records, provenance: p }) {

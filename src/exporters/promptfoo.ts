@@ -2,6 +2,7 @@
  * @module A complete promptfoo config (`promptfoo eval -c suite.yaml`): the prompt is the case's input as is, the
  * provider an OpenAI-compatible endpoint (for instance `quiver serve`), one test per case.
  */
+import { renderAssertionSuite } from './promptfoo-assertions.js';
 import { PROMPT_VAR, promptfooTests } from './promptfoo-tests.js';
 import type { Exporter, ExportInput } from './types.js';
 import { toYaml, type YamlValue } from './yaml.js';
@@ -31,9 +32,12 @@ export function promptfooProvider(input: ExportInput): YamlValue {
 
 export const promptfooExporter: Exporter = {
   name: 'promptfoo',
+  assertionCampaigns: true,
   description: 'promptfoo config (YAML): `promptfoo eval -c FILE` against an OpenAI-compatible endpoint',
   extension: 'yaml',
   render(input) {
+    // An assertion campaign exports its own tests, with their prompts, providers and assertions.
+    if (input.suite !== undefined) return renderAssertionSuite(input);
     const p = input.provenance;
     const tests = promptfooTests(input);
     const adversarial = input.cases.filter((c) => c.kind === 'adversarial').length;

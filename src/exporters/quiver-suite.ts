@@ -1,6 +1,7 @@
 /**
  * @module Quiver's own regression-suite format (what `quiver replay` reads): JSONL, a header line then one line per
- * case. Schema-versioned: a reader refuses a newer major schema instead of misreading it.
+ * case. Schema-versioned: a reader refuses a newer major schema instead of misreading it. A case of an assertion
+ * campaign also carries its test (prompt, vars, target, assertions), so replay needs nothing but the file.
  */
 import type { Exporter, ExportInput, Provenance, SuiteCase } from './types.js';
 
@@ -39,11 +40,13 @@ export function caseLine(c: SuiteCase): SuiteCaseLine {
     edits: c.edits,
     flipDistance: c.flipDistance,
     stability: c.stability,
+    ...(c.test === undefined ? {} : { test: c.test }),
   };
 }
 
 export const quiverJsonlExporter: Exporter = {
   name: 'jsonl',
+  assertionCampaigns: true,
   description: "Quiver's suite format (header + one case per line); `quiver replay` reads it",
   extension: 'jsonl',
   render(input) {

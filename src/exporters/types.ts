@@ -1,7 +1,9 @@
 /** @module What every exporter receives and returns: plain data in, file text out (no I/O). */
 import type { CampaignConfig } from '../contracts/campaign.js';
-import type { ResultRecord } from '../contracts/record.js';
+import type { ResultRecord, TestRun } from '../contracts/record.js';
 import type { Edit } from '../core/attack-text.js';
+import type { FailedAssertion } from '../core/target.js';
+import type { CampaignSuite } from '../suite/load.js';
 
 /** One regression case: an adversarial input the model got wrong, or an original it got right (a control). */
 export interface SuiteCase {
@@ -19,6 +21,22 @@ export interface SuiteCase {
   readonly edits: readonly Edit[];
   readonly flipDistance: number | null;
   readonly stability: number | null;
+  /** Assertion campaigns: the test the case runs (`text` is its perturbed var's value). */
+  readonly test?: CaseTest;
+}
+
+/** An assertion case's test: everything needed to render, call and check it without the original suite. */
+export interface CaseTest {
+  /** The test as the campaign ran it; `run.vars` hold the original text (assertion values render with them). */
+  readonly run: TestRun;
+  readonly perturbVar: string;
+  /** The Quiver target the run's provider resolved to. */
+  readonly target: { readonly spec: string; readonly options: Readonly<Record<string, unknown>> };
+  /** Output on the original vars, and on `text` during the campaign (the same for controls). */
+  readonly originalOutput: string;
+  readonly recordedOutput: string;
+  /** The assertion `text` failed in the campaign; null for controls. */
+  readonly failed: FailedAssertion | null;
 }
 
 /** Where the cases come from, written into every export so a case can be traced back to its campaign. */
@@ -52,11 +70,15 @@ export interface ExportInput {
   /** The cases to export, as `selectCases` picked them. */
   readonly cases: readonly SuiteCase[];
   readonly options: ExportOptions;
+  /** Assertion campaigns: the suite read again (prompts, providers, tests as written); absent otherwise. */
+  readonly suite?: CampaignSuite;
 }
 
 export interface Exporter {
   readonly name: string;
   readonly description: string;
+  /** It renders assertion campaigns too (their cases are tests with assertions, not labelled texts). */
+  readonly assertionCampaigns?: true;
   /** Suggested file extension, without the dot. */
   readonly extension: string;
   render(input: ExportInput): string;

@@ -72,6 +72,11 @@ export interface Summary {
   readonly remaining?: number;
   /** Dataset lines skipped as invalid (`--skip-invalid`). */
   readonly invalidLines?: number;
+  /**
+   * Assertion campaigns (their records check outputs): verified flips by the type of the assertion that failed.
+   * There, "accuracy" is the share of tests passing: on the original vars, and after the attack.
+   */
+  readonly assertions?: { readonly flipsByType: Readonly<Record<string, number>> };
 }
 
 export class SummaryBuilder {
@@ -95,6 +100,7 @@ export class SummaryBuilder {
   private usage: Usage = zeroUsage;
   private sawUsage = false;
   private checks: readonly string[] | undefined;
+  private flipsByType: Record<string, number> | undefined;
   private judge: { spec: string; verdicts: Record<'valid' | 'questionable' | 'invalid' | 'error', number>; rejected: number; usage: Usage; sawUsage: boolean } | undefined;
 
   add(r: ResultRecord): this {
@@ -131,6 +137,11 @@ export class SummaryBuilder {
       this.sawUsage = true;
     }
     if (r.validity !== undefined) this.addValidity(r);
+    if (r.original?.failed !== undefined) {
+      this.flipsByType ??= {};
+      const failed = r.adversarial?.failed;
+      if (r.status === 'succeeded' && failed != null) this.flipsByType[failed.type] = (this.flipsByType[failed.type] ?? 0) + 1;
+    }
     return this;
   }
 
@@ -196,6 +207,7 @@ export class SummaryBuilder {
       ...(this.timeLimited > 0 ? { timeLimited: this.timeLimited } : {}),
       ...(this.sawUsage ? { usage: this.usage } : {}),
       ...(validity === undefined ? {} : { validity }),
+      ...(this.flipsByType === undefined ? {} : { assertions: { flipsByType: Object.fromEntries(Object.entries(this.flipsByType).sort(([a], [b]) => a.localeCompare(b))) } }),
     };
   }
 

@@ -23,15 +23,18 @@ export function renderSummaryTable(s: Summary, outDir: string): string {
   const pct = (x: number | null) => (x === null ? 'n/a' : `${(x * 100).toFixed(1)}%`);
   const num = (x: number | null, d = 1) => (x === null ? 'n/a' : x.toFixed(d));
   const st = s.stabilityScore;
+  // An assertion campaign's examples are test runs, and its "accuracy" the share of tests that pass.
+  const tests = s.assertions !== undefined;
   const rows: [string, string][] = [
-    ['Examples', String(s.examples)],
+    [tests ? 'Test runs' : 'Examples', String(s.examples)],
     ['Succeeded (verified flips)', String(s.succeeded)],
     ['Failed (robust)', String(s.failed)],
-    ['Skipped (already wrong)', String(s.skipped)],
+    [tests ? 'Skipped (fail on the original)' : 'Skipped (already wrong)', String(s.skipped)],
     ['Errored', String(s.errored)],
-    ['Original accuracy', pct(s.originalAccuracy)],
-    ['Accuracy under attack', pct(s.accuracyUnderAttack)],
+    [tests ? 'Original pass rate' : 'Original accuracy', pct(s.originalAccuracy)],
+    [tests ? 'Pass rate under attack' : 'Accuracy under attack', pct(s.accuracyUnderAttack)],
     ['Attack success rate', pct(s.attackSuccessRate)],
+    ...Object.entries(s.assertions?.flipsByType ?? {}).map(([type, n]): [string, string] => [`  flips failing ${type}`, String(n)]),
     ...validityRows(s, pct),
     ['Avg perturbed words', s.avgPerturbedWordPct === null ? 'n/a' : `${s.avgPerturbedWordPct.toFixed(1)}%`],
     ['Avg flip distance (edits)', num(s.avgFlipDistance, 2)],

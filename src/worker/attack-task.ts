@@ -8,12 +8,13 @@ import { CampaignAbortError } from '../core/errors.js';
 import { attackExample, type AttackParts } from '../engine/attack-example.js';
 import { assessFlip, type Assessment } from '../engine/assess-flip.js';
 import { attackSettings, buildAssessment, buildAttackParts } from '../registry.js';
+import { suitePartsFor, type PartsFor } from '../suite/parts.js';
 import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from './protocol.js';
 
 /** What the pool handed this thread; null in the main thread (tests may run this module there). */
 const data: WorkerData | null = workerData;
 
-let cached: { key: string; parts: Promise<AttackParts>; assessment: Promise<Assessment> } | undefined;
+let cached: { key: string; partsFor: Promise<PartsFor>; assessment: Promise<Assessment> } | undefined;
 
 /** The tail of this thread's queue of tasks when they run one at a time (WorkerData.oneAtATime). */
 let queue: Promise<unknown> = Promise.resolve();
@@ -28,18 +29,24 @@ export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
 async function attack(task: AttackTask): Promise<AttackTaskResult> {
   const key = JSON.stringify(task.config);
   if (cached?.key !== key) {
-    cached = { key, parts: buildAttackParts(task.config, data?.targetShared), assessment: buildAssessment(task.config, data?.judgeShared) };
+    const shared = data?.targetShared;
+    const partsFor = buildAttackParts(task.config, shared).then((parts) => suitePartsFor(task.config, parts, shared));
+    cached = { key, partsFor, assessment: buildAssessment(task.config, data?.judgeShared) };
   }
-  return attackExamples(task, await cached.parts, await cached.assessment);
+  return attackExamples(task, await cached.partsFor, await cached.assessment);
 }
 
-/** Attacks the task's examples one after the other with parts already built (in a worker, or in the caller's thread). */
-export async function attackExamples(task: AttackTask, parts: AttackParts, assessment: Assessment): Promise<AttackTaskResult> {
+/**
+ * Attacks the task's examples one after the other (in a worker, or in the caller's thread). `parts`: built already,
+ * or per example (an assertion campaign's test runs each have their own checked target).
+ */
+export async function attackExamples(task: AttackTask, parts: AttackParts | PartsFor, assessment: Assessment): Promise<AttackTaskResult> {
   const settings = attackSettings(task.config);
   const outcomes: ExampleOutcome[] = [];
   for (const example of task.examples) {
     try {
-      outcomes.push(await assessFlip(await attackExample(parts, settings, example), assessment));
+      const exampleParts = typeof parts === 'function' ? await parts(example) : parts;
+      outcomes.push(await assessFlip(await attackExample(exampleParts, settings, example), assessment));
     } catch (err) {
       // Error classes do not survive the thread boundary; an abort travels as plain data, and ends the batch.
       if (!(err instanceof CampaignAbortError)) throw err;
