@@ -2,13 +2,14 @@
  * @module Compares campaigns of several models (or prompt variants) on the same examples: summary metrics, McNemar
  * tests on per-example robustness for each pair, the transferability matrix and attribution by perturbation family.
  */
+import { basename } from 'node:path';
 import type { ResultRecord } from '../contracts/record.js';
 import type { Target } from '../core/target.js';
 import { summarize, type Summary } from '../metrics/summary.js';
 import type { CampaignData } from '../storage/campaign-data.js';
 import { alignCampaigns, isRobust, type Alignment } from './align.js';
 import { mcnemar, type McNemarMethod } from './mcnemar.js';
-import { transferMatrix, type TransferMatrix } from './transfer.js';
+import { answersFromTargets, transferMatrix, type TransferAnswers, type TransferMatrix } from './transfer.js';
 
 export interface ComparedModel {
   /** Display name: the target spec, with the campaign folder when two campaigns share a target. */
@@ -70,6 +71,8 @@ export interface CompareOptions {
   readonly intersection: boolean;
   /** Builds the target of a campaign for the transferability matrix; omit to skip the matrix. */
   readonly targetFor?: (c: CampaignData) => Promise<Target>;
+  /** Answers for the transferability matrix when a target alone cannot give them (assertion campaigns); wins over targetFor. */
+  readonly answers?: TransferAnswers;
   readonly batchSize?: number;
 }
 
@@ -89,7 +92,8 @@ export async function compareCampaigns(campaigns: readonly CampaignData[], optio
   for (let a = 0; a < campaigns.length; a++) {
     for (let b = a + 1; b < campaigns.length; b++) pairs.push(pairTest(names[a]!, names[b]!, aligned(a), aligned(b)));
   }
-  const transfer = options.targetFor === undefined ? null : await transferMatrix(campaigns, alignment, options.targetFor, options.batchSize);
+  const answers = options.answers ?? (options.targetFor === undefined ? undefined : answersFromTargets(options.targetFor, options.batchSize));
+  const transfer = answers === undefined ? null : await transferMatrix(campaigns, alignment, answers);
   return {
     type: 'quiver-compare',
     schemaVersion: 1,
@@ -156,9 +160,26 @@ function attribution(summaries: readonly Summary[], transfer: TransferMatrix | n
   }));
 }
 
-/** Target specs, made unique with the campaign folder name (then its position) when two campaigns share one. */
+/** An assertion campaign's prompt, shortly: its prompt file's name (native tests) or its prompts' labels. */
+function promptName(c: CampaignData): string | undefined {
+  const info = c.config.suite;
+  if (info === undefined) return undefined;
+  if (info.promptFile !== null) return basename(info.promptFile);
+  return info.prompts.map((p) => (p.label.length > 24 ? `${p.label.slice(0, 23)}…` : p.label)).join(' + ');
+}
+
+/**
+ * Target specs, with the prompt when campaigns of one target ran different prompts (prompt A/B), then made unique
+ * with the campaign folder name (then its position) when two campaigns still share a name.
+ */
 export function displayNames(campaigns: readonly CampaignData[]): string[] {
-  const specs = campaigns.map((c) => c.config.attack.target);
+  const prompts = campaigns.map(promptName);
+  const specs = campaigns.map((c, k) => {
+    const spec = c.config.attack.target;
+    const rivals = campaigns.map((_, j) => j).filter((j) => campaigns[j]!.config.attack.target === spec);
+    const differ = new Set(rivals.map((j) => prompts[j])).size > 1;
+    return differ && prompts[k] !== undefined ? `${spec} [prompt ${prompts[k]}]` : spec;
+  });
   const named = campaigns.map((c, k) => (specs.filter((s) => s === specs[k]).length > 1 ? `${specs[k]} (${c.name})` : specs[k]!));
   return named.map((n, k) => (named.filter((x) => x === n).length > 1 ? `${n} #${k + 1}` : n));
 }

@@ -17,11 +17,12 @@ function table(rows: readonly (readonly string[])[], indent = '  '): string[] {
 export function metricRows(c: Comparison): string[][] {
   const ms = c.models;
   const row = (label: string, f: (s: Comparison['models'][number]['summary']) => string) => [label, ...ms.map((m) => f(m.summary))];
+  const tests = isAssertionComparison(c);
   return [
     ['', ...ms.map((m) => m.name)],
-    row('Examples', (s) => String(s.examples)),
-    row('Original accuracy', (s) => pct(s.originalAccuracy)),
-    row('Accuracy under attack', (s) => pct(s.accuracyUnderAttack)),
+    row(tests ? 'Test runs' : 'Examples', (s) => String(s.examples)),
+    row(tests ? 'Original pass rate' : 'Original accuracy', (s) => pct(s.originalAccuracy)),
+    row(tests ? 'Pass rate under attack' : 'Accuracy under attack', (s) => pct(s.accuracyUnderAttack)),
     row('Attack success rate', (s) => pct(s.attackSuccessRate)),
     row('Stability (95% CI)', (s) => {
       const st = s.stabilityScore;
@@ -33,10 +34,16 @@ export function metricRows(c: Comparison): string[][] {
   ];
 }
 
+/** Every campaign compared is an assertion campaign: its examples are test runs, its accuracy a pass rate. */
+export function isAssertionComparison(c: Comparison): boolean {
+  return c.models.every((m) => m.summary.assertions !== undefined);
+}
+
 export function renderComparison(c: Comparison): string {
   const out: string[] = [''];
-  const scope = c.mode === 'identical' ? 'same dataset and examples' : `intersection; left out per campaign: ${c.dropped.join(', ')}${c.conflicting.length > 0 ? `, ${c.conflicting.length} conflicting` : ''}`;
-  out.push(`Quiver comparison: ${c.models.length} campaigns on ${c.examples} examples (${scope})`, '');
+  const tests = isAssertionComparison(c);
+  const scope = c.mode === 'identical' ? (tests ? 'same tests' : 'same dataset and examples') : `intersection; left out per campaign: ${c.dropped.join(', ')}${c.conflicting.length > 0 ? `, ${c.conflicting.length} conflicting` : ''}`;
+  out.push(`Quiver comparison: ${c.models.length} campaigns on ${c.examples} ${tests ? 'test runs' : 'examples'} (${scope})`, '');
   out.push(...table(metricRows(c)));
   out.push('', "Paired McNemar tests on per-example robustness (exact binomial when b+c < 25, else chi-square with continuity correction)");
   out.push(

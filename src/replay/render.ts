@@ -70,7 +70,10 @@ export function replayJson(suite: Suite, r: ReplayResult, gate: Gate): unknown {
     maxRegressions: gate.maxRegressions,
     passed: gate.passed,
     elapsedMs: r.elapsedMs,
-    cases: r.cases.map((x) => ({ kind: x.case.kind, id: x.case.id, status: x.status, expected: x.case.expected, label: x.label, text: x.case.text })),
+    cases: r.cases.map((x) => ({
+      kind: x.case.kind, id: x.case.id, status: x.status, expected: x.case.expected, label: x.label, text: x.case.text,
+      ...(x.output === undefined ? {} : { output: x.output, failed: x.failed ?? null }),
+    })),
   };
 }
 

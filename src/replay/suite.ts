@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError, InputError } from '../core/errors.js';
 import { SUITE_SCHEMA_VERSION, type SuiteCaseLine, type SuiteHeader } from '../exporters/quiver-suite.js';
+import type { CaseTest } from '../exporters/types.js';
+import type { TestAssertion } from '../contracts/record.js';
 
 export interface Suite {
   readonly path: string;
@@ -86,5 +88,45 @@ function checkCase(path: string, line: number, v: unknown): SuiteCaseLine {
     edits: Array.isArray(v['edits']) ? (v['edits'] as SuiteCaseLine['edits']) : [],
     flipDistance: typeof v['flipDistance'] === 'number' ? v['flipDistance'] : null,
     stability: typeof v['stability'] === 'number' ? v['stability'] : null,
+    ...(v['test'] === undefined ? {} : { test: checkTest(path, line, v['test']) }),
+  };
+}
+
+/** An assertion case's test: the fields replay renders, calls and checks with. */
+function checkTest(path: string, line: number, t: unknown): CaseTest {
+  if (!isObject(t)) throw new InputError(path, line, 'test', 'must be an object (an assertion case\'s test)');
+  const run = t['run'];
+  if (!isObject(run)) throw new InputError(path, line, 'test.run', 'must be an object');
+  if (!isObject(run['vars'])) throw new InputError(path, line, 'test.run.vars', 'must be an object');
+  if (typeof run['template'] !== 'string') throw new InputError(path, line, 'test.run.template', 'must be a string');
+  const assert: TestAssertion[] = [];
+  for (const a of Array.isArray(run['assert']) ? run['assert'] : [null]) {
+    if (!isObject(a) || typeof a['file'] !== 'string' || typeof a['where'] !== 'string' || typeof a['baseDir'] !== 'string') {
+      throw new InputError(path, line, 'test.run.assert', 'must be a list of {spec, file, where, baseDir}');
+    }
+    assert.push({ spec: a['spec'], file: a['file'], where: a['where'], baseDir: a['baseDir'] });
+  }
+  const perturbVar = t['perturbVar'];
+  if (typeof perturbVar !== 'string' || perturbVar === '') throw new InputError(path, line, 'test.perturbVar', 'must be a non-empty string');
+  const target = t['target'];
+  if (!isObject(target) || typeof target['spec'] !== 'string' || !isObject(target['options'])) throw new InputError(path, line, 'test.target', 'must be {"spec", "options"}');
+  const text = (k: string): string => (typeof t[k] === 'string' ? t[k] : '');
+  const failed = t['failed'];
+  return {
+    run: {
+      where: typeof run['where'] === 'string' ? run['where'] : '',
+      vars: run['vars'],
+      template: run['template'],
+      target: 0,
+      assert,
+      threshold: typeof run['threshold'] === 'number' ? run['threshold'] : null,
+    },
+    perturbVar,
+    target: { spec: target['spec'], options: target['options'] },
+    originalOutput: text('originalOutput'),
+    recordedOutput: text('recordedOutput'),
+    failed: isObject(failed) && typeof failed['type'] === 'string'
+      ? { index: typeof failed['index'] === 'number' ? failed['index'] : -1, type: failed['type'], where: String(failed['where'] ?? ''), reason: String(failed['reason'] ?? '') }
+      : null,
   };
 }

@@ -5,7 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { Comparison } from '../compare/compare.js';
-import { formatP, metricRows } from '../compare/render.js';
+import { formatP, isAssertionComparison, metricRows } from '../compare/render.js';
 import type { CampaignData } from '../storage/campaign-data.js';
 import { diffHtml, statusLegend, when } from './campaign-report.js';
 import { html, type SafeHtml } from './escape.js';
@@ -18,6 +18,8 @@ const pct = (x: number | null | undefined, d = 1): string => (x === null || x ==
 const BETTER: Readonly<Record<string, boolean>> = {
   'Original accuracy': true,
   'Accuracy under attack': true,
+  'Original pass rate': true,
+  'Pass rate under attack': true,
   'Attack success rate': false,
   'Stability (95% CI)': true,
 };
@@ -26,7 +28,7 @@ export function renderCompareHtml(c: Comparison, campaigns: readonly CampaignDat
   const first = campaigns[0]!;
   const names = c.models.map((m) => m.name);
   const scope = c.mode === 'identical'
-    ? `the same ${c.examples} examples of ${basename(first.config.dataset.path)}`
+    ? `the same ${c.examples} ${isAssertionComparison(c) ? 'test runs' : 'examples'} of ${basename(first.config.dataset.path)}`
     : `the ${c.examples} examples all campaigns share (left out per campaign: ${c.dropped.join(', ')})`;
   const body = html`
 <header class="top">
@@ -57,8 +59,8 @@ function metricsTable(c: Comparison): SafeHtml {
   const values = (label: string): (number | null)[] => {
     const ms = c.models.map((m) => m.summary);
     switch (label) {
-      case 'Original accuracy': return ms.map((s) => s.originalAccuracy);
-      case 'Accuracy under attack': return ms.map((s) => s.accuracyUnderAttack);
+      case 'Original accuracy': case 'Original pass rate': return ms.map((s) => s.originalAccuracy);
+      case 'Accuracy under attack': case 'Pass rate under attack': return ms.map((s) => s.accuracyUnderAttack);
       case 'Attack success rate': return ms.map((s) => s.attackSuccessRate);
       case 'Stability (95% CI)': return ms.map((s) => s.stabilityScore.mean);
       case 'Mean flip distance': return ms.map((s) => s.avgFlipDistance);

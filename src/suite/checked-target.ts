@@ -31,8 +31,12 @@ export function renderRun(run: TestRun, perturbVar: string, text: string): strin
   return renderTemplate(run.template, perturbedVars(run, perturbVar, text));
 }
 
-export function checkedTarget(model: Target, run: TestRun, perturbVar: string, original: string, test: CompiledTest): Target {
-  let originalOutput: string | undefined;
+/**
+ * `knownOriginalOutput`: the original output when it is already known (replaying a recorded case compares against
+ * the campaign's); otherwise the first answer to `original` is it.
+ */
+export function checkedTarget(model: Target, run: TestRun, perturbVar: string, original: string, test: CompiledTest, knownOriginalOutput?: string): Target {
+  let originalOutput = knownOriginalOutput;
   return {
     id: model.id,
     labels: [PASS, FAIL],

@@ -10,6 +10,7 @@ import type { Example } from '../contracts/record.js';
 import { compileSuiteAssertions, evalCells, readNativeSuite, readPromptfooConfig, SuiteConfigError, type EvalCell, type Suite, type SuiteTest } from '../promptfoo-config/index.js';
 import { templateVariables } from '../templates/render.js';
 import { PASS } from '../goals/assertions.js';
+import { isLoopback } from '../targets/openai/options.js';
 import { targetForProvider, type TargetRef } from './targets.js';
 
 export type SuiteSource =
@@ -36,6 +37,7 @@ export async function planSuite(source: SuiteSource, perturbVar: string, vectors
   await compileSuiteAssertions(suite, vectorsPath === undefined ? {} : { vectorsPath });
   checkPerturbVar(suite, perturbVar);
   const { examples, targets } = suiteRuns(suite, source, perturbVar);
+  checkKeys(targets, suite, evalCells(suite), examples);
   return {
     info: {
       kind: source.kind,
@@ -124,6 +126,17 @@ function checkOneEndpoint(refs: readonly TargetRef[], suite: Suite, cells: reado
   const k = examples.findIndex((e) => e.test!.target === odd);
   const what = first === null ? 'an OpenAI-compatible endpoint beside in-process targets' : 'a second endpoint (or key variable)';
   throw new SuiteConfigError(suite.file, providerWhere(suite, cells[k]!), `provider ${cells[k]!.provider.id} calls ${what}; an assertion campaign calls one endpoint at a time: split the tests into one config per endpoint`);
+}
+
+/** An endpoint provider must be callable before anything runs: off this machine, its key variable must be set. */
+function checkKeys(refs: readonly TargetRef[], suite: Suite, cells: readonly EvalCell[], examples: readonly Example[]): void {
+  refs.forEach((r, k) => {
+    if (!r.spec.startsWith('openai:') || typeof r.options.baseURL !== 'string' || isLoopback(r.options.baseURL)) return;
+    const env = typeof r.options.apiKeyEnv === 'string' ? r.options.apiKeyEnv : 'OPENAI_API_KEY';
+    if (process.env[env] !== undefined && process.env[env] !== '') return;
+    const cell = cells[examples.findIndex((e) => e.test!.target === k)]!;
+    throw new SuiteConfigError(suite.file, providerWhere(suite, cell), `provider ${cell.provider.id} calls ${r.options.baseURL}, but the environment variable ${env} holding its key is not set (name another with config.apiKeyEnvar)`);
+  });
 }
 
 /** Test ids: the description (native: the id) when unique, else with the test's index; runs of several prompts or providers name theirs. */

@@ -31,33 +31,24 @@ export function registerExport(program: Command): void {
 }
 
 async function exportCommand(dir: string, flags: ExportFlags): Promise<void> {
-  const { exportInput, getExporter } = await import('../../exporters/index.js');
+  const { getExporter } = await import('../../exporters/index.js');
   const { incompleteWarning, loadCampaign } = await import('../../storage/campaign-data.js');
-  const { readCampaignSuite } = await import('../../suite/load.js');
-  const { ConfigError } = await import('../../core/errors.js');
+  const { campaignExportInput } = await import('../../storage/campaign-export.js');
   const exporter = getExporter(flags.format);
   const campaign = loadCampaign(dir);
   // An assertion campaign's cases are its tests: they are read again from its suite, as they were.
-  const suite = readCampaignSuite(campaign.config, 'quiver export');
-  if (suite !== null && exporter.assertionCampaigns !== true) {
-    throw new ConfigError(`--format ${flags.format} exports labelled texts; ${dir} is an assertion campaign: export it with --format promptfoo (its tests with their assertions), jsonl (for quiver replay), csv or junit`);
-  }
-  if (suite !== null && flags.provider !== undefined) {
-    throw new ConfigError(`--provider: ${dir} is an assertion campaign, whose export keeps its suite's providers; point them elsewhere with --api-base-url`);
-  }
-  process.stderr.write(incompleteWarning('export', campaign));
-  const input = exportInput(
-    campaign.config,
+  const input = campaignExportInput(
     campaign,
-    campaign.records,
+    exporter,
     {
       controls: flags.controls === true,
       predictModule: flags.predict ?? './predict.js',
       ...(flags.provider === undefined ? {} : { provider: flags.provider }),
       ...(flags.apiBaseUrl === undefined ? {} : { apiBaseUrl: flags.apiBaseUrl }),
     },
-    suite ?? undefined,
+    'quiver export',
   );
+  process.stderr.write(incompleteWarning('export', campaign));
   const text = exporter.render(input);
   const adversarial = input.cases.filter((c) => c.kind === 'adversarial').length;
   const controls = input.cases.length - adversarial;

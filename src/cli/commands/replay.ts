@@ -7,9 +7,11 @@ import type { Command } from 'commander';
 import { parseInteger } from '../../options/parsers.js';
 import { addTargetFlags } from '../../options/target.js';
 import { writeOutputFile } from '../output-file.js';
+import type { Target } from '../../core/target.js';
 
 export interface ReplayFlags {
-  readonly target: string;
+  /** Required for labelled cases; an assertion campaign's cases run on their own targets unless it is given. */
+  readonly target?: string;
   readonly maxRegressions: number;
   readonly junit?: string;
   readonly json?: boolean;
@@ -21,7 +23,7 @@ export function registerReplay(program: Command): void {
     .command('replay')
     .description('re-run a Quiver suite (quiver export --format jsonl) against a target: the CI regression gate')
     .argument('<suite>', 'suite file (JSONL)')
-    .requiredOption('--target <spec>', 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...)')
+    .option('--target <spec>', 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); an assertion campaign\'s cases default to their own targets')
     .option('--max-regressions <n>', 'controls allowed to fail before exiting 1', parseInteger('--max-regressions', 0), 0)
     .option('--junit <file>', 'also write JUnit XML (regressions are failures, still-failing cases skipped)')
     .option('--batch-size <n>', 'texts per predict call', parseInteger('--batch-size', 1), 64)
@@ -37,16 +39,36 @@ async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<voi
   const { gateFor, renderReplayJUnit, renderReplayTable, replayJson } = await import('../../replay/render.js');
   const { replaySuite } = await import('../../replay/replay.js');
   const { readSuite } = await import('../../replay/suite.js');
+  const { ConfigError } = await import('../../core/errors.js');
   const suite = readSuite(suitePath);
+  const spec = flags.target;
+  if (spec === undefined && suite.cases.some((c) => c.test === undefined)) {
+    throw new ConfigError(`--target is required: ${suitePath} holds labelled cases, which name no target of their own`);
+  }
   // --batch-size is replay's texts per predict call; an hf: target also takes it as its model batch.
   const { batchSize, ...rest } = flags as unknown as Record<string, unknown>;
-  const options = targetOptionsFromFlags(isHfSpec(flags.target) ? flags as unknown as Record<string, unknown> : rest);
-  const target = await createTarget(flags.target, options, await prepareTargetShared(flags.target, options));
+  let target = null;
+  if (spec !== undefined) {
+    const options = targetOptionsFromFlags(isHfSpec(spec) ? flags as unknown as Record<string, unknown> : rest);
+    target = await createTarget(spec, options, await prepareTargetShared(spec, options));
+  }
+  // An assertion case's own target, built once per spec and options.
+  const models = new Map<string, Promise<Target>>();
+  const modelFor = (ref: { spec: string; options: Readonly<Record<string, unknown>> }): Promise<Target> => {
+    const key = JSON.stringify(ref);
+    let m = models.get(key);
+    if (m === undefined) {
+      m = prepareTargetShared(ref.spec, ref.options).then((shared) => createTarget(ref.spec, ref.options, shared));
+      models.set(key, m);
+    }
+    return m;
+  };
   let result;
   try {
-    result = await replaySuite(suite.cases, target, flags.batchSize);
+    result = await replaySuite(suite.cases, target, flags.batchSize, modelFor);
   } finally {
-    await target.close?.();
+    await target?.close?.();
+    for (const m of models.values()) await (await m.catch(() => undefined))?.close?.();
   }
   const gate = gateFor(result, flags.maxRegressions);
   if (flags.junit !== undefined) writeOutputFile(flags.junit, renderReplayJUnit(suite, result));
