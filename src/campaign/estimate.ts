@@ -19,6 +19,8 @@ import { formatDuration } from '../progress/progress.js';
 import { createTarget, targetDriver } from '../targets/index.js';
 import { scanDataset } from './dataset.js';
 import { plannedIds } from './plan.js';
+import { planSuiteCampaign } from './suite.js';
+import { defaultTextLimits } from './text-check.js';
 import { runCampaign, type RunRequest } from './run.js';
 
 export interface Range {
@@ -44,11 +46,17 @@ const LOCAL_PILOT_EXAMPLES = 2_000;
 const LOCAL_PILOT_MS = 6_000;
 
 export async function estimateCampaign(req: RunRequest, pilotSize: number): Promise<Estimate> {
-  const { target: spec, targetOptions } = req.attack;
+  // An assertion campaign's target and runs come from its suite.
+  const suite = req.suite === undefined ? undefined : await planSuiteCampaign(req.attack, req.suite, req.dataset.limits ?? defaultTextLimits);
+  const { target: spec, targetOptions } = suite?.attack ?? req.attack;
   const driver = targetDriver(spec);
-  const labels = driver.labels(spec, targetOptions) ?? (await createTarget(spec, targetOptions)).labels;
-  await scanDataset(req.dataset, labels, req.skipInvalid);
-  const planned = (await plannedIds({ dataset: req.dataset, labels, limit: req.limit, shard: req.shard })).size;
+  let planned: number;
+  if (suite !== undefined) planned = (await plannedIds({ dataset: req.dataset, labels: [], limit: req.limit, shard: req.shard, runs: suite.examples })).size;
+  else {
+    const labels = driver.labels(spec, targetOptions) ?? (await createTarget(spec, targetOptions)).labels;
+    await scanDataset(req.dataset, labels, req.skipInvalid);
+    planned = (await plannedIds({ dataset: req.dataset, labels, limit: req.limit, shard: req.shard })).size;
+  }
   // Every query to a remote endpoint or judge costs money and time: only those pilots stay at --pilot examples.
   const remote = driver.inFlight.kind === 'endpoint' || req.attack.judge !== undefined;
   const pilotLimit = remote ? pilotSize : Math.max(pilotSize, Math.min(planned, LOCAL_PILOT_EXAMPLES));
