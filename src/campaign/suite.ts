@@ -13,7 +13,8 @@ import { textProblem, type TextLimits } from './text-check.js';
 
 export interface SuiteRequest {
   readonly source: SuiteSource;
-  readonly perturbVar: string;
+  /** Absent: the one var every prompt uses. */
+  readonly perturbVar?: string;
 }
 
 /**
@@ -33,7 +34,7 @@ export async function planSuiteCampaign(attack: AttackConfig, request: SuiteRequ
   const plan = await planSuite(request.source, request.perturbVar);
   for (const e of plan.examples) {
     const problem = textProblem(e.text, limits);
-    if (problem !== null) throw new SuiteConfigError(request.source.file, `${e.test!.where}.vars.${request.perturbVar}`, `the text to perturb ${problem}`);
+    if (problem !== null) throw new SuiteConfigError(request.source.file, `${e.test!.where}.vars.${plan.info.perturbVar}`, `the text to perturb ${problem}`);
   }
   const first = plan.attack.targets[0]!;
   return {
@@ -68,7 +69,7 @@ export function suiteDatasetInfo(info: SuiteInfo, runs: number, limits: TextLimi
  * limits the perturbed vars are checked against.
  */
 export function suiteDatasetSpec(request: SuiteRequest, limits: TextLimits): DatasetSpec {
-  return { path: request.source.file, format: 'jsonl', fields: { text: request.perturbVar, label: 'assert', id: 'id' }, limits };
+  return { path: request.source.file, format: 'jsonl', fields: { text: request.perturbVar ?? '(prompt var)', label: 'assert', id: 'id' }, limits };
 }
 
 /** The suite a stored assertion campaign ran (for --resume), or undefined for a label campaign. */

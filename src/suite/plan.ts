@@ -32,9 +32,11 @@ export function readSuiteSource(source: SuiteSource): Suite {
     : readNativeSuite(source.file, source.promptFile, [{ kind: 'quiver', id: source.target.spec, label: source.target.spec, prompts: null }]);
 }
 
-export async function planSuite(source: SuiteSource, perturbVar: string, vectorsPath?: string): Promise<SuitePlan> {
+/** `perturbVar`: absent, the one var every prompt uses (an error names them when there is not exactly one). */
+export async function planSuite(source: SuiteSource, given: string | undefined, vectorsPath?: string): Promise<SuitePlan> {
   const suite = readSuiteSource(source);
   await compileSuiteAssertions(suite, vectorsPath === undefined ? {} : { vectorsPath });
+  const perturbVar = given ?? promptVar(suite);
   checkPerturbVar(suite, perturbVar);
   const { examples, targets } = suiteRuns(suite, source, perturbVar);
   checkKeys(targets, suite, evalCells(suite), examples);
@@ -86,6 +88,14 @@ export function suiteRuns(suite: Suite, source: SuiteSource, perturbVar: string)
   });
   checkOneEndpoint(refs, suite, cells, examples);
   return { examples, targets: refs };
+}
+
+/** The var to perturb when none is named: the only one every prompt renders. */
+function promptVar(suite: Suite): string {
+  const shared = suite.prompts.map((p) => templateVariables(p.template)).reduce((a, b) => a.filter((v) => b.includes(v)));
+  if (shared.length === 1) return shared[0]!;
+  const used = [...new Set(suite.prompts.flatMap((p) => templateVariables(p.template)))];
+  throw new SuiteConfigError(suite.file, 'prompts', `name the var to perturb with --perturb-var: ${shared.length === 0 ? 'no var is used by every prompt' : 'the prompts use several vars'} (${used.join(', ') || 'none'})`);
 }
 
 function checkPerturbVar(suite: Suite, name: string): void {
