@@ -4,43 +4,47 @@
  * configuration errors. The replay modules and the target load only when the command runs.
  */
 import type { Command } from 'commander';
-import { parseInteger } from '../../options/parsers.js';
-import { addTargetFlags } from '../../options/target.js';
+import { integer, on, text } from '../../options/parsers.js';
+import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
+import { targetOptionsOf, targetOptionTable } from '../../options/target.js';
+import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
 
-export interface ReplayFlags {
-  readonly target: string;
-  readonly maxRegressions: number;
-  readonly junit?: string;
-  readonly json?: boolean;
-  readonly batchSize: number;
-}
+/** Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read. */
+const { batchSize: _modelBatchSize, ...targetOptions } = targetOptionTable;
+
+/** The options of `quiver replay`, each declared once; the target options are those of `quiver run`. */
+export const replayOptionTable = defineOptions({
+  target: { arg: 'spec', type: text, required: true, description: 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...)' },
+  maxRegressions: { arg: 'n', type: integer(0), default: 0, description: 'controls allowed to fail before exiting 1' },
+  junit: { arg: 'file', type: text, description: 'also write JUnit XML (regressions are failures, still-failing cases skipped)' },
+  batchSize: { arg: 'n', type: integer(1), default: 64, description: 'texts per predict call' },
+  json: { type: on, description: 'print the results as JSON instead of the table' },
+  ...targetOptions,
+});
+
+export type ReplayFlags = OptionsOf<typeof replayOptionTable>;
 
 export function registerReplay(program: Command): void {
   const cmd = program
     .command('replay')
     .description('re-run a Quiver suite (quiver export --format jsonl) against a target: the CI regression gate')
-    .argument('<suite>', 'suite file (JSONL)')
-    .requiredOption('--target <spec>', 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...)')
-    .option('--max-regressions <n>', 'controls allowed to fail before exiting 1', parseInteger('--max-regressions', 0), 0)
-    .option('--junit <file>', 'also write JUnit XML (regressions are failures, still-failing cases skipped)')
-    .option('--batch-size <n>', 'texts per predict call', parseInteger('--batch-size', 1), 64)
-    .option('--json', 'print the results as JSON instead of the table');
-  addTargetFlags(cmd).action(async (suite: string, flags: Record<string, unknown>) => {
-    await replayCommand(suite, flags as never);
+    .argument('<suite>', 'suite file (JSONL)');
+  const given = addTableOptions(cmd, replayOptionTable);
+  cmd.action(async (suite: string) => {
+    await replayCommand(suite, withDefaults(replayOptionTable, given()));
   });
 }
 
 async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<void> {
-  const { targetOptionsFromFlags } = await import('../../options/target.js');
   const { createTarget, isHfSpec, prepareTargetShared } = await import('../../targets/index.js');
   const { gateFor, renderReplayJUnit, renderReplayTable, replayJson } = await import('../../replay/render.js');
   const { replaySuite } = await import('../../replay/replay.js');
   const { readSuite } = await import('../../replay/suite.js');
   const suite = readSuite(suitePath);
   // --batch-size is replay's texts per predict call; an hf: target also takes it as its model batch.
-  const { batchSize, ...rest } = flags as unknown as Record<string, unknown>;
-  const options = targetOptionsFromFlags(isHfSpec(flags.target) ? flags as unknown as Record<string, unknown> : rest);
+  const { batchSize: _batchSize, ...others } = flags;
+  const options = targetOptionsOf(flags.target, isHfSpec(flags.target) ? flags : others);
   const target = await createTarget(flags.target, options, await prepareTargetShared(flags.target, options));
   let result;
   try {
