@@ -13,7 +13,7 @@ import { runCampaign } from '../../src/campaign/run.js';
 import type { Reporter } from '../../src/progress/reporter.js';
 import { startServer } from '../../src/serve/server.js';
 import { createTarget } from '../../src/targets/index.js';
-import { targetOptionsFromFlags } from '../../src/options/target.js';
+import { targetOptionsOf } from '../../src/options/target.js';
 import { sharedDatasets } from '../../src/testing/cli.js';
 import { benchAttack } from './config.js';
 
@@ -48,7 +48,7 @@ const reporter: Required<Reporter> = {
   },
   onEnd: () => {},
 };
-const targetOptions = targetOptionsFromFlags({ target: 'openai:local-wink', baseUrl: server.url, concurrency: LIMIT, cache: false });
+const targetOptions = targetOptionsOf('openai:local-wink', { baseUrl: server.url, concurrency: LIMIT, cache: false });
 started = performance.now();
 await runCampaign(
   {

@@ -1,20 +1,14 @@
 /**
  * @module Checks a campaign.json read back from disk (it may have been edited by hand) before anything uses it:
  * every field that decides results or is read later must have the shape and range the command line would give it,
- * or the error names the file and the field. Fields added after a campaign was written take their defaults.
+ * or the error names the file and the field. The ranges, flags, choices and defaults of fields an option writes come
+ * from `quiver run`'s option table (run-options.ts). Fields added after a campaign was written take their defaults.
  */
-import {
-  DEFAULT_EXAMPLE_TIMEOUT_MS,
-  DEFAULT_MAX_CHARS,
-  DEFAULT_MAX_WORDS,
-  type AttackConfig,
-  type CampaignConfig,
-  type ComponentRef,
-  type SuiteAttack,
-  type SuiteInfo,
-} from '../contracts/campaign.js';
+import type { AttackConfig, CampaignConfig, ComponentRef, SuiteAttack, SuiteInfo } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
+import { flagOf } from '../options/table.js';
 import { datasetFormats } from './dataset-format.js';
+import { runOptionTable, type NumberOptionKey } from './run-options.js';
 
 type Json = Record<string, unknown>;
 
@@ -51,10 +45,9 @@ class Fields {
     return this.obj[key];
   }
 
-  string(key: string, allowed?: readonly string[]): string {
+  string(key: string): string {
     const v = this.obj[key];
     if (typeof v !== 'string' || v === '') this.fail(key, 'must be a non-empty string');
-    if (allowed !== undefined && !allowed.includes(v)) this.fail(key, `must be one of ${allowed.join(', ')}`);
     return v;
   }
 
@@ -64,24 +57,30 @@ class Fields {
     return v;
   }
 
-  /** A whole number >= min (as the flag's parser requires); `nullable`: null means "none". */
-  integer(key: string, min: number, flag: string): number;
-  integer(key: string, min: number, flag: string, nullable: true): number | null;
-  integer(key: string, min: number, flag: string, nullable = false): number | null {
+  /** A whole number >= min, for fields no option gives (`what` names what it counts). */
+  integer(key: string, min: number, what: string): number {
     const v = this.obj[key];
-    if (nullable && v === null) return null;
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) this.fail(key, `must be a whole number >= ${min}${nullable ? ' or null' : ''} (as ${flag})`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) this.fail(key, `must be a whole number >= ${min} (as ${what})`);
     return v;
   }
 
-  /** A number > 0 (at most `max`); `nullable`: null means "none". */
-  positive(key: string, flag: string, nullable: boolean, max = Infinity): number | null {
+  /** A number as the `quiver run` option `option` gives it (its rule and flag from the option table). */
+  number(key: string, option: NumberOptionKey): number;
+  number(key: string, option: NumberOptionKey, nullable: true): number | null;
+  number(key: string, option: NumberOptionKey, nullable = false): number | null {
     const v = this.obj[key];
     if (nullable && v === null) return null;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > max) {
-      this.fail(key, `must be a number > 0${max < Infinity ? ` and <= ${max}` : ''}${nullable ? ' or null' : ''} (as ${flag})`);
-    }
+    const { rule, accepts } = runOptionTable[option].type.stored;
+    if (typeof v !== 'number' || !accepts(v)) this.fail(key, `must be ${rule}${nullable ? ' or null' : ''} (as ${flagOf(option)})`);
     return v;
+  }
+
+  /** One of the values an option accepts. */
+  choice<const C extends string>(key: string, allowed: readonly C[]): C {
+    const v = this.string(key);
+    const found = allowed.find((a) => a === v);
+    if (found === undefined) this.fail(key, `must be one of ${allowed.join(', ')}`);
+    return found;
   }
 
   /** An object whose values are all non-empty strings (a label map). */
@@ -120,7 +119,7 @@ function isObject(v: unknown): v is Json {
 
 function attackOf(a: Fields): AttackConfig {
   const goal = a.object('goal');
-  const goalName = goal.string('name', ['untargeted', 'targeted', 'assertions']);
+  const goalName = goal.choice('name', ['untargeted', 'targeted', 'assertions']);
   const suite = a.raw('suite') === undefined ? undefined : suiteAttackOf(a.object('suite'));
   const input = a.raw('input') === undefined ? undefined : a.object('input');
   const constraints = a.raw('constraints') === undefined ? undefined : a.components('constraints');
@@ -131,28 +130,31 @@ function attackOf(a: Fields): AttackConfig {
     goal: goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : goalName === 'assertions' ? { name: 'assertions' } : { name: 'untargeted' },
     search: a.component('search'),
     perturbations: a.components('perturbations'),
-    maxPerturbRatio: a.positive('maxPerturbRatio', '--max-perturb-ratio', false, 1)!,
+    maxPerturbRatio: a.number('maxPerturbRatio', 'maxPerturbRatio'),
     protect: a.strings('protect'),
     ...(constraints === undefined ? {} : { constraints }),
     ...(a.raw('posConsistency') === undefined ? {} : { posConsistency: a.boolean('posConsistency') }),
-    seed: a.integer('seed', 0, '--seed'),
-    maxQueries: a.integer('maxQueries', 1, '--max-queries', true),
-    stabilitySamples: a.integer('stabilitySamples', 0, '--stability-samples'),
-    verifyRepeats: a.integer('verifyRepeats', 1, '--verify'),
-    ...(input === undefined ? {} : { input: { template: input.string('template'), scope: input.string('scope', ['example', 'prompt', 'both']) as 'example' } }),
-    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', DEFAULT_EXAMPLE_TIMEOUT_MS, (k) => a.positive(k, '--example-timeout', true)),
+    seed: a.number('seed', 'seed'),
+    maxQueries: a.number('maxQueries', 'maxQueries', true),
+    stabilitySamples: a.number('stabilitySamples', 'stabilitySamples'),
+    verifyRepeats: a.number('verifyRepeats', 'verify'),
+    ...(input === undefined ? {} : { input: { template: input.string('template'), scope: input.choice('scope', runOptionTable.scope.type.choices) } }),
+    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', runOptionTable.exampleTimeout.default, (k) => a.number(k, 'exampleTimeout', true)),
     ...(judge === undefined
       ? {}
       : {
           judge: {
             spec: judge.string('spec'),
             options: judge.object('options').value(),
-            reject: judge.string('reject', ['invalid', 'questionable']) as 'invalid' | 'questionable',
+            reject: judge.choice('reject', runOptionTable.judgeReject.type.choices),
           },
         }),
     ...(suite === undefined ? {} : { suite }),
   };
 }
+
+/** The `dataset.format` (and `suite.kind`) of an assertion campaign's suite. */
+const SUITE_FORMATS = ['promptfoo', 'quiver-tests'] as const;
 
 function suiteAttackOf(s: Fields): SuiteAttack {
   const targets = s.raw('targets');
@@ -170,7 +172,7 @@ function suiteInfoOf(s: Fields): SuiteInfo {
   const prompts = s.raw('prompts');
   if (!Array.isArray(prompts) || prompts.length === 0) s.fail('prompts', 'must be a non-empty list of {"label", "template"}');
   return {
-    kind: s.string('kind', ['promptfoo', 'quiver-tests']) as SuiteInfo['kind'],
+    kind: s.choice('kind', SUITE_FORMATS),
     file: s.string('file'),
     promptFile: s.raw('promptFile') === null ? null : s.string('promptFile'),
     perturbVar: s.string('perturbVar'),
@@ -201,25 +203,25 @@ export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
     attack: attackOf(c.object('attack')),
     dataset: {
       path: d.string('path'),
-      format: d.string('format', [...datasetFormats, 'promptfoo', 'quiver-tests']) as CampaignConfig['dataset']['format'],
+      format: d.choice('format', [...datasetFormats, ...SUITE_FORMATS]),
       fields: { text: fields.string('text'), label: fields.string('label'), id: fields.string('id') },
       sha256: d.string('sha256'),
       examples: d.integer('examples', 0, 'the dataset'),
       skipInvalid: d.boolean('skipInvalid'),
-      maxWords: d.orDefault('maxWords', DEFAULT_MAX_WORDS, (k) => d.integer(k, 1, '--max-words')),
-      maxChars: d.orDefault('maxChars', DEFAULT_MAX_CHARS, (k) => d.integer(k, 1, '--max-chars')),
+      maxWords: d.orDefault('maxWords', runOptionTable.maxWords.default, (k) => d.number(k, 'maxWords')),
+      maxChars: d.orDefault('maxChars', runOptionTable.maxChars.default, (k) => d.number(k, 'maxChars')),
       ...(d.raw('labelMap') === undefined ? {} : { labelMap: d.stringMap('labelMap') }),
     },
     ...(c.raw('suite') === undefined ? {} : { suite: suiteInfoOf(c.object('suite')) }),
     createdAt: c.string('createdAt'),
-    limit: c.integer('limit', 1, '--limit', true),
+    limit: c.number('limit', 'limit', true),
     shard: shard === null ? null : { index: shardIndex!, count: shardCount! },
     preset: c.raw('preset') === null ? null : c.string('preset'),
     budgets: {
-      maxTotalQueries: b.integer('maxTotalQueries', 1, '--max-total-queries', true),
-      maxTimeMs: b.positive('maxTimeMs', '--max-time', true),
-      maxTokens: b.integer('maxTokens', 1, '--max-tokens', true),
-      maxCostUsd: b.positive('maxCostUsd', '--max-cost', true),
+      maxTotalQueries: b.number('maxTotalQueries', 'maxTotalQueries', true),
+      maxTimeMs: b.number('maxTimeMs', 'maxTime', true),
+      maxTokens: b.number('maxTokens', 'maxTokens', true),
+      maxCostUsd: b.number('maxCostUsd', 'maxCost', true),
     },
   };
 }

@@ -273,8 +273,10 @@ async function attackAll(
     total: work.planned.size,
     alreadyDone: done.size,
     outDir: dir.dir,
-    target: req.attack.target,
+    // An assertion campaign's runs may go to several targets (one per provider).
+    target: req.attack.suite?.targets.map((t) => t.spec).join(', ') ?? req.attack.target,
     search: req.attack.search.name,
+    ...(req.attack.suite === undefined ? {} : { unit: 'test run' as const }),
     workers,
     budgets: req.budgets,
     ...(waitingOn === null ? {} : { waitingOn }),

@@ -151,3 +151,10 @@ export interface CampaignConfig {
   readonly packages: Readonly<Record<string, string>>;
   readonly node: string;
 }
+
+/** A field of campaign.json by its path (`attack.seed`, `dataset.maxWords`, `limit`): where a `quiver run` option lands. */
+export type CampaignField =
+  | `attack.${keyof AttackConfig & string}`
+  | `dataset.${keyof DatasetInfo & string}`
+  | `budgets.${keyof Budgets & string}`
+  | Exclude<keyof CampaignConfig & string, 'attack' | 'dataset' | 'budgets'>;

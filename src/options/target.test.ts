@@ -4,15 +4,23 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { addTableOptions } from '../cli/commander-options.js';
 import { ConfigError } from '../core/errors.js';
-import { addTargetFlags, targetOptionsFromFlags } from './target.js';
+import { text } from './parsers.js';
+import { defineOptions } from './table.js';
+import { targetOptionsOf, targetOptionTable } from './target.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'quiver-flags-'));
 
+const table = defineOptions({ target: { arg: 'spec', type: text, description: '' }, ...targetOptionTable });
+
+/** The target options of a command line, parsed as `quiver run` parses it. */
 function options(...args: string[]): Record<string, unknown> {
-  const cmd = addTargetFlags(new Command('run').exitOverride().configureOutput({ writeErr: () => {} }).option('--target <spec>', '', 'local:wink'));
+  const cmd = new Command('run').exitOverride().configureOutput({ writeErr: () => {} });
+  const given = addTableOptions(cmd, table);
   cmd.parse(args, { from: 'user' });
-  return targetOptionsFromFlags(cmd.opts());
+  const o = given();
+  return targetOptionsOf(o.target ?? 'local:wink', o);
 }
 
 test('target flags: files are read into the options, the key stays a variable name, the endpoint is resolved', () => {

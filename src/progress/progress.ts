@@ -49,7 +49,7 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
       latest = { done: info.alreadyDone, doneThisRun: 0, total: info.total, succeeded: 0, failed: 0, skipped: 0, errored: 0, queries: 0, elapsedMs: 0 };
       const resumed = info.alreadyDone > 0 ? ` (resuming: ${info.alreadyDone} already done)` : '';
       stream.write(
-        `quiver: attacking ${info.total} examples with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
+        `quiver: attacking ${info.total} ${info.unit ?? 'example'}s with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
       );
       const every = tty ? redrawIntervalMs : plainIntervalMs;
       heartbeat = setInterval(() => {

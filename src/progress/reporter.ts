@@ -25,6 +25,8 @@ export interface CampaignStart {
   readonly search: string;
   readonly workers: number;
   readonly budgets?: Budgets;
+  /** What one planned item is: a dataset `example` (absent), or an assertion campaign's `test run`. */
+  readonly unit?: 'test run';
   /** What the workers are waiting on (a remote endpoint's limiter), for the progress line. */
   readonly waitingOn?: () => string | null;
 }

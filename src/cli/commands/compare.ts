@@ -5,29 +5,30 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
 import type { Target } from '../../core/target.js';
+import { off, on, text } from '../../options/parsers.js';
+import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
 import type { CampaignData } from '../../storage/campaign-data.js';
+import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
 
-export interface CompareFlags {
-  readonly json?: boolean;
-  readonly html?: string;
-  readonly intersection?: boolean;
-  /** Commander's --no-transfer. */
-  readonly transfer: boolean;
-}
+const compareOptionTable = defineOptions({
+  json: { type: on, description: 'print the comparison as JSON instead of tables' },
+  html: { arg: 'file', type: text, description: 'also write a self-contained HTML report with the transferability heat map' },
+  intersection: { type: on, description: 'compare on the examples all campaigns share when their datasets differ' },
+  transfer: { negate: true, type: off, default: true, description: 'skip the transferability matrix (it queries every model on the others\' adversarial examples)' },
+});
+
+type CompareFlags = OptionsOf<typeof compareOptionTable>;
 
 export function registerCompare(program: Command): void {
-  program
+  const cmd = program
     .command('compare')
     .description('compare campaigns of several models (or prompt variants) on the same examples')
-    .argument('<dirs...>', 'two or more campaign folders')
-    .option('--json', 'print the comparison as JSON instead of tables')
-    .option('--html <file>', 'also write a self-contained HTML report with the transferability heat map')
-    .option('--intersection', 'compare on the examples all campaigns share when their datasets differ')
-    .option('--no-transfer', 'skip the transferability matrix (it queries every model on the others\' adversarial examples)')
-    .action(async (dirs: string[], flags: Record<string, unknown>) => {
-      await compareCommand(dirs, flags as never);
-    });
+    .argument('<dirs...>', 'two or more campaign folders');
+  const given = addTableOptions(cmd, compareOptionTable);
+  cmd.action(async (dirs: string[]) => {
+    await compareCommand(dirs, withDefaults(compareOptionTable, given()));
+  });
 }
 
 async function compareCommand(dirs: readonly string[], flags: CompareFlags): Promise<void> {

@@ -1,33 +1,37 @@
 /** @module `quiver export`: a campaign folder -> one regression-suite file in the chosen format (exporters load lazily). */
 import type { Command } from 'commander';
+import { on, text } from '../../options/parsers.js';
+import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
+import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
 
-export interface ExportFlags {
-  readonly format: string;
-  readonly out?: string;
-  readonly controls?: boolean;
-  readonly predict?: string;
-  readonly provider?: string;
-  readonly apiBaseUrl?: string;
-}
+/** The options of `quiver export`, each declared once. */
+const exportOptionTable = defineOptions({
+  format: {
+    arg: 'format', type: text, required: true,
+    description: 'promptfoo, promptfoo-csv, promptfoo-jsonl, jsonl (Quiver suite, for quiver replay), csv, node-test, vitest, junit',
+  },
+  out: { arg: 'file', type: text, description: 'output file (default: stdout)' },
+  controls: { type: on, description: 'also export the originals the model kept right, as controls expected to pass' },
+  predict: { arg: 'module', type: text, default: './predict.js', description: 'node-test/vitest: the module exporting predict(texts), as imported from the test file' },
+  provider: { arg: 'id', type: text, description: 'promptfoo: provider id (default: openai:chat:<model>)' },
+  apiBaseUrl: {
+    arg: 'url', type: text,
+    description: 'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve (assertion campaigns: for every provider of the suite)',
+  },
+});
+
+type ExportFlags = OptionsOf<typeof exportOptionTable>;
 
 export function registerExport(program: Command): void {
-  program
+  const cmd = program
     .command('export')
     .description('export a campaign\'s verified adversarial cases as a regression suite')
-    .argument('<dir>', 'campaign folder')
-    .requiredOption(
-      '--format <format>',
-      'promptfoo, promptfoo-csv, promptfoo-jsonl, jsonl (Quiver suite, for quiver replay), csv, node-test, vitest, junit',
-    )
-    .option('--out <file>', 'output file (default: stdout)')
-    .option('--controls', 'also export the originals the model kept right, as controls expected to pass')
-    .option('--predict <module>', 'node-test/vitest: the module exporting predict(texts), as imported from the test file', './predict.js')
-    .option('--provider <id>', 'promptfoo: provider id (default: openai:chat:<model>)')
-    .option('--api-base-url <url>', 'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve (assertion campaigns: for every provider of the suite)')
-    .action(async (dir: string, flags: Record<string, unknown>) => {
-      await exportCommand(dir, flags as never);
-    });
+    .argument('<dir>', 'campaign folder');
+  const given = addTableOptions(cmd, exportOptionTable);
+  cmd.action(async (dir: string) => {
+    await exportCommand(dir, withDefaults(exportOptionTable, given()));
+  });
 }
 
 async function exportCommand(dir: string, flags: ExportFlags): Promise<void> {
@@ -42,7 +46,7 @@ async function exportCommand(dir: string, flags: ExportFlags): Promise<void> {
     exporter,
     {
       controls: flags.controls === true,
-      predictModule: flags.predict ?? './predict.js',
+      predictModule: flags.predict,
       ...(flags.provider === undefined ? {} : { provider: flags.provider }),
       ...(flags.apiBaseUrl === undefined ? {} : { apiBaseUrl: flags.apiBaseUrl }),
     },

@@ -4,37 +4,43 @@
  * configuration errors. The replay modules and the target load only when the command runs.
  */
 import type { Command } from 'commander';
-import { parseInteger } from '../../options/parsers.js';
-import { addTargetFlags } from '../../options/target.js';
+import { integer, on, text } from '../../options/parsers.js';
+import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
+import { targetOptionsOf, targetOptionTable } from '../../options/target.js';
+import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
 import type { Target } from '../../core/target.js';
 
-export interface ReplayFlags {
-  /** Required for labelled cases; an assertion campaign's cases run on their own targets unless it is given. */
-  readonly target?: string;
-  readonly maxRegressions: number;
-  readonly junit?: string;
-  readonly json?: boolean;
-  readonly batchSize: number;
-}
+/** Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read. */
+const { batchSize: _modelBatchSize, ...targetOptions } = targetOptionTable;
+
+/** The options of `quiver replay`, each declared once; the target options are those of `quiver run`. */
+export const replayOptionTable = defineOptions({
+  target: {
+    arg: 'spec', type: text,
+    description: 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); an assertion campaign\'s cases default to their own targets',
+  },
+  maxRegressions: { arg: 'n', type: integer(0), default: 0, description: 'controls allowed to fail before exiting 1' },
+  junit: { arg: 'file', type: text, description: 'also write JUnit XML (regressions are failures, still-failing cases skipped)' },
+  batchSize: { arg: 'n', type: integer(1), default: 64, description: 'texts per predict call' },
+  json: { type: on, description: 'print the results as JSON instead of the table' },
+  ...targetOptions,
+});
+
+export type ReplayFlags = OptionsOf<typeof replayOptionTable>;
 
 export function registerReplay(program: Command): void {
   const cmd = program
     .command('replay')
     .description('re-run a Quiver suite (quiver export --format jsonl) against a target: the CI regression gate')
-    .argument('<suite>', 'suite file (JSONL)')
-    .option('--target <spec>', 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); an assertion campaign\'s cases default to their own targets')
-    .option('--max-regressions <n>', 'controls allowed to fail before exiting 1', parseInteger('--max-regressions', 0), 0)
-    .option('--junit <file>', 'also write JUnit XML (regressions are failures, still-failing cases skipped)')
-    .option('--batch-size <n>', 'texts per predict call', parseInteger('--batch-size', 1), 64)
-    .option('--json', 'print the results as JSON instead of the table');
-  addTargetFlags(cmd).action(async (suite: string, flags: Record<string, unknown>) => {
-    await replayCommand(suite, flags as never);
+    .argument('<suite>', 'suite file (JSONL)');
+  const given = addTableOptions(cmd, replayOptionTable);
+  cmd.action(async (suite: string) => {
+    await replayCommand(suite, withDefaults(replayOptionTable, given()));
   });
 }
 
 async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<void> {
-  const { targetOptionsFromFlags } = await import('../../options/target.js');
   const { createTarget, isHfSpec, prepareTargetShared } = await import('../../targets/index.js');
   const { gateFor, renderReplayJUnit, renderReplayTable, replayJson } = await import('../../replay/render.js');
   const { replaySuite } = await import('../../replay/replay.js');
@@ -46,10 +52,10 @@ async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<voi
     throw new ConfigError(`--target is required: ${suitePath} holds labelled cases, which name no target of their own`);
   }
   // --batch-size is replay's texts per predict call; an hf: target also takes it as its model batch.
-  const { batchSize, ...rest } = flags as unknown as Record<string, unknown>;
+  const { batchSize: _batchSize, ...others } = flags;
   let target = null;
   if (spec !== undefined) {
-    const options = targetOptionsFromFlags(isHfSpec(spec) ? flags as unknown as Record<string, unknown> : rest);
+    const options = targetOptionsOf(spec, isHfSpec(spec) ? flags : others);
     target = await createTarget(spec, options, await prepareTargetShared(spec, options));
   }
   // An assertion case's own target, built once per spec and options.

@@ -5,78 +5,60 @@
  */
 import type { Command } from 'commander';
 import { ConfigError } from '../../core/errors.js';
-import { parseInteger } from '../../options/parsers.js';
-import { answerStyles, type AnswerStyle } from '../../serve/answer.js';
+import { integer, on, positive, rate, text } from '../../options/parsers.js';
+import { defineOptions, withDefaults, type OptionsOf, type ValueType } from '../../options/table.js';
+import { answerStyles } from '../../serve/answer.js';
 import { parseJudgeRule, type JudgeRule } from '../../serve/judge-rule.js';
 import type { ServeOptions } from '../../serve/server.js';
 import { bundledEmbeddings, TASK_SPEC, taskModels } from '../../serve/task-models.js';
+import { addTableOptions } from '../commander-options.js';
 
-function parseRate(flag: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new ConfigError(`${flag} must be a number in [0, 1], got "${value}"`);
-    return n;
-  };
-}
+/** `--judge-rule VERDICT=WORD`, repeatable. */
+const judgeRules: ValueType<JudgeRule[]> = { parse: (value, _flag, previous) => parseJudgeRule(value, previous) };
 
-function parsePositive(flag: string): (value: string) => number {
-  return (value) => {
-    const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} must be a number > 0, got "${value}"`);
-    return n;
-  };
-}
+
+/** The options of `quiver serve`, each declared once. */
+export const serveOptionTable = defineOptions({
+  model: { arg: 'spec', type: text, default: 'local:wink', description: 'the model answering: local:wink, local:afinn, local:vader, module:<path>, or task:extract|route|policy|all (the bundled rule-based LLM-feature stand-ins; also serves /v1/embeddings)' },
+  name: { arg: 'id', type: text, description: 'model id clients ask for (default: the spec with ":" as "-", e.g. local-wink; the spec itself is accepted too)' },
+  port: { arg: 'n', type: integer(0), default: 0, description: 'port on 127.0.0.1 (0: a free port)' },
+  answer: { arg: 'style', type: text, default: 'auto', description: 'answer style: auto (from the request), label, aorta, json, logprobs' },
+  inputMarker: { arg: 'text', type: text, default: 'Text:', description: 'classify the last user message after the first occurrence of this text ("" or absent: all of it)' },
+  decimals: { arg: 'n', type: integer(0), description: 'round aorta/json scores to N decimals (default: full precision)' },
+  latencyMs: { arg: 'n', type: integer(0), default: 0, description: 'added latency per completion' },
+  jitterMs: { arg: 'n', type: integer(0), default: 0, description: 'extra latency drawn uniformly in [0, N]' },
+  errorRate: { arg: 'p', type: rate, default: 0, description: 'share of completions answered 500' },
+  dropRate: { arg: 'p', type: rate, default: 0, description: 'share of completions whose connection is closed without an answer' },
+  rateLimitRpm: { arg: 'n', type: positive, description: 'answer 429 with retry-after above N requests per minute (and send x-ratelimit-* headers)' },
+  rateLimitShare: {
+    arg: 'p', type: rate, default: 0,
+    description: 'share of completions answered 429 (retry-after-ms 200) whatever the rate, as shared gateways do (1: all)',
+  },
+  noise: { arg: 'p', type: rate, default: 0, description: 'share of answers replaced by a random one (mimics sampling)' },
+  seed: { arg: 'n', type: integer(0), default: 0, description: 'seed of the fault and noise draws' },
+  apiKeyEnv: { arg: 'name', type: text, description: 'require the key held by this environment variable (401 otherwise)' },
+  judgeRule: {
+    arg: 'verdict=word', type: judgeRules,
+    description: 'answer judge rubric requests (quiver run --judge): VERDICT (valid, questionable, invalid, unreadable) when the perturbed text contains WORD, else valid (repeatable; first match wins)',
+  },
+  verbose: { type: on, description: 'log each request to stderr' },
+});
+
+export type ServeFlags = OptionsOf<typeof serveOptionTable>;
 
 export function registerServe(program: Command): void {
-  program
+  const cmd = program
     .command('serve')
-    .description('serve a local model as an OpenAI-compatible API on 127.0.0.1 (/v1/chat/completions, /v1/models), with optional fault injection')
-    .option('--model <spec>', 'the model answering: local:wink, local:afinn, local:vader, module:<path>, or task:extract|route|policy|all (the bundled rule-based LLM-feature stand-ins; also serves /v1/embeddings)', 'local:wink')
-    .option('--name <id>', 'model id clients ask for (default: the spec with ":" as "-", e.g. local-wink; the spec itself is accepted too)')
-    .option('--port <n>', 'port on 127.0.0.1 (0: a free port)', parseInteger('--port', 0), 0)
-    .option('--answer <style>', 'answer style: auto (from the request), label, aorta, json, logprobs', 'auto')
-    .option('--input-marker <text>', 'classify the last user message after the first occurrence of this text ("" or absent: all of it)', 'Text:')
-    .option('--decimals <n>', 'round aorta/json scores to N decimals (default: full precision)', parseInteger('--decimals', 0))
-    .option('--latency-ms <n>', 'added latency per completion', parseInteger('--latency-ms', 0), 0)
-    .option('--jitter-ms <n>', 'extra latency drawn uniformly in [0, N]', parseInteger('--jitter-ms', 0), 0)
-    .option('--error-rate <p>', 'share of completions answered 500', parseRate('--error-rate'), 0)
-    .option('--drop-rate <p>', 'share of completions whose connection is closed without an answer', parseRate('--drop-rate'), 0)
-    .option('--rate-limit-rpm <n>', 'answer 429 with retry-after above N requests per minute (and send x-ratelimit-* headers)', parsePositive('--rate-limit-rpm'))
-    .option('--rate-limit-share <p>', 'share of completions answered 429 (retry-after-ms 200) whatever the rate, as shared gateways do (1: all)', parseRate('--rate-limit-share'), 0)
-    .option('--noise <p>', 'share of answers replaced by a random one (mimics sampling)', parseRate('--noise'), 0)
-    .option('--seed <n>', 'seed of the fault and noise draws', parseInteger('--seed', 0), 0)
-    .option('--api-key-env <name>', 'require the key held by this environment variable (401 otherwise)')
-    .option('--judge-rule <verdict=word>', 'answer judge rubric requests (quiver run --judge): VERDICT (valid, questionable, invalid, unreadable) when the perturbed text contains WORD, else valid (repeatable; first match wins)', parseJudgeRule)
-    .option('--verbose', 'log each request to stderr')
-    .action(async (flags: Record<string, unknown>) => {
-      await serveCommand(flags as never);
-    });
-}
-
-export interface ServeFlags {
-  model: string;
-  name?: string;
-  port: number;
-  answer: string;
-  inputMarker: string;
-  decimals?: number;
-  latencyMs: number;
-  jitterMs: number;
-  errorRate: number;
-  dropRate: number;
-  rateLimitRpm?: number;
-  rateLimitShare: number;
-  noise: number;
-  seed: number;
-  apiKeyEnv?: string;
-  verbose?: boolean;
-  judgeRule?: JudgeRule[];
+    .description('serve a local model as an OpenAI-compatible API on 127.0.0.1 (/v1/chat/completions, /v1/models), with optional fault injection');
+  const given = addTableOptions(cmd, serveOptionTable);
+  cmd.action(async () => {
+    await serveCommand(withDefaults(serveOptionTable, given()));
+  });
 }
 
 export function serveOptions(flags: ServeFlags): ServeOptions {
-  if (!(answerStyles as readonly string[]).includes(flags.answer)) {
-    throw new ConfigError(`--answer must be one of ${answerStyles.join(', ')}, got "${flags.answer}"`);
-  }
+  const answer = answerStyles.find((style) => style === flags.answer);
+  if (answer === undefined) throw new ConfigError(`--answer must be one of ${answerStyles.join(', ')}, got "${flags.answer}"`);
   if (flags.errorRate + flags.dropRate > 1) throw new ConfigError('--error-rate plus --drop-rate must not exceed 1');
   if (!/^(local|module|task):/.test(flags.model)) {
     throw new ConfigError(`--model must be a local model (local:wink, local:afinn, local:vader, module:<path>) or a bundled task (task:extract, task:route, task:policy, task:all), got "${flags.model}"`);
@@ -90,7 +72,7 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
   const served = flags.name ?? flags.model.replace(/[^A-Za-z0-9._-]+/g, '-');
   return {
     port: flags.port,
-    answer: flags.answer as AnswerStyle,
+    answer,
     marker: flags.inputMarker,
     decimals: flags.decimals ?? null,
     modelNames: [...new Set([served, flags.model])],
