@@ -56,7 +56,7 @@ export const runOptionTable = defineRunOptions({
   },
   perturbVar: {
     arg: 'name', type: text, config: ['suite'], identity: (r: RunRequest) => r.suite?.perturbVar ?? null,
-    description: 'assertion campaigns: the var whose text is perturbed, the prompt rendered around it (default: the one var every prompt uses)',
+    description: 'assertion campaigns: the var whose text is perturbed, the prompt rendered around it (with --config, default: the one var every prompt uses); with --dataset tests.jsonl, --prompt FILE and --target it runs native tests',
   },
   format: { arg: 'name', type: text, config: ['dataset.format'], identity: datasetShape, description: 'jsonl, csv or tsv (default: from the file extension)' },
   textField: { arg: 'name', type: text, default: 'text', config: ['dataset.fields'], identity: datasetShape, description: 'field or column holding the text' },

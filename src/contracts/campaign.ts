@@ -26,12 +26,18 @@ export type GoalSpec =
   | { readonly name: 'targeted'; readonly targetLabel: string }
   | { readonly name: 'assertions' };
 
+/** A target as plain data: its spec and options (what createTarget takes). */
+export interface TargetRef {
+  readonly spec: string;
+  readonly options: Readonly<Record<string, unknown>>;
+}
+
 /** The targets an assertion campaign's tests run on, and the var the search edits. */
 export interface SuiteAttack {
   /** The var whose text is perturbed; the prompt is rendered around it. */
   readonly perturbVar: string;
   /** The targets the suite's providers resolve to (an example's `test.target` indexes it); the first is `target`. */
-  readonly targets: readonly { readonly spec: string; readonly options: Readonly<Record<string, unknown>> }[];
+  readonly targets: readonly TargetRef[];
 }
 
 /** Everything a worker needs to rebuild the attack for an example. */

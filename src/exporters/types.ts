@@ -1,5 +1,5 @@
 /** @module What every exporter receives and returns: plain data in, file text out (no I/O). */
-import type { CampaignConfig } from '../contracts/campaign.js';
+import type { CampaignConfig, TargetRef } from '../contracts/campaign.js';
 import type { ResultRecord, TestRun } from '../contracts/record.js';
 import type { Edit } from '../core/attack-text.js';
 import type { FailedAssertion } from '../core/target.js';
@@ -31,7 +31,7 @@ export interface CaseTest {
   readonly run: TestRun;
   readonly perturbVar: string;
   /** The Quiver target the run's provider resolved to. */
-  readonly target: { readonly spec: string; readonly options: Readonly<Record<string, unknown>> };
+  readonly target: TargetRef;
   /** Output on the original vars, and on `text` during the campaign (the same for controls). */
   readonly originalOutput: string;
   readonly recordedOutput: string;

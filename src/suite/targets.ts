@@ -6,12 +6,10 @@
  * the answer but that Quiver does not send are refused, naming the provider.
  */
 import { isAbsolute, resolve } from 'node:path';
+import type { TargetRef } from '../contracts/campaign.js';
 import { localTaskFor, SuiteConfigError, type ProviderSpec } from '../promptfoo-config/index.js';
 
-export interface TargetRef {
-  readonly spec: string;
-  readonly options: Readonly<Record<string, unknown>>;
-}
+export type { TargetRef };
 
 /** promptfoo `config` keys that do not change the answer, or that Quiver maps to the target's options. */
 const MAPPED = new Set(['temperature', 'max_tokens', 'seed', 'apiKeyEnvar', 'apiKeyRequired', 'cost', 'organization']);

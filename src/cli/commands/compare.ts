@@ -34,7 +34,7 @@ export function registerCompare(program: Command): void {
 async function compareCommand(dirs: readonly string[], flags: CompareFlags): Promise<void> {
   if (dirs.length < 2) throw new ConfigError('compare needs at least two campaign folders');
   const { incompleteWarning, loadCampaign } = await import('../../storage/campaign-data.js');
-  const { createTarget, prepareTargetShared } = await import('../../targets/index.js');
+  const { builtTargets } = await import('../../targets/built-targets.js');
   const { compareCampaigns } = await import('../../compare/compare.js');
   const { answersFromTargets } = await import('../../compare/transfer.js');
   const { renderComparison } = await import('../../compare/render.js');
@@ -43,30 +43,21 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
   const campaigns = dirs.map(loadCampaign);
   for (const c of campaigns) process.stderr.write(incompleteWarning('compare', c));
   // Each target is built once, from the campaign's own recorded configuration, and closed at the end.
-  const targets = new Map<string, Promise<Target>>();
-  const modelFor = (ref: { spec: string; options: Readonly<Record<string, unknown>> }): Promise<Target> => {
-    const key = JSON.stringify([ref.spec, ref.options]);
-    let t = targets.get(key);
-    if (t === undefined) {
-      t = (async () => createTarget(ref.spec, ref.options, await prepareTargetShared(ref.spec, ref.options)))();
-      targets.set(key, t);
-    }
-    return t;
-  };
-  const targetFor = (c: CampaignData): Promise<Target> => modelFor({ spec: c.config.attack.target, options: c.config.attack.targetOptions ?? {} });
+  const targets = builtTargets();
+  const targetFor = (c: CampaignData): Promise<Target> => targets.get({ spec: c.config.attack.target, options: c.config.attack.targetOptions ?? {} });
   // An assertion campaign answers another's adversarial vars with its own run of each test (prompt, target, assertions).
   const labelAnswers = answersFromTargets(targetFor);
   const answers = async (c: CampaignData, items: readonly { id: string; text: string }[]): Promise<string[]> => {
     const suite = readCampaignSuite(c.config, 'quiver compare');
     if (suite === null) return labelAnswers(c, items);
     const outputs = new Map(c.records.flatMap((r) => (r.original?.output === undefined ? [] : [[r.id, r.original.output] as const])));
-    return answerRuns(suite, outputs, modelFor, items);
+    return answerRuns(suite, outputs, (ref) => targets.get(ref), items);
   };
   let comparison;
   try {
     comparison = await compareCampaigns(campaigns, { intersection: flags.intersection === true, ...(flags.transfer ? { answers } : {}) });
   } finally {
-    for (const t of targets.values()) await (await t.catch(() => undefined))?.close?.();
+    await targets.close();
   }
   if (flags.html !== undefined) {
     const { renderCompareHtml } = await import('../../report/compare-report.js');

@@ -9,7 +9,6 @@ import { defineOptions, withDefaults, type OptionsOf } from '../../options/table
 import { targetOptionsOf, targetOptionTable } from '../../options/target.js';
 import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
-import type { Target } from '../../core/target.js';
 
 /** Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read. */
 const { batchSize: _modelBatchSize, ...targetOptions } = targetOptionTable;
@@ -59,22 +58,14 @@ async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<voi
     target = await createTarget(spec, options, await prepareTargetShared(spec, options));
   }
   // An assertion case's own target, built once per spec and options.
-  const models = new Map<string, Promise<Target>>();
-  const modelFor = (ref: { spec: string; options: Readonly<Record<string, unknown>> }): Promise<Target> => {
-    const key = JSON.stringify(ref);
-    let m = models.get(key);
-    if (m === undefined) {
-      m = prepareTargetShared(ref.spec, ref.options).then((shared) => createTarget(ref.spec, ref.options, shared));
-      models.set(key, m);
-    }
-    return m;
-  };
+  const { builtTargets } = await import('../../targets/built-targets.js');
+  const models = builtTargets();
   let result;
   try {
-    result = await replaySuite(suite.cases, target, flags.batchSize, modelFor);
+    result = await replaySuite(suite.cases, target, flags.batchSize, (ref) => models.get(ref));
   } finally {
     await target?.close?.();
-    for (const m of models.values()) await (await m.catch(() => undefined))?.close?.();
+    await models.close();
   }
   const gate = gateFor(result, flags.maxRegressions);
   if (flags.junit !== undefined) writeOutputFile(flags.junit, renderReplayJUnit(suite, result));
