@@ -138,7 +138,10 @@ export function runRequestOf(options: CampaignOptions): RunRequest {
       label: file.labelField ?? defaults.labelField.default,
       id: file.idField ?? defaults.idField.default,
     },
-    limits: { maxWords: file.maxWords ?? defaults.maxWords.default, maxChars: file.maxChars ?? defaults.maxChars.default },
+    limits: {
+      maxWords: file.maxWords ?? defaults.maxWords.default,
+      maxChars: file.maxChars ?? defaults.maxChars.default,
+    },
     ...(file.labelMap === undefined ? {} : { labelMap: file.labelMap }),
   };
   return {
@@ -147,7 +150,12 @@ export function runRequestOf(options: CampaignOptions): RunRequest {
     dataset,
     skipInvalid: file.skipInvalid === true,
     limit: options.limit ?? null,
-    shard: options.shard === undefined ? null : typeof options.shard === 'string' ? parseShard(options.shard) : options.shard,
+    shard:
+      options.shard === undefined
+        ? null
+        : typeof options.shard === 'string'
+          ? parseShard(options.shard)
+          : options.shard,
     preset: null,
     workers: options.workers ?? availableParallelism(),
     allowManyWorkers: options.allowManyWorkers === true,
@@ -163,7 +171,11 @@ export function runRequestOf(options: CampaignOptions): RunRequest {
 }
 
 /** The plain attack configuration (as campaign.json records it) for a target name and the attack options. */
-export function attackConfigOf(target: string, targetOptions: Readonly<Record<string, unknown>>, o: AttackOptions): AttackConfig {
+export function attackConfigOf(
+  target: string,
+  targetOptions: Readonly<Record<string, unknown>>,
+  o: AttackOptions,
+): AttackConfig {
   const constraints = (o.constraints ?? []).map(componentRef);
   return {
     target,
@@ -181,7 +193,11 @@ export function attackConfigOf(target: string, targetOptions: Readonly<Record<st
     stabilitySamples: o.stabilitySamples ?? defaults.stabilitySamples.default,
     verifyRepeats: o.verify ?? defaults.verify.default,
     exampleTimeoutMs:
-      o.exampleTimeoutMs === undefined ? defaults.exampleTimeout.default : o.exampleTimeoutMs === 0 ? null : o.exampleTimeoutMs,
+      o.exampleTimeoutMs === undefined
+        ? defaults.exampleTimeout.default
+        : o.exampleTimeoutMs === 0
+          ? null
+          : o.exampleTimeoutMs,
   };
 }
 

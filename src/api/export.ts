@@ -7,8 +7,14 @@ import { loadCampaign, type CampaignData } from '../storage/campaign-data.js';
  * `exporters`) for a campaign folder or a campaign already loaded with `loadCampaign`. Options as `quiver export`'s
  * flags: controls (robust originals too), predictModule (node-test, vitest), provider and apiBaseUrl (promptfoo).
  */
-export function exportCampaign(campaign: string | CampaignData, format: string, options: Partial<ExportOptions> = {}): string {
+export function exportCampaign(
+  campaign: string | CampaignData,
+  format: string,
+  options: Partial<ExportOptions> = {},
+): string {
   const exporter = getExporter(format);
   const c = typeof campaign === 'string' ? loadCampaign(campaign) : campaign;
-  return exporter.render(exportInput(c.config, c, c.records, { controls: false, predictModule: './predict.js', ...options }));
+  return exporter.render(
+    exportInput(c.config, c, c.records, { controls: false, predictModule: './predict.js', ...options }),
+  );
 }

@@ -54,7 +54,8 @@ class Fields {
   /** A whole number >= min, for fields no option gives (`what` names what it counts). */
   integer(key: string, min: number, what: string): number {
     const v = this.obj[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) this.fail(key, `must be a whole number >= ${min} (as ${what})`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+      this.fail(key, `must be a whole number >= ${min} (as ${what})`);
     return v;
   }
 
@@ -65,7 +66,8 @@ class Fields {
     const v = this.obj[key];
     if (nullable && v === null) return null;
     const { rule, accepts } = runOptionTable[option].type.stored;
-    if (typeof v !== 'number' || !accepts(v)) this.fail(key, `must be ${rule}${nullable ? ' or null' : ''} (as ${flagOf(option)})`);
+    if (typeof v !== 'number' || !accepts(v))
+      this.fail(key, `must be ${rule}${nullable ? ' or null' : ''} (as ${flagOf(option)})`);
     return v;
   }
 
@@ -80,7 +82,8 @@ class Fields {
   /** An object whose values are all non-empty strings (a label map). */
   stringMap(key: string): Record<string, string> {
     const v = this.obj[key];
-    if (!isObject(v) || !Object.values(v).every((s) => typeof s === 'string' && s !== '')) this.fail(key, 'must map names to non-empty strings');
+    if (!isObject(v) || !Object.values(v).every((s) => typeof s === 'string' && s !== ''))
+      this.fail(key, 'must map names to non-empty strings');
     return v as Record<string, string>;
   }
 
@@ -120,7 +123,8 @@ function attackOf(a: Fields): AttackConfig {
   return {
     target: a.string('target'),
     targetOptions: a.object('targetOptions').value(),
-    goal: goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : { name: 'untargeted' },
+    goal:
+      goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : { name: 'untargeted' },
     search: a.component('search'),
     perturbations: a.components('perturbations'),
     maxPerturbRatio: a.number('maxPerturbRatio', 'maxPerturbRatio'),
@@ -131,8 +135,17 @@ function attackOf(a: Fields): AttackConfig {
     maxQueries: a.number('maxQueries', 'maxQueries', true),
     stabilitySamples: a.number('stabilitySamples', 'stabilitySamples'),
     verifyRepeats: a.number('verifyRepeats', 'verify'),
-    ...(input === undefined ? {} : { input: { template: input.string('template'), scope: input.choice('scope', runOptionTable.scope.type.choices) } }),
-    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', runOptionTable.exampleTimeout.default, (k) => a.number(k, 'exampleTimeout', true)),
+    ...(input === undefined
+      ? {}
+      : {
+          input: {
+            template: input.string('template'),
+            scope: input.choice('scope', runOptionTable.scope.type.choices),
+          },
+        }),
+    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', runOptionTable.exampleTimeout.default, (k) =>
+      a.number(k, 'exampleTimeout', true),
+    ),
     ...(judge === undefined
       ? {}
       : {
@@ -156,7 +169,8 @@ export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
   const shard = c.raw('shard') === null ? null : c.object('shard');
   const shardCount = shard?.integer('count', 1, '--shard');
   const shardIndex = shard?.integer('index', 0, '--shard');
-  if (shard !== null && shard !== undefined && shardIndex! >= shardCount!) shard.fail('index', `must be below shard.count (${shardCount})`);
+  if (shard !== null && shard !== undefined && shardIndex! >= shardCount!)
+    shard.fail('index', `must be below shard.count (${shardCount})`);
   return {
     ...(raw as unknown as CampaignConfig),
     attack: attackOf(c.object('attack')),

@@ -119,7 +119,8 @@ function resumeRequest(input: RunInput, dir: string): RunRequest {
     checkAttackConfig(stored.attack);
   } catch (err) {
     // Names and options the command line would have refused: say where they came from.
-    if (err instanceof ConfigError) throw new ConfigError(`${join(dir, 'campaign.json')}: ${err.message}`, { cause: err });
+    if (err instanceof ConfigError)
+      throw new ConfigError(`${join(dir, 'campaign.json')}: ${err.message}`, { cause: err });
     throw err;
   }
   const o = withDefaults(runOptionTable, input);
@@ -130,10 +131,14 @@ function resumeRequest(input: RunInput, dir: string): RunRequest {
     // A judge option given alone refers to the campaign's judge.
     const judge = input.judge ?? stored.attack.judge?.spec;
     const requested = newRequest({ ...asNew, ...(judge === undefined ? {} : { judge }) });
-    const conflicts = typed.filter((key) => JSON.stringify(identityOf(key)?.(requested)) !== JSON.stringify(identityOf(key)?.(storedRequest)));
+    const conflicts = typed.filter(
+      (key) => JSON.stringify(identityOf(key)?.(requested)) !== JSON.stringify(identityOf(key)?.(storedRequest)),
+    );
     if (conflicts.length > 0) {
       const names = conflicts.map((key) => flagOf(key, runOptionTable[key]));
-      throw new ConfigError(`${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`);
+      throw new ConfigError(
+        `${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`,
+      );
     }
   }
   return storedRequest;
@@ -172,7 +177,10 @@ function requestFromConfig(stored: CampaignConfig, o: RunOptions, dir: string): 
 }
 
 /** The user's constraints plus the preset's validity constraints of other names (the hook in presets.ts). */
-function withPresetConstraints(given: RunOptions['constraint'], preset: Preset | undefined): AttackConfig['constraints'] & object {
+function withPresetConstraints(
+  given: RunOptions['constraint'],
+  preset: Preset | undefined,
+): AttackConfig['constraints'] & object {
   const extra = (preset?.validity.constraints ?? []).filter((c) => !given.some((g) => g.name === c.name));
   return [...given, ...extra];
 }
@@ -180,11 +188,13 @@ function withPresetConstraints(given: RunOptions['constraint'], preset: Preset |
 function perturbationRefs(o: RunOptions): AttackConfig['perturbations'] {
   const options = o.perturbOptions ?? {};
   for (const name of Object.keys(options)) {
-    if (!o.perturb.includes(name)) throw new ConfigError(`--perturb-options names "${name}", which is not in --perturb (${o.perturb.join(',')})`);
+    if (!o.perturb.includes(name))
+      throw new ConfigError(`--perturb-options names "${name}", which is not in --perturb (${o.perturb.join(',')})`);
   }
   return o.perturb.map((name) => {
     const given = options[name] ?? {};
-    if (!isJsonObject(given)) throw new ConfigError(`--perturb-options: the options of "${name}" must be a JSON object`);
+    if (!isJsonObject(given))
+      throw new ConfigError(`--perturb-options: the options of "${name}" must be a JSON object`);
     return { name, options: given };
   });
 }
@@ -202,7 +212,9 @@ function withScope(attack: AttackConfig, scope: RunOptions['scope']): AttackConf
   if (scope === undefined || scope === 'example') return attack;
   const template = attack.targetOptions.prompt;
   if (!attack.target.startsWith('openai:') || typeof template !== 'string') {
-    throw new ConfigError(`--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default prompt)`);
+    throw new ConfigError(
+      `--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default prompt)`,
+    );
   }
   const labels = Array.isArray(attack.targetOptions.labels) ? (attack.targetOptions.labels as string[]) : [];
   return {
@@ -231,7 +243,10 @@ function definedBudgets(o: RunOptions): Partial<Budgets> {
 }
 
 function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
 }
 
 /**
@@ -243,10 +258,14 @@ function withRecipe(base: AttackConfig, name: string, input: RunInput): AttackCo
   const decided = runOptionTable.recipe.config;
   const clash = keysOf(runOptionTable).filter((key) => {
     const spec: RunOption<unknown> = runOptionTable[key];
-    return key !== 'recipe' && input[key] !== undefined && spec.config.some((field) => decided.some((d) => d === field));
+    return (
+      key !== 'recipe' && input[key] !== undefined && spec.config.some((field) => decided.some((d) => d === field))
+    );
   });
   if (clash.length > 0) {
-    throw new ConfigError(`--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map((key) => flagOf(key)).join(', ')}`);
+    throw new ConfigError(
+      `--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map((key) => flagOf(key)).join(', ')}`,
+    );
   }
   return {
     ...base,

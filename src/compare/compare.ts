@@ -48,7 +48,11 @@ export interface FamilyAttribution {
     /** using / attacked examples (succeeded + failed) of that model. */
     readonly rate: number | null;
     /** This model's flips with this family that also flip the other models (pooled over them). */
-    readonly transfer: { readonly eligible: number; readonly transferred: number; readonly share: number | null } | null;
+    readonly transfer: {
+      readonly eligible: number;
+      readonly transferred: number;
+      readonly share: number | null;
+    } | null;
   }[];
 }
 
@@ -73,7 +77,10 @@ export interface CompareOptions {
   readonly batchSize?: number;
 }
 
-export async function compareCampaigns(campaigns: readonly CampaignData[], options: CompareOptions): Promise<Comparison> {
+export async function compareCampaigns(
+  campaigns: readonly CampaignData[],
+  options: CompareOptions,
+): Promise<Comparison> {
   const alignment = alignCampaigns(campaigns, options.intersection);
   const names = displayNames(campaigns);
   const aligned = (k: number): ResultRecord[] => alignment.ids.map((id) => alignment.records[k]!.get(id)!);
@@ -89,7 +96,10 @@ export async function compareCampaigns(campaigns: readonly CampaignData[], optio
   for (let a = 0; a < campaigns.length; a++) {
     for (let b = a + 1; b < campaigns.length; b++) pairs.push(pairTest(names[a]!, names[b]!, aligned(a), aligned(b)));
   }
-  const transfer = options.targetFor === undefined ? null : await transferMatrix(campaigns, alignment, options.targetFor, options.batchSize);
+  const transfer =
+    options.targetFor === undefined
+      ? null
+      : await transferMatrix(campaigns, alignment, options.targetFor, options.batchSize);
   return {
     type: 'quiver-compare',
     schemaVersion: 1,
@@ -100,7 +110,10 @@ export async function compareCampaigns(campaigns: readonly CampaignData[], optio
     models,
     pairs,
     transfer,
-    families: attribution(models.map((m) => m.summary), transfer),
+    families: attribution(
+      models.map((m) => m.summary),
+      transfer,
+    ),
   };
 }
 
@@ -122,9 +135,17 @@ export function pairTest(a: string, b: string, ra: readonly ResultRecord[], rb: 
   const n = both + onlyA + onlyB + neither;
   const test = mcnemar(onlyA, onlyB);
   return {
-    a, b, n, bothRobust: both, onlyA, onlyB, neither,
+    a,
+    b,
+    n,
+    bothRobust: both,
+    onlyA,
+    onlyB,
+    neither,
     difference: n === 0 ? null : (onlyA - onlyB) / n,
-    method: test.method, statistic: test.statistic, pValue: test.pValue,
+    method: test.method,
+    statistic: test.statistic,
+    pValue: test.pValue,
   };
 }
 
@@ -159,6 +180,8 @@ function attribution(summaries: readonly Summary[], transfer: TransferMatrix | n
 /** Target specs, made unique with the campaign folder name (then its position) when two campaigns share one. */
 export function displayNames(campaigns: readonly CampaignData[]): string[] {
   const specs = campaigns.map((c) => c.config.attack.target);
-  const named = campaigns.map((c, k) => (specs.filter((s) => s === specs[k]).length > 1 ? `${specs[k]} (${c.name})` : specs[k]!));
+  const named = campaigns.map((c, k) =>
+    specs.filter((s) => s === specs[k]).length > 1 ? `${specs[k]} (${c.name})` : specs[k]!,
+  );
   return named.map((n, k) => (named.filter((x) => x === n).length > 1 ? `${n} #${k + 1}` : n));
 }

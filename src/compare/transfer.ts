@@ -53,7 +53,12 @@ export async function transferMatrix(
       for (const r of flips[s]!) {
         const onTarget = alignment.records[t]!.get(r.id);
         // Only an original the target labels right can be flipped.
-        if (onTarget?.original === null || onTarget?.original === undefined || onTarget.original.label !== r.groundTruth) continue;
+        if (
+          onTarget?.original === null ||
+          onTarget?.original === undefined ||
+          onTarget.original.label !== r.groundTruth
+        )
+          continue;
         const hit = s === t || labels.get(r.adversarial!.text) !== r.groundTruth;
         eligible++;
         if (hit) transferred++;

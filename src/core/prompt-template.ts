@@ -32,5 +32,9 @@ export function renderInput(template: string, example: string, labels: readonly 
   const text = withLabels(template, labels);
   const at = text.indexOf(INPUT_PLACEHOLDER);
   if (at < 0) throw new Error(`the prompt template has no ${INPUT_PLACEHOLDER}`);
-  return { text: text.slice(0, at) + example + text.slice(at + INPUT_PLACEHOLDER.length), exampleStart: at, exampleEnd: at + example.length };
+  return {
+    text: text.slice(0, at) + example + text.slice(at + INPUT_PLACEHOLDER.length),
+    exampleStart: at,
+    exampleEnd: at + example.length,
+  };
 }

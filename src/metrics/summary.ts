@@ -27,7 +27,12 @@ export interface JudgeSummary {
   readonly spec: string;
   /** Verified flips sent to the judge, and its verdicts (`error`: the judge failed; those flips stay, unjudged). */
   readonly judged: number;
-  readonly verdicts: { readonly valid: number; readonly questionable: number; readonly invalid: number; readonly error: number };
+  readonly verdicts: {
+    readonly valid: number;
+    readonly questionable: number;
+    readonly invalid: number;
+    readonly error: number;
+  };
   /** Flips the judge rejected: recorded `failed` with reason `judged-invalid`. */
   readonly rejected: number;
   /** Flips the judge rated valid, over attacked examples: the success rate counting only valid flips. */
@@ -95,7 +100,15 @@ export class SummaryBuilder {
   private usage: Usage = zeroUsage;
   private sawUsage = false;
   private checks: readonly string[] | undefined;
-  private judge: { spec: string; verdicts: Record<'valid' | 'questionable' | 'invalid' | 'error', number>; rejected: number; usage: Usage; sawUsage: boolean } | undefined;
+  private judge:
+    | {
+        spec: string;
+        verdicts: Record<'valid' | 'questionable' | 'invalid' | 'error', number>;
+        rejected: number;
+        usage: Usage;
+        sawUsage: boolean;
+      }
+    | undefined;
 
   add(r: ResultRecord): this {
     this.counts[r.status]++;
@@ -138,7 +151,13 @@ export class SummaryBuilder {
     const v = r.validity!;
     this.checks ??= v.checks;
     if (v.judge === undefined) return;
-    const j = (this.judge ??= { spec: v.judge.spec, verdicts: { valid: 0, questionable: 0, invalid: 0, error: 0 }, rejected: 0, usage: zeroUsage, sawUsage: false });
+    const j = (this.judge ??= {
+      spec: v.judge.spec,
+      verdicts: { valid: 0, questionable: 0, invalid: 0, error: 0 },
+      rejected: 0,
+      usage: zeroUsage,
+      sawUsage: false,
+    });
     j.verdicts[v.judge.verdict]++;
     if (r.reason === 'judged-invalid') j.rejected++;
     if (v.judge.usage !== undefined) {

@@ -11,7 +11,10 @@ function validityRows(s: Summary, pct: (x: number | null) => string): [string, s
     const c = j.verdicts;
     rows.push(
       ['Judge', j.spec],
-      ['Judged flips', `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error (unjudged)`],
+      [
+        'Judged flips',
+        `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error (unjudged)`,
+      ],
       ['Rejected by the judge', `${j.rejected} (failed, judged-invalid)`],
       ['Valid flip rate', pct(j.validFlipRate)],
     );

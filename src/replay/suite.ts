@@ -52,39 +52,51 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function checkHeader(path: string, line: number, v: unknown): SuiteHeader {
-  if (!isObject(v) || v['type'] !== 'quiver-suite') {
-    throw new InputError(path, line, 'type', 'the first line must be a Quiver suite header ({"type":"quiver-suite",...}); export one with quiver export --format jsonl');
+  if (!isObject(v) || v.type !== 'quiver-suite') {
+    throw new InputError(
+      path,
+      line,
+      'type',
+      'the first line must be a Quiver suite header ({"type":"quiver-suite",...}); export one with quiver export --format jsonl',
+    );
   }
-  const version = v['schemaVersion'];
+  const version = v.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new InputError(path, line, 'schemaVersion', `must be a positive integer, got ${JSON.stringify(version)}`);
   }
   if (version > SUITE_SCHEMA_VERSION) {
-    throw new InputError(path, line, 'schemaVersion', `suite schema ${version} is newer than this Quiver reads (${SUITE_SCHEMA_VERSION}); upgrade Quiver`);
+    throw new InputError(
+      path,
+      line,
+      'schemaVersion',
+      `suite schema ${version} is newer than this Quiver reads (${SUITE_SCHEMA_VERSION}); upgrade Quiver`,
+    );
   }
-  if (!isObject(v['source'])) throw new InputError(path, line, 'source', 'missing');
+  if (!isObject(v.source)) throw new InputError(path, line, 'source', 'missing');
   return v as unknown as SuiteHeader;
 }
 
 function checkCase(path: string, line: number, v: unknown): SuiteCaseLine {
-  if (!isObject(v) || v['type'] !== 'case') throw new InputError(path, line, 'type', 'expected a case line ({"type":"case",...})');
-  if (v['kind'] !== 'adversarial' && v['kind'] !== 'control') {
-    throw new InputError(path, line, 'kind', `must be "adversarial" or "control", got ${JSON.stringify(v['kind'])}`);
+  if (!isObject(v) || v.type !== 'case')
+    throw new InputError(path, line, 'type', 'expected a case line ({"type":"case",...})');
+  if (v.kind !== 'adversarial' && v.kind !== 'control') {
+    throw new InputError(path, line, 'kind', `must be "adversarial" or "control", got ${JSON.stringify(v.kind)}`);
   }
   for (const f of ['id', 'text', 'expected'] as const) {
-    if (typeof v[f] !== 'string' || (f !== 'text' && v[f] === '')) throw new InputError(path, line, f, 'must be a non-empty string');
+    if (typeof v[f] !== 'string' || (f !== 'text' && v[f] === ''))
+      throw new InputError(path, line, f, 'must be a non-empty string');
   }
   return {
     type: 'case',
-    kind: v['kind'],
-    id: v['id'] as string,
-    index: typeof v['index'] === 'number' ? v['index'] : -1,
-    text: v['text'] as string,
-    original: typeof v['original'] === 'string' ? v['original'] : (v['text'] as string),
-    expected: v['expected'] as string,
-    recorded: typeof v['recorded'] === 'string' ? v['recorded'] : '',
-    edits: Array.isArray(v['edits']) ? (v['edits'] as SuiteCaseLine['edits']) : [],
-    flipDistance: typeof v['flipDistance'] === 'number' ? v['flipDistance'] : null,
-    stability: typeof v['stability'] === 'number' ? v['stability'] : null,
+    kind: v.kind,
+    id: v.id as string,
+    index: typeof v.index === 'number' ? v.index : -1,
+    text: v.text as string,
+    original: typeof v.original === 'string' ? v.original : (v.text as string),
+    expected: v.expected as string,
+    recorded: typeof v.recorded === 'string' ? v.recorded : '',
+    edits: Array.isArray(v.edits) ? (v.edits as SuiteCaseLine['edits']) : [],
+    flipDistance: typeof v.flipDistance === 'number' ? v.flipDistance : null,
+    stability: typeof v.stability === 'number' ? v.stability : null,
   };
 }

@@ -28,13 +28,21 @@ export function runAttackTask(task: AttackTask): Promise<AttackTaskResult> {
 async function attack(task: AttackTask): Promise<AttackTaskResult> {
   const key = JSON.stringify(task.config);
   if (cached?.key !== key) {
-    cached = { key, parts: buildAttackParts(task.config, data?.targetShared), assessment: buildAssessment(task.config, data?.judgeShared) };
+    cached = {
+      key,
+      parts: buildAttackParts(task.config, data?.targetShared),
+      assessment: buildAssessment(task.config, data?.judgeShared),
+    };
   }
   return attackExamples(task, await cached.parts, await cached.assessment);
 }
 
 /** Attacks the task's examples one after the other with parts already built (in a worker, or in the caller's thread). */
-export async function attackExamples(task: AttackTask, parts: AttackParts, assessment: Assessment): Promise<AttackTaskResult> {
+export async function attackExamples(
+  task: AttackTask,
+  parts: AttackParts,
+  assessment: Assessment,
+): Promise<AttackTaskResult> {
   const settings = attackSettings(task.config);
   const outcomes: ExampleOutcome[] = [];
   for (const example of task.examples) {
@@ -43,7 +51,8 @@ export async function attackExamples(task: AttackTask, parts: AttackParts, asses
     } catch (err) {
       // Error classes do not survive the thread boundary; an abort travels as plain data, and ends the batch.
       if (!(err instanceof CampaignAbortError)) throw err;
-      for (const rest of task.examples.slice(outcomes.length)) outcomes.push({ type: 'abort', id: rest.id, reason: err.message });
+      for (const rest of task.examples.slice(outcomes.length))
+        outcomes.push({ type: 'abort', id: rest.id, reason: err.message });
       break;
     }
   }

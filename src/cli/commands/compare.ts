@@ -13,9 +13,18 @@ import { writeOutputFile } from '../output-file.js';
 
 const compareOptionTable = defineOptions({
   json: { type: on, description: 'print the comparison as JSON instead of tables' },
-  html: { arg: 'file', type: text, description: 'also write a self-contained HTML report with the transferability heat map' },
+  html: {
+    arg: 'file',
+    type: text,
+    description: 'also write a self-contained HTML report with the transferability heat map',
+  },
   intersection: { type: on, description: 'compare on the examples all campaigns share when their datasets differ' },
-  transfer: { negate: true, type: off, default: true, description: 'skip the transferability matrix (it queries every model on the others\' adversarial examples)' },
+  transfer: {
+    negate: true,
+    type: off,
+    default: true,
+    description: "skip the transferability matrix (it queries every model on the others' adversarial examples)",
+  },
 });
 
 type CompareFlags = OptionsOf<typeof compareOptionTable>;
@@ -46,14 +55,18 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
     const key = JSON.stringify([target, targetOptions ?? {}]);
     let t = targets.get(key);
     if (t === undefined) {
-      t = (async () => createTarget(target, targetOptions ?? {}, await prepareTargetShared(target, targetOptions ?? {})))();
+      t = (async () =>
+        createTarget(target, targetOptions ?? {}, await prepareTargetShared(target, targetOptions ?? {})))();
       targets.set(key, t);
     }
     return t;
   };
   let comparison;
   try {
-    comparison = await compareCampaigns(campaigns, { intersection: flags.intersection === true, ...(flags.transfer ? { targetFor } : {}) });
+    comparison = await compareCampaigns(campaigns, {
+      intersection: flags.intersection === true,
+      ...(flags.transfer ? { targetFor } : {}),
+    });
   } finally {
     for (const t of targets.values()) await (await t.catch(() => undefined))?.close?.();
   }
@@ -62,6 +75,6 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
     writeOutputFile(flags.html, renderCompareHtml(comparison, campaigns));
     process.stderr.write(`quiver compare: report written to ${flags.html}\n`);
   }
-  if (flags.json) process.stdout.write(JSON.stringify(comparison, null, 2) + '\n');
+  if (flags.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
   else process.stdout.write(renderComparison(comparison));
 }

@@ -42,5 +42,7 @@ export function renderMessages(
   input: string,
 ): ChatMessage[] {
   const user: ChatMessage = { role: 'user', content: renderTemplate(opts.prompt, input, opts.labels) };
-  return opts.system === null ? [user] : [{ role: 'system', content: renderTemplate(opts.system, input, opts.labels) }, user];
+  return opts.system === null
+    ? [user]
+    : [{ role: 'system', content: renderTemplate(opts.system, input, opts.labels) }, user];
 }
