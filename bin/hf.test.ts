@@ -15,7 +15,10 @@ import { quiverSync } from '../src/testing/cli.js';
 const work = mkdtempSync(join(tmpdir(), 'quiver-hf-cli-'));
 const quiver = (...args: string[]) => quiverSync(work, ...args);
 const results = (dir: string): ResultRecord[] =>
-  readFileSync(join(dir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResultRecord);
+  readFileSync(join(dir, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ResultRecord);
 
 function modelCopy(name: string, edit: (dir: string) => void = () => {}): string {
   const dir = join(work, name);
@@ -46,9 +49,26 @@ test('quiver run --target local:nn finds verified flips in 2 worker threads; the
 test('quiver run --target hf:<dir> with --batch-size, then quiver replay of its suite against hf:<dir>', () => {
   const dir = modelCopy('user-model');
   const out = join(work, 'hf');
-  const r = quiver('run', '--target', `hf:${dir}`, '--limit', '6', '--out', out, '--workers', '1', '--batch-size', '8', '--threads', '1');
+  const r = quiver(
+    'run',
+    '--target',
+    `hf:${dir}`,
+    '--limit',
+    '6',
+    '--out',
+    out,
+    '--workers',
+    '1',
+    '--batch-size',
+    '8',
+    '--threads',
+    '1',
+  );
   assert.equal(r.code, 0, r.stderr);
-  assert.ok(results(out).some((x) => x.status === 'succeeded'), 'no flip');
+  assert.ok(
+    results(out).some((x) => x.status === 'succeeded'),
+    'no flip',
+  );
   const suite = join(work, 'suite.jsonl');
   assert.equal(quiver('export', out, '--format', 'jsonl', '--out', suite, '--controls').code, 0);
   const replay = quiver('replay', suite, '--target', `hf:${dir}`, '--json');
@@ -57,16 +77,24 @@ test('quiver run --target hf:<dir> with --batch-size, then quiver replay of its 
   assert.ok(parsed !== null && typeof parsed === 'object');
   // The same model replays its own flips as still failing: nothing regressed, nothing fixed.
   assert.doesNotMatch(replay.stderr, /error/i);
-  assert.equal(quiver('replay', suite, '--target', 'hf:' + join(work, 'nowhere')).code, 2);
+  assert.equal(quiver('replay', suite, '--target', `hf:${join(work, 'nowhere')}`).code, 2);
 });
 
 test('bad model folders and labels: exit 2 naming the file and what is missing, nothing written', () => {
   const cases: [string, (dir: string) => void, RegExp][] = [
     ['no-config', (d) => rmSync(join(d, 'config.json')), /no-config\/config\.json: missing/],
-    ['no-id2label', (d) => writeFileSync(join(d, 'config.json'), '{"model_type": "distilbert"}'), /no-id2label\/config\.json: no "id2label"/],
+    [
+      'no-id2label',
+      (d) => writeFileSync(join(d, 'config.json'), '{"model_type": "distilbert"}'),
+      /no-id2label\/config\.json: no "id2label"/,
+    ],
     ['no-tokenizer', (d) => rmSync(join(d, 'tokenizer.json')), /no-tokenizer\/tokenizer\.json: missing/],
     ['no-onnx', (d) => rmSync(join(d, 'onnx'), { recursive: true }), /no-onnx: no ONNX model/],
-    ['bad-onnx', (d) => writeFileSync(join(d, 'onnx', 'model.onnx'), 'garbage'), /bad-onnx\/onnx\/model\.onnx: onnxruntime cannot load it/],
+    [
+      'bad-onnx',
+      (d) => writeFileSync(join(d, 'onnx', 'model.onnx'), 'garbage'),
+      /bad-onnx\/onnx\/model\.onnx: onnxruntime cannot load it/,
+    ],
   ];
   for (const [name, edit, message] of cases) {
     const out = join(work, `out-${name}`);
@@ -76,13 +104,31 @@ test('bad model folders and labels: exit 2 naming the file and what is missing, 
     assert.equal(existsSync(out), false, `${name}: ${out} was written`);
   }
   // A model whose labels the dataset does not use (a Hugging Face export's upper-case names), then mapped.
-  const upper = modelCopy('upper', (d) => writeFileSync(join(d, 'config.json'), JSON.stringify({ id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' } })));
+  const upper = modelCopy('upper', (d) =>
+    writeFileSync(join(d, 'config.json'), JSON.stringify({ id2label: { 0: 'NEGATIVE', 1: 'POSITIVE' } })),
+  );
   const out = join(work, 'out-upper');
   const r = quiver('run', '--target', `hf:${upper}`, '--limit', '2', '--out', out);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /reviews\.jsonl:1: field "label": "(positive|negative)" is not a label of the target \(its labels: NEGATIVE, POSITIVE\); map it with --label-map (positive=POSITIVE|negative=NEGATIVE)/);
+  assert.match(
+    r.stderr,
+    /reviews\.jsonl:1: field "label": "(positive|negative)" is not a label of the target \(its labels: NEGATIVE, POSITIVE\); map it with --label-map (positive=POSITIVE|negative=NEGATIVE)/,
+  );
   assert.equal(existsSync(out), false);
-  const mapped = quiver('run', '--target', `hf:${upper}`, '--limit', '2', '--out', out, '--label-map', 'negative=NEGATIVE,positive=POSITIVE');
+  const mapped = quiver(
+    'run',
+    '--target',
+    `hf:${upper}`,
+    '--limit',
+    '2',
+    '--out',
+    out,
+    '--label-map',
+    'negative=NEGATIVE,positive=POSITIVE',
+  );
   assert.equal(mapped.code, 0, mapped.stderr);
-  assert.equal(quiver('run', '--target', 'local:wink', '--batch-size', '4', '--limit', '1', '--out', join(work, 'x')).code, 2);
+  assert.equal(
+    quiver('run', '--target', 'local:wink', '--batch-size', '4', '--limit', '1', '--out', join(work, 'x')).code,
+    2,
+  );
 });

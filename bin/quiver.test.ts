@@ -26,7 +26,10 @@ function quiver(...args: string[]) {
 }
 
 function results(dir: string): ResultRecord[] {
-  return readFileSync(join(dir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResultRecord);
+  return readFileSync(join(dir, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ResultRecord);
 }
 
 function withoutTiming(records: ResultRecord[]) {
@@ -41,7 +44,11 @@ test('quiver run: the demo campaign finds verified, minimal flips and writes the
   assert.match(r.stdout, /Attack success rate/);
   const recs = results(out);
   assert.equal(recs.length, 20);
-  assert.deepEqual(recs.map((x) => x.index), [...Array(20).keys()], 'dataset order');
+  assert.deepEqual(
+    recs.map((x) => x.index),
+    [...Array(20).keys()],
+    'dataset order',
+  );
   const flips = recs.filter((x) => x.status === 'succeeded');
   assert.ok(flips.length >= 3, `only ${flips.length} flips`);
   const wink = await createTarget('local:wink');
@@ -52,10 +59,25 @@ test('quiver run: the demo campaign finds verified, minimal flips and writes the
     assert.match(f.campaignId!, /^[0-9a-f]{16}$/);
     assert.deepEqual(f.validity, {
       checks: [
-        'one-edit-per-word', 'max-perturb-ratio', 'stopwords', 'typo-density', 'article-agreement', 'pos-consistency',
-        'typo-not-a-word', 'synonym-no-antonyms', 'synonym-sense-share', 'synonym-fixed-expressions', 'synonym-not-by-names',
-        'synonym-no-derivations', 'synonym-word-sense', 'synonym-word-form', 'synonym-min-cosine', 'synonym-context-fit',
-        'reorder-grammatical', 'rare-word-adverb-slots', 'verified',
+        'one-edit-per-word',
+        'max-perturb-ratio',
+        'stopwords',
+        'typo-density',
+        'article-agreement',
+        'pos-consistency',
+        'typo-not-a-word',
+        'synonym-no-antonyms',
+        'synonym-sense-share',
+        'synonym-fixed-expressions',
+        'synonym-not-by-names',
+        'synonym-no-derivations',
+        'synonym-word-sense',
+        'synonym-word-form',
+        'synonym-min-cosine',
+        'synonym-context-fit',
+        'reorder-grammatical',
+        'rare-word-adverb-slots',
+        'verified',
       ],
     });
     assert.notEqual(f.adversarial!.label, f.groundTruth);
@@ -63,7 +85,9 @@ test('quiver run: the demo campaign finds verified, minimal flips and writes the
     assert.equal(f.flipDistance, f.edits.length);
     assert.ok(f.flipDistance! >= 1);
     // The budget rounds up (3 edits of an 11-word text is 0.27), as TextAttack's MaxModificationRate does.
-    assert.ok(f.perturbedWordRatio! > 0 && f.perturbedWordRatio! * f.wordCount <= perturbBudget(0.25, f.wordCount) + 1e-9);
+    assert.ok(
+      f.perturbedWordRatio! > 0 && f.perturbedWordRatio! * f.wordCount <= perturbBudget(0.25, f.wordCount) + 1e-9,
+    );
     assert.ok(f.uniqueQueries <= f.queries);
     assert.equal(f.minimal, true);
   });
@@ -94,7 +118,18 @@ test('quiver run: same seed, same results with 1 and 2 workers; another seed dif
 
 test('quiver run --json prints summary.json on stdout', () => {
   const out = join(work, 'json');
-  const r = quiver('run', '--limit', '3', '--target', 'local:afinn', '--json', '--out', out, '--stability-samples', '5');
+  const r = quiver(
+    'run',
+    '--limit',
+    '3',
+    '--target',
+    'local:afinn',
+    '--json',
+    '--out',
+    out,
+    '--stability-samples',
+    '5',
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')));
 });
@@ -123,18 +158,43 @@ test('bad dataset lines: exit 2, the message names file, line and field, nothing
 
 test('numeric labels: a hint at --label-map, which maps them (JSONL and CSV); a missing field names the fields there are', () => {
   const jsonl = join(work, 'numeric.jsonl');
-  writeFileSync(jsonl, ['{"sentence":"a fine, lovely film","label":1}', '{"sentence":"a dull, awful mess","label":0}'].join('\n') + '\n');
+  writeFileSync(
+    jsonl,
+    `${['{"sentence":"a fine, lovely film","label":1}', '{"sentence":"a dull, awful mess","label":0}'].join('\n')}\n`,
+  );
   const r = quiver('run', '--dataset', jsonl, '--out', join(work, 'numeric-no'));
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /numeric\.jsonl:1: field "text": missing \(the line has "sentence", "label"; name the field with --text-field\)/);
+  assert.match(
+    r.stderr,
+    /numeric\.jsonl:1: field "text": missing \(the line has "sentence", "label"; name the field with --text-field\)/,
+  );
   const r2 = quiver('run', '--dataset', jsonl, '--text-field', 'sentence', '--out', join(work, 'numeric-no'));
   assert.equal(r2.code, 2);
-  assert.match(r2.stderr, /numeric\.jsonl:1: field "label": must be a string; map numbers to labels with --label-map, e.g. 0=negative,1=positive/);
+  assert.match(
+    r2.stderr,
+    /numeric\.jsonl:1: field "label": must be a string; map numbers to labels with --label-map, e.g. 0=negative,1=positive/,
+  );
   const out = join(work, 'numeric');
-  const ok = quiver('run', '--dataset', jsonl, '--text-field', 'sentence', '--label-map', '0=negative,1=positive', '--out', out);
+  const ok = quiver(
+    'run',
+    '--dataset',
+    jsonl,
+    '--text-field',
+    'sentence',
+    '--label-map',
+    '0=negative,1=positive',
+    '--out',
+    out,
+  );
   assert.equal(ok.code, 0, ok.stderr);
-  assert.deepEqual(results(out).map((x) => x.groundTruth), ['positive', 'negative']);
-  assert.deepEqual(JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8')).dataset.labelMap, { 0: 'negative', 1: 'positive' });
+  assert.deepEqual(
+    results(out).map((x) => x.groundTruth),
+    ['positive', 'negative'],
+  );
+  assert.deepEqual(JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8')).dataset.labelMap, {
+    0: 'negative',
+    1: 'positive',
+  });
   const conflict = quiver('run', '--resume', out, '--label-map', '0=positive,1=negative');
   assert.equal(conflict.code, 2);
   assert.match(conflict.stderr, /--label-map conflicts with the campaign/);
@@ -165,7 +225,10 @@ test('unknown names and bad values: exit 2 with the valid choices', () => {
     [['--perturb-options', '{"typo":{"bogus":1}}'], /typo.*bogus/],
     [['--train', 'x.jsonl'], /--train only apply to the local:nb target, not local:wink/],
     [['--target', 'local:nb'], /local:nb needs --train FILE/],
-    [['--constraint', 'nope'], /unknown constraint "nope"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency/],
+    [
+      ['--constraint', 'nope'],
+      /unknown constraint "nope"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency/,
+    ],
     [['--constraint', 'char-budget={"maxPerEdit":-1}'], /char-budget: maxPerEdit must be a number >= 0/],
   ];
   for (const [args, re] of cases) {
@@ -178,7 +241,9 @@ test('unknown names and bad values: exit 2 with the valid choices', () => {
 
 test('module:<path> targets run inside the workers; --protect keeps words intact', () => {
   const mod = join(work, 'model.mjs');
-  writeFileSync(mod, `
+  writeFileSync(
+    mod,
+    `
 export const labels = ['negative', 'positive'];
 const lex = { good: 1, great: 2, excellent: 2, bad: -1, awful: -2 };
 export async function predict(texts) {
@@ -188,9 +253,16 @@ export async function predict(texts) {
     const p = 1 / (1 + Math.exp(-2 * s));
     return { label: p >= 0.5 ? 'positive' : 'negative', scores: { negative: 1 - p, positive: p } };
   });
-}`);
+}`,
+  );
   const data = join(work, 'mod.jsonl');
-  writeFileSync(data, ['{"id":"a","text":"A good film with a great cast.","label":"positive"}', '{"id":"b","text":"The plot was good.","label":"positive"}'].join('\n') + '\n');
+  writeFileSync(
+    data,
+    `${[
+      '{"id":"a","text":"A good film with a great cast.","label":"positive"}',
+      '{"id":"b","text":"The plot was good.","label":"positive"}',
+    ].join('\n')}\n`,
+  );
   const out = join(work, 'mod-out');
   const base = ['run', '--target', `module:${mod}`, '--dataset', data, '--max-perturb-ratio', '0.5'];
   const free = quiver(...base, '--out', join(work, 'mod-free'));
@@ -210,18 +282,35 @@ test('per-family options and opt-in constraints reach the workers', () => {
   // character (synonyms, textbugger's homoglyph-free variants), with it none is, so the constraint really ran.
   const run = (name: string, ...extra: string[]) => {
     const out = join(work, name);
-    const r = quiver('run', '--limit', '12', '--perturb', 'typo,synonym', '--perturb-options', '{"typo":{"preset":"textbugger"}}', ...extra, '--out', out);
+    const r = quiver(
+      'run',
+      '--limit',
+      '12',
+      '--perturb',
+      'typo,synonym',
+      '--perturb-options',
+      '{"typo":{"preset":"textbugger"}}',
+      ...extra,
+      '--out',
+      out,
+    );
     assert.equal(r.code, 0, r.stderr);
     return out;
   };
   const free = results(run('options-free')).flatMap((x) => x.edits);
-  assert.ok(free.some((e) => levenshtein(e.from, e.to) > 1), 'without the constraint some edit is more than one character');
+  assert.ok(
+    free.some((e) => levenshtein(e.from, e.to) > 1),
+    'without the constraint some edit is more than one character',
+  );
   const out = run('options', '--constraint', 'char-budget={"maxPerEdit":1}', '--no-pos-consistency');
   const edits = results(out).flatMap((x) => x.edits);
   assert.ok(edits.length > 0);
   for (const e of edits) assert.ok(levenshtein(e.from, e.to) <= 1, `${e.family}: ${e.from} -> ${e.to}`);
   const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
-  assert.deepEqual(campaign.attack.perturbations, [{ name: 'typo', options: { preset: 'textbugger' } }, { name: 'synonym', options: {} }]);
+  assert.deepEqual(campaign.attack.perturbations, [
+    { name: 'typo', options: { preset: 'textbugger' } },
+    { name: 'synonym', options: {} },
+  ]);
   assert.deepEqual(campaign.attack.constraints, [{ name: 'char-budget', options: { maxPerEdit: 1 } }]);
   // The default pos-consistency constraint is turned off only on request, and that is recorded.
   assert.equal(campaign.attack.posConsistency, false);
@@ -231,11 +320,27 @@ test('per-family options and opt-in constraints reach the workers', () => {
 test('local:nb trains from --train and attacks a 3-class dataset', () => {
   const fpb = sharedDataset('financial-phrasebank-allagree.jsonl');
   const out = join(work, 'nb');
-  const r = quiver('run', '--target', 'local:nb', '--train', fpb, '--dataset', fpb, '--limit', '12', '--out', out, '--json');
+  const r = quiver(
+    'run',
+    '--target',
+    'local:nb',
+    '--train',
+    fpb,
+    '--dataset',
+    fpb,
+    '--limit',
+    '12',
+    '--out',
+    out,
+    '--json',
+  );
   assert.equal(r.code, 0, r.stderr);
   const recs = results(out);
   assert.equal(recs.length, 12);
-  assert.ok(recs.some((x) => x.groundTruth === 'neutral'), 'three labels');
+  assert.ok(
+    recs.some((x) => x.groundTruth === 'neutral'),
+    'three labels',
+  );
   const campaign = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8'));
   assert.equal(campaign.attack.targetOptions.train, fpb);
 });
@@ -259,7 +364,9 @@ test('quiver serve on a port already in use: exit 2 naming the port, with a hint
   const port = (busy.address() as AddressInfo).port;
   try {
     const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, [cli, 'serve', '--port', String(port)], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
       child.on('exit', (code) => resolve({ code, stderr }));
@@ -283,22 +390,37 @@ test('quiver --help and run --help', () => {
 test('poison pills: over-long texts are refused (or skipped) at validation; a slow example stops at --example-timeout; resume works', () => {
   const mod = join(work, 'slow-model.mjs');
   // 20 ms of CPU per call: any search needs far more than 100 ms.
-  writeFileSync(mod, `
+  writeFileSync(
+    mod,
+    `
 export const labels = ['negative', 'positive'];
 export async function predict(texts) {
   const end = Date.now() + 20;
   while (Date.now() < end);
   return texts.map((t) => (/good/.test(t) ? { label: 'positive', scores: { negative: 0.2, positive: 0.8 } } : { label: 'negative', scores: { negative: 0.8, positive: 0.2 } }));
-}`);
+}`,
+  );
   const data = join(work, 'pills.jsonl');
   const lines = [
     { text: 'A good film with a good cast and a good plot.', label: 'positive' },
     { text: 'x'.repeat(5_000_000), label: 'positive' },
     { text: 'word '.repeat(1_001), label: 'positive' },
   ];
-  writeFileSync(data, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  writeFileSync(data, `${lines.map((l) => JSON.stringify(l)).join('\n')}\n`);
   const out = join(work, 'pills-out');
-  const base = ['run', '--target', `module:${mod}`, '--dataset', data, '--out', out, '--workers', '1', '--stability-samples', '0'];
+  const base = [
+    'run',
+    '--target',
+    `module:${mod}`,
+    '--dataset',
+    data,
+    '--out',
+    out,
+    '--workers',
+    '1',
+    '--stability-samples',
+    '0',
+  ];
   const refused = quiver(...base);
   assert.equal(refused.code, 2, refused.stderr);
   assert.match(refused.stderr, /pills\.jsonl:2: field "text": has 5000000 characters, more than --max-chars 20000/);
@@ -329,11 +451,20 @@ test('an edited campaign.json is checked on --resume: exit 2 naming the file and
   const file = join(out, 'campaign.json');
   const campaign = JSON.parse(readFileSync(file, 'utf8'));
   const cases: [unknown, RegExp][] = [
-    [{ ...campaign, limit: 'abc' }, /campaign\.json: field "limit" must be a whole number >= 1 or null \(as --limit\), got "abc"/],
-    [{ ...campaign, attack: { ...campaign.attack, seed: 'abc' } }, /campaign\.json: field "attack\.seed" must be a whole number >= 0/],
+    [
+      { ...campaign, limit: 'abc' },
+      /campaign\.json: field "limit" must be a whole number >= 1 or null \(as --limit\), got "abc"/,
+    ],
+    [
+      { ...campaign, attack: { ...campaign.attack, seed: 'abc' } },
+      /campaign\.json: field "attack\.seed" must be a whole number >= 0/,
+    ],
     [{}, /campaign\.json: field "type" must be "campaign"/],
     [{ ...campaign, attack: null }, /campaign\.json: field "attack" must be a JSON object, got null/],
-    [{ ...campaign, attack: { ...campaign.attack, search: { name: 'nope', options: {} } } }, /campaign\.json: unknown search "nope"/],
+    [
+      { ...campaign, attack: { ...campaign.attack, search: { name: 'nope', options: {} } } },
+      /campaign\.json: unknown search "nope"/,
+    ],
   ];
   for (const [content, re] of cases) {
     writeFileSync(file, JSON.stringify(content));

@@ -11,7 +11,7 @@ import { quiverVersion } from '../src/version.js';
 
 const program = new Command('quiver')
   .description('Robustness search for NLP and LLM software: finds minimal perturbations that flip a model’s output.')
-  .version(quiverVersion, '-V, --version', 'print Quiver\'s version')
+  .version(quiverVersion, '-V, --version', "print Quiver's version")
   .exitOverride()
   .showHelpAfterError('(run quiver <command> --help for usage)');
 
@@ -35,13 +35,17 @@ function exitCodeFor(err: unknown): number {
     return err.exitCode === 0 ? 0 : 2;
   }
   if (err instanceof StorageError) {
-    process.stderr.write(`quiver: error: ${err.message}; fix the disk, then continue with quiver run --resume <its folder>\n`);
+    process.stderr.write(
+      `quiver: error: ${err.message}; fix the disk, then continue with quiver run --resume <its folder>\n`,
+    );
     return 1;
   }
   if (err instanceof ConfigError) {
     process.stderr.write(`quiver: error: ${err.message}\n`);
     return 2;
   }
-  process.stderr.write(`quiver: unexpected error: ${err instanceof Error ? (process.env.QUIVER_DEBUG ? err.stack : err.message) : String(err)}\n`);
+  process.stderr.write(
+    `quiver: unexpected error: ${err instanceof Error ? (process.env.QUIVER_DEBUG ? err.stack : err.message) : String(err)}\n`,
+  );
   return 1;
 }

@@ -13,11 +13,14 @@ test('append: StressTest distractors go at the end, once, anchored at the last w
   const t = AttackText.fromString('The food was great.');
   assert.deepEqual(p.candidates(t, 1, ctx), []);
   const out = p.candidates(t, 3, ctx);
-  assert.deepEqual(out.map((c) => c.text), [
-    'The food was great and true is true.',
-    'The food was great and false is not true.',
-    `The food was great ${STRESSTEST_DISTRACTORS[2]}.`,
-  ]);
+  assert.deepEqual(
+    out.map((c) => c.text),
+    [
+      'The food was great and true is true.',
+      'The food was great and false is not true.',
+      `The food was great ${STRESSTEST_DISTRACTORS[2]}.`,
+    ],
+  );
   assert.equal(out[0]!.cost, 1);
   assert.deepEqual(out[0]!.edits, [{ family: 'append', position: 4, from: '', to: 'and true is true' }]);
   const last = out[0]!.length - 1;
@@ -31,7 +34,12 @@ test('append: CheckList strings are 50 fixed 10-character alphanumerics; custom 
   assert.ok(CHECKLIST_DISTRACTORS.every((s) => /^[A-Za-z0-9]{10}$/.test(s)));
   const t = AttackText.fromString('fine');
   assert.equal(createPerturbation('append', { distractors: 'checklist' }).candidates(t, 0, ctx).length, 50);
-  assert.deepEqual(append({ distractors: ['lol'] }).candidates(t, 0, ctx).map((c) => c.text), ['fine lol']);
+  assert.deepEqual(
+    append({ distractors: ['lol'] })
+      .candidates(t, 0, ctx)
+      .map((c) => c.text),
+    ['fine lol'],
+  );
   assert.throws(() => append({ distractors: [] }), ConfigError);
   assert.throws(() => append({ suffix: 'x' }), /unknown option "suffix"/);
 });

@@ -29,7 +29,9 @@ export const STRESSTEST_DISTRACTORS: readonly string[] = [
 export const CHECKLIST_DISTRACTORS: readonly string[] = (() => {
   const rng = rngFor('quiver:checklist-distractors');
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-  return Array.from({ length: 50 }, () => Array.from({ length: 10 }, () => alphabet[Math.floor(rng() * alphabet.length)]!).join(''));
+  return Array.from({ length: 50 }, () =>
+    Array.from({ length: 10 }, () => alphabet[Math.floor(rng() * alphabet.length)]!).join(''),
+  );
 })();
 
 export function resolveAppendOptions(options: Readonly<Record<string, unknown>>): string[] {
@@ -39,8 +41,11 @@ export function resolveAppendOptions(options: Readonly<Record<string, unknown>>)
   const d = options.distractors ?? defaultAppendOptions.distractors;
   if (d === 'stresstest') return [...STRESSTEST_DISTRACTORS];
   if (d === 'checklist') return [...CHECKLIST_DISTRACTORS];
-  if (Array.isArray(d) && d.length > 0 && d.every((s) => typeof s === 'string' && s.trim() !== '')) return d.map((s: string) => s.trim());
-  throw new ConfigError(`append: option distractors must be "stresstest", "checklist" or a non-empty list of strings, got ${JSON.stringify(d)}`);
+  if (Array.isArray(d) && d.length > 0 && d.every((s) => typeof s === 'string' && s.trim() !== ''))
+    return d.map((s: string) => s.trim());
+  throw new ConfigError(
+    `append: option distractors must be "stresstest", "checklist" or a non-empty list of strings, got ${JSON.stringify(d)}`,
+  );
 }
 
 export function append(options: Readonly<Record<string, unknown>> = {}): Perturbation {

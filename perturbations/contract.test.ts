@@ -18,7 +18,9 @@ runPerturbationContract('typo (all operations)', () => typo({ operations: TYPO_O
 for (const preset of Object.keys(typoPresets) as (keyof typeof typoPresets)[]) {
   runPerturbationContract(`typo (${preset})`, () => typo({ preset }));
 }
-runPerturbationContract('synonym (multi-word, wide)', () => synonym({ multiWord: true, maxSenses: 10, maxCandidates: 20 }));
+runPerturbationContract('synonym (multi-word, wide)', () =>
+  synonym({ multiWord: true, maxSenses: 10, maxCandidates: 20 }),
+);
 runPerturbationContract('rare-word (CheckList swaps)', () =>
   rareWord({ swapNames: true, swapPlaces: true, swapNumbers: true, maxSwaps: 3 }),
 );

@@ -26,19 +26,27 @@ test('replacements are the rarest synonyms, rarer than the word itself', () => {
   assert.equal(p.granularity, 'word');
   for (const word of ['terrible', 'movies']) {
     const i = text.words.indexOf(word);
-    const swaps = p.candidates(text, i, ctx).filter(replaces).map((c) => c.words[i]!);
+    const swaps = p
+      .candidates(text, i, ctx)
+      .filter(replaces)
+      .map((c) => c.words[i]!);
     assert.ok(swaps.length >= 1 && swaps.length <= 2, `${word}: ${swaps.join()}`);
     for (const s of swaps) assert.ok(frequencyRank(s) > frequencyRank(word), `${s} rarer than ${word}`);
     assert.ok(frequencyRank(swaps[0]!) >= frequencyRank(swaps[swaps.length - 1]!), 'rarest first');
     // They come from the same checked synonym candidates the synonym family proposes (with every candidate allowed).
-    const all = synonym({ maxCandidates: 1000 }).candidates(text, i, ctx).map((c) => c.words[i]!);
+    const all = synonym({ maxCandidates: 1000 })
+      .candidates(text, i, ctx)
+      .map((c) => c.words[i]!);
     for (const s of swaps) assert.ok(all.includes(s), s);
     const rarestPossible = Math.max(...all.map(frequencyRank));
     assert.equal(frequencyRank(swaps[0]!), rarestPossible);
   }
   const terrible = text.words.indexOf('terrible');
   const edits = p.candidates(text, terrible, ctx).map((c) => c.lastEdit!.edit);
-  assert.ok(edits.every((e) => e.family === 'rare-word' && e.position === terrible), 'edits are rare-word edits at the word');
+  assert.ok(
+    edits.every((e) => e.family === 'rare-word' && e.position === terrible),
+    'edits are rare-word edits at the word',
+  );
 });
 
 test('maxReplacements and maxInserts bound the candidates', () => {
@@ -121,7 +129,11 @@ test('inserted words get fillers but no synonyms; function words get fillers onl
 test('deterministic for the same seed', () => {
   const run = () => {
     const { text, ctx } = setup('Terrible acting, but I loved the movies and the ending.');
-    return text.words.flatMap((_, k) => rareWord().candidates(text, k, ctx).map((c) => c.text));
+    return text.words.flatMap((_, k) =>
+      rareWord()
+        .candidates(text, k, ctx)
+        .map((c) => c.text),
+    );
   };
   const first = run();
   assert.ok(first.length > 5, 'first.length > 5');
@@ -149,7 +161,9 @@ test('CheckList swaps are off by default', () => {
 });
 
 test('CheckList swaps: names within their list, places by kind, numbers nearby in the same format', () => {
-  const { text, ctx } = setup('Sarah flew from Paris to Chicago with 3 friends in 2019, and Carlos paid 1,250 dollars.');
+  const { text, ctx } = setup(
+    'Sarah flew from Paris to Chicago with 3 friends in 2019, and Carlos paid 1,250 dollars.',
+  );
   const p = rareWord({ maxInserts: 0, swapNames: true, swapPlaces: true, swapNumbers: true, maxSwaps: 3 });
   const to = (w: string) => p.candidates(text, text.words.indexOf(w), ctx).map((c) => c.words[text.words.indexOf(w)]!);
   const sarah = to('Sarah');
@@ -203,10 +217,14 @@ test('synonym replacements get the synonym checks (issue #14): sense in context,
   const swapsOf = (sentence: string, word: string) => {
     const { text, ctx } = setup(sentence);
     const i = text.words.indexOf(word);
-    return p.candidates(text, i, ctx).filter(replaces).map((c) => c.words[i]!);
+    return p
+      .candidates(text, i, ctx)
+      .filter(replaces)
+      .map((c) => c.words[i]!);
   };
   const funny = swapsOf('the film is funny and warm', 'funny');
-  for (const odd of ['odd', 'peculiar', 'queer', 'rum', 'rummy', 'singular', 'curious']) assert.ok(!funny.includes(odd), funny.join());
+  for (const odd of ['odd', 'peculiar', 'queer', 'rum', 'rummy', 'singular', 'curious'])
+    assert.ok(!funny.includes(odd), funny.join());
   assert.deepEqual(swapsOf('this is a must!', 'must'), []);
   assert.deepEqual(swapsOf('you will pay for the tickets', 'pay'), []);
   assert.ok(!swapsOf('Kudos to the cast', 'Kudos').includes('extolment'));

@@ -46,15 +46,20 @@ export const DEFAULT_RARE_WORD_OPTIONS: RareWordOptions = {
 };
 
 export function resolveRareWordOptions(options: object): RareWordOptions {
-  return resolveOptions('rare-word', DEFAULT_RARE_WORD_OPTIONS, {
-    maxSenses: integerAtLeast(1),
-    maxReplacements: integerAtLeast(0),
-    maxInserts: integerAtLeast(0),
-    swapNames: isBoolean,
-    swapPlaces: isBoolean,
-    swapNumbers: isBoolean,
-    maxSwaps: integerAtLeast(1),
-  }, options);
+  return resolveOptions(
+    'rare-word',
+    DEFAULT_RARE_WORD_OPTIONS,
+    {
+      maxSenses: integerAtLeast(1),
+      maxReplacements: integerAtLeast(0),
+      maxInserts: integerAtLeast(0),
+      swapNames: isBoolean,
+      swapPlaces: isBoolean,
+      swapNumbers: isBoolean,
+      maxSwaps: integerAtLeast(1),
+    },
+    options,
+  );
 }
 
 const SWAP_LISTS: readonly { readonly kind: 'name' | 'place'; readonly words: readonly string[] }[] = [
@@ -74,7 +79,7 @@ const NUMBER_JOINT = /^[.,:/]$/;
 const SENTENCE_END = /[.!?…]["'”’)\]]*\s*$/u;
 
 // A separator a word can be slipped into: it ends with a space or an opening bracket or quote.
-const OPEN_GAP = /[\s(\[{"“]$/u;
+const OPEN_GAP = /[\s([{"“]$/u;
 
 export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
   const opts = resolveRareWordOptions(options);
@@ -139,8 +144,12 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
     const list = SWAP_LISTS.find((l) => l.words.includes(word));
     if (list === undefined || !(list.kind === 'name' ? opts.swapNames : opts.swapPlaces)) return [];
     // "New York", "Paris Hilton": a place next to another capitalised word is part of a longer name.
-    if (list.kind === 'place' && (capitalisedNeighbour(text, index, -1) || capitalisedNeighbour(text, index, 1))) return [];
-    return shuffled(rng(), list.words.filter((w) => w !== word)).slice(0, opts.maxSwaps);
+    if (list.kind === 'place' && (capitalisedNeighbour(text, index, -1) || capitalisedNeighbour(text, index, 1)))
+      return [];
+    return shuffled(
+      rng(),
+      list.words.filter((w) => w !== word),
+    ).slice(0, opts.maxSwaps);
   }
 
   return {
@@ -167,7 +176,8 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
 /** Not part of a longer number: no "." "," ":" or "/" joins it to a neighbouring digit run. */
 function standaloneNumber(text: AttackText, index: number): boolean {
   const before = index > 0 && NUMBER_JOINT.test(text.seps[index]!) && DIGITS.test(text.words[index - 1]!);
-  const after = index + 1 < text.length && NUMBER_JOINT.test(text.seps[index + 1]!) && DIGITS.test(text.words[index + 1]!);
+  const after =
+    index + 1 < text.length && NUMBER_JOINT.test(text.seps[index + 1]!) && DIGITS.test(text.words[index + 1]!);
   return !before && !after;
 }
 

@@ -13,7 +13,9 @@ function tagged(text: AttackText): PerturbContext {
   const doc = nlp.readDoc(text.text);
   const tokens = doc.tokens().out();
   const pos = doc.tokens().out(nlp.its.pos);
-  const words = tokens.flatMap((w, k) => (/[\p{L}\p{N}]/u.test(w) ? [{ pos: pos[k]!, lemma: w.toLowerCase(), entity: false }] : []));
+  const words = tokens.flatMap((w, k) =>
+    /[\p{L}\p{N}]/u.test(w) ? [{ pos: pos[k]!, lemma: w.toLowerCase(), entity: false }] : [],
+  );
   assert.equal(words.length, text.length, `tokens do not align for: ${text.text}`);
   const analysis: TextAnalysis = { words };
   return { analysis, rng: (key) => rngFor(key) };
@@ -44,17 +46,25 @@ test('clauses swap around a symmetric coordinator that stays in place', () => {
   const s = 'the food was great and the service was slow';
   assert.deepEqual(texts(s, 0), ['the service was slow and the food was great']);
   assert.deepEqual(blockSwaps(s), ['the service was slow and the food was great']);
-  assert.deepEqual(blockSwaps(s, () => untagged), ['the service was slow and the food was great']);
+  assert.deepEqual(
+    blockSwaps(s, () => untagged),
+    ['the service was slow and the food was great'],
+  );
   assert.deepEqual(blockSwaps('The food was great, and the service was slow.'), [
     'The service was slow, and the food was great.',
   ]);
-  assert.deepEqual(blockSwaps('You can stream it or you can buy the disc.'), ['You can buy the disc or you can stream it.']);
+  assert.deepEqual(blockSwaps('You can stream it or you can buy the disc.'), [
+    'You can buy the disc or you can stream it.',
+  ]);
 });
 
 test('clauses never swap around but, yet, while or whereas: the swap moves what the sentence says', () => {
   // "X but Y" puts the weight on Y: swapped, a review's verdict changes.
   assert.deepEqual(blockSwaps('the food was great but the service was slow'), []);
-  assert.deepEqual(blockSwaps('the food was great but the service was slow', () => untagged), []);
+  assert.deepEqual(
+    blockSwaps('the food was great but the service was slow', () => untagged),
+    [],
+  );
   assert.deepEqual(blockSwaps('The food was great, but the service was slow.'), []);
   assert.deepEqual(blockSwaps('The plot is thin, yet the jokes land.'), []);
   assert.deepEqual(blockSwaps('The staff were friendly while we waited.'), []);
@@ -68,13 +78,20 @@ test('across a bare comma both sides must be clauses with a subject', () => {
 
 test('a fronted subordinate clause moves behind the main clause with its conjunction', () => {
   assert.ok(texts('Although it was cheap, the food was bad.', 0).includes('The food was bad, although it was cheap.'));
-  assert.deepEqual(blockSwaps('The food was bad, although it was cheap.'), ['Although it was cheap, the food was bad.']);
-  assert.deepEqual(blockSwaps('We left early, because the music was loud.'), ['Because the music was loud, we left early.']);
+  assert.deepEqual(blockSwaps('The food was bad, although it was cheap.'), [
+    'Although it was cheap, the food was bad.',
+  ]);
+  assert.deepEqual(blockSwaps('We left early, because the music was loud.'), [
+    'Because the music was loud, we left early.',
+  ]);
 });
 
 test('does not split phrases, causal or sequential links', () => {
   assert.deepEqual(blockSwaps('the food and the service were bad'), []);
-  assert.deepEqual(blockSwaps('the food and the service were bad', () => untagged), []);
+  assert.deepEqual(
+    blockSwaps('the food and the service were bad', () => untagged),
+    [],
+  );
   assert.deepEqual(blockSwaps('it was cheap so we ordered more'), []);
   assert.deepEqual(blockSwaps('we left because it was late'), []);
   assert.deepEqual(blockSwaps('I waited for a while and then left.'), []);
@@ -101,7 +118,10 @@ test('sentences swap with the next one when they end alike', () => {
   assert.deepEqual(texts(s, 4, undefined, reorder({ adjacentWords: false, clauses: false })), []); // "." vs "?"
   assert.deepEqual(texts(s, 1, undefined, reorder({ adjacentWords: false, clauses: false })), []); // not a sentence start
   // Decimals and abbreviations are not boundaries.
-  assert.deepEqual(blockSwaps('Mr. Smith gave it 3.5 stars. We left.', () => untagged), ['We left. Mr. Smith gave it 3.5 stars.']);
+  assert.deepEqual(
+    blockSwaps('Mr. Smith gave it 3.5 stars. We left.', () => untagged),
+    ['We left. Mr. Smith gave it 3.5 stars.'],
+  );
 });
 
 /** Every candidate anywhere in the text with the given options, clause and sentence swaps off. */
@@ -118,10 +138,14 @@ test('by default adjacent words swap only inside a coordinated list', () => {
   assert.deepEqual(wordSwaps('a typical romantic comedy'), []);
   assert.deepEqual(wordSwaps('Highly recommended product'), []);
   // Two words of one list, joined by "and"/"or" or by a comma in a list that goes on.
-  assert.deepEqual(wordSwaps('The app is fast, simple and genuinely useful.'), ['The app is simple, fast and genuinely useful.']);
+  assert.deepEqual(wordSwaps('The app is fast, simple and genuinely useful.'), [
+    'The app is simple, fast and genuinely useful.',
+  ]);
   assert.deepEqual(wordSwaps('The film is funny and warm.'), ['The film is warm and funny.']);
   assert.deepEqual(wordSwaps('a slow, dull movie'), ['a dull, slow movie']);
-  assert.deepEqual(wordSwaps('I found it funny and warm, and never dull.'), ['I found it warm and funny, and never dull.']);
+  assert.deepEqual(wordSwaps('I found it funny and warm, and never dull.'), [
+    'I found it warm and funny, and never dull.',
+  ]);
   // Different POS, a comma that ends a fronted phrase, a modifier that would change its noun, a negation.
   assert.deepEqual(wordSwaps('The film is funny and really warm.'), []);
   assert.deepEqual(wordSwaps('After the movie, dinner was late.'), []);
@@ -149,7 +173,10 @@ test('edit bookkeeping: words move, nothing changes, cost 2', () => {
   const last = clause!.lastEdit!;
   assert.equal(last.edit.family, 'reorder');
   assert.deepEqual(last.changed, []);
-  assert.deepEqual([...last.moved].sort((a, b) => a - b), [0, 1, 2, 3, 5, 6, 7, 8]);
+  assert.deepEqual(
+    [...last.moved].sort((a, b) => a - b),
+    [0, 1, 2, 3, 5, 6, 7, 8],
+  );
   assert.equal(clause!.cost, 2);
 });
 
@@ -158,20 +185,38 @@ test('blocks with inserted words, brackets or quotes are not moved', () => {
   const ctx = tagged(t);
   const inserted = t.insertWord(1, 'zesty', 'rare-word');
   const p = reorder();
-  assert.deepEqual(p.candidates(inserted, 0, ctx).map((c) => c.text), []);
-  assert.deepEqual(blockSwaps('the food was great (really) but the service was slow', () => untagged), []);
-  assert.deepEqual(blockSwaps('he said "great" and we all left happy', () => untagged), []);
+  assert.deepEqual(
+    p.candidates(inserted, 0, ctx).map((c) => c.text),
+    [],
+  );
+  assert.deepEqual(
+    blockSwaps('the food was great (really) but the service was slow', () => untagged),
+    [],
+  );
+  assert.deepEqual(
+    blockSwaps('he said "great" and we all left happy', () => untagged),
+    [],
+  );
 });
 
 test('deterministic and never returns the input text', () => {
   const s = 'The food was great, and the staff were friendly while we waited. Prices were high. Staff were kind.';
   const t = AttackText.fromString(s);
   const ctx = tagged(t);
-  const run = () => t.words.flatMap((_, i) => reorder().candidates(t, i, ctx).map((c) => c.text));
+  const run = () =>
+    t.words.flatMap((_, i) =>
+      reorder()
+        .candidates(t, i, ctx)
+        .map((c) => c.text),
+    );
   const a = run();
   assert.deepEqual(a, run());
-  assert.ok(a.includes('Prices were high. The food was great, and the staff were friendly while we waited. Staff were kind.'));
-  assert.ok(!a.includes('The food was great, and we waited while the staff were friendly. Prices were high. Staff were kind.'));
+  assert.ok(
+    a.includes('Prices were high. The food was great, and the staff were friendly while we waited. Staff were kind.'),
+  );
+  assert.ok(
+    !a.includes('The food was great, and we waited while the staff were friendly. Prices were high. Staff were kind.'),
+  );
   assert.ok(!a.includes(s));
   assert.equal(new Set(a).size, a.length);
 });
@@ -196,7 +241,9 @@ test('reorder: instruction list items swap, their bullets stay in place', async 
   const { winkAnalyzer } = await import('../src/nlp/wink-analyzer.js');
   const t = AttackText.fromString('Classify the review.\n- Answer in one word\n- Use lower case\nText: good');
   const ctx = { analysis: winkAnalyzer.analyze(t.words, t.seps), rng: (k: string) => rngFor(k) };
-  const texts = reorder({ adjacentWords: false, clauses: false }).candidates(t, 3, ctx).map((c) => c.text);
+  const texts = reorder({ adjacentWords: false, clauses: false })
+    .candidates(t, 3, ctx)
+    .map((c) => c.text);
   assert.deepEqual(texts, ['Classify the review.\n- Use lower case\n- Answer in one word\nText: good']);
 });
 

@@ -24,7 +24,12 @@ export interface ReorderOptions {
   readonly sentences: boolean;
 }
 
-export const defaultReorderOptions: ReorderOptions = { coordinatedWords: true, adjacentWords: false, clauses: true, sentences: true };
+export const defaultReorderOptions: ReorderOptions = {
+  coordinatedWords: true,
+  adjacentWords: false,
+  clauses: true,
+  sentences: true,
+};
 
 // Coordinators that split a sentence into clauses. Excluded: so/because (swapping would reverse cause and effect) and
 // although/though (reverses which clause is conceded; "even though" and "as though" would split).
@@ -51,7 +56,22 @@ const SCONJ_POS = new Set(['SCONJ']);
 // Without POS tags a block must be this long to pass as a clause ("the food and the service were bad" must not split).
 const MIN_UNTAGGED_CLAUSE = 3;
 // Abbreviations whose period does not end a sentence; single letters ("U.S.", "J. K.") are handled separately.
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'inc', 'ltd', 'co', 'corp', 'fig']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'fig',
+]);
 
 const PHRASE_GAP = /^[^\S\n]+$/u; // spaces only: the two words belong to one phrase
 // Terminal punctuation followed by whitespace ("3.5", "e.g", "SPACE.com" stay inside), or a line break.
@@ -128,7 +148,8 @@ export function reorder(options: Partial<ReorderOptions> = {}): Perturbation {
 
 // Moving a negation changes what it scopes over ("was not interesting" -> "was interesting not"): such a swap can
 // change the meaning, so the flip it causes would not be a robustness failure.
-const NEGATION = /^(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|without|hardly|barely|scarcely|cannot|.*n['’]t)$/iu;
+const NEGATION =
+  /^(?:not|no|never|nor|neither|none|nothing|nobody|nowhere|without|hardly|barely|scarcely|cannot|.*n['’]t)$/iu;
 
 function adjacentSwappable(text: AttackText, i: number, analysis: TextAnalysis): boolean {
   if (i + 1 >= text.length || !PHRASE_GAP.test(text.seps[i + 1]!)) return false;
@@ -197,7 +218,13 @@ interface SentenceSplit {
 }
 
 // The only words the split reads (besides separators and POS tags, which a replacement keeps).
-const SPLIT_WORDS = new Set([...MIDDLE_CONJUNCTIONS, ...COORDINATORS, ...UNMOVABLE_STARTS, ...SUBORDINATING_WORDS, 'to']);
+const SPLIT_WORDS = new Set([
+  ...MIDDLE_CONJUNCTIONS,
+  ...COORDINATORS,
+  ...UNMOVABLE_STARTS,
+  ...SUBORDINATING_WORDS,
+  'to',
+]);
 
 function clausesOf(text: AttackText, sentence: Clause, analysis: TextAnalysis): SplitClause[] {
   let known = clauseCache.get(text);
@@ -207,7 +234,10 @@ function clausesOf(text: AttackText, sentence: Clause, analysis: TextAnalysis): 
   }
   let split = known.bySentence.get(sentence.start);
   if (split === undefined || split.end !== sentence.end) {
-    split = { end: sentence.end, clauses: inheritedSplit(text, sentence, analysis) ?? splitClauses(text, sentence, analysis) };
+    split = {
+      end: sentence.end,
+      clauses: inheritedSplit(text, sentence, analysis) ?? splitClauses(text, sentence, analysis),
+    };
     known.bySentence.set(sentence.start, split);
   }
   return split.clauses;
@@ -274,7 +304,12 @@ function movableClause(text: AttackText, c: Clause, analysis: TextAnalysis): boo
 }
 
 /** Whether clauses k and k+1 of one sentence can trade places. */
-function clausesSwappable(text: AttackText, clauses: readonly SplitClause[], k: number, analysis: TextAnalysis): boolean {
+function clausesSwappable(
+  text: AttackText,
+  clauses: readonly SplitClause[],
+  k: number,
+  analysis: TextAnalysis,
+): boolean {
   for (const j of [k, k + 1]) {
     const c = clauses[j]!;
     if (!movableClause(text, c, analysis)) return false;

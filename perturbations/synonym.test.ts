@@ -19,19 +19,27 @@ function setup(sentence: string): { text: AttackText; ctx: PerturbContext } {
  * Every check of issue #14 off: the WordNet candidates as they were, for the tests of WordNet lookup, inflection and
  * the sense-share and embedding filters; the checks' own tests below use the defaults.
  */
-const RAW = { wordSense: false, fixedExpressions: false, minZipf: null, minCosine: null, maxContextDrop: null } as const;
+const RAW = {
+  wordSense: false,
+  fixedExpressions: false,
+  minZipf: null,
+  minCosine: null,
+  maxContextDrop: null,
+} as const;
 
 /** Replacement words proposed for `word` in `sentence` (with RAW under `options`; `checked` uses the defaults). */
 function replacements(sentence: string, word: string, options = {}, checked = false): string[] {
   const { text, ctx } = setup(sentence);
   const i = text.words.indexOf(word);
   assert.ok(i >= 0, word);
-  return synonym(checked ? options : { ...RAW, ...options }).candidates(text, i, ctx).map((c) => c.words[i]!);
+  return synonym(checked ? options : { ...RAW, ...options })
+    .candidates(text, i, ctx)
+    .map((c) => c.words[i]!);
 }
 
 test('family, granularity and defaults', () => {
   const p = synonym();
-  assert.equal(p.family, 'synonym');  // defaults build without any download: the vectors are bundled
+  assert.equal(p.family, 'synonym'); // defaults build without any download: the vectors are bundled
   assert.equal(p.granularity, 'word');
 });
 
@@ -39,15 +47,27 @@ test('real WordNet synonyms in the original form and case', () => {
   assert.ok(replacements('I watched a movie yesterday.', 'movie').includes('film'), 'movie -> film');
   const plural = replacements('I watched two movies yesterday.', 'movies');
   assert.ok(plural.includes('films'), 'plural.includes("films")');
-  assert.ok(plural.every((w) => w.endsWith('s')), 'plural.every((w) => w.endsWith("s"))');
+  assert.ok(
+    plural.every((w) => w.endsWith('s')),
+    'plural.every((w) => w.endsWith("s"))',
+  );
   const title = replacements('Terrible acting, awful plot.', 'Terrible');
   assert.ok(title.includes('Awful'), 'title.includes("Awful")');
-  assert.ok(title.every((w) => /^[A-Z][a-z]+$/.test(w)), 'title.every((w) => /^[A-Z][a-z]+$/.test(w))');
+  assert.ok(
+    title.every((w) => /^[A-Z][a-z]+$/.test(w)),
+    'title.every((w) => /^[A-Z][a-z]+$/.test(w))',
+  );
   assert.ok(replacements('The acting was TERRIBLE.', 'TERRIBLE').includes('AWFUL'), 'TERRIBLE -> AWFUL');
   const loved = replacements('We loved the film.', 'loved');
   assert.ok(loved.includes('enjoyed'), 'loved.includes("enjoyed")');
-  assert.ok(loved.every((w) => w.endsWith('ed')), 'loved.every((w) => w.endsWith("ed"))');
-  assert.ok(replacements('She is running late.', 'running').every((w) => w.endsWith('ing')), 'running -> *ing');
+  assert.ok(
+    loved.every((w) => w.endsWith('ed')),
+    'loved.every((w) => w.endsWith("ed"))',
+  );
+  assert.ok(
+    replacements('She is running late.', 'running').every((w) => w.endsWith('ing')),
+    'running -> *ing',
+  );
 });
 
 test('no antonyms and never the word itself', () => {
@@ -84,16 +104,26 @@ test('only original open-class words, and each candidate is one synonym edit', (
   const withInsert = text.insertWord(1, 'fine', 'rare-word');
   assert.deepEqual(p.candidates(withInsert, 1, ctx), []);
   // The anchored word is found by id after earlier edits shifted indices.
-  assert.ok(p.candidates(withInsert, 2, ctx).some((c) => c.words[2] === 'film'), 'movie still replaced after an insert');
+  assert.ok(
+    p.candidates(withInsert, 2, ctx).some((c) => c.words[2] === 'film'),
+    'movie still replaced after an insert',
+  );
 });
 
 test('punctuation around the word is kept', () => {
   const { text, ctx } = setup('I saw the movies, then "dreadful" films.');
   const i = text.words.indexOf('movies');
-  const c = synonym(RAW).candidates(text, i, ctx).find((x) => x.words[i] === 'films');
+  const c = synonym(RAW)
+    .candidates(text, i, ctx)
+    .find((x) => x.words[i] === 'films');
   assert.equal(c?.text, 'I saw the films, then "dreadful" films.');
   const j = text.words.indexOf('dreadful');
-  assert.ok(synonym(RAW).candidates(text, j, ctx).some((x) => x.text === 'I saw the movies, then "awful" films.'), 'dreadful -> awful inside quotes');
+  assert.ok(
+    synonym(RAW)
+      .candidates(text, j, ctx)
+      .some((x) => x.text === 'I saw the movies, then "awful" films.'),
+    'dreadful -> awful inside quotes',
+  );
 });
 
 test('options: maxCandidates, maxSenses, multiWord', () => {
@@ -101,14 +131,24 @@ test('options: maxCandidates, maxSenses, multiWord', () => {
   const narrow = replacements('a terrible movie', 'terrible', { maxSenses: 1, maxCandidates: 100 });
   const wide = replacements('a terrible movie', 'terrible', { maxSenses: 10, maxCandidates: 100 });
   assert.ok(wide.length > narrow.length, 'wide.length > narrow.length');
-  assert.ok(!replacements('a movie', 'movie', { maxCandidates: 100 }).includes('motion picture'), 'no multi-word by default');
-  assert.ok(replacements('a movie', 'movie', { maxCandidates: 100, multiWord: true }).includes('motion picture'), 'multi-word on request');
+  assert.ok(
+    !replacements('a movie', 'movie', { maxCandidates: 100 }).includes('motion picture'),
+    'no multi-word by default',
+  );
+  assert.ok(
+    replacements('a movie', 'movie', { maxCandidates: 100, multiWord: true }).includes('motion picture'),
+    'multi-word on request',
+  );
 });
 
 test('deterministic: the same input gives identical candidate texts', () => {
   const run = () => {
     const { text, ctx } = setup('Terrible acting, but I loved the movies and the ending.');
-    return text.words.flatMap((_, i) => synonym(RAW).candidates(text, i, ctx).map((c) => c.text));
+    return text.words.flatMap((_, i) =>
+      synonym(RAW)
+        .candidates(text, i, ctx)
+        .map((c) => c.text),
+    );
   };
   const first = run();
   assert.ok(first.length > 10, 'first.length > 10');
@@ -139,8 +179,14 @@ test('embedding filter (minCosine): drops synonyms far from the word in real vec
   const movie = replacements('I watched a movie.', 'movie', { minCosine: 0.5, vectors });
   assert.ok(movie.includes('film'), movie.join() || 'no candidates');
   // "felicitous" is not in the vocabulary, so it cannot be judged and is dropped.
-  assert.ok(replacements('a happy ending', 'happy', { minSenseShare: 0 }).includes('felicitous'), 'felicitous is a raw synonym');
-  assert.ok(!replacements('a happy ending', 'happy', { minCosine: 0.3, vectors, minSenseShare: 0 }).includes('felicitous'), 'filtered');
+  assert.ok(
+    replacements('a happy ending', 'happy', { minSenseShare: 0 }).includes('felicitous'),
+    'felicitous is a raw synonym',
+  );
+  assert.ok(
+    !replacements('a happy ending', 'happy', { minCosine: 0.3, vectors, minSenseShare: 0 }).includes('felicitous'),
+    'filtered',
+  );
   // maxCandidates counts after the filter; -1 keeps every known word.
   const all = replacements('I watched a movie.', 'movie', { minCosine: -1, vectors, maxCandidates: 100 });
   assert.equal(replacements('I watched a movie.', 'movie', { minCosine: -1, vectors, maxCandidates: 1 }).length, 1);
@@ -149,7 +195,10 @@ test('embedding filter (minCosine): drops synonyms far from the word in real vec
 
 test('sense-share filter: synonyms only through senses both words really use (WordNet tag counts)', () => {
   // Rare shared senses: "a bad cold" (bad ~ big), slang for money (bread ~ cabbage), "slow-witted" (slow ~ dumb).
-  assert.ok(!replacements('A bad film.', 'bad', { minSenseShare: 0 }).every((w) => w !== 'big'), 'big is a raw WordNet synonym');
+  assert.ok(
+    !replacements('A bad film.', 'bad', { minSenseShare: 0 }).every((w) => w !== 'big'),
+    'big is a raw WordNet synonym',
+  );
   assert.ok(!replacements('A bad film.', 'bad').includes('big'));
   assert.ok(!replacements('Fresh bread.', 'bread').includes('cabbage'));
   assert.deepEqual(replacements('The plot was slow.', 'slow'), []);
@@ -173,11 +222,20 @@ test('options from JSON are validated; a missing vector asset says how to build 
 
 test('word sense: a funny, warm film is amusing, never odd; a lack of humor is never a lack of temper', () => {
   const funny = replacements('the film is funny and warm', 'funny', {}, true);
-  assert.ok(funny.length > 0 && !funny.includes('odd') && !funny.includes('peculiar') && !funny.includes('curious'), funny.join());
-  assert.ok(replacements('the film is funny and warm', 'funny', { wordSense: false }, true).includes('odd'), 'odd is a raw synonym');
+  assert.ok(
+    funny.length > 0 && !funny.includes('odd') && !funny.includes('peculiar') && !funny.includes('curious'),
+    funny.join(),
+  );
+  assert.ok(
+    replacements('the film is funny and warm', 'funny', { wordSense: false }, true).includes('odd'),
+    'odd is a raw synonym',
+  );
   const humor = replacements('the film suffers from a lack of humor', 'humor', {}, true);
   assert.ok(!humor.includes('temper') && !humor.includes('mood'), humor.join());
-  assert.ok(replacements('the film suffers from a lack of humor', 'humor', { wordSense: false }, true).includes('temper'), 'temper is raw');
+  assert.ok(
+    replacements('the film suffers from a lack of humor', 'humor', { wordSense: false }, true).includes('temper'),
+    'temper is raw',
+  );
 });
 
 test('fixed expressions are not split: "pay for", "worth it", "this is a must!", "suffers from", "go home"', () => {
@@ -193,7 +251,9 @@ test('fixed expressions are not split: "pay for", "worth it", "this is a must!",
     assert.deepEqual(replacements(sentence, word, {}, true), [], `${word} in "${sentence}"`);
   }
   // Only the phrase is protected: without the check these words do get synonyms.
-  assert.ok(replacements('you will pay for the tickets', 'pay', { fixedExpressions: false, wordSense: false }, true).length > 0);
+  assert.ok(
+    replacements('you will pay for the tickets', 'pay', { fixedExpressions: false, wordSense: false }, true).length > 0,
+  );
 });
 
 test('word forms: every replacement is a real, reasonably common word; no made-up inflections', () => {
@@ -205,25 +265,44 @@ test('word forms: every replacement is a real, reasonably common word; no made-u
     const { text, ctx } = setup(s);
     const p = synonym();
     for (let i = 0; i < text.length; i++) {
-      for (const c of p.candidates(text, i, ctx)) assert.ok(isCommonWordForm(c.words[i]!, text.words[i]!), `${text.words[i]} -> ${c.words[i]}`);
+      for (const c of p.candidates(text, i, ctx))
+        assert.ok(isCommonWordForm(c.words[i]!, text.words[i]!), `${text.words[i]} -> ${c.words[i]}`);
     }
   }
   // The raw candidates hold the non-words the check removes.
   const raw = replacements('Kudos to the cast', 'Kudos', { minSenseShare: 0, maxSenses: 5, maxCandidates: 100 });
-  assert.ok(raw.some((w) => !isCommonWordForm(w, 'Kudos')), raw.join());
-  assert.ok(replacements('Kudos to the cast', 'Kudos', { minSenseShare: 0, maxSenses: 5, maxCandidates: 100, minZipf: 2 }).every((w) => isCommonWordForm(w, 'Kudos')));
+  assert.ok(
+    raw.some((w) => !isCommonWordForm(w, 'Kudos')),
+    raw.join(),
+  );
+  assert.ok(
+    replacements('Kudos to the cast', 'Kudos', {
+      minSenseShare: 0,
+      maxSenses: 5,
+      maxCandidates: 100,
+      minZipf: 2,
+    }).every((w) => isCommonWordForm(w, 'Kudos')),
+  );
 });
 
 test('embedding filter on by default: "unintentional" never becomes its opposite "designed"', () => {
-  const s = '... designed to provide a mix of smiles and tears , crossroads instead provokes a handful of unintentional howlers and numerous yawns .';
+  const s =
+    '... designed to provide a mix of smiles and tears , crossroads instead provokes a handful of unintentional howlers and numerous yawns .';
   assert.ok(!replacements(s, 'unintentional', {}, true).includes('designed'));
-  assert.ok(replacements(s, 'unintentional', { minCosine: null }, true).includes('designed'), 'designed passes every other check');
+  assert.ok(
+    replacements(s, 'unintentional', { minCosine: null }, true).includes('designed'),
+    'designed passes every other check',
+  );
 });
 
 test('context fit: "a winning ensemble comedy" is not "a victorious ensemble comedy"', () => {
-  const s = 'this is a winning ensemble comedy that shows canadians can put gentle laughs and equally gentle sentiments on the button .';
+  const s =
+    'this is a winning ensemble comedy that shows canadians can put gentle laughs and equally gentle sentiments on the button .';
   assert.ok(!replacements(s, 'winning', {}, true).includes('victorious'));
-  assert.ok(replacements(s, 'winning', { maxContextDrop: null }, true).includes('victorious'), 'victorious passes every other check');
+  assert.ok(
+    replacements(s, 'winning', { maxContextDrop: null }, true).includes('victorious'),
+    'victorious passes every other check',
+  );
 });
 
 test('the checks are cached per example: the same word in another text is judged again', () => {
@@ -235,11 +314,18 @@ test('the checks are cached per example: the same word in another text is judged
   const first = p.candidates(a.text, ia, a.ctx).map((c) => c.words[ia]);
   const other = p.candidates(b.text, ib, b.ctx).map((c) => c.words[ib]);
   assert.notDeepEqual(first, other);
-  assert.deepEqual(p.candidates(a.text, ia, a.ctx).map((c) => c.words[ia]), first);
+  assert.deepEqual(
+    p.candidates(a.text, ia, a.ctx).map((c) => c.words[ia]),
+    first,
+  );
 });
 
 test('issue #14 second review: no derivational variants (laugh -> laughter, medal -> medallion)', () => {
-  for (const [s, w, bad] of [['making people laugh is hard', 'laugh', 'laughter'], ['he won a medal for it', 'medal', 'medallion'], ['his dreams are strange', 'dreams', 'dreamings']] as const) {
+  for (const [s, w, bad] of [
+    ['making people laugh is hard', 'laugh', 'laughter'],
+    ['he won a medal for it', 'medal', 'medallion'],
+    ['his dreams are strange', 'dreams', 'dreamings'],
+  ] as const) {
     assert.ok(!replacements(s, w).includes(bad), `${w} -> ${bad}`);
     assert.ok(replacements(s, w, { derivationCheck: false }).includes(bad), `${bad} is a raw synonym`);
   }
@@ -251,7 +337,12 @@ test('issue #14 second review: a word next to a name keeps its place ("who is cl
 });
 
 test('issue #14 second review: "go the distance", "for the sake of", "liberal use" are fixed', () => {
-  for (const [s, w] of [['the film will go the distance', 'go'], ['for the sake of the kids', 'sake'], ['a liberal use of slow motion', 'liberal'], ['it fights the good fight', 'fights']] as const) {
+  for (const [s, w] of [
+    ['the film will go the distance', 'go'],
+    ['for the sake of the kids', 'sake'],
+    ['a liberal use of slow motion', 'liberal'],
+    ['it fights the good fight', 'fights'],
+  ] as const) {
     assert.deepEqual(replacements(s, w, { fixedExpressions: true }), [], w);
     assert.ok(replacements(s, w).length > 0, `${w} has raw synonyms`);
   }

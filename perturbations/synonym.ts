@@ -62,22 +62,27 @@ export const DEFAULT_SYNONYM_OPTIONS: SynonymOptions = {
 };
 
 export function resolveSynonymOptions(options: object): SynonymOptions {
-  return resolveOptions('synonym', DEFAULT_SYNONYM_OPTIONS, {
-    maxSenses: integerAtLeast(1),
-    maxCandidates: integerAtLeast(1, true),
-    multiWord: isBoolean,
-    minSenseShare: numberIn(0, 1),
-    wordSense: isBoolean,
-    fixedExpressions: isBoolean,
-    nameCheck: isBoolean,
-    derivationCheck: isBoolean,
-    minZipf: orNull(numberIn(0, 8)),
-    maxZipfDrop: numberIn(0, 8),
-    minCosine: orNull(numberIn(-1, 1)),
-    maxContextDrop: orNull(numberIn(0, 2)),
-    contextWindow: integerAtLeast(0),
-    vectors: orNull(isString),
-  }, options);
+  return resolveOptions(
+    'synonym',
+    DEFAULT_SYNONYM_OPTIONS,
+    {
+      maxSenses: integerAtLeast(1),
+      maxCandidates: integerAtLeast(1, true),
+      multiWord: isBoolean,
+      minSenseShare: numberIn(0, 1),
+      wordSense: isBoolean,
+      fixedExpressions: isBoolean,
+      nameCheck: isBoolean,
+      derivationCheck: isBoolean,
+      minZipf: orNull(numberIn(0, 8)),
+      maxZipfDrop: numberIn(0, 8),
+      minCosine: orNull(numberIn(-1, 1)),
+      maxContextDrop: orNull(numberIn(0, 2)),
+      contextWindow: integerAtLeast(0),
+      vectors: orNull(isString),
+    },
+    options,
+  );
 }
 
 export function synonym(options: Partial<SynonymOptions> = {}): Perturbation {
@@ -86,7 +91,12 @@ export function synonym(options: Partial<SynonymOptions> = {}): Perturbation {
   // Checked now, so a missing asset fails the campaign before it starts; read on first use, once per thread.
   const vectorsPath = needsVectors ? requireVectorAsset(vectorsPathOr(opts.vectors), 'synonym') : null;
   const check = synonymChecker(
-    { maxSenses: opts.maxSenses, maxCandidates: opts.maxCandidates, multiWord: opts.multiWord, minSenseShare: opts.minSenseShare },
+    {
+      maxSenses: opts.maxSenses,
+      maxCandidates: opts.maxCandidates,
+      multiWord: opts.multiWord,
+      minSenseShare: opts.minSenseShare,
+    },
     {
       fixedExpressions: opts.fixedExpressions,
       nameCheck: opts.nameCheck,

@@ -28,7 +28,12 @@ function classify(from: string, to: string): TypoOperation | null {
   if (to.length === from.length) {
     const diff = [...from].map((c, k) => (c === to[k] ? -1 : k)).filter((k) => k >= 0);
     if (diff.length === 1) return 'substitute';
-    if (diff.length === 2 && diff[1] === diff[0]! + 1 && from[diff[0]!] === to[diff[1]!] && from[diff[1]!] === to[diff[0]!]) {
+    if (
+      diff.length === 2 &&
+      diff[1] === diff[0]! + 1 &&
+      from[diff[0]!] === to[diff[1]!] &&
+      from[diff[1]!] === to[diff[0]!]
+    ) {
       return 'swap';
     }
   }
@@ -42,7 +47,10 @@ test('family, granularity and one candidate per operation with defaults', () => 
   const text = AttackText.fromString(TEXT);
   const cands = p.candidates(text, 1, ctx('s1')); // "restaurant"
   assert.equal(cands.length, 4);
-  assert.deepEqual(cands.map((c) => classify('restaurant', c.word(1))), ['substitute', 'swap', 'delete', 'insert']);
+  assert.deepEqual(
+    cands.map((c) => classify('restaurant', c.word(1))),
+    ['substitute', 'swap', 'delete', 'insert'],
+  );
   for (const c of cands) {
     assert.equal(c.lastEdit!.edit.family, 'typo');
     assert.deepEqual(c.lastEdit!.changed, [1]);
@@ -99,8 +107,13 @@ test('respects minLength and skips non-words, numbers and inserted words', () =>
   assert.deepEqual(p.candidates(text, 0, ctx('s')), []); // "The": 3 letters < 4
   assert.deepEqual(p.candidates(text, 1, ctx('s')), []);
   // The default (3) takes "bad", in its middle letter only, and never as another word ("bed", "bid").
-  const three = typo().candidates(text, 1, ctx('s')).map((c) => c.word(1));
-  assert.ok(three.length > 0 && three.every((w) => /^b.*d$/.test(w) && !['bed', 'bid', 'bud'].includes(w)), three.join());
+  const three = typo()
+    .candidates(text, 1, ctx('s'))
+    .map((c) => c.word(1));
+  assert.ok(
+    three.length > 0 && three.every((w) => /^b.*d$/.test(w) && !['bed', 'bid', 'bud'].includes(w)),
+    three.join(),
+  );
   assert.deepEqual(p.candidates(text, 2, ctx('s')), []); // digits
   assert.deepEqual(p.candidates(text, 3, ctx('s')), []); // hyphenated
   assert.equal(p.candidates(text, 4, ctx('s')).length, 4);
@@ -153,7 +166,10 @@ test('deepwordbug preset may edit the first and last letters; pruthi enumerates 
   const tb = typoVariants('word', resolveTypoOptions(typoPresets.textbugger), (op) => rngFor(op));
   assert.equal(tb.length, 4, tb.join(','));
   assert.match(tb[0]!, /^w\S* \S*d$/);
-  assert.deepEqual(tb.slice(1, 3).map((v) => classify('word', v)), ['delete', 'swap']);
+  assert.deepEqual(
+    tb.slice(1, 3).map((v) => classify('word', v)),
+    ['delete', 'swap'],
+  );
   assert.ok(/^w[^\x00-\x7f]rd$|^wo[^\x00-\x7f]d$/.test(tb[3]!), tb[3]);
   // A preset can be named in the options and overridden.
   assert.deepEqual(resolveTypoOptions({ preset: 'textbugger', variantsPerOperation: 2 }), {
@@ -164,21 +180,42 @@ test('deepwordbug preset may edit the first and last letters; pruthi enumerates 
 
 test('defaults are the four classic slips; the other operations are opt-in', () => {
   assert.deepEqual(resolveTypoOptions({}).operations, ['substitute', 'swap', 'delete', 'insert']);
-  assert.deepEqual(TYPO_OPERATIONS, ['substitute', 'swap', 'delete', 'insert', 'double', 'split', 'merge', 'homoglyph']);
+  assert.deepEqual(TYPO_OPERATIONS, [
+    'substitute',
+    'swap',
+    'delete',
+    'insert',
+    'double',
+    'split',
+    'merge',
+    'homoglyph',
+  ]);
 });
 
 test('double: one interior letter typed twice, never a triple', () => {
   const opts = resolveTypoOptions({ operations: ['double'], variantsPerOperation: Infinity });
   const vs = typoVariants('speeding', opts, (op) => rngFor(op));
   assert.deepEqual(vs.sort(), ['speedding', 'speediing', 'speedinng', 'sppeeding'].sort());
-  assert.deepEqual(typoVariants('Great', opts, (op) => rngFor(op)).sort(), ['Greaat', 'Great'.replace('e', 'ee'), 'Grreat'].sort());
+  assert.deepEqual(
+    typoVariants('Great', opts, (op) => rngFor(op)).sort(),
+    ['Greaat', 'Great'.replace('e', 'ee'), 'Grreat'].sort(),
+  );
 });
 
 test('split: a space inside the word stays one AttackText word, so ids, replay and shrinking hold', () => {
   const opts = resolveTypoOptions({ operations: ['split'], variantsPerOperation: Infinity });
   assert.deepEqual(typoVariants('great', opts, (op) => rngFor(op)).sort(), ['g reat', 'gr eat', 'gre at'].sort());
-  assert.deepEqual(typoVariants("don't", opts, (op) => rngFor(op)).sort(), ["d on't", "do n't"], 'never at the apostrophe');
-  const loose = resolveTypoOptions({ operations: ['split'], variantsPerOperation: Infinity, keepFirstLast: false, minLength: 1 });
+  assert.deepEqual(
+    typoVariants("don't", opts, (op) => rngFor(op)).sort(),
+    ["d on't", "do n't"],
+    'never at the apostrophe',
+  );
+  const loose = resolveTypoOptions({
+    operations: ['split'],
+    variantsPerOperation: Infinity,
+    keepFirstLast: false,
+    minLength: 1,
+  });
   assert.ok(typoVariants('great', loose, (op) => rngFor(op)).includes('grea t'));
   const text = AttackText.fromString('A great movie, truly.');
   const p = typo({ operations: ['split'] });
@@ -201,7 +238,11 @@ test('homoglyph: one letter swapped for a look-alike letter, off by default', ()
     assert.equal(Buffer.from(v, 'utf8').toString('utf8'), v, 'valid UTF-8');
     assert.equal(AttackText.fromString(`so ${v} here`).length, 3, 'still one word');
   }
-  assert.ok(!typo().candidates(AttackText.fromString('Good food here'), 0, ctx('s')).some((c) => /[^\x00-\x7f]/.test(c.text)));
+  assert.ok(
+    !typo()
+      .candidates(AttackText.fromString('Good food here'), 0, ctx('s'))
+      .some((c) => /[^\x00-\x7f]/.test(c.text)),
+  );
 });
 
 test('bad options are ConfigErrors', () => {
@@ -219,10 +260,25 @@ test('merge: a missed space joins two letter words separated by one space', asyn
   const ctx = { analysis: { words: [] }, rng: (k: string) => r(k) };
   const p = typo({ operations: ['merge'] });
   const t = T.fromString('A truly good film, really.');
-  assert.deepEqual(p.candidates(t, 1, ctx).map((c) => c.text), ['A trulygood film, really.']);
-  assert.deepEqual(p.candidates(t, 3, ctx).map((c) => c.text), [], 'a comma is not a missed space');
-  assert.deepEqual(p.candidates(t, 4, ctx).map((c) => c.text), [], 'no next word');
-  assert.deepEqual(p.candidates(T.fromString('a b'), 0, ctx).map((c) => c.text), [], 'too short with minLength 4');
+  assert.deepEqual(
+    p.candidates(t, 1, ctx).map((c) => c.text),
+    ['A trulygood film, really.'],
+  );
+  assert.deepEqual(
+    p.candidates(t, 3, ctx).map((c) => c.text),
+    [],
+    'a comma is not a missed space',
+  );
+  assert.deepEqual(
+    p.candidates(t, 4, ctx).map((c) => c.text),
+    [],
+    'no next word',
+  );
+  assert.deepEqual(
+    p.candidates(T.fromString('a b'), 0, ctx).map((c) => c.text),
+    [],
+    'too short with minLength 4',
+  );
 });
 
 test('no variant is another real word (issue #14: "hope" -> "hoe" changes the meaning); realWords keeps them', () => {
@@ -239,7 +295,17 @@ test('no variant is another real word (issue #14: "hope" -> "hoe" changes the me
   assert.equal(one.length, 4, one.join(','));
   // A missed space that makes a word ("any way" -> "anyway") is no slip.
   const t = AttackText.fromString('any way you like');
-  assert.deepEqual(typo({ operations: ['merge'] }).candidates(t, 0, ctx('m')).map((c) => c.text), []);
-  assert.deepEqual(typo({ operations: ['merge'], realWords: true }).candidates(t, 0, ctx('m')).map((c) => c.text), ['anyway you like']);
+  assert.deepEqual(
+    typo({ operations: ['merge'] })
+      .candidates(t, 0, ctx('m'))
+      .map((c) => c.text),
+    [],
+  );
+  assert.deepEqual(
+    typo({ operations: ['merge'], realWords: true })
+      .candidates(t, 0, ctx('m'))
+      .map((c) => c.text),
+    ['anyway you like'],
+  );
   assert.throws(() => resolveTypoOptions({ realWords: 1 as unknown as boolean }), ConfigError);
 });

@@ -109,7 +109,8 @@ export function typo(options: TypoInput = {}): Perturbation {
         known.set(key, variants);
       }
       const out = variants.map((v) => text.replaceWord(index, v, 'typo'));
-      if (opts.operations.includes('merge') && mergeable(text, index, opts)) out.push(text.mergeWithNext(index, 'typo'));
+      if (opts.operations.includes('merge') && mergeable(text, index, opts))
+        out.push(text.mergeWithNext(index, 'typo'));
       return out;
     },
   };
@@ -122,17 +123,25 @@ function mergeable(text: AttackText, index: number, opts: TypoOptions): boolean 
   const a = text.word(index);
   const b = text.word(next);
   // "any way" -> "anyway" is another word, not a missed space.
-  return TYPO_WORD.test(a) && TYPO_WORD.test(b) && Array.from(a + b).length >= opts.minLength && (opts.realWords || !isRealWord(a + b));
+  return (
+    TYPO_WORD.test(a) &&
+    TYPO_WORD.test(b) &&
+    Array.from(a + b).length >= opts.minLength &&
+    (opts.realWords || !isRealWord(a + b))
+  );
 }
 
 export function resolveTypoOptions(options: TypoInput): TypoOptions {
   const { preset, ...rest } = options;
   const known = new Set<string>([...Object.keys(defaultTypoOptions), 'preset']);
   for (const key of Object.keys(options)) {
-    if (!known.has(key)) throw new ConfigError(`typo: unknown option "${key}"; valid options: ${[...known].join(', ')}`);
+    if (!known.has(key))
+      throw new ConfigError(`typo: unknown option "${key}"; valid options: ${[...known].join(', ')}`);
   }
   if (preset !== undefined && !Object.hasOwn(typoPresets, preset)) {
-    throw new ConfigError(`typo: unknown preset "${String(preset)}"; valid presets: ${Object.keys(typoPresets).join(', ')}`);
+    throw new ConfigError(
+      `typo: unknown preset "${String(preset)}"; valid presets: ${Object.keys(typoPresets).join(', ')}`,
+    );
   }
   const o: TypoOptions = { ...defaultTypoOptions, ...(preset === undefined ? {} : typoPresets[preset]), ...rest };
   if (
@@ -142,8 +151,12 @@ export function resolveTypoOptions(options: TypoInput): TypoOptions {
   ) {
     throw new ConfigError(`typo: operations must be a non-empty subset of ${TYPO_OPERATIONS.join(', ')}`);
   }
-  if (!Number.isInteger(o.minLength) || o.minLength < 1) throw new ConfigError('typo: minLength must be an integer >= 1');
-  if (!(Number.isInteger(o.variantsPerOperation) || o.variantsPerOperation === Infinity) || o.variantsPerOperation < 1) {
+  if (!Number.isInteger(o.minLength) || o.minLength < 1)
+    throw new ConfigError('typo: minLength must be an integer >= 1');
+  if (
+    !(Number.isInteger(o.variantsPerOperation) || o.variantsPerOperation === Infinity) ||
+    o.variantsPerOperation < 1
+  ) {
     throw new ConfigError('typo: variantsPerOperation must be an integer >= 1 or Infinity');
   }
   if (typeof o.keepFirstLast !== 'boolean') throw new ConfigError('typo: keepFirstLast must be a boolean');
@@ -173,7 +186,8 @@ export function typoVariants(word: string, opts: TypoOptions, rngOf: (op: TypoOp
       edits[j] = edits[t]!;
       edits[t] = chosen;
       const candidate = chosen();
-      if (seen.has(candidate) || !wellFormed(candidate, op) || (!opts.realWords && makesRealWord(candidate, op))) continue;
+      if (seen.has(candidate) || !wellFormed(candidate, op) || (!opts.realWords && makesRealWord(candidate, op)))
+        continue;
       seen.add(candidate);
       out.push(candidate);
       accepted++;
@@ -207,11 +221,13 @@ function enumerate(op: TypoOperation, chars: readonly string[], keepFirstLast: b
   const hi = keepFirstLast ? n - 2 : n - 1; // last editable character position
   const isLetter = (k: number) => k >= 0 && k < n && LETTER.test(chars[k]!);
   const edits: (() => string)[] = [];
-  const splice = (k: number, del: number, ...ins: string[]) => () => {
-    const c = [...chars];
-    c.splice(k, del, ...ins);
-    return c.join('');
-  };
+  const splice =
+    (k: number, del: number, ...ins: string[]) =>
+    () => {
+      const c = [...chars];
+      c.splice(k, del, ...ins);
+      return c.join('');
+    };
   switch (op) {
     case 'substitute':
       for (let k = lo; k <= hi; k++) {
@@ -223,7 +239,8 @@ function enumerate(op: TypoOperation, chars: readonly string[], keepFirstLast: b
       break;
     case 'swap':
       for (let k = lo; k < hi; k++) {
-        if (isLetter(k) && isLetter(k + 1) && chars[k] !== chars[k + 1]) edits.push(splice(k, 2, chars[k + 1]!, chars[k]!));
+        if (isLetter(k) && isLetter(k + 1) && chars[k] !== chars[k + 1])
+          edits.push(splice(k, 2, chars[k + 1]!, chars[k]!));
       }
       break;
     case 'insert': {
@@ -238,7 +255,8 @@ function enumerate(op: TypoOperation, chars: readonly string[], keepFirstLast: b
     case 'double':
       // A key held or struck twice ("greeat"); a letter already doubled is left alone (no "speeed").
       for (let k = lo; k <= hi; k++) {
-        if (isLetter(k) && chars[k - 1] !== chars[k] && chars[k + 1] !== chars[k]) edits.push(splice(k + 1, 0, chars[k]!));
+        if (isLetter(k) && chars[k - 1] !== chars[k] && chars[k + 1] !== chars[k])
+          edits.push(splice(k + 1, 0, chars[k]!));
       }
       break;
     case 'split':

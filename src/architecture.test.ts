@@ -24,7 +24,8 @@ function sourceFiles(dir: string): string[] {
 function importSpecifiers(source: string): string[] {
   const specs: string[] = [];
   // Statements start a line (so JSDoc examples, whose lines start with `*`, are not read as imports).
-  for (const m of source.matchAll(/^\s*(?:import|export)\b[^;'"]*?(?:\bfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)) specs.push(m[1]!);
+  for (const m of source.matchAll(/^\s*(?:import|export)\b[^;'"]*?(?:\bfrom\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm))
+    specs.push(m[1]!);
   for (const line of source.split('\n')) {
     if (/^\s*(\*|\/\/|\/\*)/.test(line)) continue;
     for (const m of line.matchAll(/\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g)) specs.push(m[1]!);
@@ -35,7 +36,8 @@ function importSpecifiers(source: string): string[] {
 /** The graph node of a file: its top-level folder (src/<folder>, perturbations, bin) or, directly in src/, the file. */
 function nodeOf(file: string): string {
   const parts = relative(repoRoot, file).split(sep);
-  if (parts[0] === 'src') return parts.length > 2 ? `src/${parts[1]}` : `src/${parts[1]!.replace(/\.(js|mjs)$/, '.ts')}`;
+  if (parts[0] === 'src')
+    return parts.length > 2 ? `src/${parts[1]}` : `src/${parts[1]!.replace(/\.(js|mjs)$/, '.ts')}`;
   return parts[0]!;
 }
 
@@ -104,16 +106,24 @@ test('importSpecifiers reads static, re-export, side-effect and dynamic imports,
 test('findCycle finds a cycle and names the imports along it', () => {
   const e = (from: string, to: string): Edge => ({ from, to, example: `${from}/x.ts: ../${to}/y.js` });
   assert.equal(findCycle([e('cli', 'campaign'), e('campaign', 'core')]), null);
-  assert.deepEqual(findCycle([e('cli', 'campaign'), e('campaign', 'core'), e('core', 'cli')])?.map((x) => x.from), ['campaign', 'core', 'cli']);
+  assert.deepEqual(
+    findCycle([e('cli', 'campaign'), e('campaign', 'core'), e('core', 'cli')])?.map((x) => x.from),
+    ['campaign', 'core', 'cli'],
+  );
 });
 
 test('the folder dependency graph of src/, perturbations/ and bin/ has no cycle', () => {
   const edges = folderEdges();
-  assert.ok(edges.some((e) => e.from === 'bin' && e.to === 'src/cli'), 'the scan sees imports (bin -> src/cli)');
+  assert.ok(
+    edges.some((e) => e.from === 'bin' && e.to === 'src/cli'),
+    'the scan sees imports (bin -> src/cli)',
+  );
   const cycle = findCycle(edges);
   assert.equal(
     cycle,
     null,
-    cycle === null ? '' : `folder cycle ${[...cycle.map((e) => e.from), cycle[0]!.from].join(' -> ')}, through:\n${cycle.map((e) => `  ${e.from} -> ${e.to}  (${e.example})`).join('\n')}`,
+    cycle === null
+      ? ''
+      : `folder cycle ${[...cycle.map((e) => e.from), cycle[0]!.from].join(' -> ')}, through:\n${cycle.map((e) => `  ${e.from} -> ${e.to}  (${e.example})`).join('\n')}`,
   );
 });

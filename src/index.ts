@@ -35,7 +35,15 @@ export {
   type SuiteCase,
 } from './exporters/index.js';
 export type { Summary } from './metrics/summary.js';
-export type { Example, PredictionRecord, RecordedEdit, ResultRecord, ResultStatus, Validity, Verification } from './contracts/record.js';
+export type {
+  Example,
+  PredictionRecord,
+  RecordedEdit,
+  ResultRecord,
+  ResultStatus,
+  Validity,
+  Verification,
+} from './contracts/record.js';
 export type { AttackConfig, Budgets, CampaignConfig, ComponentRef, GoalSpec, Shard } from './contracts/campaign.js';
 
 // Components: implement these to plug in your own.

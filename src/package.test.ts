@@ -25,7 +25,9 @@ const consumer = join(work, 'consumer');
  * tells users to.
  */
 const env: NodeJS.ProcessEnv = {
-  ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE_TEST_CONTEXT' && k !== 'NODE_OPTIONS')),
+  ...Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k) && k !== 'NODE_TEST_CONTEXT' && k !== 'NODE_OPTIONS'),
+  ),
   ONNXRUNTIME_NODE_INSTALL: 'skip',
   NO_COLOR: '1',
 };
@@ -55,36 +57,88 @@ function timed<T>(name: string, f: () => T): T {
 before(() => {
   assert.ok(existsSync(join(repoRoot, 'dist', 'src', 'index.d.ts')), 'dist/ is missing: build first (npm test does)');
   // dist/ is already built: the prepare script (a second build) is not needed.
-  const packed = timed('pack', () => ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot), 'npm pack'));
+  const packed = timed('pack', () =>
+    ok(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', work], repoRoot), 'npm pack'),
+  );
   const [info] = JSON.parse(packed) as [{ filename: string; files: { path: string }[] }];
   packedFiles = info.files.map((f) => f.path);
   mkdirSync(consumer);
-  writeFileSync(join(consumer, 'package.json'), `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`);
+  writeFileSync(
+    join(consumer, 'package.json'),
+    `${JSON.stringify({ name: 'consumer', private: true, type: 'module' }, null, 2)}\n`,
+  );
   timed('install', () =>
-    ok(run('npm', ['install', join(work, info.filename), '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error']), 'npm install'),
+    ok(
+      run('npm', [
+        'install',
+        join(work, info.filename),
+        '--omit=dev',
+        '--prefer-offline',
+        '--no-audit',
+        '--no-fund',
+        '--loglevel=error',
+      ]),
+      'npm install',
+    ),
   );
 });
 
 test('the tarball ships the compiled code, its declarations and the bundled data, and no tests or sources', () => {
   for (const file of [
-    'package.json', 'README.md', 'dist/bin/quiver.js', 'dist/src/index.js', 'dist/src/index.d.ts', 'dist/src/api/testing.d.ts',
-    'dist/src/worker/entry.js', 'dist/perturbations/index.js', 'experiments/data/demo-reviews.jsonl', 'experiments/recipes/pwws-ren-2019.json',
-    'src/targets/data/local-nn/onnx/model.onnx', 'src/targets/data/local-nn/tokenizer.json', 'src/nlp/data/vectors-wink-sg-100d-50k.bin',
+    'package.json',
+    'README.md',
+    'dist/bin/quiver.js',
+    'dist/src/index.js',
+    'dist/src/index.d.ts',
+    'dist/src/api/testing.d.ts',
+    'dist/src/worker/entry.js',
+    'dist/perturbations/index.js',
+    'experiments/data/demo-reviews.jsonl',
+    'experiments/recipes/pwws-ren-2019.json',
+    'src/targets/data/local-nn/onnx/model.onnx',
+    'src/targets/data/local-nn/tokenizer.json',
+    'src/nlp/data/vectors-wink-sg-100d-50k.bin',
   ]) {
     assert.ok(packedFiles.includes(file), `${file} is not in the tarball`);
   }
-  const stray = packedFiles.filter((f) => /\.test\.|\/fixtures\/|\/testing\/|\.map$/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')));
+  const stray = packedFiles.filter(
+    (f) => /\.test\.|\/fixtures\/|\/testing\/|\.map$/.test(f) || (f.endsWith('.ts') && !f.endsWith('.d.ts')),
+  );
   assert.deepEqual(stray, []);
-  const pkg = JSON.parse(readFileSync(join(consumer, 'node_modules', NAME, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const pkg = JSON.parse(readFileSync(join(consumer, 'node_modules', NAME, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   assert.ok('tsx' in pkg.dependencies, 'tsx loads module: targets written in TypeScript at run time');
-  assert.ok(!existsSync(join(consumer, 'node_modules', 'typescript')) && !existsSync(join(consumer, 'node_modules', 'vitest')), 'dev dependencies were installed');
+  assert.ok(
+    !existsSync(join(consumer, 'node_modules', 'typescript')) && !existsSync(join(consumer, 'node_modules', 'vitest')),
+    'dev dependencies were installed',
+  );
 });
 
 test('npx quiver run: the demo campaign runs from the installed package, recording the installed versions', () => {
-  const out = timed('demo', () => ok(run('npx', ['--no-install', 'quiver', 'run', '--limit', '3', '--workers', '1', '--stability-samples', '2', '--out', 'runs/demo']), 'npx quiver run'));
+  const out = timed('demo', () =>
+    ok(
+      run('npx', [
+        '--no-install',
+        'quiver',
+        'run',
+        '--limit',
+        '3',
+        '--workers',
+        '1',
+        '--stability-samples',
+        '2',
+        '--out',
+        'runs/demo',
+      ]),
+      'npx quiver run',
+    ),
+  );
   assert.match(out, /runs\/demo/);
   assert.equal(readRecords(join(consumer, 'runs', 'demo')).length, 3);
-  const config = JSON.parse(readFileSync(join(consumer, 'runs', 'demo', 'campaign.json'), 'utf8')) as { packages: Record<string, string> };
+  const config = JSON.parse(readFileSync(join(consumer, 'runs', 'demo', 'campaign.json'), 'utf8')) as {
+    packages: Record<string, string>;
+  };
   const unknown = Object.entries(config.packages).filter(([, v]) => v === 'unknown');
   assert.deepEqual(unknown, [], 'every result-shaping package version is found beside the installed package');
 });
@@ -113,12 +167,18 @@ try { await assertRobust(model, 'A great film.', { perturbations: ['typo'], stab
 console.log(JSON.stringify({ examples: outcome.summary.examples, records: loadCampaign('runs/api').records.length, suite: exportCampaign('runs/api', 'jsonl').trim().split('\\n').length, one: one.status, failure }));
 `,
   );
-  const out = JSON.parse(timed('mjs', () => ok(run(process.execPath, ['api.mjs']), 'node api.mjs'))) as Record<string, unknown>;
+  const out = JSON.parse(timed('mjs', () => ok(run(process.execPath, ['api.mjs']), 'node api.mjs'))) as Record<
+    string,
+    unknown
+  >;
   assert.equal(out.examples, 2);
   assert.equal(out.records, 2);
   assert.ok(typeof out.suite === 'number' && out.suite >= 2, 'a header line and at least one adversarial case');
   assert.equal(out.one, 'succeeded');
-  assert.match(String(out.failure), /keyword is not robust: 1 edit flips "positive" to "negative"[^]*A \[-great-\]\{\+\w+\+\} film\./);
+  assert.match(
+    String(out.failure),
+    /keyword is not robust: 1 edit flips "positive" to "negative"[^]*A \[-great-\]\{\+\w+\+\} film\./,
+  );
 });
 
 test('from TypeScript: the shipped declarations type-check a user program (and catch a wrong option), which then runs', () => {
@@ -135,24 +195,37 @@ const passed = await assertRobust(model, 'A fine film.', robust);
 console.log(JSON.stringify({ examples: outcome.summary.examples, status: record.status, robust: passed.status }));
 `,
   );
-  writeFileSync(join(consumer, 'wrong.ts'), `import { runCampaign } from '${NAME}';\nawait runCampaign({ seed: 'forty-two' });\n`);
+  writeFileSync(
+    join(consumer, 'wrong.ts'),
+    `import { runCampaign } from '${NAME}';\nawait runCampaign({ seed: 'forty-two' });\n`,
+  );
   writeFileSync(
     join(consumer, 'tsconfig.json'),
     JSON.stringify({
       compilerOptions: {
-        target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, skipLibCheck: false,
-        types: ['node'], typeRoots: [join(repoRoot, 'node_modules', '@types')],
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: ['node'],
+        typeRoots: [join(repoRoot, 'node_modules', '@types')],
       },
       files: ['program.ts', 'wrong.ts', 'model.ts'],
     }),
   );
   writeFileSync(join(consumer, 'model.ts'), typedModule);
-  const tsc = timed('tsc', () => run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']));
+  const tsc = timed('tsc', () =>
+    run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']),
+  );
   const errors = tsc.stdout.split('\n').filter((l) => /error TS/.test(l));
   assert.equal(errors.length, 1, tsc.stdout);
   assert.match(errors[0]!, /^wrong\.ts\(2,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
   // tsx, a dependency of the package, runs the program as a user would.
-  const out = JSON.parse(timed('ts', () => ok(run(process.execPath, ['--import', 'tsx', 'program.ts']), 'node --import tsx program.ts'))) as Record<string, unknown>;
+  const out = JSON.parse(
+    timed('ts', () => ok(run(process.execPath, ['--import', 'tsx', 'program.ts']), 'node --import tsx program.ts')),
+  ) as Record<string, unknown>;
   assert.deepEqual(out, { examples: 1, status: 'succeeded', robust: 'failed' });
 });
 
@@ -174,12 +247,35 @@ test('npx quiver run --target module:./model.ts: a TypeScript target loads in th
   );
   writeFileSync(join(consumer, 'reviews.jsonl'), `${lines.join('\n')}\n`);
   timed('module', () =>
-    ok(run('npx', ['--no-install', 'quiver', 'run', '--target', 'module:./model.ts', '--dataset', 'reviews.jsonl', '--workers', '2', '--stability-samples', '2', '--out', 'runs/module']), 'quiver run module:'),
+    ok(
+      run('npx', [
+        '--no-install',
+        'quiver',
+        'run',
+        '--target',
+        'module:./model.ts',
+        '--dataset',
+        'reviews.jsonl',
+        '--workers',
+        '2',
+        '--stability-samples',
+        '2',
+        '--out',
+        'runs/module',
+      ]),
+      'quiver run module:',
+    ),
   );
   const records = readRecords(join(consumer, 'runs', 'module'));
   assert.equal(records.length, 4);
-  assert.deepEqual(records.filter((r) => r.status === 'errored'), []);
-  assert.ok(records.some((r) => r.status === 'succeeded'), JSON.stringify(records));
+  assert.deepEqual(
+    records.filter((r) => r.status === 'errored'),
+    [],
+  );
+  assert.ok(
+    records.some((r) => r.status === 'succeeded'),
+    JSON.stringify(records),
+  );
 });
 
 test('timings', () => {

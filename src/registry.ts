@@ -41,10 +41,17 @@ export function attackPartsWith(config: AttackConfig, target: Target, own: OwnCo
   return {
     target,
     goal: own.goal ?? createGoal(config.goal),
-    perturbations: [...config.perturbations.map((p) => createPerturbation(p.name, p.options)), ...(own.perturbations ?? [])],
+    perturbations: [
+      ...config.perturbations.map((p) => createPerturbation(p.name, p.options)),
+      ...(own.perturbations ?? []),
+    ],
     constraints: [
       ...campaignConstraints(
-        { maxPerturbRatio: config.maxPerturbRatio, protect: compileProtect(config.protect), posConsistency: config.posConsistency ?? true },
+        {
+          maxPerturbRatio: config.maxPerturbRatio,
+          protect: compileProtect(config.protect),
+          posConsistency: config.posConsistency ?? true,
+        },
         config.constraints ?? [],
       ),
       ...(own.constraints ?? []),
@@ -76,10 +83,13 @@ export async function buildAssessment(config: AttackConfig, judgeShared?: JudgeS
 
 /** Throws ConfigError for unknown names or invalid values; does not load any model. */
 export function checkAttackConfig(config: AttackConfig, own: OwnComponents = {}): void {
-  if (own.search === undefined && !isSearchName(config.search.name)) throw new UnknownComponentError('search', config.search.name, searchNames);
-  if (config.perturbations.length + (own.perturbations?.length ?? 0) === 0) throw new ConfigError('--perturb: at least one perturbation family is needed');
+  if (own.search === undefined && !isSearchName(config.search.name))
+    throw new UnknownComponentError('search', config.search.name, searchNames);
+  if (config.perturbations.length + (own.perturbations?.length ?? 0) === 0)
+    throw new ConfigError('--perturb: at least one perturbation family is needed');
   for (const p of config.perturbations) {
-    if (!(perturbationNames as readonly string[]).includes(p.name)) throw new UnknownComponentError('perturbation', p.name, perturbationNames);
+    if (!(perturbationNames as readonly string[]).includes(p.name))
+      throw new UnknownComponentError('perturbation', p.name, perturbationNames);
     createPerturbation(p.name, p.options); // validates options; data files load lazily, on first use
   }
   if (!(config.maxPerturbRatio > 0 && config.maxPerturbRatio <= 1)) {

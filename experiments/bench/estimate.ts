@@ -15,7 +15,10 @@ const target = process.argv[2] ?? 'local:afinn';
 const sizes = (process.argv[3] ?? '100,5000,100000').split(',').map(Number);
 const work = mkdtempSync(join(tmpdir(), 'quiver-estimate-'));
 const rows = ['sst2-dev.jsonl', 'mr-test.jsonl'].flatMap((f) =>
-  readFileSync(sharedDataset(f), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; label: string }),
+  readFileSync(sharedDataset(f), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; label: string }),
 );
 
 async function dataset(lines: number): Promise<string> {
@@ -23,7 +26,7 @@ async function dataset(lines: number): Promise<string> {
   const out = createWriteStream(path);
   for (let i = 0; i < lines; i++) {
     const r = rows[i % rows.length]!;
-    out.write(JSON.stringify({ id: `e${i}`, text: r.text, label: r.label }) + '\n');
+    out.write(`${JSON.stringify({ id: `e${i}`, text: r.text, label: r.label })}\n`);
   }
   await new Promise<void>((resolve) => out.end(resolve));
   return path;
@@ -46,7 +49,10 @@ const lines: string[] = [
 for (const n of sizes) {
   const data = await dataset(n);
   const dry = quiver(['run', '--dataset', data, '--target', target, '--dry-run', '--json']);
-  const e = JSON.parse(dry.stdout) as { wallMs: { expected: number; low: number; high: number }; queries: { expected: number } };
+  const e = JSON.parse(dry.stdout) as {
+    wallMs: { expected: number; low: number; high: number };
+    queries: { expected: number };
+  };
   const out = join(work, `run-${n}`);
   const real = quiver(['run', '--dataset', data, '--target', target, '--out', out, '--json']);
   const s = JSON.parse(real.stdout) as { totalTextsSent: number };

@@ -27,13 +27,18 @@ function longInput(): string {
     }
   }
   const path = join(work, 'long.jsonl');
-  writeFileSync(path, rows.join('\n') + '\n');
+  writeFileSync(path, `${rows.join('\n')}\n`);
   return path;
 }
 
 /** Examples per second in each third of the campaign (by record order). */
 async function thirds(target: string, workers: number, input: string, run: number): Promise<number[]> {
-  const stamps = await recordTimes(target, workers, input, join(work, `${target.replace(':', '-')}-w${workers}-${run}`));
+  const stamps = await recordTimes(
+    target,
+    workers,
+    input,
+    join(work, `${target.replace(':', '-')}-w${workers}-${run}`),
+  );
   const n = stamps.length;
   const cut = [1, Math.floor(n / 3), Math.floor((2 * n) / 3), n];
   return [0, 1, 2].map((k) => (cut[k + 1]! - cut[k]!) / ((stamps[cut[k + 1]! - 1]! - stamps[cut[k]! - 1]!) / 1000));

@@ -22,7 +22,10 @@ import { keepAllocationsYoung } from '../../src/worker/pool.js';
 import { benchAttack } from './config.js';
 
 const n = Number(process.argv[2] ?? 40);
-const sst2 = readFileSync(join(sharedDatasets, 'sst2-dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
+const sst2 = readFileSync(join(sharedDatasets, 'sst2-dev.jsonl'), 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l) as { id: string; text: string; label: string });
 
 // 1. Model share, one thread.
 keepAllocationsYoung();
@@ -31,7 +34,8 @@ const clock: ModelClock = { ms: 0, texts: 0, calls: 0 };
 const timed = timedTarget(parts.target, clock);
 const settings = { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 20, verifyRepeats: 1 };
 const start = performance.now();
-for (const [index, ex] of sst2.slice(0, n).entries()) await attackExample({ ...parts, target: timed }, settings, { ...ex, index });
+for (const [index, ex] of sst2.slice(0, n).entries())
+  await attackExample({ ...parts, target: timed }, settings, { ...ex, index });
 const totalMs = performance.now() - start;
 const { ms: modelMs, texts, calls } = clock;
 const share = modelMs / totalMs;
@@ -40,8 +44,24 @@ const share = modelMs / totalMs;
 const work = mkdtempSync(join(tmpdir(), 'quiver-neural-'));
 const campaign = (workers: number): number => {
   const t = performance.now();
-  const r = spawnSync(process.execPath, [cliPath, 'run', '--target', 'local:nn', '--dataset', join(sharedDatasets, 'sst2-dev.jsonl'),
-    '--limit', String(n * 2), '--workers', String(workers), '--out', join(work, `w${workers}-${Math.random()}`)], { encoding: 'utf8' });
+  const r = spawnSync(
+    process.execPath,
+    [
+      cliPath,
+      'run',
+      '--target',
+      'local:nn',
+      '--dataset',
+      join(sharedDatasets, 'sst2-dev.jsonl'),
+      '--limit',
+      String(n * 2),
+      '--workers',
+      String(workers),
+      '--out',
+      join(work, `w${workers}-${Math.random()}`),
+    ],
+    { encoding: 'utf8' },
+  );
   if (r.status !== 0) throw new Error(r.stderr);
   return performance.now() - t;
 };
@@ -55,7 +75,9 @@ const b1 = await createHfTarget('local:nn', BUNDLED_NN_DIR, { batchSize: 1, thre
 const swaps = ['good', 'bad', 'dull', 'fine', 'great', 'awful', 'nice', 'poor'];
 const candidateBatches = sst2.slice(0, 60).map((ex) => {
   const words = ex.text.split(' ');
-  return Array.from({ length: 32 }, (_, k) => words.map((w, i) => (i === k % words.length ? swaps[k % swaps.length]! : w)).join(' '));
+  return Array.from({ length: 32 }, (_, k) =>
+    words.map((w, i) => (i === k % words.length ? swaps[k % swaps.length]! : w)).join(' '),
+  );
 });
 const sentenceBatches = Array.from({ length: 24 }, (_, b) => sst2.slice(b * 32, b * 32 + 32).map((e) => e.text));
 const rate = async (target: Target, batches: string[][], perCall: number): Promise<number> => {

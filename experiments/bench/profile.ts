@@ -44,7 +44,11 @@ for (let pass = 1; pass <= passes; pass++) {
   let k = 0;
   for await (const ex of readExamples(spec, parts.target.labels)) {
     if (k++ >= n) break;
-    await attackExample({ ...parts, target: timed }, { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 20, verifyRepeats: 1 }, ex);
+    await attackExample(
+      { ...parts, target: timed },
+      { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 20, verifyRepeats: 1 },
+      ex,
+    );
   }
   const total = performance.now() - start;
   const perText = (ms: number) => ((1000 * ms) / clock.texts).toFixed(1);

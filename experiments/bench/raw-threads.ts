@@ -14,15 +14,21 @@ interface Job {
 }
 
 /** Texts per second of the model, summed over `threads` threads that all run at the same time. */
-export async function rawThroughputInThreads(target: string, batches: readonly (readonly string[])[], threads: number): Promise<number> {
+export async function rawThroughputInThreads(
+  target: string,
+  batches: readonly (readonly string[])[],
+  threads: number,
+): Promise<number> {
   const rates = await Promise.all(
-    Array.from({ length: threads }, () =>
-      new Promise<number>((resolve, reject) => {
-        const job: Job = { target, batches };
-        const w = new Worker(new URL('./raw-threads-entry.mjs', import.meta.url), { workerData: job });
-        w.once('message', (rate: number) => void w.terminate().then(() => resolve(rate)));
-        w.once('error', reject);
-      }),
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<number>((resolve, reject) => {
+          const job: Job = { target, batches };
+          const w = new Worker(new URL('./raw-threads-entry.mjs', import.meta.url), { workerData: job });
+          w.once('message', (rate: number) => void w.terminate().then(() => resolve(rate)));
+          w.once('error', reject);
+        }),
     ),
   );
   return rates.reduce((a, b) => a + b, 0);

@@ -22,8 +22,20 @@ const LIMIT = 32;
 const LATENCY_MS = 50;
 
 const server = await startServer(await createTarget('local:wink'), {
-  port: 0, answer: 'auto', marker: 'Text:', decimals: null, modelNames: ['local-wink'], requiredKey: null, verbose: false,
-  latencyMs: LATENCY_MS, jitterMs: 0, errorRate: 0, dropRate: 0, rateLimitRpm: null, noise: 0, seed: 1,
+  port: 0,
+  answer: 'auto',
+  marker: 'Text:',
+  decimals: null,
+  modelNames: ['local-wink'],
+  requiredKey: null,
+  verbose: false,
+  latencyMs: LATENCY_MS,
+  jitterMs: 0,
+  errorRate: 0,
+  dropRate: 0,
+  rateLimitRpm: null,
+  noise: 0,
+  seed: 1,
 });
 const samples: number[] = [];
 let sampling = false;
@@ -53,7 +65,11 @@ started = performance.now();
 await runCampaign(
   {
     attack: benchAttack('openai:local-wink', targetOptions),
-    dataset: { path: join(sharedDatasets, 'sst2-dev.jsonl'), format: 'jsonl', fields: { text: 'text', label: 'label', id: 'id' } },
+    dataset: {
+      path: join(sharedDatasets, 'sst2-dev.jsonl'),
+      format: 'jsonl',
+      fields: { text: 'text', label: 'label', id: 'id' },
+    },
     skipInvalid: false,
     limit: EXAMPLES,
     shard: null,

@@ -39,10 +39,12 @@ const dataset = join(sharedDatasets, 'sst2-dev.jsonl');
 // Other corpora than the measured one, with the same two labels (Financial PhraseBank without its neutral lines).
 let campaignRuns = 0;
 const REPEATS = Number(process.env.QUIVER_BENCH_REPEATS ?? 3);
-const warmupDatasets = [join(sharedDatasets, 'mr-test.jsonl'), join(sharedDatasets, 'financial-phrasebank-50agree.jsonl')];
+const warmupDatasets = [
+  join(sharedDatasets, 'mr-test.jsonl'),
+  join(sharedDatasets, 'financial-phrasebank-50agree.jsonl'),
+];
 const targets = (process.argv[4] ?? 'local:wink,local:vader,local:afinn').split(',');
 const work = mkdtempSync(join(tmpdir(), 'quiver-bench-'));
-
 
 /** Wraps a target and records every batch sent to it. */
 class RecordingTarget implements Target {
@@ -74,7 +76,10 @@ async function examples(): Promise<Example[]> {
  * The batches the campaign sends to the model, recorded by attacking the examples in-process (same seed, so the same
  * texts), and how many texts each example sent.
  */
-async function recordBatches(target: string, exs: readonly Example[]): Promise<{ batches: string[][]; perExample: number[] }> {
+async function recordBatches(
+  target: string,
+  exs: readonly Example[],
+): Promise<{ batches: string[][]; perExample: number[] }> {
   const config = benchAttack(target);
   const parts = await buildAttackParts(config);
   const recording = new RecordingTarget(parts.target);
@@ -82,7 +87,17 @@ async function recordBatches(target: string, exs: readonly Example[]): Promise<{
   const sentSoFar = () => recording.batches.reduce((n, b) => n + b.length, 0);
   for (const ex of exs) {
     const before = sentSoFar();
-    await attackExample({ ...parts, target: recording }, { seed: config.seed, maxQueries: Infinity, maxPerturbRatio: config.maxPerturbRatio, stabilitySamples: config.stabilitySamples, verifyRepeats: 1 }, ex);
+    await attackExample(
+      { ...parts, target: recording },
+      {
+        seed: config.seed,
+        maxQueries: Infinity,
+        maxPerturbRatio: config.maxPerturbRatio,
+        stabilitySamples: config.stabilitySamples,
+        verifyRepeats: 1,
+      },
+      ex,
+    );
     perExample.push(sentSoFar() - before);
   }
   return { batches: recording.batches, perExample };
@@ -111,7 +126,10 @@ async function rawThroughput(target: string, batches: readonly string[][]): Prom
  * per-word caches, as in any campaign longer than a few seconds.
  */
 function campaignInput(workers: number): { path: string; warmup: number } {
-  const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '' && !l.includes('"label": "neutral"'));
+  const lines = (path: string) =>
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.includes('"label": "neutral"'));
   const pool = warmupDatasets.flatMap(lines);
   // More warm-up than the two corpora hold goes round them again, under new ids (ids must be unique).
   const warm = Array.from({ length: WARMUP_PER_WORKER * workers }, (_, k) => {
@@ -120,7 +138,7 @@ function campaignInput(workers: number): { path: string; warmup: number } {
     return JSON.stringify(round === 0 ? row : { ...row, id: `warmup${round}-${row.id}` });
   });
   const path = join(work, `warmup-${workers}-then-sst2.jsonl`);
-  writeFileSync(path, [...warm, ...lines(dataset).slice(0, EXAMPLES)].join('\n') + '\n');
+  writeFileSync(path, `${[...warm, ...lines(dataset).slice(0, EXAMPLES)].join('\n')}\n`);
   return { path, warmup: warm.length };
 }
 
@@ -129,10 +147,20 @@ function campaignInput(workers: number): { path: string; warmup: number } {
  * the time from the last warm-up record to the last record. Records are emitted in dataset order, so the records
  * after the warm-up ones are the SST-2 examples.
  */
-async function campaignThroughput(target: string, workers: number, perExample: readonly number[]): Promise<{ qps: number }> {
+async function campaignThroughput(
+  target: string,
+  workers: number,
+  perExample: readonly number[],
+): Promise<{ qps: number }> {
   const input = campaignInput(workers);
-  const stamps = await recordTimes(target, workers, input.path, join(work, `${target.replace(':', '-')}-w${workers}-${++campaignRuns}`));
-  if (stamps.length !== input.warmup + perExample.length) throw new Error(`expected ${input.warmup + perExample.length} records, got ${stamps.length}`);
+  const stamps = await recordTimes(
+    target,
+    workers,
+    input.path,
+    join(work, `${target.replace(':', '-')}-w${workers}-${++campaignRuns}`),
+  );
+  if (stamps.length !== input.warmup + perExample.length)
+    throw new Error(`expected ${input.warmup + perExample.length} records, got ${stamps.length}`);
   const span = (stamps[stamps.length - 1]! - stamps[input.warmup - 1]!) / 1000;
   const sent = perExample.reduce((n, q) => n + q, 0);
   return { qps: sent / span };
@@ -147,11 +175,28 @@ function cliPeakRssMb(target: string, workers: number, input: string): number {
   const preload = new URL('./peak-rss-preload.mjs', import.meta.url).href;
   const r = spawnSync(
     process.execPath,
-    ['--import', preload, cliPath, 'run', '--target', target, '--dataset', input, '--workers', String(workers), '--seed', '42', '--out', out, '--json'],
+    [
+      '--import',
+      preload,
+      cliPath,
+      'run',
+      '--target',
+      target,
+      '--dataset',
+      input,
+      '--workers',
+      String(workers),
+      '--seed',
+      '42',
+      '--out',
+      out,
+      '--json',
+    ],
     { encoding: 'utf8' },
   );
   const kb = /peak-rss-kb (\d+)/.exec(r.stderr)?.[1];
-  if (r.status !== 0 || kb === undefined) throw new Error(`quiver run failed (exit ${r.status}): ${r.stderr.slice(-500)}`);
+  if (r.status !== 0 || kb === undefined)
+    throw new Error(`quiver run failed (exit ${r.status}): ${r.stderr.slice(-500)}`);
   return Number(kb) / 1024;
 }
 
@@ -171,7 +216,8 @@ const rows: string[] = [];
 for (const target of targets) {
   const { batches, perExample } = await recordBatches(target, exs);
   const raw = await rawThroughput(target, batches);
-  const rawScaling = (await rawThroughputInThreads(target, batches, 2)) / (await rawThroughputInThreads(target, batches, 1));
+  const rawScaling =
+    (await rawThroughputInThreads(target, batches, 2)) / (await rawThroughputInThreads(target, batches, 1));
   // Campaign windows are a few seconds, so each figure is the median of REPEATS runs, 1 and 2 workers alternating.
   const ones: number[] = [];
   const twos: number[] = [];

@@ -27,14 +27,26 @@ const mr = join(sharedDatasets, 'mr-test.jsonl');
 const campaigns: Campaign[] = [
   { name: 'afinn sst2', args: ['--target', 'local:afinn', '--dataset', sst2] },
   { name: 'wink mr 600', args: ['--target', 'local:wink', '--dataset', mr, '--limit', '600'] },
-  { name: 'vader sst2 300, 1 worker', args: ['--target', 'local:vader', '--dataset', sst2, '--limit', '300', '--workers', '1'] },
+  {
+    name: 'vader sst2 300, 1 worker',
+    args: ['--target', 'local:vader', '--dataset', sst2, '--limit', '300', '--workers', '1'],
+  },
   ...['greedy-wir', 'beam', 'genetic', 'pso', 'random', 'abfs'].map((search) => ({
     name: `afinn sst2 80 ${search}`,
     args: ['--target', 'local:afinn', '--dataset', sst2, '--limit', '80', '--search', search],
   })),
-  { name: 'wink sst2 100 textfooler', args: ['--target', 'local:wink', '--dataset', sst2, '--limit', '100', '--recipe', 'textfooler-jin-2020'] },
-  { name: 'afinn sst2 100 textbugger', args: ['--target', 'local:afinn', '--dataset', sst2, '--limit', '100', '--recipe', 'textbugger-li-2018'] },
-  { name: 'afinn sst2 100 pwws', args: ['--target', 'local:afinn', '--dataset', sst2, '--limit', '100', '--recipe', 'pwws-ren-2019'] },
+  {
+    name: 'wink sst2 100 textfooler',
+    args: ['--target', 'local:wink', '--dataset', sst2, '--limit', '100', '--recipe', 'textfooler-jin-2020'],
+  },
+  {
+    name: 'afinn sst2 100 textbugger',
+    args: ['--target', 'local:afinn', '--dataset', sst2, '--limit', '100', '--recipe', 'textbugger-li-2018'],
+  },
+  {
+    name: 'afinn sst2 100 pwws',
+    args: ['--target', 'local:afinn', '--dataset', sst2, '--limit', '100', '--recipe', 'pwws-ren-2019'],
+  },
 ];
 
 const cli = join(repoRoot, 'dist', 'bin', 'quiver.js');
@@ -42,7 +54,9 @@ const scratch = mkdtempSync(join(tmpdir(), 'quiver-same-results-'));
 try {
   for (const c of campaigns) {
     const out = join(scratch, c.name.replaceAll(' ', '-'));
-    execFileSync(process.execPath, [cli, 'run', '--json', '--workers', '2', ...c.args, '--out', out], { stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(process.execPath, [cli, 'run', '--json', '--workers', '2', ...c.args, '--out', out], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     const records = readFileSync(join(out, 'results.jsonl'), 'utf8')
       .trim()
       .split('\n')
@@ -51,7 +65,10 @@ try {
         return rest;
       })
       .sort((a, b) => String(a.id).localeCompare(String(b.id)));
-    const digest = createHash('sha256').update(records.map((r) => JSON.stringify(r)).join('\n')).digest('hex').slice(0, 16);
+    const digest = createHash('sha256')
+      .update(records.map((r) => JSON.stringify(r)).join('\n'))
+      .digest('hex')
+      .slice(0, 16);
     console.log(`${digest}  ${records.length} records  ${c.name}`);
   }
 } finally {

@@ -34,7 +34,6 @@ export function median(xs: readonly number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-
 /** Time spent inside a target's predict, with the texts and calls it took (reset between passes). */
 export interface ModelClock {
   ms: number;

@@ -24,7 +24,9 @@ after(async () => {
   await server?.stop();
 });
 
-test('quiver run --config assist-demo.yaml: verified 1-minimal flips for every task, offline', { skip: built === true ? false : built }, () => {
+test('quiver run --config assist-demo.yaml: verified 1-minimal flips for every task, offline', {
+  skip: built === true ? false : built,
+}, () => {
   const r = quiverSync(repoRoot, 'run', '--config', DEMO_CONFIG, '--workers', '2', '--out', out);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Test runs +62/);
@@ -43,19 +45,36 @@ test('quiver run --config assist-demo.yaml: verified 1-minimal flips for every t
     const task = taskOf.get(rec.id)!;
     flips.set(task, (flips.get(task) ?? 0) + 1);
   }
-  for (const task of ['extract', 'route', 'policy']) assert.ok((flips.get(task) ?? 0) > 0, `no verified flip for ${task}: ${JSON.stringify([...flips])}`);
+  for (const task of ['extract', 'route', 'policy'])
+    assert.ok((flips.get(task) ?? 0) > 0, `no verified flip for ${task}: ${JSON.stringify([...flips])}`);
   const config = JSON.parse(readFileSync(join(out, 'campaign.json'), 'utf8')) as CampaignConfig;
   assert.equal(config.suite?.perturbVar, 'message', 'the one var the prompt uses');
-  assert.deepEqual(config.attack.suite?.targets.map((t) => t.spec), ['task:route', 'task:extract', 'task:policy']);
+  assert.deepEqual(
+    config.attack.suite?.targets.map((t) => t.spec),
+    ['task:route', 'task:extract', 'task:policy'],
+  );
 });
 
 const skipRoundTrip = promptfooMissing() || (built === true ? false : built);
 
-test('the promptfoo export, under promptfoo 0.115 against quiver serve, fails on exactly the adversarial cases', { skip: skipRoundTrip }, async () => {
+test('the promptfoo export, under promptfoo 0.115 against quiver serve, fails on exactly the adversarial cases', {
+  skip: skipRoundTrip,
+}, async () => {
   assert.ok(existsSync(join(out, 'results.jsonl')), 'the first test ran the campaign');
   server = await serveChild(work, '--model', 'task:all', '--port', '0');
   const suite = join(work, 'regression.yaml');
-  const r = quiverSync(repoRoot, 'export', out, '--format', 'promptfoo', '--controls', '--api-base-url', server.url, '--out', suite);
+  const r = quiverSync(
+    repoRoot,
+    'export',
+    out,
+    '--format',
+    'promptfoo',
+    '--controls',
+    '--api-base-url',
+    server.url,
+    '--out',
+    suite,
+  );
   assert.equal(r.code, 0, r.stderr);
   const records = readRecords(out);
   const adversarial = new Set(records.filter((x) => x.status === 'succeeded').map((x) => x.id));

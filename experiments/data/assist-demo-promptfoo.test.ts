@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { testPasses } from '../../src/assertions/index.js';
-import { compileSuiteAssertions, evalCells, localTaskFor, readPromptfooConfig, renderCell } from '../../src/promptfoo-config/index.js';
+import {
+  compileSuiteAssertions,
+  evalCells,
+  localTaskFor,
+  readPromptfooConfig,
+  renderCell,
+} from '../../src/promptfoo-config/index.js';
 import { classifiedPart } from '../../src/serve/input.js';
 import { cliPath, serveChild, type Served } from '../../src/testing/cli.js';
 import { promptfooEval, promptfooMissing } from '../../src/testing/promptfoo-cli.js';
@@ -41,7 +47,9 @@ async function quiverVerdicts(config: string): Promise<Map<string, { pass: boole
   return verdicts;
 }
 
-test('promptfoo eval of the unmodified demo config: every test passes, with the outputs Quiver computes, offline', { skip }, async () => {
+test('promptfoo eval of the unmodified demo config: every test passes, with the outputs Quiver computes, offline', {
+  skip,
+}, async () => {
   server = await serveChild(work, '--model', 'task:all', '--port', '4917').catch((err: Error) => {
     throw new Error(`quiver serve could not take the demo's port 4917 (is another server on it?): ${err.message}`);
   });
@@ -79,7 +87,11 @@ test('with a typo in every message, promptfoo and Quiver give the same verdict o
   for (const r of run.results) {
     const name = r.testCase.description!;
     assert.equal(r.response?.output, ours.get(name)!.output, name);
-    assert.equal(r.success, ours.get(name)!.pass, `${name}: ${JSON.stringify(r.gradingResult?.componentResults?.map((c) => [c.assertion?.type, c.pass, c.reason]))}`);
+    assert.equal(
+      r.success,
+      ours.get(name)!.pass,
+      `${name}: ${JSON.stringify(r.gradingResult?.componentResults?.map((c) => [c.assertion?.type, c.pass, c.reason]))}`,
+    );
     if (!r.success) failed++;
   }
   assert.ok(failed >= 5, `the typos flip some tests (${failed} failed)`);

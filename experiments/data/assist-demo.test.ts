@@ -12,12 +12,13 @@ test('the demo has at least 60 tests, 20 per task, one run each, every provider 
   const perTask = new Map<string, number>();
   for (const t of suite.tests) perTask.set(String(t.metadata.task), (perTask.get(String(t.metadata.task)) ?? 0) + 1);
   assert.ok(suite.tests.length >= 60, `${suite.tests.length} tests`);
-  for (const task of ['extract', 'route', 'policy']) assert.ok((perTask.get(task) ?? 0) >= 20, `${task}: ${perTask.get(task)}`);
+  for (const task of ['extract', 'route', 'policy'])
+    assert.ok((perTask.get(task) ?? 0) >= 20, `${task}: ${perTask.get(task)}`);
   assert.equal(evalCells(suite).length, suite.tests.length);
   assert.equal(new Set(suite.tests.map((t) => t.description)).size, suite.tests.length, 'descriptions are unique');
 });
 
-test('every demo test passes on its original vars, each assertion with Quiver\'s evaluators', async () => {
+test("every demo test passes on its original vars, each assertion with Quiver's evaluators", async () => {
   const suite = readPromptfooConfig(DEMO_CONFIG);
   const compiled = await compileSuiteAssertions(suite);
   const outputs = demoOutputs();
@@ -25,7 +26,11 @@ test('every demo test passes on its original vars, each assertion with Quiver\'s
     const output = outputs.get(t.description!)!;
     for (const [j, a] of compiled[t.index]!.entries()) {
       const outcome = await a.evaluate(output, { vars: t.vars, originalOutput: output });
-      assert.equal(outcome.pass, true, `${t.description} ${t.assert[j]!.where} (${a.spec.type}) on ${JSON.stringify(output)}: ${outcome.reason}`);
+      assert.equal(
+        outcome.pass,
+        true,
+        `${t.description} ${t.assert[j]!.where} (${a.spec.type}) on ${JSON.stringify(output)}: ${outcome.reason}`,
+      );
     }
   }
 });

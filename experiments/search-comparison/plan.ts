@@ -27,7 +27,10 @@ export interface Method {
 export const SEED = 42;
 export const MAX_PERTURB_RATIO = 0.25;
 /** Quiver's default perturbation space, shared by every method. */
-export const PERTURBATIONS: readonly ComponentRef[] = ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} }));
+export const PERTURBATIONS: readonly ComponentRef[] = ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({
+  name,
+  options: {},
+}));
 
 export function datasetsDir(): string {
   return process.env.QUIVER_DATASETS ?? join(packageRoot, '..', 'shared', 'datasets');
@@ -36,18 +39,47 @@ export function datasetsDir(): string {
 export function cells(): Cell[] {
   const d = datasetsDir();
   return [
-    { id: 'sst2-wink', dataset: 'SST-2 dev', file: join(d, 'sst2-dev.jsonl'), target: 'local:wink', trainOnFile: false },
-    { id: 'sst2-vader', dataset: 'SST-2 dev', file: join(d, 'sst2-dev.jsonl'), target: 'local:vader', trainOnFile: false },
+    {
+      id: 'sst2-wink',
+      dataset: 'SST-2 dev',
+      file: join(d, 'sst2-dev.jsonl'),
+      target: 'local:wink',
+      trainOnFile: false,
+    },
+    {
+      id: 'sst2-vader',
+      dataset: 'SST-2 dev',
+      file: join(d, 'sst2-dev.jsonl'),
+      target: 'local:vader',
+      trainOnFile: false,
+    },
     { id: 'mr-wink', dataset: 'MR test', file: join(d, 'mr-test.jsonl'), target: 'local:wink', trainOnFile: false },
     { id: 'mr-vader', dataset: 'MR test', file: join(d, 'mr-test.jsonl'), target: 'local:vader', trainOnFile: false },
-    { id: 'fp-nb', dataset: 'Financial PhraseBank (allagree), held-out split', file: join(d, 'financial-phrasebank-allagree.jsonl'), target: 'local:nb', trainOnFile: true },
-    { id: 'ag-nb', dataset: "AG's News test, held-out split", file: join(d, 'ag-news-test.jsonl'), target: 'local:nb', trainOnFile: true },
+    {
+      id: 'fp-nb',
+      dataset: 'Financial PhraseBank (allagree), held-out split',
+      file: join(d, 'financial-phrasebank-allagree.jsonl'),
+      target: 'local:nb',
+      trainOnFile: true,
+    },
+    {
+      id: 'ag-nb',
+      dataset: "AG's News test, held-out split",
+      file: join(d, 'ag-news-test.jsonl'),
+      target: 'local:nb',
+      trainOnFile: true,
+    },
   ];
 }
 
 /** The literature's methods take their search settings from the matching recipe in experiments/recipes/. */
 export function methods(): Method[] {
-  const fromRecipe = (id: string, label: string, recipe: string): Method => ({ id, label, search: loadRecipe(recipe).search, source: `recipe ${recipe}` });
+  const fromRecipe = (id: string, label: string, recipe: string): Method => ({
+    id,
+    label,
+    search: loadRecipe(recipe).search,
+    source: `recipe ${recipe}`,
+  });
   return [
     { id: 'abs', label: 'ABS (Quiver defaults)', search: { name: 'abs', options: {} }, source: 'abs defaults' },
     {
@@ -57,11 +89,21 @@ export function methods(): Method[] {
       source: 'abs defaults with PWWS ranking',
     },
     fromRecipe('abs-paper-faithful', 'ABS paper-faithful (code as released)', 'abs-xiao-2024'),
-    { id: 'abs-paper-intent', label: 'ABS paper intent (Algorithm 1)', search: { name: 'abs', options: { paperIntent: true } }, source: 'abs paperIntent' },
+    {
+      id: 'abs-paper-intent',
+      label: 'ABS paper intent (Algorithm 1)',
+      search: { name: 'abs', options: { paperIntent: true } },
+      source: 'abs paperIntent',
+    },
     fromRecipe('pwws', 'PWWS', 'pwws-ren-2019'),
     fromRecipe('textfooler', 'TextFooler-style', 'textfooler-jin-2020'),
     fromRecipe('deepwordbug', 'DeepWordBug-style', 'deepwordbug-gao-2018'),
-    { id: 'beam', label: 'beam (width 8)', search: { name: 'beam', options: { beamWidth: 8 } }, source: 'TextAttack BeamSearch' },
+    {
+      id: 'beam',
+      label: 'beam (width 8)',
+      search: { name: 'beam', options: { beamWidth: 8 } },
+      source: 'TextAttack BeamSearch',
+    },
     fromRecipe('abfs', 'ABFS', 'abfs-xiao-2025'),
     fromRecipe('genetic', 'genetic (Alzantot)', 'alzantot-2018'),
     fromRecipe('pso', 'PSO (Zang)', 'pso-zang-2020'),

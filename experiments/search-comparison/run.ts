@@ -37,7 +37,14 @@ if (process.argv.includes('--render-only')) {
   const saved = JSON.parse(readFileSync(jsonOut, 'utf8')) as SavedRun;
   const ids = new Set(saved.results.map((r) => r.cell));
   const mids = new Set(saved.results.map((r) => r.method));
-  writeFileSync(out, renderReport({ ...saved, cells: cells().filter((c) => ids.has(c.id)), methods: methods().filter((m) => mids.has(m.id)) }));
+  writeFileSync(
+    out,
+    renderReport({
+      ...saved,
+      cells: cells().filter((c) => ids.has(c.id)),
+      methods: methods().filter((m) => mids.has(m.id)),
+    }),
+  );
   process.exit(0);
 }
 
@@ -53,7 +60,8 @@ interface SavedRun {
 const plannedCells = cells().filter((c) => pickCells === undefined || pickCells.includes(c.id));
 const plannedMethods = methods().filter((m) => pickMethods === undefined || pickMethods.includes(m.id));
 for (const c of plannedCells) {
-  if (!existsSync(c.file)) throw new Error(`dataset ${c.file} not found (set QUIVER_DATASETS to the folder holding it)`);
+  if (!existsSync(c.file))
+    throw new Error(`dataset ${c.file} not found (set QUIVER_DATASETS to the folder holding it)`);
 }
 
 // Train the naive Bayes targets once here, so the workers only read the cached models.
@@ -63,7 +71,8 @@ mkdirSync(runsDir, { recursive: true });
 
 // Longest jobs first, so the workers finish together.
 const methodCost: Record<string, number> = { pso: 8, beam: 5, random: 4, genetic: 4, abfs: 2 };
-const cost = (cell: string, method: string) => (methodCost[method] ?? 1) * (cell.startsWith('ag') ? 4 : cell.startsWith('mr') ? 2 : 1);
+const cost = (cell: string, method: string) =>
+  (methodCost[method] ?? 1) * (cell.startsWith('ag') ? 4 : cell.startsWith('mr') ? 2 : 1);
 const queue: JobSpec[] = plannedCells
   .flatMap((c) => plannedMethods.map((m) => ({ cell: c.id, method: m.id, limit, runsDir, cacheDir })))
   .sort((a, b) => cost(b.cell, b.method) - cost(a.cell, a.method));
@@ -72,35 +81,37 @@ const started = performance.now();
 const results: JobMetrics[] = [];
 const total = queue.length;
 await Promise.all(
-  Array.from({ length: Math.max(1, Math.min(jobs, queue.length)) }, () =>
-    new Promise<void>((resolve, reject) => {
-      const child = fork(join(here, 'worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-      const next = () => {
-        const spec = queue.shift();
-        if (spec === undefined) {
-          child.disconnect();
-          resolve();
-          return;
-        }
-        child.send(spec);
-      };
-      child.on('message', (msg: { ok: boolean; metrics?: JobMetrics; error?: string }) => {
-        if (!msg.ok) {
-          child.kill();
-          reject(new Error(msg.error));
-          return;
-        }
-        results.push(msg.metrics!);
-        const m = msg.metrics!;
-        process.stderr.write(
-          `[${results.length}/${total}] ${m.cell} ${m.method}: ${m.succeeded}/${m.succeeded + m.failed} flips, ` +
-            `${m.avgUniqueQueries?.toFixed(1)} unique queries, ${(m.elapsedMs / 1000).toFixed(1)} s\n`,
-        );
+  Array.from(
+    { length: Math.max(1, Math.min(jobs, queue.length)) },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const child = fork(join(here, 'worker.ts'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        const next = () => {
+          const spec = queue.shift();
+          if (spec === undefined) {
+            child.disconnect();
+            resolve();
+            return;
+          }
+          child.send(spec);
+        };
+        child.on('message', (msg: { ok: boolean; metrics?: JobMetrics; error?: string }) => {
+          if (!msg.ok) {
+            child.kill();
+            reject(new Error(msg.error));
+            return;
+          }
+          results.push(msg.metrics!);
+          const m = msg.metrics!;
+          process.stderr.write(
+            `[${results.length}/${total}] ${m.cell} ${m.method}: ${m.succeeded}/${m.succeeded + m.failed} flips, ` +
+              `${m.avgUniqueQueries?.toFixed(1)} unique queries, ${(m.elapsedMs / 1000).toFixed(1)} s\n`,
+          );
+          next();
+        });
+        child.on('error', reject);
         next();
-      });
-      child.on('error', reject);
-      next();
-    }),
+      }),
   ),
 );
 const wallMs = performance.now() - started;
@@ -109,9 +120,18 @@ const command = ['npx tsx experiments/search-comparison/run.ts', ...process.argv
 const report = renderReport({ results, cells: plannedCells, methods: plannedMethods, limit, jobs, wallMs, command });
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, report);
-const saved: SavedRun = { command, limit, jobs, wallMs, fingerprint: fingerprint(results), results: sortResults(results) };
-writeFileSync(jsonOut, JSON.stringify(saved, null, 2) + '\n');
-process.stderr.write(`wrote ${relative(process.cwd(), out)} in ${(wallMs / 1000).toFixed(0)} s; fingerprint ${fingerprint(results)}\n`);
+const saved: SavedRun = {
+  command,
+  limit,
+  jobs,
+  wallMs,
+  fingerprint: fingerprint(results),
+  results: sortResults(results),
+};
+writeFileSync(jsonOut, `${JSON.stringify(saved, null, 2)}\n`);
+process.stderr.write(
+  `wrote ${relative(process.cwd(), out)} in ${(wallMs / 1000).toFixed(0)} s; fingerprint ${fingerprint(results)}\n`,
+);
 
 function sortResults(rs: readonly JobMetrics[]): JobMetrics[] {
   const ci = (id: string) => plannedCells.findIndex((c) => c.id === id);

@@ -4,7 +4,8 @@ import { runJob, type JobSpec } from './job.js';
 process.on('message', (spec: JobSpec) => {
   runJob(spec).then(
     (metrics) => process.send!({ ok: true, metrics }),
-    (err: unknown) => process.send!({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
+    (err: unknown) =>
+      process.send!({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
   );
 });
 

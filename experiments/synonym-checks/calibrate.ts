@@ -19,7 +19,16 @@ import { judgedSynonymEdits, type Verdict } from './judged-edits.js';
 
 const WINDOW = Number(process.env.WINDOW ?? 6);
 const v = loadWordVectors(BUNDLED_VECTORS_PATH);
-const rows: { verdict: Verdict; from: string; to: string; fixed: boolean; sense: boolean; form: boolean; cos: number; drop: number }[] = [];
+const rows: {
+  verdict: Verdict;
+  from: string;
+  to: string;
+  fixed: boolean;
+  sense: boolean;
+  form: boolean;
+  cos: number;
+  drop: number;
+}[] = [];
 for (const e of judgedSynonymEdits()) {
   const text = AttackText.fromString(e.sentence);
   if (text.words[e.position] !== e.from) continue;
@@ -30,10 +39,13 @@ for (const e of judgedSynonymEdits()) {
   const context = contextLemmas(ctx, e.position, WINDOW);
   const best = pos === undefined ? undefined : rankSenses(info.lemma, pos, context, 3, v)[0];
   const opts = { maxSenses: 3, maxCandidates: Infinity, multiWord: false, minSenseShare: 0.1 };
-  const sense = best !== undefined && synonymCandidates(e.from, info, { ...opts, senses: [best.offset] }).includes(e.to);
+  const sense =
+    best !== undefined && synonymCandidates(e.from, info, { ...opts, senses: [best.offset] }).includes(e.to);
   const centroid = v.centroid(context);
   rows.push({
-    verdict: e.verdict, from: e.from, to: e.to,
+    verdict: e.verdict,
+    from: e.from,
+    to: e.to,
     fixed: inFixedExpression(text, e.position, ctx),
     sense,
     form: isCommonWordForm(e.to, e.from),
@@ -55,16 +67,43 @@ line('word-sense', (r) => !r.sense);
 line('word-form', (r) => !r.form);
 for (const t of [0.3, 0.4, 0.45, 0.5, 0.55, 0.6]) line(`embedding minCosine ${t}`, (r) => r.cos < t);
 for (const t of [0.05, 0.1, 0.15, 0.2, 0.25]) line(`context-fit maxDrop ${t}`, (r) => r.drop > t);
-const defaults = (r: (typeof rows)[number]) => r.fixed || !r.sense || !r.form || r.cos < Number(process.env.COS ?? 0.45) || r.drop > Number(process.env.DROP ?? 0.15);
+const defaults = (r: (typeof rows)[number]) =>
+  r.fixed ||
+  !r.sense ||
+  !r.form ||
+  r.cos < Number(process.env.COS ?? 0.45) ||
+  r.drop > Number(process.env.DROP ?? 0.15);
 line('all (defaults)', defaults);
-if (process.env.VERBOSE) for (const r of rows) console.log(r.verdict.padEnd(12), `${r.from}->${r.to}`.padEnd(28), r.fixed ? 'FIXED' : '     ', r.sense ? '     ' : 'SENSE', r.form ? '    ' : 'FORM', r.cos.toFixed(2), r.drop.toFixed(2), defaults(r) ? 'REJECT' : '');
+if (process.env.VERBOSE)
+  for (const r of rows)
+    console.log(
+      r.verdict.padEnd(12),
+      `${r.from}->${r.to}`.padEnd(28),
+      r.fixed ? 'FIXED' : '     ',
+      r.sense ? '     ' : 'SENSE',
+      r.form ? '    ' : 'FORM',
+      r.cos.toFixed(2),
+      r.drop.toFixed(2),
+      defaults(r) ? 'REJECT' : '',
+    );
 
 // What the vector checks add once the WordNet and frequency checks have run: the swaps those let through.
 const residual = rows.filter((r) => !r.fixed && r.sense && r.form);
-console.log(`\nAfter fixed-expression, word-sense and word-form: ${verdicts.map((vd) => `${residual.filter((r) => r.verdict === vd).length} ${vd}`).join(', ')}`);
+console.log(
+  `\nAfter fixed-expression, word-sense and word-form: ${verdicts.map((vd) => `${residual.filter((r) => r.verdict === vd).length} ${vd}`).join(', ')}`,
+);
 console.log(`| vector check | rejects valid | rejects questionable | rejects invalid |\n|---|---|---|---|`);
 const rline = (name: string, rejects: (r: (typeof rows)[number]) => boolean) =>
-  console.log(`| ${name} | ${verdicts.map((vd) => { const of = residual.filter((r) => r.verdict === vd); return `${of.filter(rejects).length}/${of.length}`; }).join(' | ')} |`);
+  console.log(
+    `| ${name} | ${verdicts
+      .map((vd) => {
+        const of = residual.filter((r) => r.verdict === vd);
+        return `${of.filter(rejects).length}/${of.length}`;
+      })
+      .join(' | ')} |`,
+  );
 for (const t of [0, 0.1, 0.2, 0.3, 0.4, 0.5]) rline(`embedding minCosine ${t}`, (r) => r.cos < t);
 for (const t of [0.1, 0.15, 0.2, 0.25, 0.3]) rline(`context-fit maxDrop ${t}`, (r) => r.drop > t);
-if (process.env.VERBOSE) for (const r of residual) console.log(r.verdict.padEnd(12), `${r.from}->${r.to}`.padEnd(28), r.cos.toFixed(2), r.drop.toFixed(2));
+if (process.env.VERBOSE)
+  for (const r of residual)
+    console.log(r.verdict.padEnd(12), `${r.from}->${r.to}`.padEnd(28), r.cos.toFixed(2), r.drop.toFixed(2));

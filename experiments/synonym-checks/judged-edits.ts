@@ -24,11 +24,19 @@ const RANK: Record<Verdict, number> = { valid: 0, questionable: 1, invalid: 2 };
 export function judgedSynonymEdits(tag = 'before'): JudgedEdit[] {
   const dir = join(packageRoot, 'experiments', 'results', 'validity');
   const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-  const sheet = new Map((read(`${tag}-sheet.json`) as { item: number; original: string }[]).map((s) => [s.item, s.original]));
-  const key = read(`${tag}-key.json`) as { item: number; families: string[]; edits: { family: string; position: number; from: string; to: string }[] }[];
+  const sheet = new Map(
+    (read(`${tag}-sheet.json`) as { item: number; original: string }[]).map((s) => [s.item, s.original]),
+  );
+  const key = read(`${tag}-key.json`) as {
+    item: number;
+    families: string[];
+    edits: { family: string; position: number; from: string; to: string }[];
+  }[];
   const judges: Map<number, Verdict>[] = [];
   for (let n = 1; n <= 3; n++) {
-    judges.push(new Map((read(`${tag}-judge-${n}.json`) as { item: number; verdict: Verdict }[]).map((r) => [r.item, r.verdict])));
+    judges.push(
+      new Map((read(`${tag}-judge-${n}.json`) as { item: number; verdict: Verdict }[]).map((r) => [r.item, r.verdict])),
+    );
   }
   const out: JudgedEdit[] = [];
   for (const k of key) {
@@ -36,7 +44,15 @@ export function judgedSynonymEdits(tag = 'before'): JudgedEdit[] {
     const verdict = votes[1]!; // the median of three
     for (const e of k.edits) {
       if (e.family !== 'synonym') continue;
-      out.push({ item: k.item, sentence: sheet.get(k.item)!, position: e.position, from: e.from, to: e.to, verdict, synonymOnly: k.families.length === 1 });
+      out.push({
+        item: k.item,
+        sentence: sheet.get(k.item)!,
+        position: e.position,
+        from: e.from,
+        to: e.to,
+        verdict,
+        synonymOnly: k.families.length === 1,
+      });
     }
   }
   return out;

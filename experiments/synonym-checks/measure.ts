@@ -19,7 +19,11 @@ const arg = (name: string, fallback: string) => {
 };
 const dataset = arg('dataset', '../shared/datasets/sst2-dev.jsonl');
 const limit = Number(arg('limit', '200'));
-const texts = readFileSync(dataset, 'utf8').split('\n').filter(Boolean).slice(0, limit).map((l) => (JSON.parse(l) as { text: string }).text);
+const texts = readFileSync(dataset, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .slice(0, limit)
+  .map((l) => (JSON.parse(l) as { text: string }).text);
 const base = { maxSenses: 3, maxCandidates: Number.POSITIVE_INFINITY, multiWord: false, minSenseShare: 0.1 };
 // Load data files first, so their one-off load is not counted per word.
 loadWordVectors(BUNDLED_VECTORS_PATH);
@@ -39,7 +43,9 @@ function time(run: (text: AttackText, k: number, ctx: PerturbContext) => unknown
 // Warm both paths once (WordNet lines, sense counts, signatures), then time fresh per-example caches.
 const words = examples.reduce((n, e) => n + e.text.length, 0);
 time((text, k, ctx) => synonymCandidates(text.words[k]!, ctx.analysis.words[text.ids[k]!], { ...base }));
-const plainMs = time((text, k, ctx) => synonymCandidates(text.words[k]!, ctx.analysis.words[text.ids[k]!], { ...base }));
+const plainMs = time((text, k, ctx) =>
+  synonymCandidates(text.words[k]!, ctx.analysis.words[text.ids[k]!], { ...base }),
+);
 const trace: CheckTrace = new Map();
 synonymChecker(base, DEFAULT_SYNONYM_CHECKS, BUNDLED_VECTORS_PATH);
 const traced = synonymChecker(base, DEFAULT_SYNONYM_CHECKS, BUNDLED_VECTORS_PATH);
@@ -48,10 +54,23 @@ const checker = synonymChecker(base, DEFAULT_SYNONYM_CHECKS, BUNDLED_VECTORS_PAT
 const checkedMs = time((text, k, ctx) => checker(text, k, ctx));
 
 const total = [...trace.values()].reduce((a, b) => a + b, 0);
-console.log(`${examples.length} texts of ${dataset}, ${words} words, ${total} WordNet candidates (top 3 senses, sense share 0.1)\n`);
+console.log(
+  `${examples.length} texts of ${dataset}, ${words} words, ${total} WordNet candidates (top 3 senses, sense share 0.1)\n`,
+);
 console.log('| check (in order) | candidates removed | share of all |\n|---|---|---|');
-for (const name of ['fixed-expression', 'name', 'word-sense', 'derivation', 'word-form', 'embedding', 'context-fit', 'kept'] as const) {
+for (const name of [
+  'fixed-expression',
+  'name',
+  'word-sense',
+  'derivation',
+  'word-form',
+  'embedding',
+  'context-fit',
+  'kept',
+] as const) {
   const n = trace.get(name) ?? 0;
   console.log(`| ${name} | ${n} | ${((100 * n) / total).toFixed(1)} % |`);
 }
-console.log(`\nunchecked candidates: ${((plainMs * 1000) / words).toFixed(1)} µs per word; checked: ${((checkedMs * 1000) / words).toFixed(1)} µs per word, ${((checkedMs * 1000) / total).toFixed(1)} µs per WordNet candidate (first call per example and word; later calls hit the cache)`);
+console.log(
+  `\nunchecked candidates: ${((plainMs * 1000) / words).toFixed(1)} µs per word; checked: ${((checkedMs * 1000) / words).toFixed(1)} µs per word, ${((checkedMs * 1000) / total).toFixed(1)} µs per WordNet candidate (first call per example and word; later calls hit the cache)`,
+);

@@ -28,11 +28,18 @@ function arg(name: string, fallback?: string): string {
 const tag = arg('tag');
 const perCell = Number(arg('per-cell', '40'));
 const seed = arg('seed', '7');
-const extra = arg('extra', '').split(' ').filter((s) => s !== '');
+const extra = arg('extra', '')
+  .split(' ')
+  .filter((s) => s !== '');
 const runsDir = join(here, 'runs', tag);
 const resultsDir = join(packageRoot, 'experiments', 'results', 'validity');
 
-interface Edit { readonly family: string; readonly position: number; readonly from: string; readonly to: string }
+interface Edit {
+  readonly family: string;
+  readonly position: number;
+  readonly from: string;
+  readonly to: string;
+}
 interface ResultRecord {
   readonly type: string;
   readonly id: string;
@@ -56,10 +63,21 @@ export interface CellRun {
 function run(cell: string, args: string[]): CellRun {
   const out = join(runsDir, cell);
   const started = performance.now();
-  const r = spawnSync(process.execPath, [cli, 'run', ...args, ...extra, '--out', out, '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [cli, 'run', ...args, ...extra, '--out', out, '--json'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`quiver run (${cell}) exited ${r.status}: ${r.stderr}`);
-  const summary = JSON.parse(r.stdout) as { examples: number; succeeded: number; failed: number; attackSuccessRate: number };
-  const records = readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as ResultRecord);
+  const summary = JSON.parse(r.stdout) as {
+    examples: number;
+    succeeded: number;
+    failed: number;
+    attackSuccessRate: number;
+  };
+  const records = readFileSync(join(out, 'results.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as ResultRecord);
   const flips = records.filter((x) => x.type === 'result' && x.status === 'succeeded' && x.adversarial !== null);
   return {
     cell,
@@ -73,7 +91,9 @@ function run(cell: string, args: string[]): CellRun {
 }
 
 async function withServe<T>(model: string, f: (baseUrl: string) => T): Promise<T> {
-  const child = spawn(process.execPath, [cli, 'serve', '--model', model, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--model', model, '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const baseUrl = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -105,13 +125,33 @@ mkdirSync(runsDir, { recursive: true });
 mkdirSync(resultsDir, { recursive: true });
 const d = datasetsDir();
 const cells: CellRun[] = [];
-cells.push(run('sst2-vader', ['--dataset', join(d, 'sst2-dev.jsonl'), '--target', 'local:vader', '--limit', arg('limit-sst2', '200')]));
-cells.push(run('mr-wink', ['--dataset', join(d, 'mr-test.jsonl'), '--target', 'local:wink', '--limit', arg('limit-mr', '200')]));
+cells.push(
+  run('sst2-vader', [
+    '--dataset',
+    join(d, 'sst2-dev.jsonl'),
+    '--target',
+    'local:vader',
+    '--limit',
+    arg('limit-sst2', '200'),
+  ]),
+);
+cells.push(
+  run('mr-wink', ['--dataset', join(d, 'mr-test.jsonl'), '--target', 'local:wink', '--limit', arg('limit-mr', '200')]),
+);
 cells.push(
   await withServe('local:afinn', (baseUrl) =>
     run('sst2-llm', [
-      '--dataset', join(d, 'sst2-dev.jsonl'), '--target', 'openai:local-afinn', '--base-url', baseUrl, '--labels', 'negative,positive',
-      '--no-cache', '--limit', arg('limit-llm', '120'),
+      '--dataset',
+      join(d, 'sst2-dev.jsonl'),
+      '--target',
+      'openai:local-afinn',
+      '--base-url',
+      baseUrl,
+      '--labels',
+      'negative,positive',
+      '--no-cache',
+      '--limit',
+      arg('limit-llm', '120'),
     ]),
   ),
 );
@@ -120,8 +160,17 @@ cells.push(run('demo-wink', []));
 const rng = seedrandom(`validity:${seed}`);
 // The demo cell measures success only; the judged sample comes from the three public-benchmark cells.
 const judged = cells.filter((c) => c.cell !== 'demo-wink');
-const sample = draw(judged.flatMap((c) => draw(c.flips, perCell, rng).map((f) => ({ cell: c.cell, f }))), Infinity, rng);
-const sheet = sample.map((s, k) => ({ item: k + 1, label: s.f.groundTruth, original: s.f.original.text, perturbed: s.f.adversarial!.text }));
+const sample = draw(
+  judged.flatMap((c) => draw(c.flips, perCell, rng).map((f) => ({ cell: c.cell, f }))),
+  Infinity,
+  rng,
+);
+const sheet = sample.map((s, k) => ({
+  item: k + 1,
+  label: s.f.groundTruth,
+  original: s.f.original.text,
+  perturbed: s.f.adversarial!.text,
+}));
 const key = sample.map((s, k) => ({
   item: k + 1,
   cell: s.cell,
@@ -129,20 +178,22 @@ const key = sample.map((s, k) => ({
   families: [...new Set(s.f.edits.map((e) => e.family))].sort(),
   edits: s.f.edits,
 }));
-writeFileSync(join(resultsDir, `${tag}-sheet.json`), JSON.stringify(sheet, null, 1) + '\n');
-writeFileSync(join(resultsDir, `${tag}-key.json`), JSON.stringify(key, null, 1) + '\n');
+writeFileSync(join(resultsDir, `${tag}-sheet.json`), `${JSON.stringify(sheet, null, 1)}\n`);
+writeFileSync(join(resultsDir, `${tag}-key.json`), `${JSON.stringify(key, null, 1)}\n`);
 writeFileSync(
   join(resultsDir, `${tag}-campaigns.json`),
-  JSON.stringify(
+  `${JSON.stringify(
     {
       command: process.argv.slice(1).join(' '),
       cells: cells.map(({ flips, ...c }) => ({ ...c, flips: flips.length })),
     },
     null,
     1,
-  ) + '\n',
+  )}\n`,
 );
 for (const c of cells) {
-  console.log(`${c.cell}: ${c.succeeded}/${c.attacked} attacked succeeded (${(100 * c.successRate).toFixed(1)} %), ${(c.elapsedMs / 1000).toFixed(1)} s`);
+  console.log(
+    `${c.cell}: ${c.succeeded}/${c.attacked} attacked succeeded (${(100 * c.successRate).toFixed(1)} %), ${(c.elapsedMs / 1000).toFixed(1)} s`,
+  );
 }
 console.log(`sheet: ${sheet.length} items -> ${join(resultsDir, `${tag}-sheet.json`)}`);

@@ -12,7 +12,11 @@ import { packageRoot } from '../../src/version.js';
 type Verdict = 'valid' | 'questionable' | 'invalid';
 const VERDICTS: readonly Verdict[] = ['valid', 'questionable', 'invalid'];
 
-interface KeyItem { readonly item: number; readonly cell: string; readonly families: readonly string[] }
+interface KeyItem {
+  readonly item: number;
+  readonly cell: string;
+  readonly families: readonly string[];
+}
 
 function arg(name: string): string {
   const k = process.argv.indexOf(`--${name}`);
@@ -26,10 +30,14 @@ const tag = arg('tag');
 const key = JSON.parse(readFileSync(join(dir, `${tag}-key.json`), 'utf8')) as KeyItem[];
 const judges: Map<number, Verdict>[] = [];
 for (let n = 1; existsSync(join(dir, `${tag}-judge-${n}.json`)); n++) {
-  const rows = JSON.parse(readFileSync(join(dir, `${tag}-judge-${n}.json`), 'utf8')) as { item: number; verdict: string }[];
+  const rows = JSON.parse(readFileSync(join(dir, `${tag}-judge-${n}.json`), 'utf8')) as {
+    item: number;
+    verdict: string;
+  }[];
   const m = new Map<number, Verdict>();
   for (const r of rows) {
-    if (!VERDICTS.includes(r.verdict as Verdict)) throw new Error(`${tag}-judge-${n}.json: item ${r.item}: verdict "${r.verdict}"`);
+    if (!VERDICTS.includes(r.verdict as Verdict))
+      throw new Error(`${tag}-judge-${n}.json: item ${r.item}: verdict "${r.verdict}"`);
     m.set(r.item, r.verdict as Verdict);
   }
   for (const k of key) if (!m.has(k.item)) throw new Error(`${tag}-judge-${n}.json has no verdict for item ${k.item}`);
@@ -73,12 +81,32 @@ function fleissKappa(): number {
 }
 
 const lines: string[] = [];
-lines.push(`| ${tag}: majority of ${judges.length} judges | flips | valid | questionable | invalid |`, '|---|---|---|---|---|');
+lines.push(
+  `| ${tag}: majority of ${judges.length} judges | flips | valid | questionable | invalid |`,
+  '|---|---|---|---|---|',
+);
 lines.push(row('all flips', key));
 const mixes = [...new Set(key.map(familyMix))].sort();
-for (const m of mixes) lines.push(row(m, key.filter((k) => familyMix(k) === m)));
-lines.push(row('any synonym', key.filter((k) => k.families.includes('synonym'))));
-for (const cell of [...new Set(key.map((k) => k.cell))].sort()) lines.push(row(`campaign ${cell}`, key.filter((k) => k.cell === cell)));
+for (const m of mixes)
+  lines.push(
+    row(
+      m,
+      key.filter((k) => familyMix(k) === m),
+    ),
+  );
+lines.push(
+  row(
+    'any synonym',
+    key.filter((k) => k.families.includes('synonym')),
+  ),
+);
+for (const cell of [...new Set(key.map((k) => k.cell))].sort())
+  lines.push(
+    row(
+      `campaign ${cell}`,
+      key.filter((k) => k.cell === cell),
+    ),
+  );
 lines.push('');
 lines.push('| judge | valid | questionable | invalid |', '|---|---|---|---|');
 judges.forEach((j, i) => {
@@ -94,5 +122,7 @@ for (let a = 0; a < judges.length; a++) {
   }
 }
 const unanimous = key.filter((k) => new Set(judges.map((j) => j.get(k.item))).size === 1).length;
-lines.push(`Agreement: ${pairs.join(', ')}; all ${judges.length} agree on ${unanimous}/${key.length}; Fleiss' κ = ${fleissKappa().toFixed(2)}.`);
+lines.push(
+  `Agreement: ${pairs.join(', ')}; all ${judges.length} agree on ${unanimous}/${key.length}; Fleiss' κ = ${fleissKappa().toFixed(2)}.`,
+);
 console.log(lines.join('\n'));

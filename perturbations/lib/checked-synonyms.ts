@@ -56,20 +56,36 @@ export const DEFAULT_SYNONYM_CHECKS: SynonymChecks = {
   contextWindow: 6,
 };
 
-export type SynonymCheckName = 'fixed-expression' | 'name' | 'derivation' | 'word-sense' | 'word-form' | 'embedding' | 'context-fit';
+export type SynonymCheckName =
+  | 'fixed-expression'
+  | 'name'
+  | 'derivation'
+  | 'word-sense'
+  | 'word-form'
+  | 'embedding'
+  | 'context-fit';
 
 /** Counts of candidates removed by each check, for measurement (experiments/synonym-checks). */
 export type CheckTrace = Map<SynonymCheckName | 'kept', number>;
 
 const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN']);
 
-export type SynonymChecker = (text: AttackText, index: number, ctx: PerturbContext, trace?: CheckTrace) => readonly string[];
+export type SynonymChecker = (
+  text: AttackText,
+  index: number,
+  ctx: PerturbContext,
+  trace?: CheckTrace,
+) => readonly string[];
 
 /**
  * A checker for one perturbation: `base` picks the WordNet candidates, `checks` filters them, `vectorsPath` is the
  * word-vector asset (read on first use; null: the vector-based parts are skipped).
  */
-export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChecks, vectorsPath: string | null): SynonymChecker {
+export function synonymChecker(
+  base: SynonymCandidateOptions,
+  checks: SynonymChecks,
+  vectorsPath: string | null,
+): SynonymChecker {
   let vectors: WordVectors | null | undefined;
   const perExample = new WeakMap<PerturbContext, Map<string, readonly string[]>>();
   const all = { ...base, maxCandidates: Number.POSITIVE_INFINITY };
@@ -78,12 +94,14 @@ export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChe
     if (id === undefined || id >= text.originalWordCount) return [];
     // Not cached: it looks at the current neighbours, which reorder and insertions change.
     if (checks.fixedExpressions && inFixedExpression(text, index, ctx)) {
-      if (trace !== undefined) count(trace, 'fixed-expression', synonymCandidates(text.words[index]!, ctx.analysis.words[id], all).length);
+      if (trace !== undefined)
+        count(trace, 'fixed-expression', synonymCandidates(text.words[index]!, ctx.analysis.words[id], all).length);
       return [];
     }
     // Original neighbours only (a reorder does not make a name); cheap: two lookups.
     if (checks.nameCheck && nextToName(ctx.analysis.words, id)) {
-      if (trace !== undefined) count(trace, 'name', synonymCandidates(text.words[index]!, ctx.analysis.words[id], all).length);
+      if (trace !== undefined)
+        count(trace, 'name', synonymCandidates(text.words[index]!, ctx.analysis.words[id], all).length);
       return [];
     }
     let known = perExample.get(ctx);
@@ -99,7 +117,13 @@ export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChe
     return out;
   };
 
-  function check(word: string, id: number, ctx: PerturbContext, v: WordVectors | null, trace: CheckTrace | undefined): readonly string[] {
+  function check(
+    word: string,
+    id: number,
+    ctx: PerturbContext,
+    v: WordVectors | null,
+    trace: CheckTrace | undefined,
+  ): readonly string[] {
     const info = ctx.analysis.words[id];
     const pos = info === undefined ? undefined : WORDNET_POS[info.pos];
     if (info === undefined || pos === undefined) return [];
@@ -108,7 +132,8 @@ export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChe
     if (checks.wordSense) {
       const best = rankSenses(info.lemma, pos, context, base.maxSenses, v)[0];
       candidates = best === undefined ? [] : synonymCandidates(word, info, { ...all, senses: [best.offset] });
-      if (trace !== undefined) count(trace, 'word-sense', synonymCandidates(word, info, all).length - candidates.length);
+      if (trace !== undefined)
+        count(trace, 'word-sense', synonymCandidates(word, info, all).length - candidates.length);
     } else {
       candidates = synonymCandidates(word, info, all);
     }
@@ -119,8 +144,13 @@ export function synonymChecker(base: SynonymCandidateOptions, checks: SynonymChe
       let failed: SynonymCheckName | undefined;
       if (checks.derivationCheck && isDerivationalVariant(word, to)) failed = 'derivation';
       else if (checks.wordForm !== null && !isCommonWordForm(to, word, checks.wordForm)) failed = 'word-form';
-      else if (v !== null && checks.minCosine !== null && (v.cosine(word, to) ?? -2) < checks.minCosine) failed = 'embedding';
-      else if (v !== null && centroid !== null && (contextFitDrop(v, word, to, centroid) ?? 0) > checks.maxContextDrop!) {
+      else if (v !== null && checks.minCosine !== null && (v.cosine(word, to) ?? -2) < checks.minCosine)
+        failed = 'embedding';
+      else if (
+        v !== null &&
+        centroid !== null &&
+        (contextFitDrop(v, word, to, centroid) ?? 0) > checks.maxContextDrop!
+      ) {
         failed = 'context-fit';
       }
       if (failed === undefined) kept.push(to);

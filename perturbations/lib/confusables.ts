@@ -4,11 +4,12 @@
  * Basic Multilingual Plane, so words stay words and the text stays well-formed UTF-16.
  */
 const PAIRS =
-  'aа cс dԁ eе gɡ hһ iі jј lӏ nո oо pр qԛ sѕ uս vѵ wԝ xх yу ' +
-  'AА BВ CС EЕ HН IІ JЈ KК MМ NΝ OО PР SЅ TТ XХ YҮ ZΖ';
+  'aа cс dԁ eе gɡ hһ iі jј lӏ nո oо pр qԛ sѕ uս vѵ wԝ xх yу ' + 'AА BВ CС EЕ HН IІ JЈ KК MМ NΝ OО PР SЅ TТ XХ YҮ ZΖ';
 
 const MAP: ReadonlyMap<string, string> = new Map(
-  PAIRS.split(' ').filter((p) => p !== '').map((p) => [p[0]!, p.slice(1)] as [string, string]),
+  PAIRS.split(' ')
+    .filter((p) => p !== '')
+    .map((p) => [p[0]!, p.slice(1)] as [string, string]),
 );
 
 /** The confusable of a Latin letter, or undefined. */

@@ -10,7 +10,12 @@ import type { WordVectors } from '../../src/nlp/word-vectors.js';
  * original. null when the original is not in the vocabulary (nothing to compare with); Infinity when only the
  * replacement is not (the vocabulary holds the 50k most frequent words, so it is rare: it cannot be shown to fit).
  */
-export function contextFitDrop(vectors: WordVectors, original: string, replacement: string, context: Float32Array): number | null {
+export function contextFitDrop(
+  vectors: WordVectors,
+  original: string,
+  replacement: string,
+  context: Float32Array,
+): number | null {
   const before = vectors.cosineTo(original, context);
   if (before === null) return null;
   const after = vectors.cosineTo(replacement, context);

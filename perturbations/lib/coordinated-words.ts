@@ -33,7 +33,12 @@ export function coordinatedPartner(text: AttackText, i: number, analysis: TextAn
   const pos = tagOf(text, i, analysis);
   if (pos === undefined || !(LIST_POS.has(pos) || pos === 'ADV')) return undefined;
   let j: number;
-  if (i + 2 < text.length && COORDINATORS.has(text.word(i + 1).toLowerCase()) && SPACE.test(text.seps[i + 1]!) && SPACE.test(text.seps[i + 2]!)) {
+  if (
+    i + 2 < text.length &&
+    COORDINATORS.has(text.word(i + 1).toLowerCase()) &&
+    SPACE.test(text.seps[i + 1]!) &&
+    SPACE.test(text.seps[i + 2]!)
+  ) {
     j = i + 2;
   } else if (i + 1 < text.length && COMMA.test(text.seps[i + 1]!)) {
     j = i + 1;
@@ -42,11 +47,22 @@ export function coordinatedPartner(text: AttackText, i: number, analysis: TextAn
     return undefined;
   }
   if (tagOf(text, j, analysis) !== pos && !predicativeList(text, i, j, analysis)) return undefined;
-  if ([i, j].some((k) => NEGATION.test(text.word(k)) || NUMBER_LIKE.test(text.word(k)) || analysis.words[text.ids[k]!]?.entity)) return undefined;
+  if (
+    [i, j].some(
+      (k) => NEGATION.test(text.word(k)) || NUMBER_LIKE.test(text.word(k)) || analysis.words[text.ids[k]!]?.entity,
+    )
+  )
+    return undefined;
   if (i > 0 && NEGATION.test(text.word(i - 1))) return undefined;
   if (pos === 'NOUN' || pos === 'PROPN') {
-    if (i > 0 && SPACE.test(text.seps[i]!) && NOUN_MODIFIER_POS.has(tagOf(text, i - 1, analysis) ?? '')) return undefined;
-    if (j + 1 < text.length && SPACE.test(text.seps[j + 1]!) && NOUN_MODIFIER_POS.has(tagOf(text, j + 1, analysis) ?? '')) return undefined;
+    if (i > 0 && SPACE.test(text.seps[i]!) && NOUN_MODIFIER_POS.has(tagOf(text, i - 1, analysis) ?? ''))
+      return undefined;
+    if (
+      j + 1 < text.length &&
+      SPACE.test(text.seps[j + 1]!) &&
+      NOUN_MODIFIER_POS.has(tagOf(text, j + 1, analysis) ?? '')
+    )
+      return undefined;
   }
   return j;
 }
@@ -70,7 +86,11 @@ function predicativeList(text: AttackText, i: number, j: number, analysis: TextA
 
 function stackedAdjectives(text: AttackText, i: number, j: number, analysis: TextAnalysis): boolean {
   if (tagOf(text, i, analysis) !== 'ADJ' || i === 0 || j + 1 >= text.length) return false;
-  return STACKED_ADJ_BEFORE.has(tagOf(text, i - 1, analysis) ?? '') && tagOf(text, j + 1, analysis) === 'NOUN' && SPACE.test(text.seps[j + 1]!);
+  return (
+    STACKED_ADJ_BEFORE.has(tagOf(text, i - 1, analysis) ?? '') &&
+    tagOf(text, j + 1, analysis) === 'NOUN' &&
+    SPACE.test(text.seps[j + 1]!)
+  );
 }
 
 /** The POS of word k when it is an original word with a tag; undefined for inserted words or without analysis. */

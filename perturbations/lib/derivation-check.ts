@@ -16,7 +16,8 @@ export function isDerivationalVariant(word: string, replacement: string): boolea
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   // The stem too, so inflected forms count: "laughs" (laugh) -> "laughter".
   const root = stem(short);
-  if ((short.length >= MIN_PREFIX && long.startsWith(short)) || (root.length >= MIN_PREFIX && long.startsWith(root))) return true;
+  if ((short.length >= MIN_PREFIX && long.startsWith(short)) || (root.length >= MIN_PREFIX && long.startsWith(root)))
+    return true;
   return root === stem(long);
 }
 

@@ -38,7 +38,8 @@ export function fillerSlot(text: AttackText, index: number, analysis: TextAnalys
   if (before === undefined) return null;
   if (CLAUSE_END.test(sep)) return CLAUSE_START.has(here) ? 'clause' : null;
   if (!SPACE.test(sep)) return null;
-  if (before === 'CCONJ' && CLAUSE_COORDINATORS.has(text.word(index - 1).toLowerCase())) return CLAUSE_START.has(here) ? 'clause' : null;
+  if (before === 'CCONJ' && CLAUSE_COORDINATORS.has(text.word(index - 1).toLowerCase()))
+    return CLAUSE_START.has(here) ? 'clause' : null;
   if (before === 'AUX') return AFTER_AUX.has(here) ? 'predicate' : null;
   if (SUBJECT.has(before) && VERB.has(here)) return 'verb';
   return null;

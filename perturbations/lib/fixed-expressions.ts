@@ -13,15 +13,73 @@ import { isWordNetLemma } from './wordnet.js';
 
 /** Idioms and set phrases whose content word has synonyms that do not fit them (lower case, lemmas allowed). */
 export const FIXED_PHRASES: readonly string[] = [
-  'a must', 'worth it', 'worth the', 'worth watch', 'worth see', 'big chill', 'go home', 'no wonder', 'of course',
-  'at least', 'at best', 'at worst', 'at all', 'in fact', 'so far', 'by far', 'for sure', 'for good', 'kind of',
-  'sort of', 'make sure', 'make sense', 'fall flat', 'fall short', 'come true', 'pay off', 'give up', 'the real deal',
-  'no way', 'right now', 'first time', 'feel good', 'dead end', 'top notch', 'well do', 'good luck', 'a lot',
-  'a bit', 'a little', 'the end', 'in the end', 'last year', 'long time', 'over the top', 'take place', 'every bit',
-  'on the whole', 'all the same', 'at times', 'from time to time', 'once again', 'end up', 'turn out', 'figure out',
+  'a must',
+  'worth it',
+  'worth the',
+  'worth watch',
+  'worth see',
+  'big chill',
+  'go home',
+  'no wonder',
+  'of course',
+  'at least',
+  'at best',
+  'at worst',
+  'at all',
+  'in fact',
+  'so far',
+  'by far',
+  'for sure',
+  'for good',
+  'kind of',
+  'sort of',
+  'make sure',
+  'make sense',
+  'fall flat',
+  'fall short',
+  'come true',
+  'pay off',
+  'give up',
+  'the real deal',
+  'no way',
+  'right now',
+  'first time',
+  'feel good',
+  'dead end',
+  'top notch',
+  'well do',
+  'good luck',
+  'a lot',
+  'a bit',
+  'a little',
+  'the end',
+  'in the end',
+  'last year',
+  'long time',
+  'over the top',
+  'take place',
+  'every bit',
+  'on the whole',
+  'all the same',
+  'at times',
+  'from time to time',
+  'once again',
+  'end up',
+  'turn out',
+  'figure out',
   // Issue #14's second review: "go the distance" -> "move the distance", "for the sake of" -> "for the interest of".
-  'go the distance', 'for the sake', 'sake of', 'make use', 'good use', 'liberal use', 'fight the good fight',
-  'good fight', 'the benefit of the doubt', 'first impression', 'make people laugh', 'laugh out loud',
+  'go the distance',
+  'for the sake',
+  'sake of',
+  'make use',
+  'good use',
+  'liberal use',
+  'fight the good fight',
+  'good fight',
+  'the benefit of the doubt',
+  'first impression',
+  'make people laugh',
+  'laugh out loud',
 ];
 
 const PHRASES: readonly (readonly string[])[] = FIXED_PHRASES.map((p) => p.split(' '));
@@ -54,12 +112,19 @@ export function inFixedExpression(text: AttackText, index: number, ctx: PerturbC
 
   if (next !== undefined && self.pos === 'VERB' && PARTICLE_POS.has(next.pos)) return true;
   for (const pair of [prev && [prev, self], next && [self, next]]) {
-    if (pair && (isWordNetLemma([pair[0]!.surface, pair[1]!.surface]) || isWordNetLemma([pair[0]!.lemma, pair[1]!.lemma]))) {
+    if (
+      pair &&
+      (isWordNetLemma([pair[0]!.surface, pair[1]!.surface]) || isWordNetLemma([pair[0]!.lemma, pair[1]!.lemma]))
+    ) {
       return true;
     }
   }
   for (const phrase of PHRASES) {
-    for (let start = Math.max(from, index - phrase.length + 1); start <= index && start + phrase.length - 1 <= to; start++) {
+    for (
+      let start = Math.max(from, index - phrase.length + 1);
+      start <= index && start + phrase.length - 1 <= to;
+      start++
+    ) {
       if (phrase.every((w, j) => matches(at(start + j)!, w))) return true;
     }
   }

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { detectForm, inflect, matchCase } from './inflect.js';
 
-test('nouns: plural detected from the lemma and re-applied with natural\'s inflector', () => {
+test("nouns: plural detected from the lemma and re-applied with natural's inflector", () => {
   assert.equal(detectForm('movies', 'movie', 'n'), 'plural');
   assert.equal(detectForm('children', 'child', 'n'), 'plural');
   assert.equal(detectForm('movie', 'movie', 'n'), 'base');

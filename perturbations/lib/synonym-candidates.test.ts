@@ -23,7 +23,10 @@ test('re-inflected, case-matched, alphabetic, never the word itself', () => {
     assert.notEqual(c, 'good');
   }
   // "dreadful" lists "terrible" among its synonyms, but never itself in another case.
-  assert.ok(!synonymCandidates('Dreadful', info('ADJ', 'dreadful'), OPTS).some((c) => c.toLowerCase() === 'dreadful'), 'Dreadful never proposes itself');
+  assert.ok(
+    !synonymCandidates('Dreadful', info('ADJ', 'dreadful'), OPTS).some((c) => c.toLowerCase() === 'dreadful'),
+    'Dreadful never proposes itself',
+  );
 });
 
 test('maxCandidates caps the list in sense order', () => {

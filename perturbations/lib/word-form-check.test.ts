@@ -5,9 +5,16 @@ import { zipf } from './word-frequency.js';
 
 test('non-words and very rare forms fail (issue #14)', () => {
   for (const [to, from] of [
-    ['extolment', 'kudos'], ['faineant', 'lazy'], ['becharming', 'captivating'], ['contrabandist', 'runner'],
-    ['psychoneurotic', 'neurotic'], ['appealingnesses', 'appeal'], ['fulfiling', 'satisfying'], ['moldiness', 'must'],
-    ['antic', 'fantastic'], ['angelical', 'sweet'],
+    ['extolment', 'kudos'],
+    ['faineant', 'lazy'],
+    ['becharming', 'captivating'],
+    ['contrabandist', 'runner'],
+    ['psychoneurotic', 'neurotic'],
+    ['appealingnesses', 'appeal'],
+    ['fulfiling', 'satisfying'],
+    ['moldiness', 'must'],
+    ['antic', 'fantastic'],
+    ['angelical', 'sweet'],
   ]) {
     assert.equal(isCommonWordForm(to!, from!), false, `${from} -> ${to}`);
   }
@@ -16,7 +23,13 @@ test('non-words and very rare forms fail (issue #14)', () => {
 test('a real word far rarer than the original fails; common replacements pass', () => {
   assert.equal(isCommonWordForm('merriment', 'fun'), false);
   assert.equal(isCommonWordForm('merriment', 'fun', { minZipf: 2, maxZipfDrop: 4 }), true);
-  for (const [to, from] of [['film', 'movie'], ['amusing', 'funny'], ['fulfilling', 'satisfying'], ['create', 'make'], ['absorbing', 'gripping']]) {
+  for (const [to, from] of [
+    ['film', 'movie'],
+    ['amusing', 'funny'],
+    ['fulfilling', 'satisfying'],
+    ['create', 'make'],
+    ['absorbing', 'gripping'],
+  ]) {
     assert.equal(isCommonWordForm(to!, from!), true, `${from} -> ${to}`);
   }
   // An original the list lacks only needs the floor.

@@ -17,7 +17,11 @@ export interface WordFormOptions {
 
 export const DEFAULT_WORD_FORM: WordFormOptions = { minZipf: 2, maxZipfDrop: 2 };
 
-export function isCommonWordForm(replacement: string, original: string, opts: WordFormOptions = DEFAULT_WORD_FORM): boolean {
+export function isCommonWordForm(
+  replacement: string,
+  original: string,
+  opts: WordFormOptions = DEFAULT_WORD_FORM,
+): boolean {
   const z = zipf(replacement);
   if (z === null || z < opts.minZipf) return false;
   const base = zipf(original);

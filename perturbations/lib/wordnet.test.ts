@@ -1,7 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  antonyms, hasCapitalisedNounSense, isWordNetLemma, loadWordNet, membersOf, relatedSynsets, senseOffsetsOf, synonyms, synsetGloss,
+  antonyms,
+  hasCapitalisedNounSense,
+  isWordNetLemma,
+  loadWordNet,
+  membersOf,
+  relatedSynsets,
+  senseOffsetsOf,
+  synonyms,
+  synsetGloss,
   type WordNetPos,
 } from './wordnet.js';
 
@@ -18,10 +26,11 @@ test('builds once and looks up fast', () => {
   t = performance.now();
   let n = 0;
   for (let senses = 1; senses <= 50; senses++) {
-    for (const lemma of lemmas) for (const pos of ['n', 'v', 'a', 'r'] as const) {
-      synonyms(lemma, pos, { maxSenses: senses, multiWord: false });
-      n++;
-    }
+    for (const lemma of lemmas)
+      for (const pos of ['n', 'v', 'a', 'r'] as const) {
+        synonyms(lemma, pos, { maxSenses: senses, multiWord: false });
+        n++;
+      }
   }
   const lookupUs = ((performance.now() - t) * 1000) / n;
   console.log(`wordnet build ${buildMs.toFixed(0)} ms, uncached lookup ${lookupUs.toFixed(1)} µs`);
@@ -41,10 +50,16 @@ test('synset members in sense order, without the lemma itself', () => {
 });
 
 test('multi-word members only on request, with spaces instead of underscores', () => {
-  assert.ok(synonyms('movie', 'n', ONE).every((s) => !s.includes(' ') && !s.includes('_')), 'no multi-word members by default');
+  assert.ok(
+    synonyms('movie', 'n', ONE).every((s) => !s.includes(' ') && !s.includes('_')),
+    'no multi-word members by default',
+  );
   const multi = synonyms('movie', 'n', { maxSenses: 3, multiWord: true });
   assert.ok(multi.includes('motion picture'), 'multi.includes("motion picture")');
-  assert.ok(multi.every((s) => !s.includes('_')), 'multi.every((s) => !s.includes("_"))');
+  assert.ok(
+    multi.every((s) => !s.includes('_')),
+    'multi.every((s) => !s.includes("_"))',
+  );
   assert.ok(synonyms('motion picture', 'n', ONE).includes('film'), 'multi-word lemma lookup');
 });
 
@@ -81,7 +96,10 @@ test('known antonym pairs are never returned, in any sense or part of speech', (
     ['beautiful', 'ugly'],
   ];
   for (const [a, b] of pairs) {
-    for (const [x, y] of [[a, b], [b, a]] as const) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
       for (const pos of ['n', 'v', 'a', 'r'] as WordNetPos[]) {
         assert.ok(!synonyms(x, pos, ALL).includes(y), `${x} (${pos}) -> ${y}`);
       }
@@ -110,7 +128,7 @@ test('antonyms: direct pointers, and for adjectives the opposite cluster', () =>
   assert.ok(antonyms('good', 'a', false).has('bad'));
   assert.ok(!antonyms('good', 'a', false).has('awful'), 'direct only');
   assert.ok(antonyms('good', 'a').has('awful'), 'a satellite of the antonym "bad"');
-  assert.ok(antonyms('speedy', 'a').has('slow'), 'a satellite inherits its head\'s antonym');
+  assert.ok(antonyms('speedy', 'a').has('slow'), "a satellite inherits its head's antonym");
   assert.ok(antonyms('up', 'r').has('down'));
 });
 
@@ -129,7 +147,10 @@ test('senses, glosses, related synsets and multi-word lemmas (for word-sense cho
   assert.ok(funny.length >= 3);
   assert.ok(membersOf('a', funny[0]!).includes('amusing'));
   assert.match(synsetGloss('a', funny[0]!), /^arousing or provoking laughter; "an amusing film/);
-  assert.ok(relatedSynsets('a', funny[0]!).some((r) => r.pos === 'n'), 'derivations to nouns');
+  assert.ok(
+    relatedSynsets('a', funny[0]!).some((r) => r.pos === 'n'),
+    'derivations to nouns',
+  );
   // `senses` keeps only the chosen senses.
   const only = synonyms('funny', 'a', { maxSenses: 3, multiWord: false, senses: [funny[1]!] });
   assert.ok(only.includes('odd') && !only.includes('amusing'), only.join());

@@ -76,7 +76,10 @@ function synsetLine(data: string, offset: number): { readonly fields: string[]; 
   if (end < 0) end = data.length;
   const bar = data.indexOf(' | ', offset);
   const hasGloss = bar > offset && bar < end;
-  return { fields: data.slice(offset, hasGloss ? bar : end).split(' '), gloss: hasGloss ? data.slice(bar + 3, end).trim() : '' };
+  return {
+    fields: data.slice(offset, hasGloss ? bar : end).split(' '),
+    gloss: hasGloss ? data.slice(bar + 3, end).trim() : '',
+  };
 }
 
 /** Members of the synset at `offset`, with adjective markers such as `(p)` stripped. */
@@ -174,7 +177,8 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
       for (const p of synsetPointers('a', head)) {
         if (p.symbol !== '!') continue;
         lowerMembers('a', p.offset).forEach((m) => out.add(m));
-        for (const q of synsetPointers('a', p.offset)) if (q.symbol === '&') lowerMembers('a', q.offset).forEach((m) => out.add(m));
+        for (const q of synsetPointers('a', p.offset))
+          if (q.symbol === '&') lowerMembers('a', q.offset).forEach((m) => out.add(m));
       }
     }
   }
@@ -265,7 +269,10 @@ export function synsetGloss(pos: WordNetPos, offset: number): string {
 const RELATED = new Set(['@', '@i', '&', '^', '=', '$', '+', '\\']);
 
 /** Synsets one pointer away from the synset at `offset` that share its meaning (see RELATED). */
-export function relatedSynsets(pos: WordNetPos, offset: number): readonly { readonly pos: WordNetPos; readonly offset: number }[] {
+export function relatedSynsets(
+  pos: WordNetPos,
+  offset: number,
+): readonly { readonly pos: WordNetPos; readonly offset: number }[] {
   return synsetPointers(pos, offset).filter((p) => RELATED.has(p.symbol) && p.pos in FILE_SUFFIX);
 }
 

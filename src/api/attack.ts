@@ -13,7 +13,13 @@ import type { SearchMethod } from '../core/search.js';
 import type { Target } from '../core/target.js';
 import { attackExample as attackWithParts } from '../engine/attack-example.js';
 import { assessFlip } from '../engine/assess-flip.js';
-import { attackPartsWith, attackSettings, buildAssessment, checkAttackConfig, type OwnComponents } from '../registry.js';
+import {
+  attackPartsWith,
+  attackSettings,
+  buildAssessment,
+  checkAttackConfig,
+  type OwnComponents,
+} from '../registry.js';
 import { createTarget } from '../targets/index.js';
 import { attackConfigOf, type AttackOptions, type ComponentSpec } from './campaign.js';
 
@@ -43,7 +49,11 @@ export interface AttackExampleOptions extends Omit<AttackOptions, 'perturbations
  * the model already disagrees with `label`; `errored` when the target threw (the message is in `reason`).
  * A target given by spec is loaded for this call and closed after it; your own Target object is never closed.
  */
-export async function attackExample(target: string | Target, text: string, options: AttackExampleOptions = {}): Promise<ResultRecord> {
+export async function attackExample(
+  target: string | Target,
+  text: string,
+  options: AttackExampleOptions = {},
+): Promise<ResultRecord> {
   if (typeof text !== 'string') throw new ConfigError('attackExample: text must be a string');
   const targetOptions = options.targetOptions ?? {};
   const live = typeof target === 'string' ? await createTarget(target, targetOptions) : target;
@@ -54,7 +64,9 @@ export async function attackExample(target: string | Target, text: string, optio
     checkAttackConfig(config, own);
     const label = options.label ?? (await live.predict([text]))[0]?.label;
     if (label === undefined || !live.labels.includes(label)) {
-      throw new ConfigError(`attackExample: label ${JSON.stringify(label)} is not a label of ${live.id} (${live.labels.join(', ')})`);
+      throw new ConfigError(
+        `attackExample: label ${JSON.stringify(label)} is not a label of ${live.id} (${live.labels.join(', ')})`,
+      );
     }
     const example = { id: options.id ?? 'example', index: 0, text, label };
     const record = await attackWithParts(attackPartsWith(config, live, own), attackSettings(config), example);

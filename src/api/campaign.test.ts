@@ -4,7 +4,14 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ConfigError, loadCampaign, runCampaign, type CampaignOptions, type ResultRecord, type Target } from '../index.js';
+import {
+  ConfigError,
+  loadCampaign,
+  runCampaign,
+  type CampaignOptions,
+  type ResultRecord,
+  type Target,
+} from '../index.js';
 import { readRecords } from '../testing/cli.js';
 import { labels, predict } from '../targets/fixtures/keyword-classifier.js';
 
@@ -23,9 +30,20 @@ const attack: CampaignOptions = { dataset: examples, perturbations: ['typo', 'sy
 const withoutTimes = (rs: readonly ResultRecord[]) => rs.map(({ elapsedMs: _e, campaignId: _c, ...rest }) => rest);
 
 test('a Target object is attacked in this thread with the same results as its module: path in worker threads', async () => {
-  const inWorkers = await runCampaign({ ...attack, target: `module:${moduleFile}`, workers: 2, out: join(work, 'workers') });
+  const inWorkers = await runCampaign({
+    ...attack,
+    target: `module:${moduleFile}`,
+    workers: 2,
+    out: join(work, 'workers'),
+  });
   const seen: string[] = [];
-  const inProcess = await runCampaign({ ...attack, target: keywordObject, workers: 2, out: join(work, 'object'), reporter: { onResult: (r) => seen.push(r.id) } });
+  const inProcess = await runCampaign({
+    ...attack,
+    target: keywordObject,
+    workers: 2,
+    out: join(work, 'object'),
+    reporter: { onResult: (r) => seen.push(r.id) },
+  });
   assert.equal(inProcess.stopKind, null);
   assert.equal(inProcess.summary.examples, 4);
   assert.ok(inProcess.summary.succeeded >= 2, JSON.stringify(inProcess.summary));
@@ -33,20 +51,32 @@ test('a Target object is attacked in this thread with the same results as its mo
   assert.deepEqual(withoutTimes(readRecords(inProcess.outDir)), withoutTimes(readRecords(inWorkers.outDir)));
   const stored = loadCampaign(inProcess.outDir);
   assert.equal(stored.config.attack.target, 'keyword-object');
-  assert.match(stored.config.dataset.path, /object\/examples-[0-9a-f]{12}\.jsonl$/, 'the examples live in the campaign folder');
+  assert.match(
+    stored.config.dataset.path,
+    /object\/examples-[0-9a-f]{12}\.jsonl$/,
+    'the examples live in the campaign folder',
+  );
   assert.equal(stored.config.dataset.sha256, loadCampaign(inWorkers.outDir).config.dataset.sha256);
 });
 
 test('the same options on the same folder resume it; other examples need force, which sets the old campaign aside', async () => {
   const out = join(work, 'object');
   let alreadyDone = -1;
-  const again = await runCampaign({ ...attack, target: keywordObject, out, reporter: { onStart: (s) => (alreadyDone = s.alreadyDone) } });
+  const again = await runCampaign({
+    ...attack,
+    target: keywordObject,
+    out,
+    reporter: { onStart: (s) => (alreadyDone = s.alreadyDone) },
+  });
   assert.equal(alreadyDone, 4);
   assert.equal(readRecords(out).length, 4, 'nothing attacked twice');
   assert.equal(again.summary.examples, 4);
 
   const fewer = { ...attack, target: keywordObject, out, dataset: examples.slice(0, 2) };
-  await assert.rejects(runCampaign(fewer), (e) => e instanceof ConfigError && /holds a different campaign \(dataset \(sha256\)/.test(e.message));
+  await assert.rejects(
+    runCampaign(fewer),
+    (e) => e instanceof ConfigError && /holds a different campaign \(dataset \(sha256\)/.test(e.message),
+  );
   const forced = await runCampaign({ ...fewer, force: true });
   assert.equal(forced.summary.examples, 2);
   const aside = readdirSync(work).filter((f) => f.startsWith('object.replaced-'));
@@ -77,15 +107,33 @@ test('a Target object is attacked `workers` examples at once, and many at once n
 });
 
 test('bad examples are ConfigErrors naming the entry and field; the default dataset is the bundled demo', async () => {
-  await assert.rejects(runCampaign({ target: keywordObject, dataset: [examples[0]!, JSON.parse('{"text": "no label"}')], out: join(work, 'bad') }),
-    (e) => e instanceof ConfigError && e.message === 'dataset[1].label must be a string');
-  await assert.rejects(runCampaign({ target: keywordObject, dataset: [], out: join(work, 'empty') }), /the list of examples is empty/);
+  await assert.rejects(
+    runCampaign({
+      target: keywordObject,
+      dataset: [examples[0]!, JSON.parse('{"text": "no label"}')],
+      out: join(work, 'bad'),
+    }),
+    (e) => e instanceof ConfigError && e.message === 'dataset[1].label must be a string',
+  );
+  await assert.rejects(
+    runCampaign({ target: keywordObject, dataset: [], out: join(work, 'empty') }),
+    /the list of examples is empty/,
+  );
   assert.ok(!existsSync(join(work, 'bad')), 'nothing written for a bad list');
 
-  const demo = await runCampaign({ target: 'local:afinn', limit: 2, workers: 1, stabilitySamples: 2, out: join(work, 'demo') });
+  const demo = await runCampaign({
+    target: 'local:afinn',
+    limit: 2,
+    workers: 1,
+    stabilitySamples: 2,
+    out: join(work, 'demo'),
+  });
   assert.equal(demo.summary.examples, 2);
   const config = JSON.parse(readFileSync(join(work, 'demo', 'campaign.json'), 'utf8'));
   assert.match(config.dataset.path, /experiments\/data\/demo-reviews\.jsonl$/);
   assert.equal(config.attack.search.name, 'abs');
-  assert.deepEqual(config.attack.perturbations.map((p: { name: string }) => p.name), ['typo', 'synonym', 'reorder', 'rare-word']);
+  assert.deepEqual(
+    config.attack.perturbations.map((p: { name: string }) => p.name),
+    ['typo', 'synonym', 'reorder', 'rare-word'],
+  );
 });

@@ -1,27 +1,19 @@
 /**
  * @module `runCampaign(options)` of the package API: a typed, mostly optional options object -> the RunRequest the
- * CLI's `quiver run` builds from its flags -> the campaign. Defaults are `quiver run`'s. Every translation from
- * options to request and attack config sits in this file, so it can later be derived from the run command's option
- * table as the CLI's is.
+ * CLI's `quiver run` builds from its flags -> the campaign. Defaults are `quiver run`'s, read from its option table
+ * (src/campaign/run-options.ts), so each is written once.
  */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { formatOf, type DatasetFormat, type DatasetSpec } from '../campaign/dataset-format.js';
 import { parseShard } from '../campaign/plan.js';
 import { runCampaign as runRequest, type RunOutcome, type RunRequest } from '../campaign/run.js';
-import {
-  DEFAULT_EXAMPLE_TIMEOUT_MS,
-  DEFAULT_MAX_CHARS,
-  DEFAULT_MAX_WORDS,
-  DEFAULT_STOP_TIMEOUT_MS,
-  type AttackConfig,
-  type Budgets,
-  type Shard,
-} from '../contracts/campaign.js';
+import { demoDataset } from '../campaign/demo.js';
+import { runOptionTable as defaults } from '../campaign/run-options.js';
+import type { AttackConfig, Budgets, Shard } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
 import { fanOut, type Reporter } from '../progress/reporter.js';
-import { packageRoot } from '../version.js';
 import { writeExamplesFile, type ExampleInput } from './examples-file.js';
 
 /** A registered component by name, with its options (see `quiver run --help` and the README for each). */
@@ -120,11 +112,7 @@ export interface CampaignOptions extends AttackOptions {
 
 export type { RunOutcome };
 
-const DEFAULT_TARGET = 'local:wink';
-const DEFAULT_PERTURBATIONS: readonly string[] = ['typo', 'synonym', 'reorder', 'rare-word'];
-const DEFAULT_SEARCH = 'abs';
-export const DEFAULT_SEED = 42;
-export const demoDataset = join(packageRoot, 'experiments', 'data', 'demo-reviews.jsonl');
+export const DEFAULT_SEED = defaults.seed.default;
 
 /**
  * Runs (or, on a folder holding the same campaign, resumes) a campaign and resolves with its summary once every
@@ -138,15 +126,22 @@ export async function runCampaign(options: CampaignOptions = {}): Promise<RunOut
 
 /** The RunRequest for `options`; writes in-memory examples into the campaign folder first. */
 export function runRequestOf(options: CampaignOptions): RunRequest {
-  const target = options.target ?? DEFAULT_TARGET;
+  const target = options.target ?? defaults.target.default;
   const targetName = typeof target === 'string' ? target : target.id;
   const outDir = options.out ?? join('runs', `${timestamp()}-${targetName.replace(/[^A-Za-z0-9._-]+/g, '-')}`);
   const file = datasetFileOf(options.dataset, outDir, options.force === true);
   const dataset: DatasetSpec = {
     path: file.path,
     format: formatOf(file.path, file.format),
-    fields: { text: file.textField ?? 'text', label: file.labelField ?? 'label', id: file.idField ?? 'id' },
-    limits: { maxWords: file.maxWords ?? DEFAULT_MAX_WORDS, maxChars: file.maxChars ?? DEFAULT_MAX_CHARS },
+    fields: {
+      text: file.textField ?? defaults.textField.default,
+      label: file.labelField ?? defaults.labelField.default,
+      id: file.idField ?? defaults.idField.default,
+    },
+    limits: {
+      maxWords: file.maxWords ?? defaults.maxWords.default,
+      maxChars: file.maxChars ?? defaults.maxChars.default,
+    },
     ...(file.labelMap === undefined ? {} : { labelMap: file.labelMap }),
   };
   return {
@@ -155,7 +150,12 @@ export function runRequestOf(options: CampaignOptions): RunRequest {
     dataset,
     skipInvalid: file.skipInvalid === true,
     limit: options.limit ?? null,
-    shard: options.shard === undefined ? null : typeof options.shard === 'string' ? parseShard(options.shard) : options.shard,
+    shard:
+      options.shard === undefined
+        ? null
+        : typeof options.shard === 'string'
+          ? parseShard(options.shard)
+          : options.shard,
     preset: null,
     workers: options.workers ?? availableParallelism(),
     allowManyWorkers: options.allowManyWorkers === true,
@@ -166,29 +166,38 @@ export function runRequestOf(options: CampaignOptions): RunRequest {
     force: options.force === true && !Array.isArray(options.dataset),
     retryErrored: options.retryErrored === true,
     handleSignals: options.handleSignals === true,
-    stopTimeoutMs: options.stopTimeoutMs ?? DEFAULT_STOP_TIMEOUT_MS,
+    stopTimeoutMs: options.stopTimeoutMs ?? defaults.stopTimeout.default,
   };
 }
 
 /** The plain attack configuration (as campaign.json records it) for a target name and the attack options. */
-export function attackConfigOf(target: string, targetOptions: Readonly<Record<string, unknown>>, o: AttackOptions): AttackConfig {
+export function attackConfigOf(
+  target: string,
+  targetOptions: Readonly<Record<string, unknown>>,
+  o: AttackOptions,
+): AttackConfig {
   const constraints = (o.constraints ?? []).map(componentRef);
   return {
     target,
     targetOptions,
     goal: o.targetLabel === undefined ? { name: 'untargeted' } : { name: 'targeted', targetLabel: o.targetLabel },
-    search: componentRef(o.search ?? DEFAULT_SEARCH),
-    perturbations: (o.perturbations ?? DEFAULT_PERTURBATIONS).map(componentRef),
-    maxPerturbRatio: o.maxPerturbRatio ?? 0.25,
+    search: componentRef(o.search ?? defaults.search.default),
+    perturbations: (o.perturbations ?? defaults.perturb.default).map(componentRef),
+    maxPerturbRatio: o.maxPerturbRatio ?? defaults.maxPerturbRatio.default,
     protect: [...(o.protect ?? [])],
     ...(constraints.length > 0 ? { constraints } : {}),
     // Written only when turned off, as the CLI does, so a default campaign's campaign.json says nothing new.
     ...(o.posConsistency === false ? { posConsistency: false } : {}),
-    seed: o.seed ?? DEFAULT_SEED,
+    seed: o.seed ?? defaults.seed.default,
     maxQueries: o.maxQueries ?? null,
-    stabilitySamples: o.stabilitySamples ?? 20,
-    verifyRepeats: o.verify ?? 1,
-    exampleTimeoutMs: o.exampleTimeoutMs === undefined ? DEFAULT_EXAMPLE_TIMEOUT_MS : o.exampleTimeoutMs === 0 ? null : o.exampleTimeoutMs,
+    stabilitySamples: o.stabilitySamples ?? defaults.stabilitySamples.default,
+    verifyRepeats: o.verify ?? defaults.verify.default,
+    exampleTimeoutMs:
+      o.exampleTimeoutMs === undefined
+        ? defaults.exampleTimeout.default
+        : o.exampleTimeoutMs === 0
+          ? null
+          : o.exampleTimeoutMs,
   };
 }
 

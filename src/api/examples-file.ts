@@ -45,6 +45,7 @@ function checked(ex: ExampleInput, i: number): ExampleInput {
   if (typeof ex !== 'object' || ex === null) throw new ConfigError(`${at} must be an object { id?, text, label }`);
   if (typeof ex.text !== 'string') throw new ConfigError(`${at}.text must be a string`);
   if (typeof ex.label !== 'string') throw new ConfigError(`${at}.label must be a string`);
-  if (ex.id !== undefined && typeof ex.id !== 'string' && typeof ex.id !== 'number') throw new ConfigError(`${at}.id must be a string or a number`);
+  if (ex.id !== undefined && typeof ex.id !== 'string' && typeof ex.id !== 'number')
+    throw new ConfigError(`${at}.id must be a string or a number`);
   return ex.id === undefined ? { text: ex.text, label: ex.label } : { id: ex.id, text: ex.text, label: ex.label };
 }

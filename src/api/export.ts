@@ -9,8 +9,14 @@ import { campaignExportInput } from '../storage/campaign-export.js';
  * flags: controls (robust originals too), predictModule (node-test, vitest), provider and apiBaseUrl (promptfoo). An
  * assertion campaign reads its suite again (promptfoo, jsonl, csv and junit formats).
  */
-export function exportCampaign(campaign: string | CampaignData, format: string, options: Partial<ExportOptions> = {}): string {
+export function exportCampaign(
+  campaign: string | CampaignData,
+  format: string,
+  options: Partial<ExportOptions> = {},
+): string {
   const exporter = getExporter(format);
   const c = typeof campaign === 'string' ? loadCampaign(campaign) : campaign;
-  return exporter.render(campaignExportInput(c, exporter, { controls: false, predictModule: './predict.js', ...options }, 'exportCampaign'));
+  return exporter.render(
+    campaignExportInput(c, exporter, { controls: false, predictModule: './predict.js', ...options }, 'exportCampaign'),
+  );
 }

@@ -25,18 +25,24 @@ export function scoreLine(p: PredictionRecord): string {
 /** The lines describing a record with an adversarial text (the flip) or without one (the original alone). */
 export function describeRecord(r: ResultRecord): string[] {
   const lines: string[] = [];
-  if (r.original !== null) lines.push(`  original  ${r.original.label} (${scoreLine(r.original)})`, `    ${r.original.text}`);
+  if (r.original !== null)
+    lines.push(`  original  ${r.original.label} (${scoreLine(r.original)})`, `    ${r.original.text}`);
   if (r.adversarial !== null && r.original !== null) {
     lines.push(
       `  perturbed ${r.adversarial.label} (${scoreLine(r.adversarial)})`,
       `    ${r.adversarial.text}`,
       `  words     ${markedDiff(r.original.text, r.adversarial.text)}`,
     );
-    for (const e of r.edits) lines.push(`  edit      ${e.family}: ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)} (word ${e.position + 1})`);
+    for (const e of r.edits)
+      lines.push(
+        `  edit      ${e.family}: ${JSON.stringify(e.from)} -> ${JSON.stringify(e.to)} (word ${e.position + 1})`,
+      );
   }
   if (r.stability !== null && r.original !== null) {
     const kept = Math.round(r.stability * r.stabilitySamples);
-    lines.push(`  stability ${r.stability.toFixed(2)} (${kept} of ${r.stabilitySamples} random perturbations keep "${r.original.label}")`);
+    lines.push(
+      `  stability ${r.stability.toFixed(2)} (${kept} of ${r.stabilitySamples} random perturbations keep "${r.original.label}")`,
+    );
   }
   return lines;
 }

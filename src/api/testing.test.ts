@@ -14,7 +14,10 @@ const typoOnly = { perturbations: ['typo'], stabilitySamples: 5 } as const;
 const markedTypo = /The food was \[-great-\]\{\+(\w+)\+\} and the staff were friendly\./;
 
 async function assertionOf(p: Promise<unknown>): Promise<AssertionError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(err instanceof AssertionError, `expected an AssertionError, got ${String(err)}`);
   return err;
 }
@@ -30,7 +33,10 @@ test('a flip fails with both texts, their labels and scores, the marked words, t
   assert.ok(typo !== undefined && typo !== 'great', err.message);
   assert.match(err.message, /^keyword-model is not robust: 1 edit flips "positive" to "negative" \(seed 42\)\n/);
   assert.match(err.message, /original {2}positive \(positive 0\.90, negative 0\.10\)\n {4}The food was great and/);
-  assert.match(err.message, new RegExp(`perturbed negative \\(negative 0\\.70, positive 0\\.30\\)\\n {4}The food was ${typo} and`));
+  assert.match(
+    err.message,
+    new RegExp(`perturbed negative \\(negative 0\\.70, positive 0\\.30\\)\\n {4}The food was ${typo} and`),
+  );
   assert.match(err.message, new RegExp(`edit {6}typo: "great" -> "${typo}" \\(word 4\\)`));
   assert.match(err.message, /stability \d\.\d\d \(\d of 5 random perturbations keep "positive"\)/);
   // What runners that diff (Vitest, Jest) show as expected and received.
@@ -46,10 +52,21 @@ test('a model that no perturbation flips passes, and the record comes back', asy
 });
 
 test('a wrong answer on the original fails before any search; a target that throws rejects with its error', async () => {
-  const err = await assertionOf(assertRobust(keywordModel, 'The food was cold.', { ...typoOnly, label: 'positive', message: 'cold food' }));
+  const err = await assertionOf(
+    assertRobust(keywordModel, 'The food was cold.', { ...typoOnly, label: 'positive', message: 'cold food' }),
+  );
   assert.match(err.message, /^cold food: keyword-model answers "negative" on the original text, expected "positive"/);
-  const broken: Target = { id: 'broken', labels: ['negative', 'positive'], predict: async () => { throw new Error('model offline'); } };
-  const failure = await assertRobust(broken, text, { ...typoOnly, label: 'positive' }).then(() => undefined, (e: unknown) => e);
+  const broken: Target = {
+    id: 'broken',
+    labels: ['negative', 'positive'],
+    predict: async () => {
+      throw new Error('model offline');
+    },
+  };
+  const failure = await assertRobust(broken, text, { ...typoOnly, label: 'positive' }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   assert.ok(failure instanceof Error && !(failure instanceof AssertionError), String(failure));
   assert.match(failure.message, /broken failed on "The food was great.*": .*model offline/);
 });
@@ -70,12 +87,16 @@ const tail = (s: string) => s.split('\n').slice(-40).join('\n');
 test('under node --test, the failing test prints the diff', () => {
   // Without this test runner's context variable, which would make the child a subtest reporter of this run.
   const { NODE_TEST_CONTEXT: _context, ...env } = process.env;
-  const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', join(repoRoot, 'src/api/fixtures/robust-node-test.ts')], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', join(repoRoot, 'src/api/fixtures/robust-node-test.ts')],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      timeout: 120_000,
+    },
+  );
   assert.equal(r.status, 1, tail(r.stdout + r.stderr));
   assert.match(r.stdout, /✔ a model that ignores its input is robust/);
   assert.match(r.stdout, /✖ a keyword model flips on a typo/);
@@ -86,12 +107,16 @@ test('under node --test, the failing test prints the diff', () => {
 
 test('under the real Vitest, the failing test prints the diff and the expected and received answers', () => {
   const vitest = join(repoRoot, 'node_modules', 'vitest', 'vitest.mjs');
-  const r = spawnSync(process.execPath, [vitest, 'run', '--root', join(repoRoot, 'src/api/fixtures/vitest'), '--no-cache'], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
-    timeout: 120_000,
-  });
+  const r = spawnSync(
+    process.execPath,
+    [vitest, 'run', '--root', join(repoRoot, 'src/api/fixtures/vitest'), '--no-cache'],
+    {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
+      timeout: 120_000,
+    },
+  );
   const out = r.stdout + r.stderr;
   assert.equal(r.status, 1, tail(out));
   assert.match(out, /Tests {2}1 failed \| 1 passed \(2\)/);

@@ -23,23 +23,43 @@ export interface RobustnessOptions extends AttackExampleOptions {
  * `text` (and the stability is at least `minStability`); rejects with an AssertionError describing the flip
  * otherwise. A target that throws rejects with its error. Deterministic for a given seed (default 42).
  */
-export async function assertRobust(target: string | Target, text: string, options: RobustnessOptions = {}): Promise<ResultRecord> {
+export async function assertRobust(
+  target: string | Target,
+  text: string,
+  options: RobustnessOptions = {},
+): Promise<ResultRecord> {
   const { minStability, message, ...attack } = options;
   const r = await attackExample(target, text, attack);
   const name = typeof target === 'string' ? target : target.id;
   const head = message === undefined ? '' : `${message}: `;
-  if (r.status === 'errored') throw new Error(`${head}${name} failed on ${JSON.stringify(text)}: ${r.reason ?? 'unknown error'}`);
+  if (r.status === 'errored')
+    throw new Error(`${head}${name} failed on ${JSON.stringify(text)}: ${r.reason ?? 'unknown error'}`);
   if (r.status === 'skipped') {
-    fail(assertRobust, r, `${head}${name} answers "${r.original?.label}" on the original text, expected "${r.groundTruth}"`, r.groundTruth);
+    fail(
+      assertRobust,
+      r,
+      `${head}${name} answers "${r.original?.label}" on the original text, expected "${r.groundTruth}"`,
+      r.groundTruth,
+    );
   }
   if (r.status === 'succeeded' && r.adversarial !== null) {
     const n = r.edits.length;
     const edits = n === 1 ? '1 edit flips' : `${n} edits flip`;
     const flip = `"${r.original?.label}" to "${r.adversarial.label}"`;
-    fail(assertRobust, r, `${head}${name} is not robust: ${edits} ${flip} (seed ${options.seed ?? DEFAULT_SEED})`, r.groundTruth);
+    fail(
+      assertRobust,
+      r,
+      `${head}${name} is not robust: ${edits} ${flip} (seed ${options.seed ?? DEFAULT_SEED})`,
+      r.groundTruth,
+    );
   }
   if (minStability !== undefined && r.stability !== null && r.stability < minStability) {
-    fail(assertRobust, r, `${head}${name} is not stable enough: stability ${r.stability.toFixed(2)} < ${minStability}`, r.groundTruth);
+    fail(
+      assertRobust,
+      r,
+      `${head}${name} is not stable enough: stability ${r.stability.toFixed(2)} < ${minStability}`,
+      r.groundTruth,
+    );
   }
   return r;
 }

@@ -5,7 +5,13 @@
  * An assertion without a margin of its own falls back on the token edit distance to the original output.
  */
 import { loadWordVectors, vectorsPathOr } from '../nlp/word-vectors.js';
-import { isSupportedType, MODEL_GRADED_TYPES, OTHER_PROMPTFOO_TYPES, SUPPORTED_TYPES, type SupportedType } from './catalog.js';
+import {
+  isSupportedType,
+  MODEL_GRADED_TYPES,
+  OTHER_PROMPTFOO_TYPES,
+  SUPPORTED_TYPES,
+  type SupportedType,
+} from './catalog.js';
 import { unchanged } from './changed.js';
 import type { Check } from './check.js';
 import { DEFAULT_LEVENSHTEIN_THRESHOLD, levenshtein, outputDistance } from './distance.js';
@@ -44,17 +50,34 @@ export interface CompiledAssertion {
 type Checker = (output: string, context: EvaluationContext) => Check | Promise<Check>;
 
 const OWN_SIGNAL: Partial<Record<SupportedType, SearchSignal>> = {
-  similar: 'similarity', levenshtein: 'edit-distance', 'json-path': 'numeric-field', javascript: 'script-score', changed: 'none',
+  similar: 'similarity',
+  levenshtein: 'edit-distance',
+  'json-path': 'numeric-field',
+  javascript: 'script-score',
+  changed: 'none',
 };
 
 function readSpec(raw: unknown, site: AssertionSite): AssertionSpec {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new AssertionConfigError(site, 'type', 'an assertion must be an object with a "type"');
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new AssertionConfigError(site, 'type', 'an assertion must be an object with a "type"');
   const spec = raw as Record<string, unknown>;
-  if (typeof spec.type !== 'string' || spec.type === '') throw new AssertionConfigError(site, 'type', 'an assertion needs a string "type"');
-  if (spec.threshold !== undefined && (typeof spec.threshold !== 'number' || !Number.isFinite(spec.threshold))) throw new AssertionConfigError(site, 'threshold', `must be a number, got ${JSON.stringify(spec.threshold)}`);
-  if (spec.weight !== undefined && (typeof spec.weight !== 'number' || spec.weight < 0)) throw new AssertionConfigError(site, 'weight', `must be a number ≥ 0, got ${JSON.stringify(spec.weight)}`);
-  if (spec.transform !== undefined) throw new AssertionConfigError(site, 'transform', 'output transforms run code and are not supported; check the raw output instead');
-  if (spec.config !== undefined && (typeof spec.config !== 'object' || spec.config === null || Array.isArray(spec.config))) throw new AssertionConfigError(site, 'config', 'must be an object');
+  if (typeof spec.type !== 'string' || spec.type === '')
+    throw new AssertionConfigError(site, 'type', 'an assertion needs a string "type"');
+  if (spec.threshold !== undefined && (typeof spec.threshold !== 'number' || !Number.isFinite(spec.threshold)))
+    throw new AssertionConfigError(site, 'threshold', `must be a number, got ${JSON.stringify(spec.threshold)}`);
+  if (spec.weight !== undefined && (typeof spec.weight !== 'number' || spec.weight < 0))
+    throw new AssertionConfigError(site, 'weight', `must be a number ≥ 0, got ${JSON.stringify(spec.weight)}`);
+  if (spec.transform !== undefined)
+    throw new AssertionConfigError(
+      site,
+      'transform',
+      'output transforms run code and are not supported; check the raw output instead',
+    );
+  if (
+    spec.config !== undefined &&
+    (typeof spec.config !== 'object' || spec.config === null || Array.isArray(spec.config))
+  )
+    throw new AssertionConfigError(site, 'config', 'must be an object');
   return {
     type: spec.type,
     ...(spec.value === undefined ? {} : { value: spec.value }),
@@ -69,13 +92,27 @@ function baseTypeOf(spec: AssertionSpec, site: AssertionSite): { baseType: Suppo
   const inverse = spec.type.startsWith('not-');
   const base = inverse ? spec.type.slice(4) : spec.type;
   if (isSupportedType(base)) {
-    if (base === 'changed' && inverse) throw new AssertionConfigError(site, 'type', '"not-changed" fails on every original output, so no test could be attacked; use "changed"');
+    if (base === 'changed' && inverse)
+      throw new AssertionConfigError(
+        site,
+        'type',
+        '"not-changed" fails on every original output, so no test could be attacked; use "changed"',
+      );
     return { baseType: base, inverse };
   }
-  if (MODEL_GRADED_TYPES.has(base) || base.startsWith('select-')) throw new UnsupportedAssertionError(site, spec.type, 'it is model-graded (it needs an LLM grader); Quiver searches deterministic assertions only');
+  if (MODEL_GRADED_TYPES.has(base) || base.startsWith('select-'))
+    throw new UnsupportedAssertionError(
+      site,
+      spec.type,
+      'it is model-graded (it needs an LLM grader); Quiver searches deterministic assertions only',
+    );
   const why = OTHER_PROMPTFOO_TYPES[base];
   if (why !== undefined) throw new UnsupportedAssertionError(site, spec.type, why);
-  throw new UnsupportedAssertionError(site, spec.type, `unknown assertion type; Quiver supports ${SUPPORTED_TYPES.join(', ')} (each also as not-<type>, except changed)`);
+  throw new UnsupportedAssertionError(
+    site,
+    spec.type,
+    `unknown assertion type; Quiver supports ${SUPPORTED_TYPES.join(', ')} (each also as not-<type>, except changed)`,
+  );
 }
 
 function need(cond: boolean, site: AssertionSite, problem: string): void {
@@ -92,7 +129,11 @@ function schemaOf(value: unknown, site: AssertionSite): Validate | null {
       throw new AssertionConfigError(site, 'value', `the schema is not valid YAML or JSON: ${(err as Error).message}`);
     }
   }
-  need(typeof schema === 'object' || typeof schema === 'boolean', site, 'must be a JSON schema (an object, or YAML/JSON text of one)');
+  need(
+    typeof schema === 'object' || typeof schema === 'boolean',
+    site,
+    'must be a JSON schema (an object, or YAML/JSON text of one)',
+  );
   try {
     return compileSchema(schema);
   } catch (err) {
@@ -100,14 +141,27 @@ function schemaOf(value: unknown, site: AssertionSite): Validate | null {
   }
 }
 
-async function javascriptChecker(spec: AssertionSpec, inverse: boolean, options: CompileOptions): Promise<{ checker: Checker; jsonPath: JsonPathExpression | null }> {
+async function javascriptChecker(
+  spec: AssertionSpec,
+  inverse: boolean,
+  options: CompileOptions,
+): Promise<{ checker: Checker; jsonPath: JsonPathExpression | null }> {
   const { site } = options;
-  need(typeof spec.value === 'string' && spec.value.trim() !== '', site, 'a javascript assertion needs a "file://module.js" value');
+  need(
+    typeof spec.value === 'string' && spec.value.trim() !== '',
+    site,
+    'a javascript assertion needs a "file://module.js" value',
+  );
   const value = String(spec.value);
   if (!value.startsWith('file://')) {
     const expr = javascriptJsonPath(resolveValue(value, options) as string);
-    if (expr !== null) return { checker: (output, ctx) => checkJsonPath(output, expr, inverse, ctx.originalOutput), jsonPath: expr };
-    throw new AssertionConfigError(site, 'value', 'inline JavaScript is not run by Quiver (configs and datasets are data, not code): move it into a module and use "file://check.js" (or "file://check.js:functionName"); the one inline form read without running it is a JSON-path comparison such as JSON.parse(output).total === 42.5');
+    if (expr !== null)
+      return { checker: (output, ctx) => checkJsonPath(output, expr, inverse, ctx.originalOutput), jsonPath: expr };
+    throw new AssertionConfigError(
+      site,
+      'value',
+      'inline JavaScript is not run by Quiver (configs and datasets are data, not code): move it into a module and use "file://check.js" (or "file://check.js:functionName"); the one inline form read without running it is a JSON-path comparison such as JSON.parse(output).total === 42.5',
+    );
   }
   const { path, name } = fileReference(value, options.baseDir);
   let fn: AssertionFunction;
@@ -117,11 +171,27 @@ async function javascriptChecker(spec: AssertionSpec, inverse: boolean, options:
     throw new AssertionConfigError(site, 'value', `cannot load ${value}: ${(err as Error).message}`);
   }
   const checker: Checker = (output, ctx) =>
-    runJavascript(fn, output, { prompt: ctx.prompt, vars: ctx.vars, test: { vars: ctx.vars }, ...(spec.config === undefined ? {} : { config: structuredClone(spec.config) }) }, spec.threshold, inverse);
+    runJavascript(
+      fn,
+      output,
+      {
+        prompt: ctx.prompt,
+        vars: ctx.vars,
+        test: { vars: ctx.vars },
+        ...(spec.config === undefined ? {} : { config: structuredClone(spec.config) }),
+      },
+      spec.threshold,
+      inverse,
+    );
   return { checker, jsonPath: null };
 }
 
-function checkerFor(baseType: Exclude<SupportedType, 'javascript'>, spec: AssertionSpec, inverse: boolean, options: CompileOptions): Checker {
+function checkerFor(
+  baseType: Exclude<SupportedType, 'javascript'>,
+  spec: AssertionSpec,
+  inverse: boolean,
+  options: CompileOptions,
+): Checker {
   const { site } = options;
   const value = resolveValue(spec.value, options);
   const nonEmpty = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
@@ -131,7 +201,11 @@ function checkerFor(baseType: Exclude<SupportedType, 'javascript'>, spec: Assert
       return (output) => equals(output, value, inverse);
     case 'contains':
     case 'icontains': {
-      need(nonEmpty(value) && (typeof value === 'string' || typeof value === 'number'), site, `"${baseType}" needs a non-empty string or number value`);
+      need(
+        nonEmpty(value) && (typeof value === 'string' || typeof value === 'number'),
+        site,
+        `"${baseType}" needs a non-empty string or number value`,
+      );
       const v = value as string | number;
       return (output) => contains(output, v, inverse, baseType === 'icontains');
     }
@@ -139,10 +213,16 @@ function checkerFor(baseType: Exclude<SupportedType, 'javascript'>, spec: Assert
     case 'icontains-any':
     case 'contains-all':
     case 'icontains-all': {
-      need(nonEmpty(value) && (typeof value === 'string' || Array.isArray(value)), site, `"${baseType}" needs a list (or a comma-separated string) value`);
+      need(
+        nonEmpty(value) && (typeof value === 'string' || Array.isArray(value)),
+        site,
+        `"${baseType}" needs a list (or a comma-separated string) value`,
+      );
       const items = valueList(value as string | unknown[], baseType === 'contains-any');
       const ignoreCase = baseType.startsWith('i');
-      return baseType.endsWith('any') ? (output) => containsAny(output, items, inverse, ignoreCase) : (output) => containsAll(output, items, inverse, ignoreCase);
+      return baseType.endsWith('any')
+        ? (output) => containsAny(output, items, inverse, ignoreCase)
+        : (output) => containsAll(output, items, inverse, ignoreCase);
     }
     case 'starts-with': {
       need(typeof value === 'string' && value !== '', site, '"starts-with" needs a non-empty string value');
@@ -163,7 +243,9 @@ function checkerFor(baseType: Exclude<SupportedType, 'javascript'>, spec: Assert
     case 'is-json':
     case 'contains-json': {
       const validate = schemaOf(value, site);
-      return baseType === 'is-json' ? (output) => isJson(output, validate, inverse) : (output) => containsJson(output, validate, inverse);
+      return baseType === 'is-json'
+        ? (output) => isJson(output, validate, inverse)
+        : (output) => containsJson(output, validate, inverse);
     }
     case 'levenshtein': {
       need(typeof value === 'string', site, '"levenshtein" needs a string value (the expected output)');
@@ -172,7 +254,12 @@ function checkerFor(baseType: Exclude<SupportedType, 'javascript'>, spec: Assert
       return (output) => levenshtein(output, v, threshold);
     }
     case 'similar': {
-      const texts = typeof value === 'string' ? [value] : Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string') ? (value as string[]) : null;
+      const texts =
+        typeof value === 'string'
+          ? [value]
+          : Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')
+            ? (value as string[])
+            : null;
       need(texts !== null, site, '"similar" needs a string or a list of strings value');
       const vectors = loadWordVectors(vectorsPathOr(options.vectorsPath));
       const threshold = spec.threshold ?? DEFAULT_SIMILAR_THRESHOLD;
@@ -190,7 +277,8 @@ function checkerFor(baseType: Exclude<SupportedType, 'javascript'>, spec: Assert
     }
     case 'changed':
       return (output, ctx) => {
-        if (ctx.originalOutput === undefined) throw new Error(`${site.file}: ${site.path}: "changed" needs the original output`);
+        if (ctx.originalOutput === undefined)
+          throw new Error(`${site.file}: ${site.path}: "changed" needs the original output`);
         return unchanged(output, ctx.originalOutput, inverse);
       };
   }
@@ -224,9 +312,17 @@ export async function compileAssertion(raw: unknown, options: CompileOptions): P
       if (!pass) [margin, used] = [1, own ? signal! : 'none'];
       else if (forcedPass) [margin, used] = [0, 'none'];
       else if (own) [margin, used] = [check.margin!, signal!];
-      else if (baseType !== 'changed' && context.originalOutput !== undefined) [margin, used] = [outputDistance(context.originalOutput, output), 'output-distance'];
+      else if (baseType !== 'changed' && context.originalOutput !== undefined)
+        [margin, used] = [outputDistance(context.originalOutput, output), 'output-distance'];
       else [margin, used] = [0, 'none'];
-      return { pass, score: check.score, margin, signal: used, reason: check.reason, ...(check.error === undefined ? {} : { error: check.error }) };
+      return {
+        pass,
+        score: check.score,
+        margin,
+        signal: used,
+        reason: check.reason,
+        ...(check.error === undefined ? {} : { error: check.error }),
+      };
     },
   };
 }

@@ -22,7 +22,12 @@ export function levenshtein(output: string, expected: string, threshold: number)
 
 /** Lower-cased words, numbers and single punctuation marks. */
 export function outputTokens(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+|[^\s\p{L}\p{N}]/gu) ?? []
+  );
 }
 
 /** Token edit distance of two outputs divided by the longer one's token count: 0 identical, 1 nothing shared. */

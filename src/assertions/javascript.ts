@@ -53,7 +53,13 @@ function scoreMargin(pass: boolean, score: number, threshold: number): number | 
   return threshold >= 1 ? 1 : clamp01((1 - score) / (1 - threshold));
 }
 
-export async function runJavascript(fn: AssertionFunction, output: string, context: JavascriptContext, threshold: number | undefined, inverse: boolean): Promise<Check> {
+export async function runJavascript(
+  fn: AssertionFunction,
+  output: string,
+  context: JavascriptContext,
+  threshold: number | undefined,
+  inverse: boolean,
+): Promise<Check> {
   let result: unknown;
   try {
     result = await fn(output, context);
@@ -63,16 +69,34 @@ export async function runJavascript(fn: AssertionFunction, output: string, conte
   }
   if (typeof result === 'boolean') {
     const pass = result !== inverse;
-    return { pass, score: pass ? 1 : 0, reason: pass ? 'Assertion passed' : `Custom function returned ${inverse ? 'true' : 'false'}` };
+    return {
+      pass,
+      score: pass ? 1 : 0,
+      reason: pass ? 'Assertion passed' : `Custom function returned ${inverse ? 'true' : 'false'}`,
+    };
   }
   if (typeof result === 'number') {
     const pass = threshold ? result >= threshold : result > 0;
     const margin = scoreMargin(pass, result, threshold ?? 0);
-    return { pass, score: result, reason: pass ? 'Assertion passed' : `Custom function returned ${result}`, ...(margin === undefined ? {} : { margin }) };
+    return {
+      pass,
+      score: result,
+      reason: pass ? 'Assertion passed' : `Custom function returned ${result}`,
+      ...(margin === undefined ? {} : { margin }),
+    };
   }
   if (isGradingResult(result)) {
     const margin = scoreMargin(result.pass, result.score, 0);
-    return { pass: result.pass, score: result.score, reason: result.reason, ...(margin === undefined ? {} : { margin }) };
+    return {
+      pass: result.pass,
+      score: result.score,
+      reason: result.reason,
+      ...(margin === undefined ? {} : { margin }),
+    };
   }
-  return { pass: false, score: 0, reason: `Custom function must return a boolean, number, or GradingResult object. Got type ${typeof result}: ${JSON.stringify(result)}` };
+  return {
+    pass: false,
+    score: 0,
+    reason: `Custom function must return a boolean, number, or GradingResult object. Got type ${typeof result}: ${JSON.stringify(result)}`,
+  };
 }

@@ -48,16 +48,22 @@ function readSteps(text: string): { steps: PathStep[]; rest: string } | string {
 /** Reads `$.a.b == 1`; throws an Error saying what is wrong with a malformed one. */
 export function parseJsonPath(source: string): JsonPathExpression {
   const text = source.trim();
-  if (!text.startsWith('$')) throw new Error(`a JSON-path comparison starts with "$", e.g. "$.total == 42.5"; got "${source}"`);
+  if (!text.startsWith('$'))
+    throw new Error(`a JSON-path comparison starts with "$", e.g. "$.total == 42.5"; got "${source}"`);
   const read = readSteps(text.slice(1));
   if (typeof read === 'string') throw new Error(read);
   const m = /^\s*(==|!=|<=|>=|<|>)\s*([\s\S]+)$/.exec(read.rest);
-  if (m === null) throw new Error(`expected a path step or one of == != < <= > >= after "${text.slice(0, text.length - read.rest.length)}" in "${source}"`);
+  if (m === null)
+    throw new Error(
+      `expected a path step or one of == != < <= > >= after "${text.slice(0, text.length - read.rest.length)}" in "${source}"`,
+    );
   let expected: unknown;
   try {
     expected = JSON.parse(m[2]!);
   } catch {
-    throw new Error(`the right side of "${source}" must be a JSON literal (a number, a "string", true, false, null, [...] or {...}); got ${m[2]}`);
+    throw new Error(
+      `the right side of "${source}" must be a JSON literal (a number, a "string", true, false, null, [...] or {...}); got ${m[2]}`,
+    );
   }
   return { path: read.steps, op: m[1] as Comparison, expected, source, javascript: false };
 }
@@ -69,7 +75,10 @@ export function javascriptJsonPath(source: string): JsonPathExpression | null {
   if (head === null) return null;
   const read = readSteps(text.slice(head[0].length));
   if (typeof read === 'string') return null;
-  const m = /^\s*(===|!==|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|"(?:[^"\\]|\\.)*"|'[^'\\]*'|true|false|null)\s*$/.exec(read.rest);
+  const m =
+    /^\s*(===|!==|<=|>=|<|>)\s*(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|"(?:[^"\\]|\\.)*"|'[^'\\]*'|true|false|null)\s*$/.exec(
+      read.rest,
+    );
   if (m === null) return null;
   const literal = m[2]!;
   const expected: unknown = literal.startsWith("'") ? literal.slice(1, -1) : JSON.parse(literal);
@@ -120,17 +129,27 @@ function parseOrUndefined(text: string | undefined): { ok: boolean; value: unkno
  * value toward the bound (0 at the original value, 1 at the bound), or, without an original, 1 minus its distance
  * to the bound relative to the bound's size.
  */
-export function checkJsonPath(output: string, expr: JsonPathExpression, inverse: boolean, originalOutput?: string): Check {
+export function checkJsonPath(
+  output: string,
+  expr: JsonPathExpression,
+  inverse: boolean,
+  originalOutput?: string,
+): Check {
   const parsed = parseOrUndefined(output);
   if (!parsed.ok) return { pass: false, score: 0, reason: `Expected output to be JSON for ${expr.source}` };
   const { value: actual, broken } = lookupPath(parsed.value, expr.path);
-  if (broken && expr.javascript) return { pass: false, score: 0, reason: `${expr.source} reads a field of undefined or null` };
+  if (broken && expr.javascript)
+    return { pass: false, score: 0, reason: `${expr.source} reads a field of undefined or null` };
   const pass = compare(actual, expr.op, expr.expected) !== inverse;
-  const reason = pass ? 'Assertion passed' : `Expected ${inverse ? 'not ' : ''}${expr.source}; the field is ${actual === undefined ? 'missing' : JSON.stringify(actual)}`;
+  const reason = pass
+    ? 'Assertion passed'
+    : `Expected ${inverse ? 'not ' : ''}${expr.source}; the field is ${actual === undefined ? 'missing' : JSON.stringify(actual)}`;
   const ordering = expr.op !== '==' && expr.op !== '!=';
-  if (!ordering || typeof actual !== 'number' || typeof expr.expected !== 'number') return { pass, score: pass ? 1 : 0, reason };
+  if (!ordering || typeof actual !== 'number' || typeof expr.expected !== 'number')
+    return { pass, score: pass ? 1 : 0, reason };
   const bound = expr.expected;
   const original = lookupPath(parseOrUndefined(originalOutput).value, expr.path).value;
-  const span = typeof original === 'number' && original !== bound ? Math.abs(original - bound) : Math.max(Math.abs(bound), 1);
+  const span =
+    typeof original === 'number' && original !== bound ? Math.abs(original - bound) : Math.max(Math.abs(bound), 1);
   return { pass, score: pass ? 1 : 0, reason, margin: pass ? clamp01(1 - Math.abs(actual - bound) / span) : 1 };
 }

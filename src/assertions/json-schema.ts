@@ -12,9 +12,11 @@ export type Validate = (data: unknown) => string | null;
 const ANNOTATIONS = new Set(['$schema', '$id', 'title', 'description', 'default', 'examples', '$comment']);
 const FORMATS: Record<string, RegExp> = {
   // ajv-formats' "fast" forms.
-  email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
+  email:
+    /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i,
   date: /^\d\d\d\d-[0-1]\d-[0-3]\d$/,
-  'date-time': /^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i,
+  'date-time':
+    /^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i,
 };
 
 /** A schema that cannot be compiled: the message names the keyword and where in the schema it is. */
@@ -39,7 +41,8 @@ function isSchema(s: unknown): s is Record<string, unknown> | boolean {
 /** Compiles `schema` into a function returning null when data conforms, else the first problem (ajv-like wording). */
 export function compileSchema(schema: unknown, at = '#'): Validate {
   if (typeof schema === 'boolean') return () => (schema ? null : `${at} boolean schema is false`);
-  if (!isSchema(schema) || typeof schema === 'boolean') throw new SchemaError(`${at}: a schema must be an object or a boolean`);
+  if (!isSchema(schema) || typeof schema === 'boolean')
+    throw new SchemaError(`${at}: a schema must be an object or a boolean`);
   const checks: Validate[] = [];
   const sub = (s: unknown, where: string) => compileSchema(s, where);
   for (const [key, v] of Object.entries(schema)) {
@@ -102,7 +105,9 @@ export function compileSchema(schema: unknown, at = '#'): Validate {
       }
       case 'enum':
         if (!Array.isArray(v)) throw new SchemaError(`${at}/enum must be an array`);
-        checks.push((d) => (v.some((e) => isDeepStrictEqual(e, d)) ? null : `${at} must be equal to one of the allowed values`));
+        checks.push((d) =>
+          v.some((e) => isDeepStrictEqual(e, d)) ? null : `${at} must be equal to one of the allowed values`,
+        );
         break;
       case 'const':
         checks.push((d) => (isDeepStrictEqual(v, d) ? null : `${at} must be equal to constant`));
@@ -112,7 +117,12 @@ export function compileSchema(schema: unknown, at = '#'): Validate {
       case 'exclusiveMinimum':
       case 'exclusiveMaximum': {
         const bound = Number(v);
-        const ok = { minimum: (x: number) => x >= bound, maximum: (x: number) => x <= bound, exclusiveMinimum: (x: number) => x > bound, exclusiveMaximum: (x: number) => x < bound }[key];
+        const ok = {
+          minimum: (x: number) => x >= bound,
+          maximum: (x: number) => x <= bound,
+          exclusiveMinimum: (x: number) => x > bound,
+          exclusiveMaximum: (x: number) => x < bound,
+        }[key];
         checks.push((d) => (typeof d !== 'number' || ok(d) ? null : `${at} must be ${key} ${bound}`));
         break;
       }
@@ -120,13 +130,21 @@ export function compileSchema(schema: unknown, at = '#'): Validate {
       case 'maxLength': {
         const n = Number(v);
         // ajv counts code points, not UTF-16 units.
-        checks.push((d) => (typeof d !== 'string' || (key === 'minLength' ? [...d].length >= n : [...d].length <= n) ? null : `${at} must NOT have ${key === 'minLength' ? 'fewer' : 'more'} than ${n} characters`));
+        checks.push((d) =>
+          typeof d !== 'string' || (key === 'minLength' ? [...d].length >= n : [...d].length <= n)
+            ? null
+            : `${at} must NOT have ${key === 'minLength' ? 'fewer' : 'more'} than ${n} characters`,
+        );
         break;
       }
       case 'minItems':
       case 'maxItems': {
         const n = Number(v);
-        checks.push((d) => (!Array.isArray(d) || (key === 'minItems' ? d.length >= n : d.length <= n) ? null : `${at} must NOT have ${key === 'minItems' ? 'fewer' : 'more'} than ${n} items`));
+        checks.push((d) =>
+          !Array.isArray(d) || (key === 'minItems' ? d.length >= n : d.length <= n)
+            ? null
+            : `${at} must NOT have ${key === 'minItems' ? 'fewer' : 'more'} than ${n} items`,
+        );
         break;
       }
       case 'pattern': {
@@ -136,7 +154,10 @@ export function compileSchema(schema: unknown, at = '#'): Validate {
       }
       case 'format': {
         const re = FORMATS[String(v)];
-        if (re === undefined) throw new SchemaError(`${at}/format: unknown format "${String(v)}" (Quiver checks ${Object.keys(FORMATS).join(', ')})`);
+        if (re === undefined)
+          throw new SchemaError(
+            `${at}/format: unknown format "${String(v)}" (Quiver checks ${Object.keys(FORMATS).join(', ')})`,
+          );
         checks.push((d) => (typeof d !== 'string' || re.test(d) ? null : `${at} must match format "${String(v)}"`));
         break;
       }
@@ -160,7 +181,9 @@ export function compileSchema(schema: unknown, at = '#'): Validate {
         break;
       }
       default:
-        throw new SchemaError(`${at}: unknown keyword "${key}" (Quiver checks type, properties, required, additionalProperties, items, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, pattern, format, allOf, anyOf, oneOf, not)`);
+        throw new SchemaError(
+          `${at}: unknown keyword "${key}" (Quiver checks type, properties, required, additionalProperties, items, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, pattern, format, allOf, anyOf, oneOf, not)`,
+        );
     }
   }
   return (data) => {

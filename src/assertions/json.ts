@@ -23,7 +23,12 @@ export function isJson(output: string, validate: Validate | null, inverse: boole
   }
   if (pass && validate !== null) {
     const problem = validate(parsed);
-    if (problem !== null) return { pass: false, score: 0, reason: `JSON does not conform to the provided schema. Errors: data${problem.slice(1)}` };
+    if (problem !== null)
+      return {
+        pass: false,
+        score: 0,
+        reason: `JSON does not conform to the provided schema. Errors: data${problem.slice(1)}`,
+      };
   }
   return passFail(pass, 'Expected output to be valid JSON');
 }

@@ -14,7 +14,13 @@ import { clamp01, type Check } from './check.js';
 export const DEFAULT_SIMILAR_THRESHOLD = 0.75;
 
 /** promptfoo's verdict and score: the first expected text that passes decides; when none does, the lowest score. */
-export function similar(vectors: WordVectors, output: string, expected: readonly string[], threshold: number, inverse: boolean): Check {
+export function similar(
+  vectors: WordVectors,
+  output: string,
+  expected: readonly string[],
+  threshold: number,
+  inverse: boolean,
+): Check {
   const sims = expected.map((e) => textSimilarity(vectors, e, output));
   const passes = (s: number) => (inverse ? s <= threshold + Number.EPSILON : s >= threshold - Number.EPSILON);
   const scoreOf = (s: number) => (inverse ? 1 - s : s);
@@ -25,5 +31,10 @@ export function similar(vectors: WordVectors, output: string, expected: readonly
   const span = inverse ? threshold + 1 : 1 - threshold;
   const margin = !pass ? 1 : span <= 0 ? 1 : clamp01(inverse ? (decisive + 1) / span : (1 - decisive) / span);
   const word = inverse ? 'at most' : 'at least';
-  return { pass, score, margin, reason: pass ? 'Assertion passed' : `Similarity ${decisive.toFixed(2)} is not ${word} the threshold ${threshold}` };
+  return {
+    pass,
+    score,
+    margin,
+    reason: pass ? 'Assertion passed' : `Similarity ${decisive.toFixed(2)} is not ${word} the threshold ${threshold}`,
+  };
 }

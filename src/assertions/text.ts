@@ -17,7 +17,10 @@ export function equals(output: string, value: unknown, inverse: boolean): Check 
     }
     return passFail(pass, `Expected output "${output}" to ${notWord(inverse)}equal "${JSON.stringify(value)}"`);
   }
-  return passFail((String(value) === output) !== inverse, `Expected output "${output}" to ${notWord(inverse)}equal "${String(value)}"`);
+  return passFail(
+    (String(value) === output) !== inverse,
+    `Expected output "${output}" to ${notWord(inverse)}equal "${String(value)}"`,
+  );
 }
 
 export function contains(output: string, value: string | number, inverse: boolean, ignoreCase: boolean): Check {
@@ -45,7 +48,10 @@ export function containsAll(output: string, items: readonly unknown[], inverse: 
   const out = fold(output, ignoreCase);
   const missing = items.filter((v) => !out.includes(fold(String(v), ignoreCase)));
   const pass = (missing.length === 0) !== inverse;
-  return passFail(pass, `Expected output to ${notWord(inverse)}contain all of [${items.join(', ')}]. Missing: [${missing.join(', ')}]`);
+  return passFail(
+    pass,
+    `Expected output to ${notWord(inverse)}contain all of [${items.join(', ')}]. Missing: [${missing.join(', ')}]`,
+  );
 }
 
 export function startsWith(output: string, value: string, inverse: boolean): Check {
@@ -54,7 +60,10 @@ export function startsWith(output: string, value: string, inverse: boolean): Che
 
 export function matchesRegex(output: string, regex: RegExp, inverse: boolean): Check {
   // A fresh test per call: the pattern has no flags, so lastIndex never carries over.
-  return passFail(regex.test(output) !== inverse, `Expected output to ${notWord(inverse)}match regex "${regex.source}"`);
+  return passFail(
+    regex.test(output) !== inverse,
+    `Expected output to ${notWord(inverse)}match regex "${regex.source}"`,
+  );
 }
 
 function fold(s: string, ignoreCase: boolean): string {

@@ -24,7 +24,13 @@ export interface AssertionSpec {
  * - `output-distance`: normalized token edit distance between the original and the current output (the fallback);
  * - `none`: no continuous signal (`changed`, or no original output to compare with): hard pass/fail only.
  */
-export type SearchSignal = 'similarity' | 'edit-distance' | 'numeric-field' | 'script-score' | 'output-distance' | 'none';
+export type SearchSignal =
+  | 'similarity'
+  | 'edit-distance'
+  | 'numeric-field'
+  | 'script-score'
+  | 'output-distance'
+  | 'none';
 
 export interface AssertionOutcome {
   readonly pass: boolean;

@@ -22,7 +22,10 @@ export function fileReference(ref: string, baseDir: string): { path: string; nam
   const colon = body.lastIndexOf(':');
   // A colon after the extension names an export; a Windows drive letter's colon does not.
   const named = colon > 1 && /\.[cm]?[jt]s$/.test(body.slice(0, colon));
-  return { path: resolve(baseDir, named ? body.slice(0, colon) : body), name: named ? body.slice(colon + 1) : undefined };
+  return {
+    path: resolve(baseDir, named ? body.slice(0, colon) : body),
+    name: named ? body.slice(colon + 1) : undefined,
+  };
 }
 
 function readReference(ref: string, ctx: ValueContext): unknown {
@@ -39,15 +42,24 @@ function readReference(ref: string, ctx: ValueContext): unknown {
     try {
       return parsePromptfooYaml(text);
     } catch (err) {
-      throw new AssertionConfigError(ctx.site, 'value', `${path} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+      throw new AssertionConfigError(
+        ctx.site,
+        'value',
+        `${path} is not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+      );
     }
   }
-  throw new AssertionConfigError(ctx.site, 'value', `${ref}: a script computing the expected value is not run (only a javascript assertion loads code, from .js/.mjs/.cjs files); use .txt, .json or .yaml`);
+  throw new AssertionConfigError(
+    ctx.site,
+    'value',
+    `${ref}: a script computing the expected value is not run (only a javascript assertion loads code, from .js/.mjs/.cjs files); use .txt, .json or .yaml`,
+  );
 }
 
 function renderString(s: string, ctx: ValueContext): unknown {
   if (s.startsWith('file://')) return readReference(s, ctx);
-  if (/^package:/.test(s)) throw new AssertionConfigError(ctx.site, 'value', `"${s}": package values are not supported`);
+  if (/^package:/.test(s))
+    throw new AssertionConfigError(ctx.site, 'value', `"${s}": package values are not supported`);
   try {
     return renderTemplate(s, ctx.vars);
   } catch (err) {

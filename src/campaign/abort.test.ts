@@ -16,8 +16,23 @@ test('server stopped mid-run: the campaign stops within 30 s and resumes once it
   const port = await freePort();
   const out = join(work, 'campaign');
   let server = await serveChild(work, '--model', 'local:wink', '--port', String(port), '--latency-ms', '30');
-  const run = quiverChild(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--limit', '60',
-    '--workers', '2', '--breaker-ms', '3000', '--out', out);
+  const run = quiverChild(
+    work,
+    'run',
+    '--target',
+    'openai:local-wink',
+    '--base-url',
+    server.url,
+    '--no-cache',
+    '--limit',
+    '60',
+    '--workers',
+    '2',
+    '--breaker-ms',
+    '3000',
+    '--out',
+    out,
+  );
   let stderr = '';
   run.stderr!.on('data', (d) => (stderr += d));
   const finished = exited(run);
@@ -49,7 +64,10 @@ test('server stopped mid-run: the campaign stops within 30 s and resumes once it
     assert.equal(resumed.code, 0, resumed.stderr);
     const all = readRecords(out);
     assert.equal(all.length, 60);
-    assert.deepEqual(all.map((r) => r.index), [...Array(60).keys()]);
+    assert.deepEqual(
+      all.map((r) => r.index),
+      [...Array(60).keys()],
+    );
     assert.equal(all.filter((r) => r.status === 'errored').length, 0);
   } finally {
     await server.stop();

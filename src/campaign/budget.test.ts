@@ -6,7 +6,7 @@ import { BudgetTracker } from './budget.js';
 const budgets = { maxTotalQueries: null, maxTimeMs: 1000, maxTokens: null, maxCostUsd: null };
 const rec = { uniqueQueries: 5, textsSent: 8 } as ResultRecord;
 
-test('--max-time counts from the start, or (the dry run\'s pilot) from the first record written', () => {
+test("--max-time counts from the start, or (the dry run's pilot) from the first record written", () => {
   let t = 0;
   const fromStart = new BudgetTracker(budgets, null, 0, () => t);
   const fromFirst = new BudgetTracker(budgets, null, 0, () => t, true);

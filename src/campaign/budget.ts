@@ -56,11 +56,16 @@ export class BudgetTracker {
   reason(): string | null {
     const b = this.budgets;
     switch (this.reached) {
-      case null: return null;
-      case 'queries': return `budget reached: --max-total-queries ${b.maxTotalQueries} (${this.queries} texts sent)`;
-      case 'time': return `budget reached: --max-time ${Math.round(b.maxTimeMs! / 1000)}s`;
-      case 'tokens': return `budget reached: --max-tokens ${b.maxTokens} (${this.tokens} used)`;
-      case 'cost': return `budget reached: --max-cost $${b.maxCostUsd} ($${this.cost.toFixed(4)} spent)`;
+      case null:
+        return null;
+      case 'queries':
+        return `budget reached: --max-total-queries ${b.maxTotalQueries} (${this.queries} texts sent)`;
+      case 'time':
+        return `budget reached: --max-time ${Math.round(b.maxTimeMs! / 1000)}s`;
+      case 'tokens':
+        return `budget reached: --max-tokens ${b.maxTokens} (${this.tokens} used)`;
+      case 'cost':
+        return `budget reached: --max-cost $${b.maxCostUsd} ($${this.cost.toFixed(4)} spent)`;
     }
   }
 

@@ -38,7 +38,11 @@ class Fields {
   /** Item `k` of the list in `key`, as an object (the caller checked it is a list). */
   listItem(key: string, k: number): Fields {
     const list = this.obj[key] as unknown[];
-    return new Fields(this.file, Object.fromEntries(list.map((v, i) => [String(i), v])), `${this.prefix}${key}.`).object(String(k));
+    return new Fields(
+      this.file,
+      Object.fromEntries(list.map((v, i) => [String(i), v])),
+      `${this.prefix}${key}.`,
+    ).object(String(k));
   }
 
   raw(key: string): unknown {
@@ -60,7 +64,8 @@ class Fields {
   /** A whole number >= min, for fields no option gives (`what` names what it counts). */
   integer(key: string, min: number, what: string): number {
     const v = this.obj[key];
-    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min) this.fail(key, `must be a whole number >= ${min} (as ${what})`);
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min)
+      this.fail(key, `must be a whole number >= ${min} (as ${what})`);
     return v;
   }
 
@@ -71,7 +76,8 @@ class Fields {
     const v = this.obj[key];
     if (nullable && v === null) return null;
     const { rule, accepts } = runOptionTable[option].type.stored;
-    if (typeof v !== 'number' || !accepts(v)) this.fail(key, `must be ${rule}${nullable ? ' or null' : ''} (as ${flagOf(option)})`);
+    if (typeof v !== 'number' || !accepts(v))
+      this.fail(key, `must be ${rule}${nullable ? ' or null' : ''} (as ${flagOf(option)})`);
     return v;
   }
 
@@ -86,7 +92,8 @@ class Fields {
   /** An object whose values are all non-empty strings (a label map). */
   stringMap(key: string): Record<string, string> {
     const v = this.obj[key];
-    if (!isObject(v) || !Object.values(v).every((s) => typeof s === 'string' && s !== '')) this.fail(key, 'must map names to non-empty strings');
+    if (!isObject(v) || !Object.values(v).every((s) => typeof s === 'string' && s !== ''))
+      this.fail(key, 'must map names to non-empty strings');
     return v as Record<string, string>;
   }
 
@@ -127,7 +134,12 @@ function attackOf(a: Fields): AttackConfig {
   return {
     target: a.string('target'),
     targetOptions: a.object('targetOptions').value(),
-    goal: goalName === 'targeted' ? { name: 'targeted', targetLabel: goal.string('targetLabel') } : goalName === 'assertions' ? { name: 'assertions' } : { name: 'untargeted' },
+    goal:
+      goalName === 'targeted'
+        ? { name: 'targeted', targetLabel: goal.string('targetLabel') }
+        : goalName === 'assertions'
+          ? { name: 'assertions' }
+          : { name: 'untargeted' },
     search: a.component('search'),
     perturbations: a.components('perturbations'),
     maxPerturbRatio: a.number('maxPerturbRatio', 'maxPerturbRatio'),
@@ -138,8 +150,17 @@ function attackOf(a: Fields): AttackConfig {
     maxQueries: a.number('maxQueries', 'maxQueries', true),
     stabilitySamples: a.number('stabilitySamples', 'stabilitySamples'),
     verifyRepeats: a.number('verifyRepeats', 'verify'),
-    ...(input === undefined ? {} : { input: { template: input.string('template'), scope: input.choice('scope', runOptionTable.scope.type.choices) } }),
-    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', runOptionTable.exampleTimeout.default, (k) => a.number(k, 'exampleTimeout', true)),
+    ...(input === undefined
+      ? {}
+      : {
+          input: {
+            template: input.string('template'),
+            scope: input.choice('scope', runOptionTable.scope.type.choices),
+          },
+        }),
+    exampleTimeoutMs: a.orDefault('exampleTimeoutMs', runOptionTable.exampleTimeout.default, (k) =>
+      a.number(k, 'exampleTimeout', true),
+    ),
     ...(judge === undefined
       ? {}
       : {
@@ -158,7 +179,8 @@ const SUITE_FORMATS = ['promptfoo', 'quiver-tests'] as const;
 
 function suiteAttackOf(s: Fields): SuiteAttack {
   const targets = s.raw('targets');
-  if (!Array.isArray(targets) || targets.length === 0) s.fail('targets', 'must be a non-empty list of {"spec", "options"}');
+  if (!Array.isArray(targets) || targets.length === 0)
+    s.fail('targets', 'must be a non-empty list of {"spec", "options"}');
   return {
     perturbVar: s.string('perturbVar'),
     targets: (targets as unknown[]).map((_, k) => {
@@ -170,7 +192,8 @@ function suiteAttackOf(s: Fields): SuiteAttack {
 
 function suiteInfoOf(s: Fields): SuiteInfo {
   const prompts = s.raw('prompts');
-  if (!Array.isArray(prompts) || prompts.length === 0) s.fail('prompts', 'must be a non-empty list of {"label", "template"}');
+  if (!Array.isArray(prompts) || prompts.length === 0)
+    s.fail('prompts', 'must be a non-empty list of {"label", "template"}');
   return {
     kind: s.choice('kind', SUITE_FORMATS),
     file: s.string('file'),
@@ -197,7 +220,8 @@ export function checkCampaignFile(file: string, raw: unknown): CampaignConfig {
   const shard = c.raw('shard') === null ? null : c.object('shard');
   const shardCount = shard?.integer('count', 1, '--shard');
   const shardIndex = shard?.integer('index', 0, '--shard');
-  if (shard !== null && shard !== undefined && shardIndex! >= shardCount!) shard.fail('index', `must be below shard.count (${shardCount})`);
+  if (shard !== null && shard !== undefined && shardIndex! >= shardCount!)
+    shard.fail('index', `must be below shard.count (${shardCount})`);
   return {
     ...(raw as unknown as CampaignConfig),
     attack: attackOf(c.object('attack')),

@@ -18,7 +18,9 @@ async function rows(bytes: Buffer, format: DelimitedFormat = 'csv', size = 65_53
 const csv = (s: string) => Buffer.from(s, 'utf8');
 
 test('CSV rows name the physical line they start on: quoted line breaks, CRLF, lone CR, blank lines, BOM', async () => {
-  const body = csv('\uFEFF"text",label\r\n"one\ntwo\r\nthree",a\n\nplain,b\rafter CR,c\r\n"x ""q"", y",d\n  ,e\nshort\n');
+  const body = csv(
+    '\uFEFF"text",label\r\n"one\ntwo\r\nthree",a\n\nplain,b\rafter CR,c\r\n"x ""q"", y",d\n  ,e\nshort\n',
+  );
   assert.deepEqual(await rows(body), [
     { line: 2, value: { text: 'one\ntwo\r\nthree', label: 'a' } },
     { line: 6, value: { text: 'plain', label: 'b' } },
@@ -48,7 +50,8 @@ test('the same rows whatever the read chunks, with multibyte characters and inva
     { line: 8, field: '(line)', error: 'not valid UTF-8' },
     { line: 9, value: { text: '日本語', label: 'd' } },
   ];
-  for (let size = 1; size <= body.length; size++) assert.deepEqual(await rows(body, 'csv', size), expected, `chunks of ${size} bytes`);
+  for (let size = 1; size <= body.length; size++)
+    assert.deepEqual(await rows(body, 'csv', size), expected, `chunks of ${size} bytes`);
 });
 
 test('a header that is not valid UTF-8 is reported and still names the columns; so is a character cut by the end', async () => {
@@ -58,7 +61,9 @@ test('a header that is not valid UTF-8 is reported and still names the columns; 
     { line: 2, value: { text: 'fine', 'lab\uFFFDel': 'a' } },
   ]);
   for (let size = 1; size <= 16; size++) {
-    assert.deepEqual(await rows(Buffer.concat([csv('text,label\nx,é'), Buffer.from([0xe2, 0x82])]), 'csv', size), [{ line: 2, field: '(line)', error: 'not valid UTF-8' }]);
+    assert.deepEqual(await rows(Buffer.concat([csv('text,label\nx,é'), Buffer.from([0xe2, 0x82])]), 'csv', size), [
+      { line: 2, field: '(line)', error: 'not valid UTF-8' },
+    ]);
   }
 });
 
@@ -67,7 +72,11 @@ test('a stray quote in an unquoted field is text; a quote never closed is a row 
   const read = await rows(csv(`text,label\na 5" screen,a\n${many}"open,b\nmore\n`));
   assert.deepEqual(read[0], { line: 2, value: { text: 'a 5" screen', label: 'a' } });
   assert.equal(read.length, 1 + 100 + 1, 'the rows parsed before the error are all read');
-  assert.deepEqual(read.at(-1), { line: 103, field: '(line)', error: 'a quoted field is not closed before the end of the file' });
+  assert.deepEqual(read.at(-1), {
+    line: 103,
+    field: '(line)',
+    error: 'a quoted field is not closed before the end of the file',
+  });
 });
 
 test('TSV: no quoting, a blank or whitespace-only line is skipped, a lone CR is text, CRLF and LF mixed', async () => {
@@ -81,13 +90,23 @@ test('TSV: no quoting, a blank or whitespace-only line is skipped, a lone CR is 
 
 test('a record longer than the line cap ends the reading with an error naming file and line', async () => {
   const body = Buffer.concat([csv('text,label\nok,a\n"'), Buffer.alloc(MAX_LINE_BYTES + 1, 0x61), csv('",b\n')]);
-  await assert.rejects(async () => {
-    for await (const row of delimitedRows(Readable.from([body]), 'csv', 'big.csv')) void row;
-  }, (e: unknown) => e instanceof InputError && /^big\.csv:3: field "\(line\)": the record is longer than 16777216 bytes/.test(e.message));
+  await assert.rejects(
+    async () => {
+      for await (const row of delimitedRows(Readable.from([body]), 'csv', 'big.csv')) void row;
+    },
+    (e: unknown) =>
+      e instanceof InputError &&
+      /^big\.csv:3: field "\(line\)": the record is longer than 16777216 bytes/.test(e.message),
+  );
 });
 
 test('a read error reaches the reader; leaving early closes the source', async () => {
-  const failing = new Readable({ read() { this.push(csv('text,label\nok,a\n')); this.destroy(new Error('disk gone')); } });
+  const failing = new Readable({
+    read() {
+      this.push(csv('text,label\nok,a\n'));
+      this.destroy(new Error('disk gone'));
+    },
+  });
   await assert.rejects(async () => {
     for await (const row of delimitedRows(failing, 'csv', 'd.csv')) void row;
   }, /disk gone/);

@@ -69,7 +69,10 @@ export async function* delimitedRows(source: Readable, format: DelimitedFormat, 
     }
     if (fatal !== undefined) return;
     const line = lines.lineOf(ends.at(-1) ?? start);
-    const problem = err.code === 'CSV_MAX_RECORD_SIZE' ? `the record is longer than ${MAX_LINE_BYTES} bytes; the file cannot be read past it` : err.message;
+    const problem =
+      err.code === 'CSV_MAX_RECORD_SIZE'
+        ? `the record is longer than ${MAX_LINE_BYTES} bytes; the file cannot be read past it`
+        : err.message;
     fatal = new InputError(path, line, '(line)', problem);
     // Stops the reading, not from inside the parser's own call; a record it still emits is not trusted.
     const error = fatal;
@@ -90,5 +93,10 @@ export async function* delimitedRows(source: Readable, format: DelimitedFormat, 
     if (header === undefined) header = cells.map((h) => h.trim());
     else if (error === undefined) yield rowOf(line, header, cells);
   }
-  if (unclosed) yield { line: lines.record(start, start).line, field: '(line)', error: 'a quoted field is not closed before the end of the file' };
+  if (unclosed)
+    yield {
+      line: lines.record(start, start).line,
+      field: '(line)',
+      error: 'a quoted field is not closed before the end of the file',
+    };
 }

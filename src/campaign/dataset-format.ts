@@ -48,7 +48,8 @@ export function formatOf(path: string, explicit?: string): DatasetFormat {
 /** Opens the file; a missing or unreadable file is a ConfigError naming it. */
 async function open(path: string, onChunk?: (chunk: Buffer) => void): Promise<ReadStream> {
   // A folder opens without error on Linux; only the first read fails (EISDIR), far from where the path is known.
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) throw new ConfigError(`dataset ${path} is a directory, not a file`);
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory())
+    throw new ConfigError(`dataset ${path} is a directory, not a file`);
   const stream = createReadStream(path);
   await new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -58,7 +59,11 @@ async function open(path: string, onChunk?: (chunk: Buffer) => void): Promise<Re
   return stream;
 }
 
-export async function* readRows(path: string, format: DatasetFormat, onChunk?: (chunk: Buffer) => void): AsyncGenerator<Row> {
+export async function* readRows(
+  path: string,
+  format: DatasetFormat,
+  onChunk?: (chunk: Buffer) => void,
+): AsyncGenerator<Row> {
   const file = await open(path, onChunk);
   if (format === 'jsonl') yield* jsonlRows(physicalLines(file));
   else yield* delimitedRows(file, format, path);

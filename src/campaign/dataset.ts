@@ -32,20 +32,35 @@ function check(spec: DatasetSpec, row: Row, known: ReadonlySet<string>, labels: 
   if ('error' in row) return { problem: new InputError(path, row.line, row.field, row.error) };
   const v = row.value;
   const text = v[fields.text];
-  const bad = (field: string, problem: string): Checked => ({ problem: new InputError(path, row.line, field, problem) });
+  const bad = (field: string, problem: string): Checked => ({
+    problem: new InputError(path, row.line, field, problem),
+  });
   // A missing field usually means the file names it differently: say which fields the line has.
-  const missing = (flag: string) => `missing (the line has ${Object.keys(v).map((k) => `"${k}"`).join(', ') || 'no fields'}; name the field with ${flag})`;
-  if (typeof text !== 'string') return bad(fields.text, text === undefined ? missing('--text-field') : 'must be a string');
+  const missing = (flag: string) =>
+    `missing (the line has ${
+      Object.keys(v)
+        .map((k) => `"${k}"`)
+        .join(', ') || 'no fields'
+    }; name the field with ${flag})`;
+  if (typeof text !== 'string')
+    return bad(fields.text, text === undefined ? missing('--text-field') : 'must be a string');
   const problem = textProblem(text, spec.limits ?? defaultTextLimits);
   if (problem !== null) return bad(fields.text, problem);
   const rawLabel = v[fields.label];
   const label = mapLabel(rawLabel, spec.labelMap);
   if (label === undefined) {
     if (rawLabel === undefined) return bad(fields.label, missing('--label-field'));
-    const hint = typeof rawLabel === 'number' ? `; map numbers to labels with --label-map, e.g. ${labels.map((l, k) => `${k}=${l}`).join(',')}` : '';
+    const hint =
+      typeof rawLabel === 'number'
+        ? `; map numbers to labels with --label-map, e.g. ${labels.map((l, k) => `${k}=${l}`).join(',')}`
+        : '';
     return bad(fields.label, `must be a string${hint}`);
   }
-  if (!known.has(label)) return bad(fields.label, `"${label}" is not a label of the target (its labels: ${labels.join(', ')})${labelMapHint(label, labels)}`);
+  if (!known.has(label))
+    return bad(
+      fields.label,
+      `"${label}" is not a label of the target (its labels: ${labels.join(', ')})${labelMapHint(label, labels)}`,
+    );
   const rawId = v[fields.id];
   let id: string;
   if (rawId === undefined || rawId === '') id = `line-${row.line}`;
@@ -80,7 +95,14 @@ export async function scanDataset(
     if ('example' in result) {
       const first = ids.get(result.example.id);
       if (first !== undefined) {
-        result = { problem: new InputError(spec.path, row.line, spec.fields.id, `duplicate id "${result.example.id}" (first on line ${first})`) };
+        result = {
+          problem: new InputError(
+            spec.path,
+            row.line,
+            spec.fields.id,
+            `duplicate id "${result.example.id}" (first on line ${first})`,
+          ),
+        };
       } else ids.set(result.example.id, row.line);
     }
     if ('problem' in result) {

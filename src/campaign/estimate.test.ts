@@ -8,7 +8,10 @@ const rec = (elapsedMs: number) => ({ elapsedMs }) as ResultRecord;
 test('wallTime: start-up and warm-up are paid once; the planned examples go at the warm pace (mean of the last quarter)', () => {
   // A pilot of 120 on 2 workers: the first 24 examples cold (60 ms), then warm ones alternating 0 ms (skipped) and
   // 20 ms (attacked), so the warm mean is 10 ms while a median would say 0 or 20.
-  const records = [...Array.from({ length: 24 }, () => rec(60)), ...Array.from({ length: 96 }, (_, k) => rec(k % 2 === 0 ? 0 : 20))];
+  const records = [
+    ...Array.from({ length: 24 }, () => rec(60)),
+    ...Array.from({ length: 96 }, (_, k) => rec(k % 2 === 0 ? 0 : 20)),
+  ];
   const work = 24 * 60 + 48 * 20;
   const pilotWall = 1500 + work / 2; // 1.5 s of start-up
   const e = wallTime(records, 100_000, 2, pilotWall);

@@ -47,11 +47,17 @@ const LOCAL_PILOT_MS = 6_000;
 
 export async function estimateCampaign(req: RunRequest, pilotSize: number): Promise<Estimate> {
   // An assertion campaign's target and runs come from its suite.
-  const suite = req.suite === undefined ? undefined : await planSuiteCampaign(req.attack, req.suite, req.dataset.limits ?? defaultTextLimits);
+  const suite =
+    req.suite === undefined
+      ? undefined
+      : await planSuiteCampaign(req.attack, req.suite, req.dataset.limits ?? defaultTextLimits);
   const { target: spec, targetOptions } = suite?.attack ?? req.attack;
   const driver = targetDriver(spec);
   let planned: number;
-  if (suite !== undefined) planned = (await plannedIds({ dataset: req.dataset, labels: [], limit: req.limit, shard: req.shard, runs: suite.examples })).size;
+  if (suite !== undefined)
+    planned = (
+      await plannedIds({ dataset: req.dataset, labels: [], limit: req.limit, shard: req.shard, runs: suite.examples })
+    ).size;
   else {
     const labels = driver.labels(spec, targetOptions) ?? (await createTarget(spec, targetOptions)).labels;
     await scanDataset(req.dataset, labels, req.skipInvalid);
@@ -73,7 +79,12 @@ export async function estimateCampaign(req: RunRequest, pilotSize: number): Prom
         mode: 'new',
         force: false,
         handleSignals: false,
-        budgets: { maxTotalQueries: null, maxTimeMs: remote ? null : LOCAL_PILOT_MS, maxTokens: null, maxCostUsd: null },
+        budgets: {
+          maxTotalQueries: null,
+          maxTimeMs: remote ? null : LOCAL_PILOT_MS,
+          maxTokens: null,
+          maxCostUsd: null,
+        },
         timeBudgetFromFirstRecord: true,
       },
       fanOut([]),
@@ -113,12 +124,27 @@ export async function estimateCampaign(req: RunRequest, pilotSize: number): Prom
  * one the whole search, so per-example times are far from symmetric and only their sum matters. The range takes
  * the lowest and highest mean of its four parts. (Pilots under 16 examples use their second half.)
  */
-export function wallTime(records: readonly ResultRecord[], planned: number, workers: number, pilotWallMs: number): Range {
+export function wallTime(
+  records: readonly ResultRecord[],
+  planned: number,
+  workers: number,
+  pilotWallMs: number,
+): Range {
   const ms = records.map((r) => r.elapsedMs);
-  const warm = ms.length >= 16 ? ms.slice(Math.floor((3 * ms.length) / 4)) : ms.length >= 8 ? ms.slice(Math.floor(ms.length / 2)) : ms;
+  const warm =
+    ms.length >= 16
+      ? ms.slice(Math.floor((3 * ms.length) / 4))
+      : ms.length >= 8
+        ? ms.slice(Math.floor(ms.length / 2))
+        : ms;
   const mean = (xs: readonly number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
   const pace = mean(warm);
-  const quarters = warm.length >= 8 ? [0, 1, 2, 3].map((k) => mean(warm.slice(Math.floor((k * warm.length) / 4), Math.floor(((k + 1) * warm.length) / 4)))) : [pace];
+  const quarters =
+    warm.length >= 8
+      ? [0, 1, 2, 3].map((k) =>
+          mean(warm.slice(Math.floor((k * warm.length) / 4), Math.floor(((k + 1) * warm.length) / 4))),
+        )
+      : [pace];
   const work = ms.reduce((a, b) => a + b, 0);
   const startup = Math.max(0, pilotWallMs - work / workers);
   const warmUp = Math.max(0, work - ms.length * pace) / workers;

@@ -16,11 +16,18 @@ import { forEachRecord } from '../storage/results-file.js';
  * throws a ConfigError naming file, line, record and what does not match on the first foreign record.
  * `planned` maps the planned ids to their dataset index; null when the dataset is not at hand (merge).
  */
-export function checkRecords(path: string, campaignId: string, planned: ReadonlyMap<string, number> | null): Map<string, ResultStatus> {
+export function checkRecords(
+  path: string,
+  campaignId: string,
+  planned: ReadonlyMap<string, number> | null,
+): Map<string, ResultStatus> {
   const latest = new Map<string, ResultStatus>();
   forEachRecord(path, (r, line) => {
     const problem = mismatch(r, campaignId, planned);
-    if (problem !== null) throw new ConfigError(`${path}:${line}: record "${r.id}" ${problem}; refusing to use it (move the file aside to start over)`);
+    if (problem !== null)
+      throw new ConfigError(
+        `${path}:${line}: record "${r.id}" ${problem}; refusing to use it (move the file aside to start over)`,
+      );
     latest.set(r.id, r.status);
   });
   return latest;
@@ -33,7 +40,9 @@ function mismatch(r: ResultRecord, campaignId: string, planned: ReadonlyMap<stri
   }
   if (planned === null) return null;
   const index = planned.get(r.id);
-  if (index === undefined) return 'is not an example this campaign plans (its dataset, --limit and --shard, in campaign.json)';
-  if (index !== r.index) return `has dataset index ${r.index}, but this campaign's dataset has that id at index ${index}`;
+  if (index === undefined)
+    return 'is not an example this campaign plans (its dataset, --limit and --shard, in campaign.json)';
+  if (index !== r.index)
+    return `has dataset index ${r.index}, but this campaign's dataset has that id at index ${index}`;
   return null;
 }

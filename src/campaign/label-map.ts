@@ -13,7 +13,9 @@ export function parseLabelMap(spec: string): LabelMap {
     const from = pair.slice(0, eq).trim();
     const to = pair.slice(eq + 1).trim();
     if (eq < 0 || from === '' || to === '') {
-      throw new ConfigError(`--label-map takes FROM=TO pairs separated by commas (e.g. 0=negative,1=positive), got "${pair}"`);
+      throw new ConfigError(
+        `--label-map takes FROM=TO pairs separated by commas (e.g. 0=negative,1=positive), got "${pair}"`,
+      );
     }
     if (Object.hasOwn(map, from)) throw new ConfigError(`--label-map maps "${from}" twice`);
     map[from] = to;

@@ -26,14 +26,26 @@ test('shards that stopped half-way, were killed or are missing are refused; --al
   assert.ok(summaryOf(at('s1')).remaining > 0);
   const stopped = quiverSync(work, 'merge', at('s0'), at('s1'), '--out', at('m-stopped'));
   assert.equal(stopped.code, 2, stopped.stderr);
-  assert.match(stopped.stderr, /s1: \d+ of \d+ planned examples have a record \(stopped: budget reached.*--allow-incomplete/);
+  assert.match(
+    stopped.stderr,
+    /s1: \d+ of \d+ planned examples have a record \(stopped: budget reached.*--allow-incomplete/,
+  );
   assert.equal(existsSync(join(at('m-stopped'), 'results.jsonl')), false);
 
   const missing = quiverSync(work, 'merge', at('s0'), '--out', at('m-missing'));
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /shard\(s\) 1 of 2 missing/);
 
-  const partial = quiverSync(work, 'merge', at('s0'), at('s1'), '--out', at('m-partial'), '--allow-incomplete', '--json');
+  const partial = quiverSync(
+    work,
+    'merge',
+    at('s0'),
+    at('s1'),
+    '--out',
+    at('m-partial'),
+    '--allow-incomplete',
+    '--json',
+  );
   assert.equal(partial.code, 0, partial.stderr);
   assert.match(partial.stderr, /warning: the merged campaign is incomplete/);
   const s = JSON.parse(partial.stdout);
@@ -42,10 +54,16 @@ test('shards that stopped half-way, were killed or are missing are refused; --al
   assert.match(s.stopReason, /merged with --allow-incomplete/);
   assert.deepEqual(summaryOf(at('m-partial')), s);
 
-  for (const [cmd, ...args] of [['export', '--format', 'jsonl'], ['report', '--html', at('r.html')]] as const) {
+  for (const [cmd, ...args] of [
+    ['export', '--format', 'jsonl'],
+    ['report', '--html', at('r.html')],
+  ] as const) {
     const r = quiverSync(work, cmd, at('m-partial'), ...args);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, new RegExp(`quiver ${cmd}: warning: .*m-partial is incomplete: \\d+ of 24 planned examples have a record`));
+    assert.match(
+      r.stderr,
+      new RegExp(`quiver ${cmd}: warning: .*m-partial is incomplete: \\d+ of 24 planned examples have a record`),
+    );
   }
   ran('whole');
   const compared = quiverSync(work, 'compare', at('whole'), at('s1'), '--intersection', '--no-transfer');
@@ -69,8 +87,11 @@ test('a merge killed half-way leaves no partial campaign under the destination n
   const n = 20000;
   const lines: string[] = [];
   for (let i = 0; i < n; i++) lines.push(JSON.stringify({ ...record, id: `x${i}`, index: i }));
-  writeFileSync(join(at('big'), 'results.jsonl'), lines.join('\n') + '\n');
-  writeFileSync(join(at('big'), 'summary.json'), JSON.stringify({ ...summaryOf(at('big')), examples: n, remaining: 0 }));
+  writeFileSync(join(at('big'), 'results.jsonl'), `${lines.join('\n')}\n`);
+  writeFileSync(
+    join(at('big'), 'summary.json'),
+    JSON.stringify({ ...summaryOf(at('big')), examples: n, remaining: 0 }),
+  );
   const out = at('m-big');
   const child = quiverChild(work, 'merge', at('big'), '--out', out);
   // Kill it as soon as it has started writing anything.

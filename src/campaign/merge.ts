@@ -38,9 +38,12 @@ export function mergeCampaigns(dirs: readonly string[], outDir: string, options:
   const seenShards = new Map<number, string>();
   configs.forEach((c, k) => {
     const diff = identityDiff({ ...first, shard: null }, { ...c, shard: null });
-    if (diff.length > 0) throw new ConfigError(`${dirs[k]} ran a different campaign than ${dirs[0]}: ${diff.join('; ')}`);
+    if (diff.length > 0)
+      throw new ConfigError(`${dirs[k]} ran a different campaign than ${dirs[0]}: ${diff.join('; ')}`);
     if ((c.shard?.count ?? null) !== (first.shard?.count ?? null)) {
-      throw new ConfigError(`${dirs[k]} splits the dataset into ${c.shard?.count ?? 1} shard(s), ${dirs[0]} into ${first.shard?.count ?? 1}`);
+      throw new ConfigError(
+        `${dirs[k]} splits the dataset into ${c.shard?.count ?? 1} shard(s), ${dirs[0]} into ${first.shard?.count ?? 1}`,
+      );
     }
     const index = c.shard?.index ?? 0;
     if (seenShards.has(index)) throw new ConfigError(`${dirs[k]} and ${seenShards.get(index)} are both shard ${index}`);
@@ -67,13 +70,23 @@ export function mergeCampaigns(dirs: readonly string[], outDir: string, options:
   const missingShards = [...Array(count).keys()].filter((i) => !seenShards.has(i));
   if (missingShards.length > 0) gaps.push(`shard(s) ${missingShards.join(', ')} of ${count} missing`);
   if (gaps.length > 0 && options.allowIncomplete !== true) {
-    throw new ConfigError(`quiver merge: the merged campaign would be incomplete: ${gaps.join('; ')}; finish them (quiver run --resume DIR) or merge anyway with --allow-incomplete`);
+    throw new ConfigError(
+      `quiver merge: the merged campaign would be incomplete: ${gaps.join('; ')}; finish them (quiver run --resume DIR) or merge anyway with --allow-incomplete`,
+    );
   }
 
   // Every shard present with a summary: their planned counts add up; otherwise the whole dataset's up to the limit.
   const shardPlans = dirs.map((d, k) => plannedOf(configs[k]!, readWrittenProgress(d)));
-  const merged: CampaignConfig & { mergedFrom: readonly string[] } = { ...first, shard: null, campaignId: campaignIdOf(first), mergedFrom: [...dirs] };
-  const planned = missingShards.length === 0 && shardPlans.every((n) => n !== null) ? shardPlans.reduce((a, b) => a! + b!, 0)! : plannedOf(merged, null)!;
+  const merged: CampaignConfig & { mergedFrom: readonly string[] } = {
+    ...first,
+    shard: null,
+    campaignId: campaignIdOf(first),
+    mergedFrom: [...dirs],
+  };
+  const planned =
+    missingShards.length === 0 && shardPlans.every((n) => n !== null)
+      ? shardPlans.reduce((a, b) => a! + b!, 0)!
+      : plannedOf(merged, null)!;
   const summary: Summary = {
     ...summarize(records),
     remaining: Math.max(0, planned - records.length),

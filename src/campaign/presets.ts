@@ -47,7 +47,8 @@ export const presets = {
     validity: { judgeReject: 'invalid', constraints: [] },
   },
   release: {
-    description: 'before a release: every example, a wide beam, 10,000 queries each, flips verified 3 times, at most one typo per sentence, a judge rejects questionable flips too',
+    description:
+      'before a release: every example, a wide beam, 10,000 queries each, flips verified 3 times, at most one typo per sentence, a judge rejects questionable flips too',
     limit: null,
     maxQueries: 10000,
     stabilitySamples: 50,
@@ -56,7 +57,10 @@ export const presets = {
     // The strictest settings available: a judge rejects questionable flips as well as invalid ones, and a sentence
     // carries at most one typo (readers already stumble on two in a short one). The synonym checks and
     // pos-consistency are on by default in every preset.
-    validity: { judgeReject: 'questionable', constraints: [{ name: 'typo-density', options: { perSentence: 1, wordsPerTypo: 15 } }] },
+    validity: {
+      judgeReject: 'questionable',
+      constraints: [{ name: 'typo-density', options: { perSentence: 1, wordsPerTypo: 15 } }],
+    },
   },
 } as const satisfies Record<string, Preset>;
 

@@ -13,7 +13,7 @@ import { quiverSync, readRecords } from '../testing/cli.js';
 const work = mkdtempSync(join(tmpdir(), 'quiver-resume-'));
 const base = ['run', '--target', 'local:afinn', '--limit', '8', '--workers', '1'];
 const results = (dir: string) => join(dir, 'results.jsonl');
-const lines = (records: readonly object[]) => records.map((r) => JSON.stringify(r) + '\n').join('');
+const lines = (records: readonly object[]) => records.map((r) => `${JSON.stringify(r)}\n`).join('');
 /** A record as Quiver wrote it before records carried the campaign id. */
 const legacy = ({ campaignId: _id, ...r }: { campaignId?: string }) => ({ ...r, schemaVersion: 1 });
 
@@ -31,13 +31,19 @@ test('results.jsonl of a campaign with another target is refused by file, line a
   const before = readFileSync(results(mine), 'utf8');
   const r = quiverSync(work, 'run', '--resume', mine);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, /mine\/results\.jsonl:1: record "demo-001" was written by campaign [0-9a-f]{16}, this folder holds campaign [0-9a-f]{16} \(another target/);
+  assert.match(
+    r.stderr,
+    /mine\/results\.jsonl:1: record "demo-001" was written by campaign [0-9a-f]{16}, this folder holds campaign [0-9a-f]{16} \(another target/,
+  );
   assert.equal(readFileSync(results(mine), 'utf8'), before, 'nothing appended');
 });
 
 test('ids the plan does not attack are refused by name, also in records without a campaign id', () => {
   const data = join(work, 'other-ids.jsonl');
-  writeFileSync(data, '{"id":"x1","text":"Lovely staff.","label":"positive"}\n{"id":"x2","text":"Awful food.","label":"negative"}\n');
+  writeFileSync(
+    data,
+    '{"id":"x1","text":"Lovely staff.","label":"positive"}\n{"id":"x2","text":"Awful food.","label":"negative"}\n',
+  );
   const foreign = join(work, 'foreign-ids');
   ran(foreign, '--dataset', data);
   const mine = join(work, 'ids');
@@ -58,10 +64,13 @@ test('a record of another shard of the same campaign is refused', () => {
   ran(s0, '--shard', '0/2');
   ran(s1, '--shard', '1/2');
   const stray = readRecords(s1)[0]!;
-  writeFileSync(results(s0), readFileSync(results(s0), 'utf8') + JSON.stringify(stray) + '\n');
+  writeFileSync(results(s0), `${readFileSync(results(s0), 'utf8') + JSON.stringify(stray)}\n`);
   const r = quiverSync(work, 'run', '--resume', s0);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`shard0/results\\.jsonl:\\d+: record "${stray.id}" is not an example this campaign plans`));
+  assert.match(
+    r.stderr,
+    new RegExp(`shard0/results\\.jsonl:\\d+: record "${stray.id}" is not an example this campaign plans`),
+  );
 });
 
 test('a campaign written before records carried a campaign id resumes where its records fit the plan', () => {
@@ -80,8 +89,14 @@ test('a campaign written before records carried a campaign id resumes where its 
   assert.equal(s.examples, 8);
   assert.equal(s.remaining, 0);
   const records = readRecords(old);
-  assert.deepEqual(records.map((x) => x.index), readRecords(whole).map((x) => x.index));
+  assert.deepEqual(
+    records.map((x) => x.index),
+    readRecords(whole).map((x) => x.index),
+  );
   // New records carry the id the campaign would have had all along.
-  assert.deepEqual(records.slice(3).map((x) => x.campaignId), Array(5).fill(campaignId));
+  assert.deepEqual(
+    records.slice(3).map((x) => x.campaignId),
+    Array(5).fill(campaignId),
+  );
   assert.equal(JSON.parse(readFileSync(join(old, 'campaign.json'), 'utf8')).campaignId, campaignId);
 });

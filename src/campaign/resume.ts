@@ -27,7 +27,9 @@ export function readCampaignConfig(dir: string): CampaignConfig {
     // A folder whose campaign was stopped during start-up (before campaign.json): nothing to resume yet, and the
     // original command, run again, starts it there.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dir)) {
-      throw new ConfigError(`${dir} holds no campaign.json: its campaign was stopped before it started; run the original quiver run command again (same --out)`);
+      throw new ConfigError(
+        `${dir} holds no campaign.json: its campaign was stopped before it started; run the original quiver run command again (same --out)`,
+      );
     }
     throw new ConfigError(`cannot read ${path}: ${(err as Error).message}`);
   }
@@ -38,7 +40,8 @@ export function readCampaignConfig(dir: string): CampaignConfig {
 export function openExisting(dir: string): ExistingCampaign | null {
   const rd = runDir(dir);
   if (!existsSync(rd.campaign)) {
-    if (existsSync(rd.results)) throw new ConfigError(`${dir} has results.jsonl but no campaign.json; refusing to touch it`);
+    if (existsSync(rd.results))
+      throw new ConfigError(`${dir} has results.jsonl but no campaign.json; refusing to touch it`);
     return null;
   }
   const config = readCampaignConfig(dir);
@@ -51,7 +54,20 @@ export function openExisting(dir: string): ExistingCampaign | null {
  * lived), never what they are: a resumed campaign may change them. hf: `batchSize` and `threads` only pace the model:
  * texts are never padded, so predictions do not depend on them.
  */
-const FETCH_ONLY_OPTIONS = new Set(['cacheDir', 'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'price', 'promptFile', 'apiKeyEnv', 'batchSize', 'threads']);
+const FETCH_ONLY_OPTIONS = new Set([
+  'cacheDir',
+  'concurrency',
+  'rpm',
+  'tpm',
+  'timeoutMs',
+  'retries',
+  'breakerMs',
+  'price',
+  'promptFile',
+  'apiKeyEnv',
+  'batchSize',
+  'threads',
+]);
 
 function resultShaping(options: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(options).filter(([k]) => !FETCH_ONLY_OPTIONS.has(k)));

@@ -19,9 +19,17 @@ test('--retry-errored re-attacks errored examples once the endpoint works; the l
   const fixed = join(work, 'fixed');
   process.env.QUIVER_FIXTURE_FIXED = fixed;
   const data = join(work, 'data.jsonl');
-  const texts = ['Great food and lovely staff.', 'The Zorblat soup was awful.', 'Terrible service, we left.', 'Zorblat pasta, lovely and great.'];
+  const texts = [
+    'Great food and lovely staff.',
+    'The Zorblat soup was awful.',
+    'Terrible service, we left.',
+    'Zorblat pasta, lovely and great.',
+  ];
   const labels = ['positive', 'negative', 'negative', 'positive'];
-  writeFileSync(data, texts.map((text, i) => JSON.stringify({ id: `e${i}`, text, label: labels[i] })).join('\n') + '\n');
+  writeFileSync(
+    data,
+    `${texts.map((text, i) => JSON.stringify({ id: `e${i}`, text, label: labels[i] })).join('\n')}\n`,
+  );
   const out = join(work, 'out');
   const run = ['run', '--target', `module:${fixture}`, '--dataset', data, '--workers', '1', '--stability-samples', '0'];
   const first = quiverSync(work, ...run, '--out', out, '--json');
@@ -46,7 +54,10 @@ test('--retry-errored re-attacks errored examples once the endpoint works; the l
   const after = readFileSync(join(out, 'results.jsonl'), 'utf8');
   assert.ok(after.startsWith(written));
   const records = readRecords(out);
-  assert.deepEqual(records.map((r) => `${r.id}:${r.status === 'errored' ? 'errored' : 'done'}`), ['e0:done', 'e1:errored', 'e2:done', 'e3:errored', 'e1:done', 'e3:done']);
+  assert.deepEqual(
+    records.map((r) => `${r.id}:${r.status === 'errored' ? 'errored' : 'done'}`),
+    ['e0:done', 'e1:errored', 'e2:done', 'e3:errored', 'e1:done', 'e3:done'],
+  );
   const latest = new Map<string, ResultRecord>(records.map((r) => [r.id, r]));
   assert.deepEqual(summary.succeeded + summary.failed + summary.skipped, [...latest.values()].length);
 

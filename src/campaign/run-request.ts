@@ -128,7 +128,8 @@ function resumeRequest(input: RunInput, dir: string): RunRequest {
     checkAttackConfig(stored.attack);
   } catch (err) {
     // Names and options the command line would have refused: say where they came from.
-    if (err instanceof ConfigError) throw new ConfigError(`${join(dir, 'campaign.json')}: ${err.message}`, { cause: err });
+    if (err instanceof ConfigError)
+      throw new ConfigError(`${join(dir, 'campaign.json')}: ${err.message}`, { cause: err });
     throw err;
   }
   const o = withDefaults(runOptionTable, input);
@@ -139,10 +140,14 @@ function resumeRequest(input: RunInput, dir: string): RunRequest {
     // A judge option given alone refers to the campaign's judge.
     const judge = input.judge ?? stored.attack.judge?.spec;
     const requested = newRequest({ ...asNew, ...(judge === undefined ? {} : { judge }) });
-    const conflicts = typed.filter((key) => JSON.stringify(identityOf(key)?.(requested)) !== JSON.stringify(identityOf(key)?.(storedRequest)));
+    const conflicts = typed.filter(
+      (key) => JSON.stringify(identityOf(key)?.(requested)) !== JSON.stringify(identityOf(key)?.(storedRequest)),
+    );
     if (conflicts.length > 0) {
       const names = conflicts.map((key) => flagOf(key, runOptionTable[key]));
-      throw new ConfigError(`${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`);
+      throw new ConfigError(
+        `${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`,
+      );
     }
   }
   return storedRequest;
@@ -159,17 +164,23 @@ function requestFromConfig(stored: CampaignConfig, o: RunOptions, dir: string): 
   // An assertion campaign re-reads its suite (runCampaign checks it against the digest); a moved file may be named again.
   const storedSuite = storedSuiteRequest(stored, join(dir, 'campaign.json'));
   const moved = o.config ?? o.dataset;
-  const suite = storedSuite === undefined || moved === undefined ? storedSuite : { ...storedSuite, source: { ...storedSuite.source, file: moved } };
+  const suite =
+    storedSuite === undefined || moved === undefined
+      ? storedSuite
+      : { ...storedSuite, source: { ...storedSuite.source, file: moved } };
   return {
     attack: stored.attack,
     ...(suite === undefined ? {} : { suite }),
-    dataset: suite !== undefined ? suiteDatasetSpec(suite, limits) : {
-      path: o.dataset ?? stored.dataset.path,
-      format: formatOf(stored.dataset.path, stored.dataset.format),
-      fields: stored.dataset.fields,
-      limits,
-      ...(stored.dataset.labelMap === undefined ? {} : { labelMap: stored.dataset.labelMap }),
-    },
+    dataset:
+      suite !== undefined
+        ? suiteDatasetSpec(suite, limits)
+        : {
+            path: o.dataset ?? stored.dataset.path,
+            format: formatOf(stored.dataset.path, stored.dataset.format),
+            fields: stored.dataset.fields,
+            limits,
+            ...(stored.dataset.labelMap === undefined ? {} : { labelMap: stored.dataset.labelMap }),
+          },
     skipInvalid: stored.dataset.skipInvalid,
     limit: stored.limit,
     shard: stored.shard,
@@ -187,7 +198,16 @@ function requestFromConfig(stored: CampaignConfig, o: RunOptions, dir: string): 
 }
 
 /** Options that describe a labelled dataset or a single target: an assertion campaign's suite decides them. */
-const DATASET_ONLY = ['format', 'textField', 'labelField', 'idField', 'labelMap', 'skipInvalid', 'targetLabel', 'scope'] as const;
+const DATASET_ONLY = [
+  'format',
+  'textField',
+  'labelField',
+  'idField',
+  'labelMap',
+  'skipInvalid',
+  'targetLabel',
+  'scope',
+] as const;
 
 /**
  * The suite of an assertion campaign: `--config FILE` (a promptfoo config, whose providers are the targets), or native
@@ -196,22 +216,39 @@ const DATASET_ONLY = ['format', 'textField', 'labelField', 'idField', 'labelMap'
 function suiteOf(input: RunInput, o: RunOptions): SuiteRequest | undefined {
   if (o.config === undefined && o.perturbVar === undefined) return undefined;
   const stray = DATASET_ONLY.filter((k) => input[k] !== undefined);
-  if (stray.length > 0) throw new ConfigError(`${stray.map((k) => flagOf(k, runOptionTable[k])).join(', ')}: an assertion campaign's tests decide what is checked; drop ${stray.length === 1 ? 'it' : 'them'}`);
+  if (stray.length > 0)
+    throw new ConfigError(
+      `${stray.map((k) => flagOf(k, runOptionTable[k])).join(', ')}: an assertion campaign's tests decide what is checked; drop ${stray.length === 1 ? 'it' : 'them'}`,
+    );
   const perturbVar = o.perturbVar === undefined ? {} : { perturbVar: o.perturbVar };
   if (o.config !== undefined) {
-    if (o.dataset !== undefined) throw new ConfigError('--config and --dataset: a promptfoo config holds its tests; give one or the other');
+    if (o.dataset !== undefined)
+      throw new ConfigError('--config and --dataset: a promptfoo config holds its tests; give one or the other');
     const targetGiven = keysOf(targetOptionTable).filter((k) => input[k] !== undefined);
     if (input.target !== undefined || targetGiven.length > 0) {
-      const names = [...(input.target === undefined ? [] : ['--target']), ...targetGiven.map((k) => flagOf(k, targetOptionTable[k]))];
-      throw new ConfigError(`${names.join(', ')}: with --config, the config's providers are the targets (set their options there)`);
+      const names = [
+        ...(input.target === undefined ? [] : ['--target']),
+        ...targetGiven.map((k) => flagOf(k, targetOptionTable[k])),
+      ];
+      throw new ConfigError(
+        `${names.join(', ')}: with --config, the config's providers are the targets (set their options there)`,
+      );
     }
     return { source: { kind: 'promptfoo', file: o.config }, ...perturbVar };
   }
   if (o.dataset === undefined || o.prompt === undefined) {
-    throw new ConfigError('--perturb-var attacks assertion tests: give a promptfoo config (--config FILE), or native tests (--dataset tests.jsonl with --prompt FILE and --target)');
+    throw new ConfigError(
+      '--perturb-var attacks assertion tests: give a promptfoo config (--config FILE), or native tests (--dataset tests.jsonl with --prompt FILE and --target)',
+    );
   }
-  if (input.target === undefined) throw new ConfigError(`--dataset ${o.dataset} with --perturb-var runs native tests: name the model they run on with --target (task:<name>, openai:<model>, module:<path>...)`);
-  if (o.answer !== undefined && o.answer !== 'text') throw new ConfigError(`--answer ${o.answer}: an assertion campaign checks the raw output (the openai: target runs in --answer text mode)`);
+  if (input.target === undefined)
+    throw new ConfigError(
+      `--dataset ${o.dataset} with --perturb-var runs native tests: name the model they run on with --target (task:<name>, openai:<model>, module:<path>...)`,
+    );
+  if (o.answer !== undefined && o.answer !== 'text')
+    throw new ConfigError(
+      `--answer ${o.answer}: an assertion campaign checks the raw output (the openai: target runs in --answer text mode)`,
+    );
   const target = { spec: o.target, options: suiteTargetOptions(undefined, o) };
   return { source: { kind: 'quiver-tests', file: o.dataset, promptFile: o.prompt, target }, ...perturbVar };
 }
@@ -228,7 +265,10 @@ function suiteTargetOptions(suite: SuiteRequest | undefined, o: RunOptions): Rec
 }
 
 /** The user's constraints plus the preset's validity constraints of other names (the hook in presets.ts). */
-function withPresetConstraints(given: RunOptions['constraint'], preset: Preset | undefined): AttackConfig['constraints'] & object {
+function withPresetConstraints(
+  given: RunOptions['constraint'],
+  preset: Preset | undefined,
+): AttackConfig['constraints'] & object {
   const extra = (preset?.validity.constraints ?? []).filter((c) => !given.some((g) => g.name === c.name));
   return [...given, ...extra];
 }
@@ -236,11 +276,13 @@ function withPresetConstraints(given: RunOptions['constraint'], preset: Preset |
 function perturbationRefs(o: RunOptions): AttackConfig['perturbations'] {
   const options = o.perturbOptions ?? {};
   for (const name of Object.keys(options)) {
-    if (!o.perturb.includes(name)) throw new ConfigError(`--perturb-options names "${name}", which is not in --perturb (${o.perturb.join(',')})`);
+    if (!o.perturb.includes(name))
+      throw new ConfigError(`--perturb-options names "${name}", which is not in --perturb (${o.perturb.join(',')})`);
   }
   return o.perturb.map((name) => {
     const given = options[name] ?? {};
-    if (!isJsonObject(given)) throw new ConfigError(`--perturb-options: the options of "${name}" must be a JSON object`);
+    if (!isJsonObject(given))
+      throw new ConfigError(`--perturb-options: the options of "${name}" must be a JSON object`);
     return { name, options: given };
   });
 }
@@ -258,7 +300,9 @@ function withScope(attack: AttackConfig, scope: RunOptions['scope']): AttackConf
   if (scope === undefined || scope === 'example') return attack;
   const template = attack.targetOptions.prompt;
   if (!attack.target.startsWith('openai:') || typeof template !== 'string') {
-    throw new ConfigError(`--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default prompt)`);
+    throw new ConfigError(
+      `--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default prompt)`,
+    );
   }
   const labels = Array.isArray(attack.targetOptions.labels) ? (attack.targetOptions.labels as string[]) : [];
   return {
@@ -287,7 +331,10 @@ function definedBudgets(o: RunOptions): Partial<Budgets> {
 }
 
 function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z');
+  return new Date()
+    .toISOString()
+    .replace(/[:.]/g, '-')
+    .replace(/-\d{3}Z$/, 'Z');
 }
 
 /**
@@ -299,10 +346,14 @@ function withRecipe(base: AttackConfig, name: string, input: RunInput): AttackCo
   const decided = runOptionTable.recipe.config;
   const clash = keysOf(runOptionTable).filter((key) => {
     const spec: RunOption<unknown> = runOptionTable[key];
-    return key !== 'recipe' && input[key] !== undefined && spec.config.some((field) => decided.some((d) => d === field));
+    return (
+      key !== 'recipe' && input[key] !== undefined && spec.config.some((field) => decided.some((d) => d === field))
+    );
   });
   if (clash.length > 0) {
-    throw new ConfigError(`--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map((key) => flagOf(key)).join(', ')}`);
+    throw new ConfigError(
+      `--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map((key) => flagOf(key)).join(', ')}`,
+    );
   }
   return {
     ...base,

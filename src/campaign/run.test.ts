@@ -50,7 +50,9 @@ test('SIGKILL at several moments, then resume: the final results equal an uninte
     assert.deepEqual(partial, expected.slice(0, partial.length));
   }
   assert.ok(kills >= 2, `only ${kills} kills landed; the campaign finished too fast to test`);
-  const last = existsSync(join(out, 'campaign.json')) ? quiverSync(work, 'run', '--resume', out, '--workers', '2') : quiverSync(work, ...campaign, '--out', out);
+  const last = existsSync(join(out, 'campaign.json'))
+    ? quiverSync(work, 'run', '--resume', out, '--workers', '2')
+    : quiverSync(work, ...campaign, '--out', out);
   assert.equal(last.code, 0, last.stderr);
   const final = comparable(readRecords(out));
   assert.equal(new Set(final.map((r) => r.id)).size, final.length, 'no duplicate record');
@@ -63,7 +65,10 @@ test('--resume on a folder killed during start-up (no campaign.json) says to run
   mkdirSync(dir);
   const r = quiverSync(work, 'run', '--resume', dir);
   assert.equal(r.code, 2);
-  assert.match(r.stderr, /never-started holds no campaign\.json: its campaign was stopped before it started; run the original quiver run command again/);
+  assert.match(
+    r.stderr,
+    /never-started holds no campaign\.json: its campaign was stopped before it started; run the original quiver run command again/,
+  );
 });
 
 test('a torn last line is cut off on resume and the campaign completes', () => {
@@ -71,11 +76,14 @@ test('a torn last line is cut off on resume and the campaign completes', () => {
   assert.equal(quiverSync(work, 'run', '--limit', '6', '--out', out).code, 0);
   const lines = readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n');
   // Simulate a crash mid-write: drop the last two records and leave half of one.
-  writeFileSync(join(out, 'results.jsonl'), lines.slice(0, 4).join('\n') + '\n' + lines[4]!.slice(0, 40));
+  writeFileSync(join(out, 'results.jsonl'), `${lines.slice(0, 4).join('\n')}\n${lines[4]!.slice(0, 40)}`);
   const r = quiverSync(work, 'run', '--resume', out);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(readFileSync(join(out, 'results.jsonl'), 'utf8').trim().split('\n').length, 6);
-  assert.deepEqual(readRecords(out).map((x) => x.index), [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(
+    readRecords(out).map((x) => x.index),
+    [0, 1, 2, 3, 4, 5],
+  );
 });
 
 test('first SIGINT stops gracefully: exit 130, summary with stopReason, a resumable prefix', async () => {
@@ -87,7 +95,10 @@ test('first SIGINT stops gracefully: exit 130, summary with stopReason, a resuma
   // Interrupt once the first records are on disk.
   await new Promise<void>((resolve) => {
     const poll = setInterval(() => {
-      if (existsSync(join(out, 'results.jsonl')) && readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').length > 3) {
+      if (
+        existsSync(join(out, 'results.jsonl')) &&
+        readFileSync(join(out, 'results.jsonl'), 'utf8').split('\n').length > 3
+      ) {
         clearInterval(poll);
         child.kill('SIGINT');
         resolve();
@@ -113,7 +124,10 @@ test('budgets: --max-total-queries stops the campaign without overspending; a la
   const s = JSON.parse(r.stdout);
   // One count everywhere: every text sent (search, stability samples, verification), as the records add up.
   assert.equal(s.stopReason, `budget reached: --max-total-queries 1500 (${s.totalTextsSent} texts sent)`);
-  assert.equal(s.totalTextsSent, readRecords(out).reduce((n, x) => n + x.textsSent!, 0));
+  assert.equal(
+    s.totalTextsSent,
+    readRecords(out).reduce((n, x) => n + x.textsSent!, 0),
+  );
   assert.ok(s.totalTextsSent > s.totalUniqueQueries, 'stability samples and verifications are counted');
   assert.ok(s.totalTextsSent <= 1500, `${s.totalTextsSent} > 1500`);
   assert.ok(s.remaining > 0 && s.examples > 0);
@@ -142,17 +156,39 @@ test('--dry-run estimates the campaign from a pilot and writes nothing', () => {
 test('shards + merge equal the unsharded campaign; merge refuses mismatched folders', () => {
   const base = ['run', '--limit', '40', '--target', 'local:afinn'];
   assert.equal(quiverSync(work, ...base, '--out', join(work, 'whole')).code, 0);
-  for (const i of [0, 1, 2]) assert.equal(quiverSync(work, ...base, '--shard', `${i}/3`, '--out', join(work, `shard${i}`)).code, 0);
+  for (const i of [0, 1, 2])
+    assert.equal(quiverSync(work, ...base, '--shard', `${i}/3`, '--out', join(work, `shard${i}`)).code, 0);
   const sizes = [0, 1, 2].map((i) => readRecords(join(work, `shard${i}`)).length);
-  assert.equal(sizes.reduce((a, b) => a + b, 0), 40);
-  assert.ok(sizes.every((n) => n > 0), String(sizes));
-  const m = quiverSync(work, 'merge', join(work, 'shard0'), join(work, 'shard1'), join(work, 'shard2'), '--out', join(work, 'merged'));
+  assert.equal(
+    sizes.reduce((a, b) => a + b, 0),
+    40,
+  );
+  assert.ok(
+    sizes.every((n) => n > 0),
+    String(sizes),
+  );
+  const m = quiverSync(
+    work,
+    'merge',
+    join(work, 'shard0'),
+    join(work, 'shard1'),
+    join(work, 'shard2'),
+    '--out',
+    join(work, 'merged'),
+  );
   assert.equal(m.code, 0, m.stderr);
   assert.deepEqual(comparable(readRecords(join(work, 'merged'))), comparable(readRecords(join(work, 'whole'))));
   const { elapsedMs: _a, ...whole } = summaryOf(join(work, 'whole'));
   assert.deepEqual(summaryOf(join(work, 'merged')), whole);
   assert.equal(quiverSync(work, ...base, '--shard', '0/3', '--seed', '9', '--out', join(work, 'shard0-other')).code, 0);
-  const bad = quiverSync(work, 'merge', join(work, 'shard0-other'), join(work, 'shard1'), '--out', join(work, 'merged-bad'));
+  const bad = quiverSync(
+    work,
+    'merge',
+    join(work, 'shard0-other'),
+    join(work, 'shard1'),
+    '--out',
+    join(work, 'merged-bad'),
+  );
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /ran a different campaign.*seed/);
   const dup = quiverSync(work, 'merge', join(work, 'shard1'), join(work, 'shard1'), '--out', join(work, 'merged-dup'));
@@ -184,12 +220,39 @@ test('same command on the same --out resumes; a different one is refused; --forc
 
 test('CSV with column mapping, --skip-invalid counted, status of a finished campaign', () => {
   const csv = join(work, 'reviews.csv');
-  writeFileSync(csv, 'review,stars\n"Great food, lovely staff.",positive\n"Awful, cold and slow.",negative\nbroken row without label\n"Fine ""little"" cafe",positive\n');
+  writeFileSync(
+    csv,
+    'review,stars\n"Great food, lovely staff.",positive\n"Awful, cold and slow.",negative\nbroken row without label\n"Fine ""little"" cafe",positive\n',
+  );
   const out = join(work, 'csv');
-  const strict = quiverSync(work, 'run', '--dataset', csv, '--text-field', 'review', '--label-field', 'stars', '--out', out);
+  const strict = quiverSync(
+    work,
+    'run',
+    '--dataset',
+    csv,
+    '--text-field',
+    'review',
+    '--label-field',
+    'stars',
+    '--out',
+    out,
+  );
   assert.equal(strict.code, 2);
   assert.match(strict.stderr, /reviews\.csv:4: field "\(line\)": has 1 columns, the header has 2/);
-  const r = quiverSync(work, 'run', '--dataset', csv, '--text-field', 'review', '--label-field', 'stars', '--skip-invalid', '--out', out, '--json');
+  const r = quiverSync(
+    work,
+    'run',
+    '--dataset',
+    csv,
+    '--text-field',
+    'review',
+    '--label-field',
+    'stars',
+    '--skip-invalid',
+    '--out',
+    out,
+    '--json',
+  );
   assert.equal(r.code, 0, r.stderr);
   const s = JSON.parse(r.stdout);
   assert.equal(s.examples, 3);

@@ -5,7 +5,13 @@
  * signals, and writes summary.json.
  */
 import { existsSync, renameSync } from 'node:fs';
-import { DEFAULT_STOP_TIMEOUT_MS, type AttackConfig, type Budgets, type CampaignConfig, type Shard } from '../contracts/campaign.js';
+import {
+  DEFAULT_STOP_TIMEOUT_MS,
+  type AttackConfig,
+  type Budgets,
+  type CampaignConfig,
+  type Shard,
+} from '../contracts/campaign.js';
 import type { Example, ResultRecord, ResultStatus } from '../contracts/record.js';
 import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
@@ -86,7 +92,6 @@ export interface RunRequest {
   readonly timeBudgetFromFirstRecord?: boolean;
 }
 
-
 export interface RunOutcome {
   readonly summary: Summary;
   readonly outDir: string;
@@ -98,7 +103,10 @@ export interface RunOutcome {
 
 export async function runCampaign(request: RunRequest, reporter: Required<Reporter>): Promise<RunOutcome> {
   // An assertion campaign's suite is read and every assertion compiled before anything is written.
-  const suite = request.suite === undefined ? undefined : await planSuiteCampaign(request.attack, request.suite, request.dataset.limits ?? defaultTextLimits);
+  const suite =
+    request.suite === undefined
+      ? undefined
+      : await planSuiteCampaign(request.attack, request.suite, request.dataset.limits ?? defaultTextLimits);
   const req: RunRequest = suite === undefined ? request : { ...request, attack: suite.attack };
   checkAttackConfig(req.attack);
   if (req.attack.judge !== undefined) await checkJudgeConfig(req.attack.judge);
@@ -107,14 +115,24 @@ export async function runCampaign(request: RunRequest, reporter: Required<Report
   const { target: spec, targetOptions } = req.attack;
   // A library caller's own Target object has no driver: it runs as it is, in the caller's thread.
   const driver = req.targetObject === undefined ? targetDriver(spec) : undefined;
-  const labels = suite !== undefined ? [] : req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack));
+  const labels =
+    suite !== undefined
+      ? []
+      : (req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack)));
   if (suite === undefined && labels.length === 0) {
-    throw new ConfigError(`target ${spec} answers free text, not labels: check its outputs with assertions (quiver run --config promptfooconfig.yaml --perturb-var NAME, or --tests tests.jsonl --prompt FILE --perturb-var NAME)`);
+    throw new ConfigError(
+      `target ${spec} answers free text, not labels: check its outputs with assertions (quiver run --config promptfooconfig.yaml --perturb-var NAME, or --tests tests.jsonl --prompt FILE --perturb-var NAME)`,
+    );
   }
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {
-    throw new ConfigError(`--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`);
+    throw new ConfigError(
+      `--target-label "${req.attack.goal.targetLabel}" is not a label of ${req.attack.target} (${labels.join(', ')})`,
+    );
   }
-  const scan = suite === undefined ? await scanDataset(req.dataset, labels, req.skipInvalid) : { sha256: suite.info.testsSha256, total: suite.examples.length, invalidCount: 0 };
+  const scan =
+    suite === undefined
+      ? await scanDataset(req.dataset, labels, req.skipInvalid)
+      : { sha256: suite.info.testsSha256, total: suite.examples.length, invalidCount: 0 };
   // Before any folder exists: preparing the target checks what it needs (an API key, a reachable limiter).
   const targetShared = driver === undefined ? noShared : await driver.prepareShared(spec, targetOptions);
   const { judge } = req.attack;
@@ -123,12 +141,24 @@ export async function runCampaign(request: RunRequest, reporter: Required<Report
   const { dir, existing } = prepareFolder(req, config);
   const releaseLock = acquireLock(dir.dir);
   try {
-    const plan: PlanSpec = { dataset: req.dataset, labels, limit: req.limit, shard: req.shard, ...(suite === undefined ? {} : { runs: suite.examples }) };
+    const plan: PlanSpec = {
+      dataset: req.dataset,
+      labels,
+      limit: req.limit,
+      shard: req.shard,
+      ...(suite === undefined ? {} : { runs: suite.examples }),
+    };
     const planned = await plannedIds(plan);
     // A campaign keeps its start time and its id (one from before ids existed gets the one it would have had).
-    const stored = existing === null ? config : { ...config, createdAt: existing.config.createdAt, campaignId: campaignIdOf(existing.config) };
+    const stored =
+      existing === null
+        ? config
+        : { ...config, createdAt: existing.config.createdAt, campaignId: campaignIdOf(existing.config) };
     // Before campaign.json is rewritten: a folder holding foreign records is left exactly as it was.
-    const latest = existing !== null && existsSync(dir.results) ? checkRecords(dir.results, stored.campaignId!, planned) : new Map<string, ResultStatus>();
+    const latest =
+      existing !== null && existsSync(dir.results)
+        ? checkRecords(dir.results, stored.campaignId!, planned)
+        : new Map<string, ResultStatus>();
     try {
       writeJsonAtomic(dir.campaign, stored);
     } catch (err) {
@@ -142,7 +172,12 @@ export async function runCampaign(request: RunRequest, reporter: Required<Report
   }
 }
 
-function campaignConfig(req: RunRequest, sha256: string, examples: number, suite: PlannedSuite | undefined): CampaignConfig {
+function campaignConfig(
+  req: RunRequest,
+  sha256: string,
+  examples: number,
+  suite: PlannedSuite | undefined,
+): CampaignConfig {
   const limits = req.dataset.limits ?? defaultTextLimits;
   const config: CampaignConfig = {
     type: 'campaign',
@@ -188,7 +223,10 @@ function prepareFolder(req: RunRequest, config: CampaignConfig): { dir: RunDir; 
   }
   const diff = identityDiff(existing.config, config);
   if (diff.length > 0) {
-    const hint = req.mode === 'resume' ? 'drop the conflicting flags to resume it' : `resume it with --resume ${req.outDir}, choose another --out, or start over with --force`;
+    const hint =
+      req.mode === 'resume'
+        ? 'drop the conflicting flags to resume it'
+        : `resume it with --resume ${req.outDir}, choose another --out, or start over with --force`;
     throw new ConfigError(`${req.outDir} holds a different campaign (${diff.join('; ')}); ${hint}`);
   }
   return { dir: runDir(req.outDir), existing };
@@ -216,18 +254,29 @@ async function attackAll(
   dir: RunDir,
   work: Work,
   invalidLines: number,
-  target: { readonly driver: TargetDriver | undefined; readonly shared: Pick<WorkerData, 'targetShared' | 'judgeShared'> },
+  target: {
+    readonly driver: TargetDriver | undefined;
+    readonly shared: Pick<WorkerData, 'targetShared' | 'judgeShared'>;
+  },
   reporter: Required<Reporter>,
 ): Promise<RunOutcome> {
   // Examples whose last record is final; with --retry-errored an errored one is not, and gets a newer record.
-  const finished = new Map([...work.latest].filter(([, status]) => !(req.retryErrored === true && status === 'errored')));
+  const finished = new Map(
+    [...work.latest].filter(([, status]) => !(req.retryErrored === true && status === 'errored')),
+  );
   const done = new Set(finished.keys());
   const started = performance.now();
   // The most texts one example may send: its search budget, its stability samples, and each verification re-query of
   // the flip and (for K > 1) of the original.
   const a = req.attack;
   const worstPerExample = a.maxQueries === null ? null : a.maxQueries + a.stabilitySamples + 2 * a.verifyRepeats;
-  const budget = new BudgetTracker(req.budgets, worstPerExample, started, undefined, req.timeBudgetFromFirstRecord === true);
+  const budget = new BudgetTracker(
+    req.budgets,
+    worstPerExample,
+    started,
+    undefined,
+    req.timeBudgetFromFirstRecord === true,
+  );
   const tally = new Tally(work.planned.size, started);
   if (work.latest.size > 0) {
     // Every record counts against the budgets (its queries were spent); the tally counts each example once.
@@ -258,7 +307,8 @@ async function attackAll(
       )
     : () => {};
   const workers = poolSize(req.workers, work.planned.size - done.size);
-  const inFlight = target.driver === undefined ? workers : examplesInFlight(target.driver, req.attack.targetOptions, workers);
+  const inFlight =
+    target.driver === undefined ? workers : examplesInFlight(target.driver, req.attack.targetOptions, workers);
   const examplesPerWorker = Math.ceil(inFlight / workers);
   const pool: AttackRunner =
     req.targetObject === undefined
@@ -304,7 +354,10 @@ async function attackAll(
     if (result.aborted !== undefined) stop = { kind: 'aborted', reason: `target unavailable: ${result.aborted}` };
     if (result.abandoned !== undefined && stop !== null) {
       const s = Math.round(stopTimeoutMs / 1000);
-      stop = { ...stop, reason: `${stop.reason}; ${result.abandoned} example(s) in flight abandoned after --stop-timeout ${s}s (a resume attacks them again)` };
+      stop = {
+        ...stop,
+        reason: `${stop.reason}; ${result.abandoned} example(s) in flight abandoned after --stop-timeout ${s}s (a resume attacks them again)`,
+      };
     }
   } finally {
     clearTimeout(graceTimer);
@@ -321,7 +374,8 @@ async function attackAll(
   const base = builder.build();
   const remaining = work.planned.size - base.examples;
   // A budget's message is written once everything in flight has finished, so it counts what the summary counts.
-  const finalStop = remaining > 0 && stop !== null ? (stop.kind === 'budget' ? { ...stop, reason: budget.reason()! } : stop) : null;
+  const finalStop =
+    remaining > 0 && stop !== null ? (stop.kind === 'budget' ? { ...stop, reason: budget.reason()! } : stop) : null;
   const summary: Summary = {
     ...base,
     elapsedMs: Math.round(performance.now() - started),
@@ -332,7 +386,11 @@ async function attackAll(
   try {
     writeJsonAtomic(dir.summary, summary);
   } catch (err) {
-    throw new StorageError(dir.summary, err instanceof StorageError ? err.cause : err, `the ${base.examples} record(s) in ${dir.results} are safe`);
+    throw new StorageError(
+      dir.summary,
+      err instanceof StorageError ? err.cause : err,
+      `the ${base.examples} record(s) in ${dir.results} are safe`,
+    );
   }
   reporter.onEnd(summary, dir.dir);
   return { summary, outDir: dir.dir, stopReason: finalStop?.reason ?? null, stopKind: finalStop?.kind ?? null };
@@ -367,9 +425,11 @@ export async function attackInOrder(
   shouldStop: (inFlight: number) => string | null = () => null,
   giveUp?: AbortSignal,
 ): Promise<{ aborted?: string; abandoned?: number }> {
-  const source = (Symbol.asyncIterator in examples ? examples[Symbol.asyncIterator]() : (examples as Iterable<Example>)[Symbol.iterator]()) as
-    | AsyncIterator<Example>
-    | Iterator<Example>;
+  const source = (
+    Symbol.asyncIterator in examples
+      ? examples[Symbol.asyncIterator]()
+      : (examples as Iterable<Example>)[Symbol.iterator]()
+  ) as AsyncIterator<Example> | Iterator<Example>;
   const ready = new Map<number, ExampleOutcome>();
   const inFlight = new Set<Promise<void>>();
   let launched = 0;

@@ -31,7 +31,14 @@ export function campaignStatus(dir: string): CampaignStatus {
   const pid = lockOwner(dir);
   // While a run goes on, its summary.json is the previous run's.
   const planned = plannedOf(config, pid === null ? written : null);
-  const state = pid !== null ? 'running' : summary.examples === 0 && written === null ? 'not started' : incompleteness(dir, config, summary.examples) !== null ? 'stopped' : 'finished';
+  const state =
+    pid !== null
+      ? 'running'
+      : summary.examples === 0 && written === null
+        ? 'not started'
+        : incompleteness(dir, config, summary.examples) !== null
+          ? 'stopped'
+          : 'finished';
   return {
     dir,
     state,
@@ -55,5 +62,5 @@ export function renderStatus(s: CampaignStatus): string {
   ];
   if (s.lastRecordAt !== null) lines.push(`  last record written ${s.lastRecordAt}`);
   if (s.stopReason !== null) lines.push(`  stopped: ${s.stopReason} (continue with: quiver run --resume ${s.dir})`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

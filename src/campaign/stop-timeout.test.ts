@@ -14,10 +14,29 @@ const work = mkdtempSync(join(tmpdir(), 'quiver-stop-'));
 const slow = fileURLToPath(new URL('../targets/fixtures/slow-on-marker.mjs', import.meta.url));
 
 test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung example abandoned and named in the summary', async () => {
-  writeFileSync(join(work, 'data.jsonl'), ['a good film', 'it drags on slowly', 'a fine cast'].map((text, k) => JSON.stringify({ id: `e${k}`, text, label: k === 1 ? 'negative' : 'positive' })).join('\n') + '\n');
+  writeFileSync(
+    join(work, 'data.jsonl'),
+    `${['a good film', 'it drags on slowly', 'a fine cast']
+      .map((text, k) => JSON.stringify({ id: `e${k}`, text, label: k === 1 ? 'negative' : 'positive' }))
+      .join('\n')}\n`,
+  );
   const out = join(work, 'campaign');
-  const child = quiverChild(work, 'run', '--dataset', 'data.jsonl', '--target', `module:${slow}`, '--workers', '1', '--stability-samples', '0',
-    '--stop-timeout', '1s', '--out', out);
+  const child = quiverChild(
+    work,
+    'run',
+    '--dataset',
+    'data.jsonl',
+    '--target',
+    `module:${slow}`,
+    '--workers',
+    '1',
+    '--stability-samples',
+    '0',
+    '--stop-timeout',
+    '1s',
+    '--out',
+    out,
+  );
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const finished = exited(child);
@@ -38,8 +57,14 @@ test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung ex
   assert.ok(tookMs < 15_000, `took ${Math.round(tookMs)} ms after SIGTERM`);
   assert.match(stderr, /SIGTERM: finishing the examples in flight \(at most 1s, --stop-timeout\)/);
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-  assert.match(summary.stopReason, /^interrupted by SIGTERM; 2 example\(s\) in flight abandoned after --stop-timeout 1s \(a resume attacks them again\)$/);
-  assert.deepEqual(readRecords(out).map((r) => r.id), ['e0']);
+  assert.match(
+    summary.stopReason,
+    /^interrupted by SIGTERM; 2 example\(s\) in flight abandoned after --stop-timeout 1s \(a resume attacks them again\)$/,
+  );
+  assert.deepEqual(
+    readRecords(out).map((r) => r.id),
+    ['e0'],
+  );
   assert.equal(summary.remaining, 2);
 });
 
@@ -47,8 +72,23 @@ test('SIGTERM while a throttled endpoint answers every request with 429 (quiver 
   const server = await serveChild(work, '--model', 'local:wink', '--rate-limit-share', '1');
   try {
     const out = join(work, 'throttled');
-    const child = quiverChild(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--limit', '10',
-      '--breaker-ms', '60000', '--stop-timeout', '1s', '--out', out);
+    const child = quiverChild(
+      work,
+      'run',
+      '--target',
+      'openai:local-wink',
+      '--base-url',
+      server.url,
+      '--no-cache',
+      '--limit',
+      '10',
+      '--breaker-ms',
+      '60000',
+      '--stop-timeout',
+      '1s',
+      '--out',
+      out,
+    );
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     const finished = exited(child);
@@ -67,7 +107,10 @@ test('SIGTERM while a throttled endpoint answers every request with 429 (quiver 
     assert.equal(code, 130, stderr);
     assert.ok(performance.now() - sentAt < 15_000, 'stopped within the grace period, not after the throttled examples');
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    assert.match(summary.stopReason, /^interrupted by SIGTERM; \d+ example\(s\) in flight abandoned after --stop-timeout 1s/);
+    assert.match(
+      summary.stopReason,
+      /^interrupted by SIGTERM; \d+ example\(s\) in flight abandoned after --stop-timeout 1s/,
+    );
     assert.equal(readRecords(out).length, 0);
   } finally {
     await server.stop();

@@ -30,11 +30,20 @@ export interface PlannedSuite {
   readonly examples: readonly Example[];
 }
 
-export async function planSuiteCampaign(attack: AttackConfig, request: SuiteRequest, limits: TextLimits): Promise<PlannedSuite> {
+export async function planSuiteCampaign(
+  attack: AttackConfig,
+  request: SuiteRequest,
+  limits: TextLimits,
+): Promise<PlannedSuite> {
   const plan = await planSuite(request.source, request.perturbVar);
   for (const e of plan.examples) {
     const problem = textProblem(e.text, limits);
-    if (problem !== null) throw new SuiteConfigError(request.source.file, `${e.test!.where}.vars.${plan.info.perturbVar}`, `the text to perturb ${problem}`);
+    if (problem !== null)
+      throw new SuiteConfigError(
+        request.source.file,
+        `${e.test!.where}.vars.${plan.info.perturbVar}`,
+        `the text to perturb ${problem}`,
+      );
   }
   const first = plan.attack.targets[0]!;
   return {
@@ -69,7 +78,12 @@ export function suiteDatasetInfo(info: SuiteInfo, runs: number, limits: TextLimi
  * limits the perturbed vars are checked against.
  */
 export function suiteDatasetSpec(request: SuiteRequest, limits: TextLimits): DatasetSpec {
-  return { path: request.source.file, format: 'jsonl', fields: { text: request.perturbVar ?? '(prompt var)', label: 'assert', id: 'id' }, limits };
+  return {
+    path: request.source.file,
+    format: 'jsonl',
+    fields: { text: request.perturbVar ?? '(prompt var)', label: 'assert', id: 'id' },
+    limits,
+  };
 }
 
 /** The suite a stored assertion campaign ran (for --resume), or undefined for a label campaign. */
@@ -77,7 +91,8 @@ export function storedSuiteRequest(stored: CampaignConfig, where: string): Suite
   const info = stored.suite;
   if (info === undefined) return undefined;
   const target = stored.attack.suite?.targets[0];
-  if (target === undefined) throw new ConfigError(`${where}: field "attack.suite.targets" must list the suite's targets, it is missing`);
+  if (target === undefined)
+    throw new ConfigError(`${where}: field "attack.suite.targets" must list the suite's targets, it is missing`);
   const source =
     info.kind === 'promptfoo'
       ? { kind: 'promptfoo' as const, file: info.file }

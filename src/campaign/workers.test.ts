@@ -16,12 +16,29 @@ test('--workers above the cap (2 x cores) is a usage error naming the cap; nothi
   const out = join(work, 'refused');
   const r = quiverSync(work, 'run', '--target', 'local:afinn', '--limit', '2', '--workers', tooMany, '--out', out);
   assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, new RegExp(`quiver: error: --workers ${tooMany} is above the cap of ${cap} \\(2 x ${cap / 2} cores\\); pass --allow-many-workers`));
+  assert.match(
+    r.stderr,
+    new RegExp(
+      `quiver: error: --workers ${tooMany} is above the cap of ${cap} \\(2 x ${cap / 2} cores\\); pass --allow-many-workers`,
+    ),
+  );
   assert.equal(existsSync(out), false);
 });
 
 test('--allow-many-workers lifts the cap, and the pool never has more threads than examples to attack', () => {
-  const r = quiverSync(work, 'run', '--target', 'local:afinn', '--limit', '2', '--workers', tooMany, '--allow-many-workers', '--out', join(work, 'two'));
+  const r = quiverSync(
+    work,
+    'run',
+    '--target',
+    'local:afinn',
+    '--limit',
+    '2',
+    '--workers',
+    tooMany,
+    '--allow-many-workers',
+    '--out',
+    join(work, 'two'),
+  );
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stderr, /quiver: attacking 2 examples with abs against local:afinn on 2 worker\(s\)/);
 });

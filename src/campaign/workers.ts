@@ -14,10 +14,13 @@ export function workerCap(cores = availableParallelism()): number {
 
 /** Throws a ConfigError (exit 2) naming the cap when `workers` is above it and not explicitly allowed. */
 export function checkWorkers(workers: number, allowMany: boolean, cores = availableParallelism()): void {
-  if (!(Number.isInteger(workers) && workers >= 1)) throw new ConfigError(`--workers must be a whole number >= 1, got ${workers}`);
+  if (!(Number.isInteger(workers) && workers >= 1))
+    throw new ConfigError(`--workers must be a whole number >= 1, got ${workers}`);
   const cap = workerCap(cores);
   if (workers > cap && !allowMany) {
-    throw new ConfigError(`--workers ${workers} is above the cap of ${cap} (2 x ${cores} cores); pass --allow-many-workers to start that many threads`);
+    throw new ConfigError(
+      `--workers ${workers} is above the cap of ${cap} (2 x ${cores} cores); pass --allow-many-workers to start that many threads`,
+    );
   }
 }
 

@@ -36,7 +36,8 @@ export function addTableOptions<Table extends TableOf<Table>>(cmd: Command, tabl
     // A switch takes no text, so its parser runs here, for the switches typed on the command line.
     for (const key of keysOf(table)) {
       const spec: OptionSpec<unknown> = table[key];
-      if (spec.arg === undefined && cmd.getOptionValueSource(key) === 'cli') given[key] = table[key].type.parse('', flagOf(key, spec), undefined);
+      if (spec.arg === undefined && cmd.getOptionValueSource(key) === 'cli')
+        given[key] = table[key].type.parse('', flagOf(key, spec), undefined);
     }
     return given;
   };

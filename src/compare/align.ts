@@ -32,12 +32,16 @@ export function alignCampaigns(campaigns: readonly CampaignData[], intersection:
   campaigns.slice(1).forEach((c, k) => {
     const m = maps[k + 1]!;
     if (c.config.dataset.sha256 !== first.config.dataset.sha256) {
-      problems.push(`${first.dir} and ${c.dir} ran on different datasets (sha256 ${first.config.dataset.sha256.slice(0, 12)}… vs ${c.config.dataset.sha256.slice(0, 12)}…)`);
+      problems.push(
+        `${first.dir} and ${c.dir} ran on different datasets (sha256 ${first.config.dataset.sha256.slice(0, 12)}… vs ${c.config.dataset.sha256.slice(0, 12)}…)`,
+      );
     } else {
       const onlyFirst = [...maps[0]!.keys()].filter((id) => !m.has(id)).length;
       const onlyThis = [...m.keys()].filter((id) => !maps[0]!.has(id)).length;
       if (onlyFirst > 0 || onlyThis > 0) {
-        problems.push(`${first.dir} (${maps[0]!.size} examples) and ${c.dir} (${m.size}) attacked different examples: ${onlyFirst} only in the first, ${onlyThis} only in the second (--limit, --shard or a running campaign?)`);
+        problems.push(
+          `${first.dir} (${maps[0]!.size} examples) and ${c.dir} (${m.size}) attacked different examples: ${onlyFirst} only in the first, ${onlyThis} only in the second (--limit, --shard or a running campaign?)`,
+        );
       }
     }
   });
@@ -53,11 +57,16 @@ export function alignCampaigns(campaigns: readonly CampaignData[], intersection:
   for (const [id, r0] of maps[0]!) {
     const rs = maps.map((m) => m.get(id));
     if (rs.some((r) => r === undefined)) continue;
-    const same = rs.every((r) => r!.groundTruth === r0.groundTruth && (r!.original === null || r0.original === null || r!.original.text === r0.original.text));
+    const same = rs.every(
+      (r) =>
+        r!.groundTruth === r0.groundTruth &&
+        (r!.original === null || r0.original === null || r!.original.text === r0.original.text),
+    );
     if (same) ids.push(id);
     else conflicting.push(id);
   }
-  if (ids.length === 0) throw new ConfigError('the campaigns share no example (same id, text and label); nothing to compare');
+  if (ids.length === 0)
+    throw new ConfigError('the campaigns share no example (same id, text and label); nothing to compare');
   const keep = new Set(ids);
   const records = maps.map((m) => new Map([...m].filter(([id]) => keep.has(id))));
   return { mode: 'intersection', ids, records, dropped: maps.map((m) => m.size - ids.length), conflicting };

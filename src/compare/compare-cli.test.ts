@@ -24,26 +24,38 @@ function quiver(...args: string[]) {
 }
 
 function results(dir: string): ResultRecord[] {
-  return readFileSync(join(dir, 'results.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as ResultRecord);
+  return readFileSync(join(dir, 'results.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as ResultRecord);
 }
 
 const dirs = { wink: join(work, 'wink'), vader: join(work, 'vader'), vader20: join(work, 'vader20') };
 
 test('campaigns for the comparison', { skip }, () => {
-  for (const [dir, target, limit] of [[dirs.wink, 'local:wink', '30'], [dirs.vader, 'local:vader', '30'], [dirs.vader20, 'local:vader', '20']] as const) {
+  for (const [dir, target, limit] of [
+    [dirs.wink, 'local:wink', '30'],
+    [dirs.vader, 'local:vader', '30'],
+    [dirs.vader20, 'local:vader', '20'],
+  ] as const) {
     const r = quiver('run', '--target', target, '--limit', limit, '--workers', '2', '--out', dir);
     assert.equal(r.code, 0, r.stderr);
   }
 });
 
-test('quiver compare --json: metrics, McNemar and the transferability matrix match an independent recount', { skip }, async () => {
+test('quiver compare --json: metrics, McNemar and the transferability matrix match an independent recount', {
+  skip,
+}, async () => {
   const r = quiver('compare', dirs.wink, dirs.vader, '--json', '--html', join(work, 'cmp.html'));
   assert.equal(r.code, 0, r.stderr);
   const c = JSON.parse(r.stdout);
   assert.equal(c.type, 'quiver-compare');
   assert.equal(c.mode, 'identical');
   assert.equal(c.examples, 30);
-  assert.deepEqual(c.models.map((m: { name: string }) => m.name), ['local:wink', 'local:vader']);
+  assert.deepEqual(
+    c.models.map((m: { name: string }) => m.name),
+    ['local:wink', 'local:vader'],
+  );
   const w = results(dirs.wink);
   const v = results(dirs.vader);
   const sw = JSON.parse(readFileSync(join(dirs.wink, 'summary.json'), 'utf8'));
@@ -79,7 +91,10 @@ test('quiver compare: tables on stdout; different example sets exit 2 unless --i
   assert.match(t.stdout, /Transferability/);
   const refused = quiver('compare', dirs.wink, dirs.vader20);
   assert.equal(refused.code, 2);
-  assert.match(refused.stderr, /attacked different examples: 10 only in the first, 0 only in the second .*--intersection/);
+  assert.match(
+    refused.stderr,
+    /attacked different examples: 10 only in the first, 0 only in the second .*--intersection/,
+  );
   const ok = quiver('compare', dirs.wink, dirs.vader20, '--intersection', '--json', '--no-transfer');
   assert.equal(ok.code, 0, ok.stderr);
   const c = JSON.parse(ok.stdout);

@@ -55,19 +55,41 @@ test('compare: summaries, McNemar pair, transfer matrix and family attribution b
   // (B got its original wrong). B's flips on A: e4 ("terrible day") transfers; e5 not eligible (A skipped it).
   const m = c.transfer!;
   assert.deepEqual([m[0]![1]!.eligible, m[0]![1]!.transferred, m[0]![1]!.share], [2, 1, 0.5]);
-  assert.deepEqual(m[0]![1]!.byFamily, { typo: { eligible: 1, transferred: 1 }, synonym: { eligible: 1, transferred: 0 } });
+  assert.deepEqual(m[0]![1]!.byFamily, {
+    typo: { eligible: 1, transferred: 1 },
+    synonym: { eligible: 1, transferred: 0 },
+  });
   assert.deepEqual([m[1]![0]!.eligible, m[1]![0]!.transferred, m[1]![0]!.share], [1, 1, 1]);
-  assert.deepEqual([m[0]![0]!.eligible, m[0]![0]!.transferred, m[1]![1]!.eligible], [3, 3, 2], 'diagonal: own verified flips');
+  assert.deepEqual(
+    [m[0]![0]!.eligible, m[0]![0]!.transferred, m[1]![1]!.eligible],
+    [3, 3, 2],
+    'diagonal: own verified flips',
+  );
   // Each target is queried once, in one batch, only with the other campaign's adversarial texts.
   assert.deepEqual(targets.get('camp-b')!.sent, ['bad food', 'goood food', 'rude food']);
   assert.deepEqual(targets.get('camp-a')!.sent, ['terrible day', 'fine dya']);
   // Attribution: A uses typo in e1, e3 (alone in e1) -> 2 of 4 attacked; pooled transfer of A's typo flips: 1/1.
   const typoRow = c.families.find((f) => f.family === 'typo')!;
-  assert.deepEqual(typoRow.models[0], { using: 2, only: 1, rate: 0.5, transfer: { eligible: 1, transferred: 1, share: 1 } });
-  assert.deepEqual(typoRow.models[1], { using: 2, only: 2, rate: 0.5, transfer: { eligible: 1, transferred: 1, share: 1 } });
+  assert.deepEqual(typoRow.models[0], {
+    using: 2,
+    only: 1,
+    rate: 0.5,
+    transfer: { eligible: 1, transferred: 1, share: 1 },
+  });
+  assert.deepEqual(typoRow.models[1], {
+    using: 2,
+    only: 2,
+    rate: 0.5,
+    transfer: { eligible: 1, transferred: 1, share: 1 },
+  });
   const synRow = c.families.find((f) => f.family === 'synonym')!;
   assert.deepEqual(synRow.models[0]!.transfer, { eligible: 1, transferred: 0, share: 0 });
-  assert.deepEqual(synRow.models[1], { using: 0, only: 0, rate: 0, transfer: { eligible: 0, transferred: 0, share: null } });
+  assert.deepEqual(synRow.models[1], {
+    using: 0,
+    only: 0,
+    rate: 0,
+    transfer: { eligible: 0, transferred: 0, share: null },
+  });
   const text = renderComparison(c);
   assert.match(text, /Attack success rate\s+75\.0%\s+50\.0%/);
   assert.match(text, /local:a\s+local:b\s+5\s+0\s+1\s+2\s+2\s+-20\.0 pp\s+exact\s+1\.0000/);
@@ -89,12 +111,18 @@ test('compare without targets skips the matrix; errored examples leave the pair 
 });
 
 test('pairTest: discordant counts and the chi-square branch on a larger hand-built sample', () => {
-  const rec = (robust: boolean) => record({ id: 'x', status: robust ? 'failed' : 'succeeded', text: 't', ...(robust ? {} : { adversarial: 'u' }) });
+  const rec = (robust: boolean) =>
+    record({ id: 'x', status: robust ? 'failed' : 'succeeded', text: 't', ...(robust ? {} : { adversarial: 'u' }) });
   // 20 both robust, 30 robust under A only, 12 under B only, 8 neither.
-  const spec: [boolean, boolean, number][] = [[true, true, 20], [true, false, 30], [false, true, 12], [false, false, 8]];
+  const spec: [boolean, boolean, number][] = [
+    [true, true, 20],
+    [true, false, 30],
+    [false, true, 12],
+    [false, false, 8],
+  ];
   const ra: ResultRecord[] = [];
   const rb: ResultRecord[] = [];
-  for (const [x, y, n] of spec) for (let i = 0; i < n; i++) (ra.push(rec(x)), rb.push(rec(y)));
+  for (const [x, y, n] of spec) for (let i = 0; i < n; i++) ra.push(rec(x)), rb.push(rec(y));
   const p = pairTest('A', 'B', ra, rb);
   assert.deepEqual([p.n, p.bothRobust, p.onlyA, p.onlyB, p.neither], [70, 20, 30, 12, 8]);
   assert.equal(p.method, 'chi-square-cc');
@@ -105,13 +133,19 @@ test('pairTest: discordant counts and the chi-square branch on a larger hand-bui
 
 test('alignment: different datasets or example sets are refused unless --intersection', () => {
   const other = campaign('camp-c', 'local:c', [{ id: 'e1', status: 'failed', text: 'great food' }], 'b'.repeat(64));
-  assert.throws(() => alignCampaigns([A, other], false), /ran on different datasets \(sha256 aaaaaaaaaaaa… vs bbbbbbbbbbbb…\)\. Compare on the examples they share with --intersection/);
+  assert.throws(
+    () => alignCampaigns([A, other], false),
+    /ran on different datasets \(sha256 aaaaaaaaaaaa… vs bbbbbbbbbbbb…\)\. Compare on the examples they share with --intersection/,
+  );
   const fewer = campaign('camp-d', 'local:d', [
     { id: 'e1', status: 'failed', text: 'great food' },
     { id: 'e2', status: 'failed', text: 'a different text' },
     { id: 'e9', status: 'failed', text: 'only here' },
   ]);
-  assert.throws(() => alignCampaigns([A, fewer], false), /attacked different examples: 3 only in the first, 1 only in the second/);
+  assert.throws(
+    () => alignCampaigns([A, fewer], false),
+    /attacked different examples: 3 only in the first, 1 only in the second/,
+  );
   const al = alignCampaigns([A, fewer], true);
   assert.equal(al.mode, 'intersection');
   assert.deepEqual(al.ids, ['e1']);

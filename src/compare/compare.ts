@@ -49,7 +49,11 @@ export interface FamilyAttribution {
     /** using / attacked examples (succeeded + failed) of that model. */
     readonly rate: number | null;
     /** This model's flips with this family that also flip the other models (pooled over them). */
-    readonly transfer: { readonly eligible: number; readonly transferred: number; readonly share: number | null } | null;
+    readonly transfer: {
+      readonly eligible: number;
+      readonly transferred: number;
+      readonly share: number | null;
+    } | null;
   }[];
 }
 
@@ -76,7 +80,10 @@ export interface CompareOptions {
   readonly batchSize?: number;
 }
 
-export async function compareCampaigns(campaigns: readonly CampaignData[], options: CompareOptions): Promise<Comparison> {
+export async function compareCampaigns(
+  campaigns: readonly CampaignData[],
+  options: CompareOptions,
+): Promise<Comparison> {
   const alignment = alignCampaigns(campaigns, options.intersection);
   const names = displayNames(campaigns);
   const aligned = (k: number): ResultRecord[] => alignment.ids.map((id) => alignment.records[k]!.get(id)!);
@@ -92,7 +99,9 @@ export async function compareCampaigns(campaigns: readonly CampaignData[], optio
   for (let a = 0; a < campaigns.length; a++) {
     for (let b = a + 1; b < campaigns.length; b++) pairs.push(pairTest(names[a]!, names[b]!, aligned(a), aligned(b)));
   }
-  const answers = options.answers ?? (options.targetFor === undefined ? undefined : answersFromTargets(options.targetFor, options.batchSize));
+  const answers =
+    options.answers ??
+    (options.targetFor === undefined ? undefined : answersFromTargets(options.targetFor, options.batchSize));
   const transfer = answers === undefined ? null : await transferMatrix(campaigns, alignment, answers);
   return {
     type: 'quiver-compare',
@@ -104,7 +113,10 @@ export async function compareCampaigns(campaigns: readonly CampaignData[], optio
     models,
     pairs,
     transfer,
-    families: attribution(models.map((m) => m.summary), transfer),
+    families: attribution(
+      models.map((m) => m.summary),
+      transfer,
+    ),
   };
 }
 
@@ -126,9 +138,17 @@ export function pairTest(a: string, b: string, ra: readonly ResultRecord[], rb: 
   const n = both + onlyA + onlyB + neither;
   const test = mcnemar(onlyA, onlyB);
   return {
-    a, b, n, bothRobust: both, onlyA, onlyB, neither,
+    a,
+    b,
+    n,
+    bothRobust: both,
+    onlyA,
+    onlyB,
+    neither,
     difference: n === 0 ? null : (onlyA - onlyB) / n,
-    method: test.method, statistic: test.statistic, pValue: test.pValue,
+    method: test.method,
+    statistic: test.statistic,
+    pValue: test.pValue,
   };
 }
 
@@ -180,6 +200,8 @@ export function displayNames(campaigns: readonly CampaignData[]): string[] {
     const differ = new Set(rivals.map((j) => prompts[j])).size > 1;
     return differ && prompts[k] !== undefined ? `${spec} [prompt ${prompts[k]}]` : spec;
   });
-  const named = campaigns.map((c, k) => (specs.filter((s) => s === specs[k]).length > 1 ? `${specs[k]} (${c.name})` : specs[k]!));
+  const named = campaigns.map((c, k) =>
+    specs.filter((s) => s === specs[k]).length > 1 ? `${specs[k]} (${c.name})` : specs[k]!,
+  );
   return named.map((n, k) => (named.filter((x) => x === n).length > 1 ? `${n} #${k + 1}` : n));
 }

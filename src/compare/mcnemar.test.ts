@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chiSquare1Sf, erfc, exactBinomialTwoSided, mcnemar } from './mcnemar.js';
 
-const close = (a: number, b: number, rel = 1e-9) => assert.ok(Math.abs(a - b) <= rel * Math.max(Math.abs(b), 1e-300), `${a} != ${b}`);
+const close = (a: number, b: number, rel = 1e-9) =>
+  assert.ok(Math.abs(a - b) <= rel * Math.max(Math.abs(b), 1e-300), `${a} != ${b}`);
 
 test('exact binomial (b + c < 25): two-sided tail sums by hand', () => {
   // b=10, c=2: 2 * (C(12,0) + C(12,1) + C(12,2)) / 2^12 = 2 * 79 / 4096.
@@ -39,7 +40,15 @@ test('chi-square(1) upper tail at its textbook critical values; erfc against Pyt
   close(chiSquare1Sf(6.634896601021214), 0.01, 1e-12);
   close(chiSquare1Sf(10.827566170662733), 0.001, 1e-12);
   assert.equal(chiSquare1Sf(0), 1);
-  const py: [number, number][] = [[0.1, 0.8875370839817152], [1, 0.15729920705028513], [1.99, 0.004888586800383003], [2, 0.004677734981047265], [3, 2.2090496998585438e-5], [6, 2.1519736712498916e-17], [10, 2.088487583762545e-45]];
+  const py: [number, number][] = [
+    [0.1, 0.8875370839817152],
+    [1, 0.15729920705028513],
+    [1.99, 0.004888586800383003],
+    [2, 0.004677734981047265],
+    [3, 2.2090496998585438e-5],
+    [6, 2.1519736712498916e-17],
+    [10, 2.088487583762545e-45],
+  ];
   for (const [z, v] of py) close(erfc(z), v, 1e-12);
   close(erfc(-1), 2 - 0.15729920705028513, 1e-14);
 });

@@ -21,7 +21,8 @@ export const EXACT_BELOW = 25;
 export function mcnemar(b: number, c: number, exactBelow = EXACT_BELOW): McNemarResult {
   if (!Number.isInteger(b) || !Number.isInteger(c) || b < 0 || c < 0) throw new RangeError(`bad counts ${b}, ${c}`);
   const n = b + c;
-  if (n < exactBelow) return { b, c, method: 'exact-binomial', statistic: null, pValue: exactBinomialTwoSided(Math.min(b, c), n) };
+  if (n < exactBelow)
+    return { b, c, method: 'exact-binomial', statistic: null, pValue: exactBinomialTwoSided(Math.min(b, c), n) };
   const statistic = Math.max(0, Math.abs(b - c) - 1) ** 2 / n;
   return { b, c, method: 'chi-square-cc', statistic, pValue: chiSquare1Sf(statistic) };
 }

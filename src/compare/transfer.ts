@@ -51,7 +51,11 @@ export function answersFromTargets(targetFor: (c: CampaignData) => Promise<Targe
   };
 }
 
-export async function transferMatrix(campaigns: readonly CampaignData[], alignment: Alignment, answers: TransferAnswers): Promise<TransferMatrix> {
+export async function transferMatrix(
+  campaigns: readonly CampaignData[],
+  alignment: Alignment,
+  answers: TransferAnswers,
+): Promise<TransferMatrix> {
   const flips = alignment.records.map((m) =>
     alignment.ids.flatMap((id) => {
       const r = m.get(id);
@@ -72,7 +76,8 @@ export async function transferMatrix(campaigns: readonly CampaignData[], alignme
       }
     }
     const labels = new Map<string, string>();
-    if (items.length > 0) (await answers(campaigns[t]!, items)).forEach((label, j) => labels.set(key(items[j]!), label));
+    if (items.length > 0)
+      (await answers(campaigns[t]!, items)).forEach((label, j) => labels.set(key(items[j]!), label));
     for (let s = 0; s < campaigns.length; s++) {
       const byFamily: Record<string, { eligible: number; transferred: number }> = {};
       let eligible = 0;
@@ -80,7 +85,12 @@ export async function transferMatrix(campaigns: readonly CampaignData[], alignme
       for (const r of flips[s]!) {
         const onTarget = alignment.records[t]!.get(r.id);
         // Only an original the target labels right can be flipped.
-        if (onTarget?.original === null || onTarget?.original === undefined || onTarget.original.label !== r.groundTruth) continue;
+        if (
+          onTarget?.original === null ||
+          onTarget?.original === undefined ||
+          onTarget.original.label !== r.groundTruth
+        )
+          continue;
         const hit = s === t || labels.get(key({ id: r.id, text: r.adversarial!.text })) !== r.groundTruth;
         eligible++;
         if (hit) transferred++;

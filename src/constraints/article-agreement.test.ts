@@ -4,7 +4,8 @@ import { AttackText } from '../core/attack-text.js';
 import { articleAgreementConstraint } from './article-agreement.js';
 
 const c = articleAgreementConstraint();
-const allows = (original: AttackText, candidate: AttackText, parent = original) => c.allowsCandidate!(candidate, parent, { original });
+const allows = (original: AttackText, candidate: AttackText, parent = original) =>
+  c.allowsCandidate!(candidate, parent, { original });
 
 test('article agreement: a replacement after "a"/"an" must take the same article (issue #14)', () => {
   const t = AttackText.fromString('It is an incredibly good film and a gripping story.');

@@ -39,7 +39,8 @@ export function editDistance(a: AppliedEdit): number {
 export function charBudgetConstraint(options: CharBudgetOptions): Constraint {
   const { maxPerEdit = Infinity, maxTotal = Infinity, maxRatio } = options;
   for (const [k, v] of Object.entries(options)) {
-    if (v !== undefined && !(typeof v === 'number' && v >= 0)) throw new ConfigError(`char-budget: ${k} must be a number >= 0`);
+    if (v !== undefined && !(typeof v === 'number' && v >= 0))
+      throw new ConfigError(`char-budget: ${k} must be a number >= 0`);
   }
   if (maxRatio !== undefined && maxRatio > 1) throw new ConfigError('char-budget: maxRatio must be in [0, 1]');
   const budget = (originalLength: number) =>

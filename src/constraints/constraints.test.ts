@@ -22,7 +22,12 @@ function setup(s: string): { original: AttackText; ctx: ConstraintContext } {
   return { original, ctx: { original } };
 }
 
-function allowedIndices(c: Constraint, text: AttackText, ctx: ConstraintContext, mode: AnchorMode = 'change'): number[] {
+function allowedIndices(
+  c: Constraint,
+  text: AttackText,
+  ctx: ConstraintContext,
+  mode: AnchorMode = 'change',
+): number[] {
   return text.words.flatMap((_, i) => (c.allowsIndex!(text, i, ctx, mode) ? [i] : []));
 }
 
@@ -30,7 +35,8 @@ test('NLTK stopword list: 179 distinct lower-case entries', () => {
   assert.equal(NLTK_ENGLISH_STOPWORDS.length, 179);
   assert.equal(new Set(NLTK_ENGLISH_STOPWORDS).size, 179);
   for (const w of NLTK_ENGLISH_STOPWORDS) assert.equal(w, w.toLowerCase());
-  for (const w of ['i', 'the', "don't", 'mightn', "wouldn't", 'ma', 'y']) assert.ok(NLTK_ENGLISH_STOPWORDS.includes(w), w);
+  for (const w of ['i', 'the', "don't", 'mightn', "wouldn't", 'ma', 'y'])
+    assert.ok(NLTK_ENGLISH_STOPWORDS.includes(w), w);
   for (const w of ['would', 'could', 'us', 'cannot', 'however']) assert.ok(!NLTK_ENGLISH_STOPWORDS.includes(w), w);
   assert.ok(isStopword('The') && isStopword('I') && isStopword('Don’t') && isStopword("DON'T"));
   assert.ok(!isStopword('movie'));
@@ -133,33 +139,57 @@ test('protected-spans: matches inside a word protect the whole word; empty match
 test('registry and defaults', () => {
   // The names a campaign may give (`--constraint`), each built from JSON options by the one map production uses.
   assert.deepEqual(constraintNames, ['protect', 'char-budget', 'embedding-cosine', 'pos-consistency', 'typo-density']);
-  assert.deepEqual(constraintNames.filter((n) => Constraints[n].role === 'tunable-default'), ['typo-density']);
+  assert.deepEqual(
+    constraintNames.filter((n) => Constraints[n].role === 'tunable-default'),
+    ['typo-density'],
+  );
   const options: Record<string, Record<string, unknown>> = { 'embedding-cosine': { minCosine: 0.5 } };
   for (const name of constraintNames) assert.equal(createConstraint(name, options[name] ?? {}).name, name);
-  assert.throws(() => createConstraint('stopword', {}), (e: unknown) => {
-    assert.ok(e instanceof UnknownComponentError);
-    assert.equal(e.message, 'unknown constraint "stopword"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency, typo-density');
-    return true;
-  });
-  assert.throws(() => createConstraint('protect', { patterns: ['('] }), /^ConfigError: protect: pattern "\(" is not a valid regular expression/);
-  const built: Constraint[] = [repeatModificationConstraint(), maxPerturbRatioConstraint(0.5), stopwordConstraint(), protectedSpansConstraint([/x/])];
-  assert.deepEqual(built.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans']);
+  assert.throws(
+    () => createConstraint('stopword', {}),
+    (e: unknown) => {
+      assert.ok(e instanceof UnknownComponentError);
+      assert.equal(
+        e.message,
+        'unknown constraint "stopword"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency, typo-density',
+      );
+      return true;
+    },
+  );
+  assert.throws(
+    () => createConstraint('protect', { patterns: ['('] }),
+    /^ConfigError: protect: pattern "\(" is not a valid regular expression/,
+  );
+  const built: Constraint[] = [
+    repeatModificationConstraint(),
+    maxPerturbRatioConstraint(0.5),
+    stopwordConstraint(),
+    protectedSpansConstraint([/x/]),
+  ];
+  assert.deepEqual(
+    built.map((c) => c.name),
+    ['repeat-modification', 'max-perturb-ratio', 'stopword', 'protected-spans'],
+  );
   // pos-consistency is a default (issue #14), last as the most expensive; `posConsistency: false` turns it off.
   const d = defaultConstraints({ maxPerturbRatio: 0.25, protect: [/positive/] });
-  assert.deepEqual(d.map((c) => c.name), ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'article-agreement', 'protected-spans', 'pos-consistency']);
-  assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name), [
-    'repeat-modification',
-    'max-perturb-ratio',
-    'stopword',
-    'typo-density',
-    'article-agreement',
-    'pos-consistency',
-  ]);
-  assert.deepEqual(defaultConstraints({ maxPerturbRatio: 0.25, protect: [], posConsistency: false }).map((c) => c.name), [
-    'repeat-modification',
-    'max-perturb-ratio',
-    'stopword',
-    'typo-density',
-    'article-agreement',
-  ]);
+  assert.deepEqual(
+    d.map((c) => c.name),
+    [
+      'repeat-modification',
+      'max-perturb-ratio',
+      'stopword',
+      'typo-density',
+      'article-agreement',
+      'protected-spans',
+      'pos-consistency',
+    ],
+  );
+  assert.deepEqual(
+    defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name),
+    ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'article-agreement', 'pos-consistency'],
+  );
+  assert.deepEqual(
+    defaultConstraints({ maxPerturbRatio: 0.25, protect: [], posConsistency: false }).map((c) => c.name),
+    ['repeat-modification', 'max-perturb-ratio', 'stopword', 'typo-density', 'article-agreement'],
+  );
 });

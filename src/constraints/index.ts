@@ -107,7 +107,9 @@ export function campaignConstraints(
   refs: readonly { readonly name: string; readonly options: ConstraintOptions }[],
 ): Constraint[] {
   const tunable = (name: string) => isConstraintName(name) && Constraints[name].role === 'tunable-default';
-  const typoDensity = refs.filter((r) => r.name === 'typo-density').at(-1)?.options as Partial<TypoDensityOptions> | undefined;
+  const typoDensity = refs.filter((r) => r.name === 'typo-density').at(-1)?.options as
+    | Partial<TypoDensityOptions>
+    | undefined;
   return [
     ...defaultConstraints({ ...opts, ...(typoDensity ? { typoDensity } : {}) }),
     ...refs.filter((r) => !tunable(r.name)).map((r) => createConstraint(r.name, r.options)),

@@ -40,7 +40,8 @@ test('pos-consistency: works after earlier edits moved the word, and within a wi
   assert.equal(c.allowsCandidate!(moved.replaceWord(terrible, 'awful', 'synonym'), moved, ctx), true);
   assert.equal(c.allowsCandidate!(moved.replaceWord(terrible, 'dread', 'synonym'), moved, ctx), false);
   const started = performance.now();
-  for (let k = 0; k < 200; k++) c.allowsCandidate!(moved.replaceWord(terrible, k % 2 ? 'awful' : 'dread', 'synonym'), moved, ctx);
+  for (let k = 0; k < 200; k++)
+    c.allowsCandidate!(moved.replaceWord(terrible, k % 2 ? 'awful' : 'dread', 'synonym'), moved, ctx);
   const us = ((performance.now() - started) * 1000) / 200;
   console.log(`pos-consistency: ${us.toFixed(0)} µs per candidate on a ${original.length}-word text`);
   assert.ok(us < 2000, `${us} µs`);

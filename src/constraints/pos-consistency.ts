@@ -27,7 +27,8 @@ const COARSE: Readonly<Record<string, string>> = { PROPN: 'NOUN', AUX: 'VERB' };
 
 export function posConsistencyConstraint(options: Partial<PosConsistencyOptions> = {}): Constraint {
   const opts = { ...DEFAULT_POS_CONSISTENCY, ...options };
-  if (!Number.isInteger(opts.window) || opts.window < 0) throw new ConfigError('pos-consistency: window must be an integer >= 0');
+  if (!Number.isInteger(opts.window) || opts.window < 0)
+    throw new ConfigError('pos-consistency: window must be an integer >= 0');
   const families = new Set(opts.families);
   const norm = (pos: string) => (opts.coarse ? (COARSE[pos] ?? pos) : pos);
   return {

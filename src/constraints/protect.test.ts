@@ -23,7 +23,11 @@ test('protect labels: label words in any case, whole words only', () => {
   const c = protectConstraint({ labels: ['positive', 'negative'] });
   assert.equal(c.name, 'protect');
   // "negative-ish" holds the label as a whole word; "positively" does not.
-  assert.deepEqual(frozen(c, 'Answer Positive or NEGATIVE: a positively negative-ish review.'), ['Positive', 'NEGATIVE', 'negative-ish']);
+  assert.deepEqual(frozen(c, 'Answer Positive or NEGATIVE: a positively negative-ish review.'), [
+    'Positive',
+    'NEGATIVE',
+    'negative-ish',
+  ]);
   assert.throws(() => protectConstraint({ labels: [' '] }), ConfigError);
   // Regex metacharacters in a label are literal.
   assert.deepEqual(frozen(protectConstraint({ labels: ['a+b'] }), 'a+b and ab'), ['a', 'b']);
@@ -45,7 +49,13 @@ test('protect template variables: the variable cannot be edited, moved, or have 
 
 test('protect numbers: digits and number words wink tags NUM', () => {
   const c = protectConstraint({ numbers: true });
-  assert.deepEqual(frozen(c, 'We waited 45 minutes for three pizzas at 7pm, rated 4.5 stars.'), ['45', 'three', '7pm', '4', '5']);
+  assert.deepEqual(frozen(c, 'We waited 45 minutes for three pizzas at 7pm, rated 4.5 stars.'), [
+    '45',
+    'three',
+    '7pm',
+    '4',
+    '5',
+  ]);
   const { original, ctx } = setup('It costs 1,000 dollars.');
   // "1,000" is one span: nothing may be inserted between its two AttackText words.
   assert.equal(c.allowsCandidate!(original.insertWord(3, 'about', 'rare-word'), original, ctx), false);
@@ -55,7 +65,8 @@ test('protect numbers: digits and number words wink tags NUM', () => {
 test('protect entities: wink entities and names', () => {
   const c = protectConstraint({ entities: true });
   const got = frozen(c, 'We met Steven on 12 May 2020 and mailed info@example.com about it.');
-  for (const w of ['Steven', '12', 'May', '2020', 'info', 'example', 'com']) assert.ok(got.includes(w), `${w} in ${got.join(',')}`);
+  for (const w of ['Steven', '12', 'May', '2020', 'info', 'example', 'com'])
+    assert.ok(got.includes(w), `${w} in ${got.join(',')}`);
   for (const w of ['We', 'met', 'mailed', 'about']) assert.ok(!got.includes(w), w);
 });
 

@@ -27,7 +27,8 @@ export function stopwordConstraint(): Constraint {
     allowsCandidate(candidate, _parent, ctx) {
       // Only content changes count: a reorder moves words without changing them (its `changed` is empty).
       const f = stopwordFlags(ctx.original);
-      for (const id of candidate.lastEdit?.changed ?? []) if (id < ctx.original.originalWordCount && f[id]) return false;
+      for (const id of candidate.lastEdit?.changed ?? [])
+        if (id < ctx.original.originalWordCount && f[id]) return false;
       return true;
     },
   };

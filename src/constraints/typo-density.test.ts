@@ -17,7 +17,7 @@ function typoChain(s: string, indices: readonly number[], constraint = typoDensi
   const original = AttackText.fromString(s);
   let t = original;
   return indices.map((i) => {
-    const next = t.replaceWord(i, t.word(i).slice(0, 1) + 'x' + t.word(i).slice(1), 'typo');
+    const next = t.replaceWord(i, `${t.word(i).slice(0, 1)}x${t.word(i).slice(1)}`, 'typo');
     const ok = constraint.allowsCandidate!(next, t, { original });
     t = next;
     return ok;
@@ -25,9 +25,15 @@ function typoChain(s: string, indices: readonly number[], constraint = typoDensi
 }
 
 test('typoCap: two below 15 words, then three however long (issue #14: 4-5 typos in 25-35 words were questionable)', () => {
-  assert.deepEqual([3, 10, 14, 15, 21, 22, 32, 40].map((n) => typoCap(n)), [2, 2, 2, 3, 3, 3, 3, 3]);
+  assert.deepEqual(
+    [3, 10, 14, 15, 21, 22, 32, 40].map((n) => typoCap(n)),
+    [2, 2, 2, 3, 3, 3, 3, 3],
+  );
   // Without the ceiling, one per 7 words.
-  assert.deepEqual([22, 40].map((n) => typoCap(n, { perSentence: 2, wordsPerTypo: 7, maxPerSentence: 99 })), [4, 6]);
+  assert.deepEqual(
+    [22, 40].map((n) => typoCap(n, { perSentence: 2, wordsPerTypo: 7, maxPerSentence: 99 })),
+    [4, 6],
+  );
 });
 
 test('a 10-word sentence takes two typos, not a third', () => {
@@ -43,7 +49,12 @@ test('a 10-word sentence takes two typos, not a third', () => {
 
 test('the cap is per sentence and grows with long sentences', () => {
   // Two typos in each of two short sentences are fine.
-  assert.deepEqual(typoChain(`${TEN} The plot was thin but the jokes landed well.`, [1, 2, 12, 13]), [true, true, true, true]);
+  assert.deepEqual(typoChain(`${TEN} The plot was thin but the jokes landed well.`, [1, 2, 12, 13]), [
+    true,
+    true,
+    true,
+    true,
+  ]);
   const long = 'the gentle comedy makes everyone laugh easily and feel happy while the plot wanders around town.';
   assert.equal(AttackText.fromString(long).length, 16);
   assert.deepEqual(typoChain(long, [1, 2, 3, 5]), [true, true, true, false]);
@@ -56,9 +67,15 @@ test('options: off, looser, validated; campaign --constraint typo-density replac
   assert.throws(() => createConstraint('typo-density', { max: 2 }), /unknown option "max"/);
   const names = (refs: { name: string; options: Record<string, unknown> }[]) =>
     campaignConstraints({ maxPerturbRatio: 0.25, protect: [] }, refs).map((c) => c.name);
-  assert.deepEqual(names([]), defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name));
+  assert.deepEqual(
+    names([]),
+    defaultConstraints({ maxPerturbRatio: 0.25, protect: [] }).map((c) => c.name),
+  );
   assert.ok(names([]).includes('typo-density'), 'on by default');
-  assert.equal(names([{ name: 'typo-density', options: { perSentence: 3 } }]).filter((n) => n === 'typo-density').length, 1);
+  assert.equal(
+    names([{ name: 'typo-density', options: { perSentence: 3 } }]).filter((n) => n === 'typo-density').length,
+    1,
+  );
   assert.ok(!names([{ name: 'typo-density', options: { enabled: false } }]).includes('typo-density'));
 });
 

@@ -23,7 +23,13 @@ export interface TypoDensityOptions {
   readonly families: readonly string[];
 }
 
-export const DEFAULT_TYPO_DENSITY: TypoDensityOptions = { enabled: true, perSentence: 2, wordsPerTypo: 7, maxPerSentence: 3, families: ['typo'] };
+export const DEFAULT_TYPO_DENSITY: TypoDensityOptions = {
+  enabled: true,
+  perSentence: 2,
+  wordsPerTypo: 7,
+  maxPerSentence: 3,
+  families: ['typo'],
+};
 
 /** Typos allowed in a sentence of `words` words: 2 below 15 words, 3 from 15 on (defaults). */
 export function typoCap(
@@ -101,15 +107,18 @@ export function typoDensityConstraint(options: Partial<TypoDensityOptions> = {})
 function resolveTypoDensity(options: Partial<TypoDensityOptions>): TypoDensityOptions {
   const valid = Object.keys(DEFAULT_TYPO_DENSITY);
   for (const key of Object.keys(options)) {
-    if (!valid.includes(key)) throw new ConfigError(`typo-density: unknown option "${key}"; valid options: ${valid.join(', ')}`);
+    if (!valid.includes(key))
+      throw new ConfigError(`typo-density: unknown option "${key}"; valid options: ${valid.join(', ')}`);
   }
   const opts = { ...DEFAULT_TYPO_DENSITY, ...options };
   if (typeof opts.enabled !== 'boolean') throw new ConfigError('typo-density: enabled must be a boolean');
   for (const key of ['perSentence', 'wordsPerTypo', 'maxPerSentence'] as const) {
     const v = opts[key];
-    if (!(Number.isInteger(v) && v >= 1)) throw new ConfigError(`typo-density: ${key} must be an integer >= 1, got ${JSON.stringify(v)}`);
+    if (!(Number.isInteger(v) && v >= 1))
+      throw new ConfigError(`typo-density: ${key} must be an integer >= 1, got ${JSON.stringify(v)}`);
   }
-  if (opts.maxPerSentence < opts.perSentence) throw new ConfigError('typo-density: maxPerSentence must be >= perSentence');
+  if (opts.maxPerSentence < opts.perSentence)
+    throw new ConfigError('typo-density: maxPerSentence must be >= perSentence');
   if (!(Array.isArray(opts.families) && opts.families.every((f) => typeof f === 'string'))) {
     throw new ConfigError('typo-density: families must be a list of family names');
   }

@@ -15,7 +15,13 @@ test('splits words and separators and rebuilds the exact text', () => {
     assert.equal(t.text, s);
     assert.equal(t.seps.length, t.words.length + 1);
   }
-  assert.deepEqual(AttackText.fromString("I don't like well-made films.").words, ['I', "don't", 'like', 'well-made', 'films']);
+  assert.deepEqual(AttackText.fromString("I don't like well-made films.").words, [
+    'I',
+    "don't",
+    'like',
+    'well-made',
+    'films',
+  ]);
 });
 
 test('replace, insert and block swaps record edits with original positions and costs', () => {
@@ -33,15 +39,24 @@ test('replace, insert and block swaps record edits with original positions and c
   const s = t.swapBlocks(0, 4, 5, 9, 'reorder');
   assert.equal(s.text, 'The service was slow, but the food was great.');
   assert.equal(s.cost, 2);
-  assert.deepEqual([...s.lockedIds()].sort((a, b) => a - b), [0, 1, 2, 3, 5, 6, 7, 8]);
+  assert.deepEqual(
+    [...s.lockedIds()].sort((a, b) => a - b),
+    [0, 1, 2, 3, 5, 6, 7, 8],
+  );
   const w = t.swapBlocks(1, 2, 2, 3, 'reorder');
   assert.equal(w.text, 'The was food great, but the service was slow.');
-  assert.equal(AttackText.fromString('Great food. Bad service!').swapBlocks(0, 2, 2, 4, 'reorder').text, 'Bad service. Great food!');
+  assert.equal(
+    AttackText.fromString('Great food. Bad service!').swapBlocks(0, 2, 2, 4, 'reorder').text,
+    'Bad service. Great food!',
+  );
 });
 
 test('replay rebuilds any subset of edits by word id, even after reordering', () => {
   const t = AttackText.fromString('The food was great, but the service was slow.');
-  const full = t.swapBlocks(0, 4, 5, 9, 'reorder').replaceWord(1, 'staff', 'synonym').replaceWord(8, 'grand', 'synonym');
+  const full = t
+    .swapBlocks(0, 4, 5, 9, 'reorder')
+    .replaceWord(1, 'staff', 'synonym')
+    .replaceWord(8, 'grand', 'synonym');
   assert.equal(full.text, 'The staff was slow, but the food was grand.');
   assert.equal(AttackText.replay(t, full.applied, [1, 2]).text, 'The food was grand, but the staff was slow.');
   assert.equal(AttackText.replay(t, full.applied, [0]).text, 'The service was slow, but the food was great.');
@@ -79,8 +94,9 @@ test('every edit knows where it falls in its parent text, and its text is built 
     const t = AttackText.fromString(s);
     const children: AttackText[] = [t.insertWord(t.length, 'verily', 'rare-word')];
     for (let i = 0; i < t.length; i++) {
-      children.push(t.replaceWord(i, 'x' + t.words[i], 'typo'), t.insertWord(i, 'verily', 'rare-word'));
-      if (i + 1 < t.length) children.push(t.mergeWithNext(i, 'typo'), t.swapBlocks(i, i + 1, i + 1, Math.min(t.length, i + 3), 'reorder'));
+      children.push(t.replaceWord(i, `x${t.words[i]}`, 'typo'), t.insertWord(i, 'verily', 'rare-word'));
+      if (i + 1 < t.length)
+        children.push(t.mergeWithNext(i, 'typo'), t.swapBlocks(i, i + 1, i + 1, Math.min(t.length, i + 3), 'reorder'));
     }
     for (const c of children) {
       const w = c.windowIn(t);

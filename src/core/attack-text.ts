@@ -40,7 +40,7 @@ export interface AppliedEdit {
 }
 
 // A word: letters/digits, optionally joined by apostrophes or hyphens ("don't", "well-made").
-const WORD = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Words of a text as AttackText splits it, counted without building the text. */
 export function countWords(text: string): number {
@@ -88,7 +88,14 @@ export class AttackText {
     this.pending = pending;
   }
 
-  private static of(words: readonly string[], seps: readonly string[], ids: readonly number[], originalWordCount: number, applied: readonly AppliedEdit[], nextId: number): AttackText {
+  private static of(
+    words: readonly string[],
+    seps: readonly string[],
+    ids: readonly number[],
+    originalWordCount: number,
+    applied: readonly AppliedEdit[],
+    nextId: number,
+  ): AttackText {
     let cost = 0;
     for (const a of applied) cost += a.cost;
     return new AttackText(words, seps, ids, originalWordCount, applied, nextId, applied[applied.length - 1], cost);
@@ -293,7 +300,7 @@ export class AttackText {
         if (k < 0) throw new RangeError(`word id ${op.beforeId} not in text`);
         // Before a word: "NEW " at its start. Appended: " NEW" before the trailing text.
         start = end = this.wordStart(k);
-        middle = k === words.length ? ' ' + op.word : op.word + ' ';
+        middle = k === words.length ? ` ${op.word}` : `${op.word} `;
         // The new word takes the separator before the insertion point; a single space follows it.
         // Appending keeps the trailing text (".") after the new word.
         seps.splice(k === words.length ? k : k + 1, 0, ' ');
@@ -307,7 +314,8 @@ export class AttackText {
       }
       case 'merge': {
         const k = ids.indexOf(op.id);
-        if (k < 0 || ids[k + 1] !== op.nextId) throw new RangeError(`merge: words ${op.id} and ${op.nextId} are not adjacent`);
+        if (k < 0 || ids[k + 1] !== op.nextId)
+          throw new RangeError(`merge: words ${op.id} and ${op.nextId} are not adjacent`);
         const from = this.spanText(k, k + 2);
         start = this.wordEnd(k);
         end = this.wordStart(k + 1);
@@ -352,7 +360,16 @@ export class AttackText {
       }
     }
     const appliedEdit: AppliedEdit = { edit, op, cost, changed, moved };
-    const text = new AttackText(words, seps, ids, this.originalWordCount, [...this.applied, appliedEdit], nextId, appliedEdit, this.totalCost + cost);
+    const text = new AttackText(
+      words,
+      seps,
+      ids,
+      this.originalWordCount,
+      [...this.applied, appliedEdit],
+      nextId,
+      appliedEdit,
+      this.totalCost + cost,
+    );
     return this.child(text, start, end, middle);
   }
 
@@ -370,10 +387,20 @@ export class AttackText {
       changed: [op.id],
       moved: [],
     };
-    const text = new AttackText(undefined, this.seps, this.ids, this.originalWordCount, undefined, this.nextId, appliedEdit, this.totalCost + 1, {
-      index: k,
-      to: op.to,
-    });
+    const text = new AttackText(
+      undefined,
+      this.seps,
+      this.ids,
+      this.originalWordCount,
+      undefined,
+      this.nextId,
+      appliedEdit,
+      this.totalCost + 1,
+      {
+        index: k,
+        to: op.to,
+      },
+    );
     return this.child(text, this.wordStart(k), this.wordEnd(k), op.to);
   }
 
@@ -409,7 +436,22 @@ function joinSpan(words: readonly string[], seps: readonly string[], from: numbe
 }
 
 // Abbreviations whose full stop does not end a sentence ("Mr. Smith" is not a sentence start).
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'jr', 'sr', 'vs', 'etc', 'inc', 'ltd', 'co', 'no']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'st',
+  'jr',
+  'sr',
+  'vs',
+  'etc',
+  'inc',
+  'ltd',
+  'co',
+  'no',
+]);
 
 function startsSentence(words: readonly string[], seps: readonly string[], k: number): boolean {
   if (k === 0) return true;

@@ -32,7 +32,11 @@ export function renderInput(template: string, example: string, labels: readonly 
   const text = withLabels(template, labels);
   const at = text.indexOf(INPUT_PLACEHOLDER);
   if (at < 0) throw new Error(`the prompt template has no ${INPUT_PLACEHOLDER}`);
-  return { text: text.slice(0, at) + example + text.slice(at + INPUT_PLACEHOLDER.length), exampleStart: at, exampleEnd: at + example.length };
+  return {
+    text: text.slice(0, at) + example + text.slice(at + INPUT_PLACEHOLDER.length),
+    exampleStart: at,
+    exampleEnd: at + example.length,
+  };
 }
 
 /** The marker before the input in every default prompt; `quiver serve` and the bundled tasks answer what follows it. */

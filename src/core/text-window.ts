@@ -38,8 +38,10 @@ export function compareWindows(base: string, a: TextWindow, b: TextWindow): numb
   for (let k = Math.min(a.start, b.start); ; k++) {
     if (k >= aTail && k >= bTail && aShift === bShift) return 0;
     if (k >= aLength || k >= bLength) return aLength - bLength;
-    const ca = k < a.start ? base.charCodeAt(k) : k < aTail ? a.middle.charCodeAt(k - a.start) : base.charCodeAt(k + aShift);
-    const cb = k < b.start ? base.charCodeAt(k) : k < bTail ? b.middle.charCodeAt(k - b.start) : base.charCodeAt(k + bShift);
+    const ca =
+      k < a.start ? base.charCodeAt(k) : k < aTail ? a.middle.charCodeAt(k - a.start) : base.charCodeAt(k + aShift);
+    const cb =
+      k < b.start ? base.charCodeAt(k) : k < bTail ? b.middle.charCodeAt(k - b.start) : base.charCodeAt(k + bShift);
     if (ca !== cb) return ca - cb;
   }
 }

@@ -27,13 +27,19 @@ test('assess: every flip gets the checks; records without a flip are left alone'
   const r = await assessFlip(flip(), { checks });
   assert.deepEqual(r.validity, { checks });
   const robust = record({ id: 'b', status: 'failed', text: 'x' });
-  assert.equal(await assessFlip(robust, { checks, judge: { judge: judge(new Error('never asked')), reject: 'invalid' } }), robust);
+  assert.equal(
+    await assessFlip(robust, { checks, judge: { judge: judge(new Error('never asked')), reject: 'invalid' } }),
+    robust,
+  );
 });
 
 test('assess: the judge sees label, original and perturbed; its usage joins the record usage', async () => {
   const seen: JudgeItem[] = [];
   const usage = { promptTokens: 100, completionTokens: 5, costUsd: 0.5, latencyMs: 9, retries: 1 };
-  const r = await assessFlip(flip(), { checks, judge: { judge: judge({ verdict: 'valid', answer: 'fine', usage }, seen), reject: 'invalid' } });
+  const r = await assessFlip(flip(), {
+    checks,
+    judge: { judge: judge({ verdict: 'valid', answer: 'fine', usage }, seen), reject: 'invalid' },
+  });
   assert.deepEqual(seen, [{ label: 'positive', original: 'Great app', perturbed: 'Graet app' }]);
   assert.equal(r.status, 'succeeded');
   assert.deepEqual(r.validity, { checks, judge: { spec: 'module:j.js', verdict: 'valid', answer: 'fine', usage } });
@@ -41,7 +47,10 @@ test('assess: the judge sees label, original and perturbed; its usage joins the 
 });
 
 test('assess: a rejected flip is failed with reason judged-invalid and keeps the answer; questionable rejects only when asked', async () => {
-  const invalid = await assessFlip(flip(), { checks, judge: { judge: judge({ verdict: 'invalid', answer: 'label changed' }), reject: 'invalid' } });
+  const invalid = await assessFlip(flip(), {
+    checks,
+    judge: { judge: judge({ verdict: 'invalid', answer: 'label changed' }), reject: 'invalid' },
+  });
   assert.equal(invalid.status, 'failed');
   assert.equal(invalid.reason, 'judged-invalid');
   assert.equal(invalid.validity?.judge?.answer, 'label changed');
@@ -56,8 +65,14 @@ test('assess: a rejected flip is failed with reason judged-invalid and keeps the
 });
 
 test('assess: a failing judge gives the verdict error and leaves the flip unjudged, never valid; an outage stops the campaign', async () => {
-  const r = await assessFlip(flip(), { checks, judge: { judge: judge(new Error('parse-failure: no verdict')), reject: 'questionable' } });
+  const r = await assessFlip(flip(), {
+    checks,
+    judge: { judge: judge(new Error('parse-failure: no verdict')), reject: 'questionable' },
+  });
   assert.equal(r.status, 'succeeded');
   assert.deepEqual(r.validity?.judge, { spec: 'module:j.js', verdict: 'error', answer: 'parse-failure: no verdict' });
-  await assert.rejects(assessFlip(flip(), { checks, judge: { judge: judge(new CampaignAbortError('endpoint down')), reject: 'invalid' } }), CampaignAbortError);
+  await assert.rejects(
+    assessFlip(flip(), { checks, judge: { judge: judge(new CampaignAbortError('endpoint down')), reject: 'invalid' } }),
+    CampaignAbortError,
+  );
 });

@@ -26,16 +26,35 @@ export async function assessFlip(record: ResultRecord, assessment: Assessment): 
   const { judge, reject } = assessment.judge;
   let verdict: JudgeRecord;
   try {
-    const [a] = await judge.judge([{ label: record.groundTruth, original: record.original.text, perturbed: record.adversarial.text }]);
-    verdict = { spec: judge.id, verdict: a!.verdict, answer: a!.answer ?? null, ...(a!.usage === undefined ? {} : { usage: a!.usage }) };
+    const [a] = await judge.judge([
+      { label: record.groundTruth, original: record.original.text, perturbed: record.adversarial.text },
+    ]);
+    verdict = {
+      spec: judge.id,
+      verdict: a!.verdict,
+      answer: a!.answer ?? null,
+      ...(a!.usage === undefined ? {} : { usage: a!.usage }),
+    };
   } catch (err) {
     if (err instanceof CampaignAbortError) throw err;
     verdict = { spec: judge.id, verdict: 'error', answer: errorMessage(err) };
   }
   const usage = verdict.usage === undefined ? record.usage : addUsage(record.usage ?? zeroUsage, verdict.usage);
-  const judged: ResultRecord = { ...record, validity: { checks, judge: verdict }, ...(usage === undefined ? {} : { usage }) };
+  const judged: ResultRecord = {
+    ...record,
+    validity: { checks, judge: verdict },
+    ...(usage === undefined ? {} : { usage }),
+  };
   if (verdict.verdict === 'error' || !rejects(reject, verdict.verdict)) return judged;
   // The edits stay, to show what was rejected; the success-only measures go, as for any failed record.
   const { perturbedWordRatioByPart: _byPart, ...rest } = judged;
-  return { ...rest, status: 'failed', reason: JUDGED_INVALID, perturbedWordRatio: null, flipDistance: null, editsBeforeShrink: null, minimal: null };
+  return {
+    ...rest,
+    status: 'failed',
+    reason: JUDGED_INVALID,
+    perturbedWordRatio: null,
+    flipDistance: null,
+    editsBeforeShrink: null,
+    minimal: null,
+  };
 }

@@ -68,7 +68,9 @@ test('a flip that never reproduces is failed "unverified"', async () => {
       calls++;
       const inner = await new KeywordTarget().predict(texts);
       // After the search (first 3 calls) the model no longer flips anything.
-      return calls > 3 ? texts.map(() => predictionFrom(['negative', 'positive'], { negative: 0.1, positive: 0.9 })) : inner;
+      return calls > 3
+        ? texts.map(() => predictionFrom(['negative', 'positive'], { negative: 0.1, positive: 0.9 }))
+        : inner;
     },
   };
   const r = await attackExample(parts(flaky), { ...settings, stabilitySamples: 0 }, example);
@@ -77,7 +79,13 @@ test('a flip that never reproduces is failed "unverified"', async () => {
 });
 
 test('a target that throws makes the record errored with its message', async () => {
-  const broken: Target = { id: 'test:broken', labels: ['negative', 'positive'], predict: async () => { throw new Error('model on fire'); } };
+  const broken: Target = {
+    id: 'test:broken',
+    labels: ['negative', 'positive'],
+    predict: async () => {
+      throw new Error('model on fire');
+    },
+  };
   const r = await attackExample(parts(broken), settings, example);
   assert.equal(r.status, 'errored');
   assert.equal(r.reason, 'model on fire');

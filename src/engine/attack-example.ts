@@ -12,7 +12,13 @@ import type { Perturbation, PerturbContext } from '../core/perturbation.js';
 import { rngFor } from '../core/rng.js';
 import type { Evaluated, SearchMethod } from '../core/search.js';
 import { zeroUsage, type Prediction, type Target } from '../core/target.js';
-import { SCHEMA_VERSION, type Example, type PredictionRecord, type ResultRecord, type Verification } from '../contracts/record.js';
+import {
+  SCHEMA_VERSION,
+  type Example,
+  type PredictionRecord,
+  type ResultRecord,
+  type Verification,
+} from '../contracts/record.js';
 import { scopeConstraint } from './scope-constraint.js';
 import { CandidateSpace } from './candidates.js';
 import { Evaluator } from './evaluator.js';
@@ -44,11 +50,16 @@ export interface AttackSettings {
   readonly timeLimitMs?: number;
 }
 
-export async function attackExample(parts: AttackParts, settings: AttackSettings, example: Example): Promise<ResultRecord> {
+export async function attackExample(
+  parts: AttackParts,
+  settings: AttackSettings,
+  example: Example,
+): Promise<ResultRecord> {
   const started = performance.now();
   const seedKey = `${settings.seed}:${example.id}`;
   const evaluator = new Evaluator(parts.target, settings.maxQueries, settings.timeLimitMs);
-  const rendered = settings.input === undefined ? undefined : renderInput(settings.input.template, example.text, parts.target.labels);
+  const rendered =
+    settings.input === undefined ? undefined : renderInput(settings.input.template, example.text, parts.target.labels);
   const inputText = rendered?.text ?? example.text;
   const original = AttackText.fromString(inputText);
   const wordPart = rendered === undefined ? undefined : wordParts(original, rendered);
@@ -127,10 +138,21 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
     }
 
     const adv = shrunk.result.text;
-    const check = await verifyFlip(evaluator, parts.goal, { ...example, text: inputText }, originalPrediction!.label, adv.text, settings.verifyRepeats);
+    const check = await verifyFlip(
+      evaluator,
+      parts.goal,
+      { ...example, text: inputText },
+      originalPrediction!.label,
+      adv.text,
+      settings.verifyRepeats,
+    );
     const flip = { adversarial: toRecord(adv.text, check.last), verification: check.verification };
-    const byPart = wordPart === undefined ? {} : { edits: editsWithParts(adv.edits, wordPart), perturbedWordRatioByPart: ratiosByPart(adv, wordPart) };
-    if (check.verification.flipRate === 0) return record({ status: 'failed', ...common, ...flip, reason: 'unverified' });
+    const byPart =
+      wordPart === undefined
+        ? {}
+        : { edits: editsWithParts(adv.edits, wordPart), perturbedWordRatioByPart: ratiosByPart(adv, wordPart) };
+    if (check.verification.flipRate === 0)
+      return record({ status: 'failed', ...common, ...flip, reason: 'unverified' });
     if (!check.stable) return record({ status: 'failed', ...common, ...flip, reason: 'unstable' });
     return record({
       status: 'succeeded',
@@ -146,7 +168,8 @@ export async function attackExample(parts: AttackParts, settings: AttackSettings
   } catch (err) {
     if (err instanceof CampaignAbortError) throw err;
     // Depends on machine speed and load, unlike every other outcome: the one exception to "same seed, same results".
-    if (err instanceof TimeLimitError) return record({ status: 'failed', original: originalRecord, reason: 'time-limit' });
+    if (err instanceof TimeLimitError)
+      return record({ status: 'failed', original: originalRecord, reason: 'time-limit' });
     return record({ status: 'errored', reason: errorMessage(err) });
   }
 }

@@ -43,7 +43,6 @@ export class CandidateSpace {
     return this.computePositions(text);
   }
 
-
   private computePositions(text: AttackText): number[] {
     const out: number[] = [];
     for (let i = 0; i < text.length; i++) {
@@ -60,12 +59,14 @@ export class CandidateSpace {
   // Plain loops: these run for every position of every text and every candidate, and closures there showed in
   // profiles as allocation.
   private allowsIndex(text: AttackText, index: number, mode: AnchorMode): boolean {
-    for (const c of this.constraints) if (c.allowsIndex !== undefined && !c.allowsIndex(text, index, this.cctx, mode)) return false;
+    for (const c of this.constraints)
+      if (c.allowsIndex !== undefined && !c.allowsIndex(text, index, this.cctx, mode)) return false;
     return true;
   }
 
   private allowsCandidate(candidate: AttackText, parent: AttackText): boolean {
-    for (const c of this.constraints) if (c.allowsCandidate !== undefined && !c.allowsCandidate(candidate, parent, this.cctx)) return false;
+    for (const c of this.constraints)
+      if (c.allowsCandidate !== undefined && !c.allowsCandidate(candidate, parent, this.cctx)) return false;
     return true;
   }
 

@@ -25,10 +25,20 @@ test('evaluator: sends each text once, counts requests apart from sends, stops a
 
 test('shrink: removes edits the flip does not need, leaving a 1-minimal set', async () => {
   const table = { great: ['fine'], good: ['bad'], food: ['meal'], dessert: ['pudding'] };
-  const f = await engineFixture({ text: 'The food was great and the dessert was good.', groundTruth: 'positive', perturbations: [swapTable(table)] });
+  const f = await engineFixture({
+    text: 'The food was great and the dessert was good.',
+    groundTruth: 'positive',
+    perturbations: [swapTable(table)],
+  });
   // Build a flip with a redundant edit: food->meal and dessert->pudding change nothing, great->fine and good->bad flip.
   let t = f.ctx.original.text;
-  for (const [i, w] of [[1, 'meal'], [3, 'fine'], [6, 'pudding'], [8, 'bad']] as const) t = t.replaceWord(i, w, 'synonym');
+  for (const [i, w] of [
+    [1, 'meal'],
+    [3, 'fine'],
+    [6, 'pudding'],
+    [8, 'bad'],
+  ] as const)
+    t = t.replaceWord(i, w, 'synonym');
   const [found] = await f.ctx.evaluate([t]);
   assert.equal(found!.succeeded, true);
   const { result, minimal } = await shrinkToMinimal(f.ctx, found!);
@@ -41,7 +51,11 @@ test('shrink: removes edits the flip does not need, leaving a 1-minimal set', as
 
 test('greedy + shrink on a real flip keeps only needed edits', async () => {
   const table = { great: ['fine'], good: ['decent', 'bad'], tasty: ['savory'] };
-  const f = await engineFixture({ text: 'The food was great, good and tasty.', groundTruth: 'positive', perturbations: [swapTable(table)] });
+  const f = await engineFixture({
+    text: 'The food was great, good and tasty.',
+    groundTruth: 'positive',
+    perturbations: [swapTable(table)],
+  });
   const found = await greedyWir().search(f.ctx);
   assert.equal(found.succeeded, true);
   const { result } = await shrinkToMinimal(f.ctx, found);
@@ -57,8 +71,19 @@ test('stability: share of random perturbations keeping the label, seeded', async
   // Positions with candidates: food, great, good. Only great->terrible (-2 + 1) flips the label.
   const table = { great: ['fine', 'terrible'], good: ['decent'], food: ['meal'] };
   const run = async (seed: string) => {
-    const f = await engineFixture({ text: 'The food was great and good.', groundTruth: 'positive', perturbations: [swapTable(table)] });
-    return measureStability({ space: f.space, evaluator: f.evaluator, originalLabel: 'positive', samples: 20, maxEdits: 1, seedKey: seed });
+    const f = await engineFixture({
+      text: 'The food was great and good.',
+      groundTruth: 'positive',
+      perturbations: [swapTable(table)],
+    });
+    return measureStability({
+      space: f.space,
+      evaluator: f.evaluator,
+      originalLabel: 'positive',
+      samples: 20,
+      maxEdits: 1,
+      seedKey: seed,
+    });
   };
   const a = await run('x');
   assert.deepEqual(a, await run('x'));
@@ -66,6 +91,13 @@ test('stability: share of random perturbations keeping the label, seeded', async
   assert.ok(a.stability !== null && a.stability > 0.5 && a.stability < 1, `stability ${a.stability}`);
   assert.notDeepEqual(a, await run('y'), 'another seed draws other samples');
   const none = await engineFixture({ text: 'and the', groundTruth: 'positive', perturbations: [swapTable(table)] });
-  const r = await measureStability({ space: none.space, evaluator: none.evaluator, originalLabel: 'positive', samples: 5, maxEdits: 2, seedKey: 'x' });
+  const r = await measureStability({
+    space: none.space,
+    evaluator: none.evaluator,
+    originalLabel: 'positive',
+    samples: 5,
+    maxEdits: 2,
+    seedKey: 'x',
+  });
   assert.deepEqual(r, { stability: null, samples: 0, sent: 0 });
 });

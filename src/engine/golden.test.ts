@@ -26,24 +26,48 @@ async function demoExamples(limit: number): Promise<Example[]> {
 
 async function run(target: string, search = 'abs', limit = 40): Promise<unknown[]> {
   const config = {
-    target, targetOptions: {}, goal: { name: 'untargeted' as const }, search: { name: search, options: {} },
+    target,
+    targetOptions: {},
+    goal: { name: 'untargeted' as const },
+    search: { name: search, options: {} },
     perturbations: ['typo', 'synonym', 'reorder', 'rare-word'].map((name) => ({ name, options: {} })),
-    maxPerturbRatio: 0.25, protect: [], seed: 42, maxQueries: null, stabilitySamples: 10, verifyRepeats: 1,
+    maxPerturbRatio: 0.25,
+    protect: [],
+    seed: 42,
+    maxQueries: null,
+    stabilitySamples: 10,
+    verifyRepeats: 1,
   };
   const parts = await buildAttackParts(config);
   const out: unknown[] = [];
   for (const ex of await demoExamples(limit)) {
-    const r = await attackExample(parts, { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 10, verifyRepeats: 1 }, ex);
-    out.push([r.id, r.status, r.adversarial?.text ?? null, r.edits.map((e) => `${e.family}:${e.position}:${e.from}>${e.to}`), r.queries, r.uniqueQueries, r.stability]);
+    const r = await attackExample(
+      parts,
+      { seed: 42, maxQueries: Infinity, maxPerturbRatio: 0.25, stabilitySamples: 10, verifyRepeats: 1 },
+      ex,
+    );
+    out.push([
+      r.id,
+      r.status,
+      r.adversarial?.text ?? null,
+      r.edits.map((e) => `${e.family}:${e.position}:${e.from}>${e.to}`),
+      r.queries,
+      r.uniqueQueries,
+      r.stability,
+    ]);
   }
   return out;
 }
 
 test('golden: a fixed campaign finds exactly the committed results', async () => {
-  const actual: Record<string, unknown[]> = { 'local:wink': await run('local:wink'), 'local:vader': await run('local:vader') };
+  const actual: Record<string, unknown[]> = {
+    'local:wink': await run('local:wink'),
+    'local:vader': await run('local:vader'),
+  };
   // Every other search method walks the candidate space its own way (random draws, crossover, swarms, best-first).
-  for (const search of ['greedy-wir', 'beam', 'abfs', 'genetic', 'pso', 'random']) actual[`local:afinn ${search}`] = await run('local:afinn', search, 12);
-  if (process.env.QUIVER_UPDATE_GOLDEN === '1') writeFileSync(goldenPath, JSON.stringify(actual, null, 1) + '\n');
+  for (const search of ['greedy-wir', 'beam', 'abfs', 'genetic', 'pso', 'random'])
+    actual[`local:afinn ${search}`] = await run('local:afinn', search, 12);
+  if (process.env.QUIVER_UPDATE_GOLDEN === '1') writeFileSync(goldenPath, `${JSON.stringify(actual, null, 1)}\n`);
   const golden = JSON.parse(readFileSync(goldenPath, 'utf8'));
   assert.deepEqual(actual, golden);
 });

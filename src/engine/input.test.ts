@@ -19,7 +19,19 @@ test('renderInput places the example literally and marks each word prompt or exa
   const parts = wordParts(t, r);
   assert.deepEqual(
     t.words.map((w, i) => `${w}:${parts[i]![0]}`),
-    ['Classify:p', 'as:p', 'negative:p', 'positive:p', 'Be:p', 'brief:p', 'Text:p', 'A:e', 'fine:e', 'film:e', 'Answer:p'],
+    [
+      'Classify:p',
+      'as:p',
+      'negative:p',
+      'positive:p',
+      'Be:p',
+      'brief:p',
+      'Text:p',
+      'A:e',
+      'fine:e',
+      'film:e',
+      'Answer:p',
+    ],
   );
   assert.throws(() => renderInput('no placeholder', 'x', []), /has no \{\{input\}\}/);
 });
@@ -29,7 +41,10 @@ test('per-part edit annotation and ratios', () => {
   const t = AttackText.fromString(r.text);
   const parts = wordParts(t, r);
   const edited = t.replaceWord(5, 'short', 'synonym').replaceWord(8, 'fnie', 'typo');
-  assert.deepEqual(editsWithParts(edited.edits, parts).map((e) => e.part), ['prompt', 'example']);
+  assert.deepEqual(
+    editsWithParts(edited.edits, parts).map((e) => e.part),
+    ['prompt', 'example'],
+  );
   assert.deepEqual(ratiosByPart(edited, parts), { prompt: 1 / 8, example: 1 / 3 });
 });
 
@@ -57,8 +72,22 @@ test('--scope both against quiver serve: records name the part of every edit; la
   const server = await serveChild(work, '--model', 'local:wink', '--input-marker', '');
   try {
     const out = join(work, 'both');
-    const r = quiverSync(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--scope', 'both',
-      '--limit', '10', '--out', out, '--json');
+    const r = quiverSync(
+      work,
+      'run',
+      '--target',
+      'openai:local-wink',
+      '--base-url',
+      server.url,
+      '--no-cache',
+      '--scope',
+      'both',
+      '--limit',
+      '10',
+      '--out',
+      out,
+      '--json',
+    );
     assert.equal(r.code, 0, r.stderr);
     const s = JSON.parse(r.stdout);
     assert.ok(s.succeeded > 0);
@@ -79,10 +108,30 @@ test('--scope both against quiver serve: records name the part of every edit; la
     // Mildly negative texts labelled positive, behind a prompt whose "lovely" tips the whole message positive: only an
     // edit to the prompt can flip them.
     writeFileSync(join(work, 'prompt.txt'), 'Here is a lovely review to classify as {{labels}}.\n\nText: {{input}}\n');
-    writeFileSync(join(work, 'mild.jsonl'), ['A bit slow.', 'A little long.'].map((text, k) => JSON.stringify({ id: `m${k}`, text, label: 'positive' })).join('\n') + '\n');
+    writeFileSync(
+      join(work, 'mild.jsonl'),
+      `${['A bit slow.', 'A little long.']
+        .map((text, k) => JSON.stringify({ id: `m${k}`, text, label: 'positive' }))
+        .join('\n')}\n`,
+    );
     const promptOnly = join(work, 'prompt');
-    const p = quiverSync(work, 'run', '--target', 'openai:local-wink', '--base-url', server.url, '--no-cache', '--scope', 'prompt',
-      '--prompt', 'prompt.txt', '--dataset', 'mild.jsonl', '--out', promptOnly);
+    const p = quiverSync(
+      work,
+      'run',
+      '--target',
+      'openai:local-wink',
+      '--base-url',
+      server.url,
+      '--no-cache',
+      '--scope',
+      'prompt',
+      '--prompt',
+      'prompt.txt',
+      '--dataset',
+      'mild.jsonl',
+      '--out',
+      promptOnly,
+    );
     assert.equal(p.code, 0, p.stderr);
     const promptEdits = readRecords(promptOnly).flatMap((rec) => rec.edits);
     assert.ok(promptEdits.length > 0, 'some example flips through the prompt alone');

@@ -49,7 +49,8 @@ export function selectCases(records: readonly ResultRecord[], controls: boolean,
 /** The test of an assertion campaign's record: its run in the suite (the record's index), read again. */
 function caseTest(r: ResultRecord, suite: CampaignSuite): CaseTest {
   const example = suite.examples[r.index];
-  if (example?.test === undefined || example.id !== r.id) throw new Error(`internal: record ${r.id} (index ${r.index}) is not a run of ${suite.info.file}`);
+  if (example?.test === undefined || example.id !== r.id)
+    throw new Error(`internal: record ${r.id} (index ${r.index}) is not a run of ${suite.info.file}`);
   const success = r.status === 'succeeded';
   return {
     run: example.test,

@@ -4,8 +4,20 @@ import { csvText } from './text-formats.js';
 import type { Exporter } from './types.js';
 
 const HEADER = [
-  'kind', 'id', 'index', 'expected', 'recorded', 'text', 'original', 'families', 'flip_distance', 'stability',
-  'edits', 'model', 'campaign', 'seed',
+  'kind',
+  'id',
+  'index',
+  'expected',
+  'recorded',
+  'text',
+  'original',
+  'families',
+  'flip_distance',
+  'stability',
+  'edits',
+  'model',
+  'campaign',
+  'seed',
 ];
 
 export const csvExporter: Exporter = {
@@ -15,8 +27,20 @@ export const csvExporter: Exporter = {
   extension: 'csv',
   render({ cases, provenance: p }) {
     const rows = cases.map((c) => [
-      c.kind, c.id, c.index, c.expected, c.recorded, c.text, c.original, familiesOf(c), c.flipDistance, c.stability,
-      JSON.stringify(c.edits), p.model, p.campaign, p.seed,
+      c.kind,
+      c.id,
+      c.index,
+      c.expected,
+      c.recorded,
+      c.text,
+      c.original,
+      familiesOf(c),
+      c.flipDistance,
+      c.stability,
+      JSON.stringify(c.edits),
+      p.model,
+      p.campaign,
+      p.seed,
     ]);
     return csvText([HEADER, ...rows]);
   },

@@ -12,9 +12,26 @@ import type { ExportOptions } from './types.js';
 
 const tricky = 'He said "great, {{ really }}",\nthen left & <b>smiled</b>';
 const c = campaign('c-demo', 'local:wink', [
-  { id: 'e1', status: 'succeeded', text: 'Loved every minute.', adversarial: 'Lovfed every minute.', edits: [{ family: 'typo', position: 0, from: 'Loved', to: 'Lovfed' }], stability: 0.7 },
+  {
+    id: 'e1',
+    status: 'succeeded',
+    text: 'Loved every minute.',
+    adversarial: 'Lovfed every minute.',
+    edits: [{ family: 'typo', position: 0, from: 'Loved', to: 'Lovfed' }],
+    stability: 0.7,
+  },
   { id: 'e2', status: 'failed', text: 'Great phone, highly recommended.', truth: 'positive' },
-  { id: 'e3', status: 'succeeded', text: tricky, truth: 'negative', adversarial: tricky.replace('smiled', 'grinned'), edits: [{ family: 'synonym', position: 9, from: 'smiled', to: 'grinned' }, { family: 'typo', position: 2, from: 'great', to: 'graet' }] },
+  {
+    id: 'e3',
+    status: 'succeeded',
+    text: tricky,
+    truth: 'negative',
+    adversarial: tricky.replace('smiled', 'grinned'),
+    edits: [
+      { family: 'synonym', position: 9, from: 'smiled', to: 'grinned' },
+      { family: 'typo', position: 2, from: 'great', to: 'graet' },
+    ],
+  },
   { id: 'e4', status: 'failed', text: 'Wobbly flip.', adversarial: 'Wobbli flip.', reason: 'unverified' },
   { id: 'e5', status: 'skipped', text: 'Already wrong.' },
   { id: 'e6', status: 'errored', text: 'Target failed.', reason: 'boom' },
@@ -30,9 +47,23 @@ function parseCsv(text: string): string[][] {
 
 test('cases: verified flips always; controls only on request and only robust originals with no unverified flip', () => {
   const without = input({ controls: false }).cases;
-  assert.deepEqual(without.map((x) => [x.kind, x.id]), [['adversarial', 'e1'], ['adversarial', 'e3']]);
+  assert.deepEqual(
+    without.map((x) => [x.kind, x.id]),
+    [
+      ['adversarial', 'e1'],
+      ['adversarial', 'e3'],
+    ],
+  );
   const withControls = input().cases;
-  assert.deepEqual(withControls.map((x) => [x.kind, x.id]), [['adversarial', 'e1'], ['control', 'e2'], ['adversarial', 'e3'], ['control', 'e7']]);
+  assert.deepEqual(
+    withControls.map((x) => [x.kind, x.id]),
+    [
+      ['adversarial', 'e1'],
+      ['control', 'e2'],
+      ['adversarial', 'e3'],
+      ['control', 'e7'],
+    ],
+  );
   const e1 = withControls[0]!;
   assert.equal(e1.text, 'Lovfed every minute.');
   assert.equal(e1.original, 'Loved every minute.');
@@ -43,8 +74,21 @@ test('cases: verified flips always; controls only on request and only robust ori
 });
 
 test('registry: every format is registered and an unknown one is a usage error listing them', () => {
-  assert.deepEqual(Object.keys(exporters).sort(), ['csv', 'jsonl', 'junit', 'node-test', 'promptfoo', 'promptfoo-csv', 'promptfoo-jsonl', 'vitest']);
-  assert.throws(() => getExporter('yaml'), (err: Error & { code?: string }) => err.code === 'QUIVER_UNKNOWN_COMPONENT' && /valid export formats: promptfoo/.test(err.message));
+  assert.deepEqual(Object.keys(exporters).sort(), [
+    'csv',
+    'jsonl',
+    'junit',
+    'node-test',
+    'promptfoo',
+    'promptfoo-csv',
+    'promptfoo-jsonl',
+    'vitest',
+  ]);
+  assert.throws(
+    () => getExporter('yaml'),
+    (err: Error & { code?: string }) =>
+      err.code === 'QUIVER_UNKNOWN_COMPONENT' && /valid export formats: promptfoo/.test(err.message),
+  );
 });
 
 test('jsonl: the Quiver suite round-trips through the replay reader', () => {
@@ -54,9 +98,15 @@ test('jsonl: the Quiver suite round-trips through the replay reader', () => {
   assert.deepEqual(suite.header.cases, { adversarial: 2, controls: 2 });
   assert.equal(suite.header.source.model, 'local:wink');
   assert.equal(suite.header.source.seed, 42);
-  assert.deepEqual(suite.cases.map((x) => x.text), input().cases.map((x) => x.text));
+  assert.deepEqual(
+    suite.cases.map((x) => x.text),
+    input().cases.map((x) => x.text),
+  );
   assert.equal(suite.cases[2]!.original, tricky);
-  assert.deepEqual(suite.cases[2]!.edits.map((e) => e.family), ['synonym', 'typo']);
+  assert.deepEqual(
+    suite.cases[2]!.edits.map((e) => e.family),
+    ['synonym', 'typo'],
+  );
 });
 
 test('csv: one row per case, quotes, commas and newlines survive', () => {
@@ -73,35 +123,61 @@ test('promptfoo YAML: a runnable config with the prompt, an OpenAI-compatible pr
   const y = getExporter('promptfoo').render(input({ apiBaseUrl: 'http://127.0.0.1:9999/v1' }));
   assert.match(y, /^# Quiver regression suite for promptfoo/);
   assert.match(y, /\nprompts:\n {2}- "\{\{text\}\}"\n/);
-  assert.match(y, /\n {2}- id: "openai:chat:local:wink"\n {4}label: "local:wink"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:9999\/v1"\n/);
+  assert.match(
+    y,
+    /\n {2}- id: "openai:chat:local:wink"\n {4}label: "local:wink"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:9999\/v1"\n/,
+  );
   assert.equal(y.match(/\n {2}- description: /g)?.length, 4);
-  assert.match(y, /- description: "adversarial e1: typo \(1 edit\) flips positive to negative"\n {4}vars:\n {6}text: "Lovfed every minute."\n {6}original: "Loved every minute."\n {6}expected: "positive"\n {4}assert:\n {6}- type: "equals"\n {8}value: "positive"\n {8}metric: "adversarial"\n/);
+  assert.match(
+    y,
+    /- description: "adversarial e1: typo \(1 edit\) flips positive to negative"\n {4}vars:\n {6}text: "Lovfed every minute."\n {6}original: "Loved every minute."\n {6}expected: "positive"\n {4}assert:\n {6}- type: "equals"\n {8}value: "positive"\n {8}metric: "adversarial"\n/,
+  );
   // promptfoo renders vars as Nunjucks: each `{` of a text is written as a string expression, escapes keep it on one line.
-  assert.ok(y.includes('text: "He said \\"great, {{ \\"{\\" }}{{ \\"{\\" }} really }}\\",\\nthen left & <b>grinned</b>"'));
+  assert.ok(
+    y.includes('text: "He said \\"great, {{ \\"{\\" }}{{ \\"{\\" }} really }}\\",\\nthen left & <b>grinned</b>"'),
+  );
   assert.match(y, /quiverKind: "control"/);
   assert.match(y, /edits:\n {8}- family: "typo"\n {10}position: 0\n {10}from: "Loved"\n {10}to: "Lovfed"\n/);
   assert.match(y, /seed: 42\n/);
   assert.match(y, /date: "2026-01-02T03:04:05.000Z"/);
   assert.doesNotMatch(getExporter('promptfoo').render(input()), /apiBaseUrl:/, 'no URL given: OPENAI_BASE_URL applies');
-  assert.match(getExporter('promptfoo').render(input({ provider: 'openai:chat:gpt-4o-mini' })), /id: "openai:chat:gpt-4o-mini"/);
+  assert.match(
+    getExporter('promptfoo').render(input({ provider: 'openai:chat:gpt-4o-mini' })),
+    /id: "openai:chat:gpt-4o-mini"/,
+  );
   // A campaign against an OpenAI-compatible endpoint keeps its model, base URL and key variable.
   const llm = campaign('c-llm', 'openai:gpt-4o-mini', [{ id: 'e1', status: 'failed', text: 'ok' }]);
-  const cfg = { ...llm.config, attack: { ...llm.config.attack, targetOptions: { baseURL: 'http://127.0.0.1:8000/v1', apiKeyEnv: 'MY_KEY', model: 'ignored' } } };
+  const cfg = {
+    ...llm.config,
+    attack: {
+      ...llm.config.attack,
+      targetOptions: { baseURL: 'http://127.0.0.1:8000/v1', apiKeyEnv: 'MY_KEY', model: 'ignored' },
+    },
+  };
   const ly = getExporter('promptfoo').render(exportInput(cfg, llm, llm.records, options));
-  assert.match(ly, /- id: "openai:chat:gpt-4o-mini"\n {4}label: "openai:gpt-4o-mini"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:8000\/v1"\n {6}apiKeyEnvar: "MY_KEY"\n/);
+  assert.match(
+    ly,
+    /- id: "openai:chat:gpt-4o-mini"\n {4}label: "openai:gpt-4o-mini"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:8000\/v1"\n {6}apiKeyEnvar: "MY_KEY"\n/,
+  );
 });
 
-test('promptfoo CSV and JSONL: the same tests in promptfoo\'s other native forms', () => {
+test("promptfoo CSV and JSONL: the same tests in promptfoo's other native forms", () => {
   const rows = parseCsv(getExporter('promptfoo-csv').render(input()));
   const head = rows[0]!;
   assert.deepEqual(head.slice(0, 6), ['text', 'original', 'expected', '__expected', '__description', '__metric']);
-  assert.ok(head.includes('__metadata:campaign') && head.includes('__metadata:seed') && head.includes('__metadata:edits'));
+  assert.ok(
+    head.includes('__metadata:campaign') && head.includes('__metadata:seed') && head.includes('__metadata:edits'),
+  );
   const e1 = Object.fromEntries(head.map((h, j) => [h, rows.find((r) => r[0] === 'Lovfed every minute.')![j]]));
-  assert.equal(e1['__expected'], 'equals:positive');
-  assert.equal(e1['__metric'], 'adversarial');
+  assert.equal(e1.__expected, 'equals:positive');
+  assert.equal(e1.__metric, 'adversarial');
   assert.equal(e1['__metadata:flipDistance'], '1');
   assert.equal(e1['__metadata:model'], 'local:wink');
-  const lines = getExporter('promptfoo-jsonl').render(input()).trim().split('\n').map((l) => JSON.parse(l));
+  const lines = getExporter('promptfoo-jsonl')
+    .render(input())
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(lines.length, 4);
   assert.deepEqual(lines[1].assert, [{ type: 'equals', value: 'positive', metric: 'control' }]);
   assert.equal(lines[1].vars.text, 'Great phone, highly recommended.');
@@ -110,7 +186,10 @@ test('promptfoo CSV and JSONL: the same tests in promptfoo\'s other native forms
 
 test('junit: one testcase per example; flip = failure, robust = pass, already wrong = skipped, target failure = error', () => {
   const x = getExporter('junit').render(input());
-  assert.match(x, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="quiver c-demo" tests="7" failures="2" errors="1" skipped="1"/);
+  assert.match(
+    x,
+    /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="quiver c-demo" tests="7" failures="2" errors="1" skipped="1"/,
+  );
   assert.equal(x.match(/<testcase /g)?.length, 7);
   assert.equal(x.match(/<failure /g)?.length, 2);
   // Markup and quotes from the data are escaped, in attributes and text; newlines survive as references.
@@ -131,8 +210,13 @@ test('node-test: the generated file runs under node --test, batches one predict 
     "let calls = 0;\nexport async function predict(texts) {\n  if (++calls > 1) throw new Error('predict called twice');\n  return texts.map((t, i) => { const l = /Lovfed|&/.test(t) ? 'negative' : 'positive'; return i % 2 ? l : { label: l, scores: {} }; });\n}\n",
   );
   const env = { ...process.env };
-  delete env['NODE_TEST_CONTEXT'];
-  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'suite.test.mjs'], { cwd: dir, encoding: 'utf8', env, timeout: 60_000 });
+  delete env.NODE_TEST_CONTEXT;
+  const r = spawnSync(process.execPath, ['--test', '--test-reporter=tap', 'suite.test.mjs'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env,
+    timeout: 60_000,
+  });
   // e1: expected positive, answered negative -> fails. e3: expected negative, answered negative -> passes.
   // e2: positive -> passes. e7: expected negative, answered positive -> fails.
   assert.match(r.stdout, /# pass 2\n/, r.stdout + r.stderr);
@@ -149,7 +233,10 @@ test('vitest: the same test file in vitest dialect parses as an ES module', () =
   writeFileSync(join(dir, 'suite.test.mjs'), text);
   assert.match(text, /import \{ describe, expect, test \} from 'vitest';/);
   assert.match(text, /import \* as model from "\.\.\/src\/predict\.js";/);
-  assert.match(text, /expect\(label, `\$\{c\.kind\} \$\{c\.id\}: \$\{JSON\.stringify\(c\.text\)\}`\)\.toBe\(c\.expected\)/);
+  assert.match(
+    text,
+    /expect\(label, `\$\{c\.kind\} \$\{c\.id\}: \$\{JSON\.stringify\(c\.text\)\}`\)\.toBe\(c\.expected\)/,
+  );
   const r = spawnSync(process.execPath, ['--check', join(dir, 'suite.test.mjs')], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
 });

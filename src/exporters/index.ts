@@ -13,8 +13,14 @@ import { vitestExporter } from './vitest.js';
 export const exporters: Readonly<Record<string, Exporter>> = Object.freeze(
   Object.fromEntries(
     [
-      promptfooExporter, promptfooCsvExporter, promptfooJsonlExporter, quiverJsonlExporter, csvExporter,
-      nodeTestExporter, vitestExporter, junitExporter,
+      promptfooExporter,
+      promptfooCsvExporter,
+      promptfooJsonlExporter,
+      quiverJsonlExporter,
+      csvExporter,
+      nodeTestExporter,
+      vitestExporter,
+      junitExporter,
     ].map((e) => [e.name, e]),
   ),
 );

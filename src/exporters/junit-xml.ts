@@ -3,7 +3,12 @@ import { escapeXml } from './text-formats.js';
 
 export type JUnitOutcome =
   | { readonly kind: 'passed' }
-  | { readonly kind: 'failure' | 'error' | 'skipped'; readonly message: string; readonly type?: string; readonly details?: string };
+  | {
+      readonly kind: 'failure' | 'error' | 'skipped';
+      readonly message: string;
+      readonly type?: string;
+      readonly details?: string;
+    };
 
 export interface JUnitCase {
   readonly name: string;
@@ -41,7 +46,7 @@ export function renderJUnit(name: string, suites: readonly JUnitSuite[]): string
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function testcase(c: JUnitCase): string[] {
@@ -51,7 +56,11 @@ function testcase(c: JUnitCase): string[] {
   if (o.kind !== 'passed') {
     const type = o.type === undefined ? '' : ` type="${escapeXml(o.type)}"`;
     const msg = ` message="${escapeXml(o.message)}"`;
-    body.push(o.details === undefined ? `      <${o.kind}${msg}${type}/>` : `      <${o.kind}${msg}${type}>${escapeXml(o.details)}</${o.kind}>`);
+    body.push(
+      o.details === undefined
+        ? `      <${o.kind}${msg}${type}/>`
+        : `      <${o.kind}${msg}${type}>${escapeXml(o.details)}</${o.kind}>`,
+    );
   }
   if (c.systemOut !== undefined) body.push(`      <system-out>${escapeXml(c.systemOut)}</system-out>`);
   return body.length === 0 ? [`${open}/>`] : [`${open}>`, ...body, '    </testcase>'];

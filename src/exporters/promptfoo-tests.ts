@@ -40,7 +40,11 @@ export function promptfooMetadata(c: SuiteCase, p: Provenance): Record<string, Y
 export function promptfooTest(c: SuiteCase, p: Provenance): PromptfooTest {
   return {
     description: caseTitle(c),
-    vars: { text: nunjucksLiteral(c.text), original: nunjucksLiteral(c.original), expected: nunjucksLiteral(c.expected) },
+    vars: {
+      text: nunjucksLiteral(c.text),
+      original: nunjucksLiteral(c.original),
+      expected: nunjucksLiteral(c.expected),
+    },
     assert: [{ type: 'equals', value: nunjucksLiteral(c.expected), metric: c.kind }],
     metadata: promptfooMetadata(c, p),
   };

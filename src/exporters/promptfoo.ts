@@ -16,8 +16,9 @@ export function promptfooProvider(input: ExportInput): YamlValue {
   const t = p.targetOptions;
   const endpoint = p.model.startsWith('openai:') ? p.model.slice('openai:'.length) : undefined;
   const model = endpoint ?? p.model;
-  const baseUrl = options.apiBaseUrl ?? (endpoint !== undefined && typeof t['baseURL'] === 'string' ? t['baseURL'] : undefined);
-  const keyEnv = endpoint !== undefined && typeof t['apiKeyEnv'] === 'string' ? t['apiKeyEnv'] : undefined;
+  const baseUrl =
+    options.apiBaseUrl ?? (endpoint !== undefined && typeof t.baseURL === 'string' ? t.baseURL : undefined);
+  const keyEnv = endpoint !== undefined && typeof t.apiKeyEnv === 'string' ? t.apiKeyEnv : undefined;
   return {
     id: options.provider ?? `openai:chat:${model}`,
     label: p.model,

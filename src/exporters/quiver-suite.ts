@@ -51,6 +51,6 @@ export const quiverJsonlExporter: Exporter = {
   extension: 'jsonl',
   render(input) {
     const lines = [JSON.stringify(suiteHeader(input)), ...input.cases.map((c) => JSON.stringify(caseLine(c)))];
-    return lines.join('\n') + '\n';
+    return `${lines.join('\n')}\n`;
   },
 };

@@ -13,7 +13,15 @@ export interface TestFileDialect {
 
 export function renderTestFile(input: ExportInput, dialect: TestFileDialect): string {
   const p = input.provenance;
-  const cases = input.cases.map((c) => ({ kind: c.kind, id: c.id, title: caseTitle(c), text: c.text, expected: c.expected, recorded: c.recorded, edits: c.edits }));
+  const cases = input.cases.map((c) => ({
+    kind: c.kind,
+    id: c.id,
+    title: caseTitle(c),
+    text: c.text,
+    expected: c.expected,
+    recorded: c.recorded,
+    edits: c.edits,
+  }));
   const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\*\//g, '* /');
   return `/*
  * Quiver regression tests, generated from campaign ${oneLine(p.campaign)} (${p.campaignId}):

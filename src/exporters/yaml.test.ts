@@ -5,11 +5,56 @@ import { toYaml, type YamlValue } from './yaml.js';
 
 /** Texts that would be YAML structure, another type, an anchor, alias, tag, comment or directive if written plain. */
 const HOSTILE = [
-  'yes', 'no', 'on', 'null', '~', '0x1F', '1e3', '-', '- item', ': colon', 'key: value', '#hash', 'a # b', '&anchor',
-  '*alias', '!tag', '!!python/object:os.system', '%YAML 1.1', '--- doc', '...', '@at', '`tick`', '"dq"', "'sq'",
-  '{flow: map}', '[flow, seq]', '|', '>', '? key', ' leading', 'trailing ', 'tab\there', 'multi\nline\n', 'crlf\r\n',
-  'nul\u0000', 'bell\u0007', 'esc\u001b', 'del\u007f', 'nel\u0085', 'c1\u0090', 'ls\u2028ps\u2029', '\uFEFFbom',
-  'non\uFFFEchar\uFFFF', 'é😀', '<img src=x onerror=alert(1)>', '{{ var }}', '', '\\', 'back\\slash\\n', 'lone \uD800 surrogate',
+  'yes',
+  'no',
+  'on',
+  'null',
+  '~',
+  '0x1F',
+  '1e3',
+  '-',
+  '- item',
+  ': colon',
+  'key: value',
+  '#hash',
+  'a # b',
+  '&anchor',
+  '*alias',
+  '!tag',
+  '!!python/object:os.system',
+  '%YAML 1.1',
+  '--- doc',
+  '...',
+  '@at',
+  '`tick`',
+  '"dq"',
+  "'sq'",
+  '{flow: map}',
+  '[flow, seq]',
+  '|',
+  '>',
+  '? key',
+  ' leading',
+  'trailing ',
+  'tab\there',
+  'multi\nline\n',
+  'crlf\r\n',
+  'nul\u0000',
+  'bell\u0007',
+  'esc\u001b',
+  'del\u007f',
+  'nel\u0085',
+  'c1\u0090',
+  'ls\u2028ps\u2029',
+  '\uFEFFbom',
+  'non\uFFFEchar\uFFFF',
+  'é😀',
+  '<img src=x onerror=alert(1)>',
+  '{{ var }}',
+  '',
+  '\\',
+  'back\\slash\\n',
+  'lone \uD800 surrogate',
   'a text longer than a folded line would be, with a break\n  and an indented second line ',
 ];
 
@@ -77,7 +122,10 @@ test('toYaml: non-finite numbers use YAML spellings', () => {
 
 test('toYaml: an object used twice is written twice, not as an anchor and an alias', () => {
   const shared = { type: 'equals', value: 'positive' };
-  assert.equal(toYaml({ a: shared, b: shared }), 'a:\n  type: "equals"\n  value: "positive"\nb:\n  type: "equals"\n  value: "positive"\n');
+  assert.equal(
+    toYaml({ a: shared, b: shared }),
+    'a:\n  type: "equals"\n  value: "positive"\nb:\n  type: "equals"\n  value: "positive"\n',
+  );
 });
 
 test('toYaml: comment lines stay comments whatever they hold', () => {

@@ -52,7 +52,10 @@ export function toYaml(value: YamlValue, comment: readonly string[] = []): strin
   const doc = new Document(value, { aliasDuplicateObjects: false });
   visit(doc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && !(typeof pair.key.value === 'string' && PLAIN_KEY.test(pair.key.value) && !RESERVED.test(pair.key.value))) {
+      if (
+        isScalar(pair.key) &&
+        !(typeof pair.key.value === 'string' && PLAIN_KEY.test(pair.key.value) && !RESERVED.test(pair.key.value))
+      ) {
         pair.key.type = 'QUOTE_DOUBLE';
       }
     },

@@ -20,7 +20,10 @@ export function assertionGoal(): Goal {
     skipReason: (original: Prediction) => {
       if (original.label === PASS) return null;
       const f = original.failed;
-      const which = f === undefined || f === null ? 'the test (its weighted score is below its threshold)' : `${f.where} (${f.type})`;
+      const which =
+        f === undefined || f === null
+          ? 'the test (its weighted score is below its threshold)'
+          : `${f.where} (${f.type})`;
       return `${which} fails on the original output ${JSON.stringify(clip(original.output ?? original.label))}: ${f?.reason ?? 'below threshold'}`;
     },
     score: (p) => p.scores[FAIL] ?? 0,

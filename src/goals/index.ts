@@ -7,8 +7,11 @@ import { untargetedGoal } from './untargeted.js';
 
 export function createGoal(spec: GoalSpec): Goal {
   switch (spec.name) {
-    case 'targeted': return targetedGoal(spec.targetLabel);
-    case 'assertions': return assertionGoal();
-    case 'untargeted': return untargetedGoal();
+    case 'targeted':
+      return targetedGoal(spec.targetLabel);
+    case 'assertions':
+      return assertionGoal();
+    case 'untargeted':
+      return untargetedGoal();
   }
 }

@@ -18,16 +18,22 @@ const moduleJudge = `module:${join(import.meta.dirname, 'fixtures', 'marker-judg
 const campaign = ['run', '--limit', '20', '--workers', '2', '--stability-samples', '0', '--perturb', 'typo,synonym'];
 
 function quiver(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(process.execPath, [cliPath, ...args], { cwd: work, encoding: 'utf8', timeout: 300_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: 300_000,
+    env: { ...process.env, ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 const summaryOf = (dir: string) => JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
 const byId = (records: ResultRecord[]) => new Map(records.map((r) => [r.id, r]));
-const without = (records: ResultRecord[]) => records.map(({ elapsedMs: _e, usage: _u, validity, ...rest }) => {
-  const { usage: _ju, ...judge } = validity?.judge ?? {};
-  return { ...rest, validity: validity === undefined ? null : { ...validity, judge } };
-});
+const without = (records: ResultRecord[]) =>
+  records.map(({ elapsedMs: _e, usage: _u, validity, ...rest }) => {
+    const { usage: _ju, ...judge } = validity?.judge ?? {};
+    return { ...rest, validity: validity === undefined ? null : { ...validity, judge } };
+  });
 
 /** The flips of the campaign without a judge, and one edited word of each: what the judges are told to reject. */
 let baseline: { flips: ResultRecord[]; marker: (r: ResultRecord) => string } | undefined;
@@ -37,8 +43,14 @@ function flipsWithoutJudge() {
     assert.equal(r.code, 0, r.stderr);
     const flips = readRecords(join(work, 'plain')).filter((x) => x.status === 'succeeded');
     const marker = (x: ResultRecord) => x.edits.map((e) => e.to).find((w) => /^\p{L}+$/u.test(w))!;
-    assert.ok(flips.length >= 3 && flips.slice(0, 3).every((f) => marker(f) !== undefined), 'flips with a one-word edit');
-    assert.ok(!flips.slice(1).some((f) => new RegExp(`\\b${marker(flips[0]!)}\\b`, 'i').test(f.adversarial!.text)), 'the marker picks one flip');
+    assert.ok(
+      flips.length >= 3 && flips.slice(0, 3).every((f) => marker(f) !== undefined),
+      'flips with a one-word edit',
+    );
+    assert.ok(
+      !flips.slice(1).some((f) => new RegExp(`\\b${marker(flips[0]!)}\\b`, 'i').test(f.adversarial!.text)),
+      'the marker picks one flip',
+    );
     baseline = { flips, marker };
   }
   return baseline;
@@ -67,7 +79,9 @@ test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, rep
       assert.equal(got.get(f.id)!.validity!.judge!.verdict, 'valid');
     }
     // Every judged record lists the campaign's checks, as derived from its campaign.json.
-    const expectedChecks = validityChecks(JSON.parse(readFileSync(join(work, 'judged', 'campaign.json'), 'utf8')).attack);
+    const expectedChecks = validityChecks(
+      JSON.parse(readFileSync(join(work, 'judged', 'campaign.json'), 'utf8')).attack,
+    );
     assert.ok(expectedChecks.includes('verified') && expectedChecks.includes('stopwords'));
     for (const x of records) {
       if (x.validity?.judge === undefined) continue;
@@ -83,7 +97,10 @@ test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, rep
     assert.equal(s.validity.judge.rejected, 1);
     assert.equal(s.succeeded, flips.length - 1);
     assert.equal(s.validity.judge.validFlipRate, (flips.length - 1) / (s.succeeded + s.failed));
-    assert.equal(s.usage.promptTokens, records.reduce((n, x) => n + (x.validity?.judge?.usage?.promptTokens ?? 0), 0));
+    assert.equal(
+      s.usage.promptTokens,
+      records.reduce((n, x) => n + (x.validity?.judge?.usage?.promptTokens ?? 0), 0),
+    );
 
     // The same command again: every verdict comes from the cache, no request reaches the endpoint.
     const again = quiver({}, ...campaign, ...judge, '--out', join(work, 'judged-again'));
@@ -107,7 +124,18 @@ test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, rep
     assert.equal(same.code, 0, same.stderr);
 
     // Judging spends the campaign's budget: with a local target, only the judge uses tokens.
-    const capped = quiver({}, ...campaign, '--workers', '1', ...judge.slice(0, 4), '--no-cache', '--max-tokens', '1', '--out', join(work, 'capped'));
+    const capped = quiver(
+      {},
+      ...campaign,
+      '--workers',
+      '1',
+      ...judge.slice(0, 4),
+      '--no-cache',
+      '--max-tokens',
+      '1',
+      '--out',
+      join(work, 'capped'),
+    );
     assert.equal(capped.code, 0, capped.stderr);
     const cs = summaryOf(join(work, 'capped'));
     assert.match(cs.stopReason, /--max-tokens 1 \(\d+ used\)/);
@@ -132,7 +160,11 @@ test('e2e: a module: judge; questionable rejects only when asked (or with preset
   assert.equal(lenient.code, 0, lenient.stderr);
   const got = byId(readRecords(join(work, 'module')));
   assert.equal(got.get(bad.id)!.reason, 'judged-invalid');
-  assert.deepEqual(got.get(bad.id)!.validity!.judge, { spec: moduleJudge, verdict: 'invalid', answer: `contains ${marker(bad)}` });
+  assert.deepEqual(got.get(bad.id)!.validity!.judge, {
+    spec: moduleJudge,
+    verdict: 'invalid',
+    answer: `contains ${marker(bad)}`,
+  });
   assert.equal(got.get(odd.id)!.status, 'succeeded');
   assert.equal(got.get(odd.id)!.validity!.judge!.verdict, 'questionable');
   assert.equal(got.get(failing.id)!.status, 'succeeded', 'a judge error never rejects...');
@@ -143,13 +175,36 @@ test('e2e: a module: judge; questionable rejects only when asked (or with preset
   assert.deepEqual(s.verdicts, { valid: flips.length - 3, questionable: 1, invalid: 1, error: 1 });
   assert.equal(s.usage, undefined, 'an in-process judge costs nothing');
 
-  const strict = quiver(env, ...campaign, '--judge', moduleJudge, '--judge-reject', 'questionable', '--out', join(work, 'module-strict'));
+  const strict = quiver(
+    env,
+    ...campaign,
+    '--judge',
+    moduleJudge,
+    '--judge-reject',
+    'questionable',
+    '--out',
+    join(work, 'module-strict'),
+  );
   assert.equal(strict.code, 0, strict.stderr);
   assert.equal(byId(readRecords(join(work, 'module-strict'))).get(odd.id)!.reason, 'judged-invalid');
 
-  const release = quiver(env, 'run', '--preset', 'release', '--limit', '2', '--judge', moduleJudge, '--out', join(work, 'release'));
+  const release = quiver(
+    env,
+    'run',
+    '--preset',
+    'release',
+    '--limit',
+    '2',
+    '--judge',
+    moduleJudge,
+    '--out',
+    join(work, 'release'),
+  );
   assert.equal(release.code, 0, release.stderr);
-  assert.equal(JSON.parse(readFileSync(join(work, 'release', 'campaign.json'), 'utf8')).attack.judge.reject, 'questionable');
+  assert.equal(
+    JSON.parse(readFileSync(join(work, 'release', 'campaign.json'), 'utf8')).attack.judge.reject,
+    'questionable',
+  );
 });
 
 test('e2e: judge flags are checked before anything runs (exit 2)', () => {
@@ -157,8 +212,21 @@ test('e2e: judge flags are checked before anything runs (exit 2)', () => {
     [['--judge-reject', 'questionable'], /--judge-reject needs --judge/],
     [['--judge', 'local:wink'], /unknown judge "local:wink"; valid judges: openai:<model>, module:<path>/],
     [['--judge', 'module:./nope.mjs'], /judge module not found: .*nope\.mjs/],
-    [['--judge', moduleJudge, '--judge-base-url', 'http://127.0.0.1:1/v1'], /--judge-base-url only applies to openai:<model> judges/],
-    [['--judge', 'openai:x', '--judge-base-url', 'http://example.invalid/v1', '--judge-api-key-env', 'QUIVER_NO_SUCH_KEY_VAR'], /QUIVER_NO_SUCH_KEY_VAR is not set.*--judge-api-key-env NAME/],
+    [
+      ['--judge', moduleJudge, '--judge-base-url', 'http://127.0.0.1:1/v1'],
+      /--judge-base-url only applies to openai:<model> judges/,
+    ],
+    [
+      [
+        '--judge',
+        'openai:x',
+        '--judge-base-url',
+        'http://example.invalid/v1',
+        '--judge-api-key-env',
+        'QUIVER_NO_SUCH_KEY_VAR',
+      ],
+      /QUIVER_NO_SUCH_KEY_VAR is not set.*--judge-api-key-env NAME/,
+    ],
   ];
   for (const [flags, message] of cases) {
     const r = quiver({}, 'run', '--limit', '1', ...flags, '--out', join(work, 'never'));

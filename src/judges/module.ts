@@ -16,7 +16,9 @@ export function judgeModuleFile(spec: string): string {
   if (path.trim() === '') throw new ConfigError(`--judge "${spec}" needs a path, e.g. module:./my-judge.js`);
   const file = resolve(process.cwd(), path);
   if (!statSync(file, { throwIfNoEntry: false })?.isFile()) {
-    throw new ConfigError(`judge module not found: ${file} (from --judge "${spec}", resolved against ${process.cwd()})`);
+    throw new ConfigError(
+      `judge module not found: ${file} (from --judge "${spec}", resolved against ${process.cwd()})`,
+    );
   }
   return file;
 }
@@ -24,8 +26,8 @@ export function judgeModuleFile(spec: string): string {
 export async function createModuleJudge(spec: string): Promise<Judge> {
   const file = judgeModuleFile(spec);
   const ns = (await importModule(file, 'judge')) as Record<string, unknown>;
-  const def = ns['default'] as Record<string, unknown> | undefined;
-  const source = typeof ns['judge'] === 'function' ? ns : typeof def?.['judge'] === 'function' ? def : undefined;
+  const def = ns.default as Record<string, unknown> | undefined;
+  const source = typeof ns.judge === 'function' ? ns : typeof def?.judge === 'function' ? def : undefined;
   if (source === undefined) {
     throw new ConfigError(
       `judge module ${file} must export a function judge(items: {label, original, perturbed}[]): ` +
@@ -38,12 +40,17 @@ export async function createModuleJudge(spec: string): Promise<Judge> {
     async judge(items: readonly JudgeItem[]): Promise<JudgeAnswer[]> {
       let raw: unknown;
       try {
-        raw = await (source['judge'] as (items: JudgeItem[]) => unknown).call(source, items.map((i) => ({ ...i })));
+        raw = await (source.judge as (items: JudgeItem[]) => unknown).call(
+          source,
+          items.map((i) => ({ ...i })),
+        );
       } catch (err) {
         throw new Error(`${where}: judge failed: ${errorMessage(err)}`, { cause: err });
       }
       if (!Array.isArray(raw) || raw.length !== items.length) {
-        throw new Error(`${where}: judge must return an array of ${items.length} answer(s), got ${Array.isArray(raw) ? raw.length : typeof raw}`);
+        throw new Error(
+          `${where}: judge must return an array of ${items.length} answer(s), got ${Array.isArray(raw) ? raw.length : typeof raw}`,
+        );
       }
       return raw.map((a: unknown, i) => checkAnswer(a, `${where}: answer ${i}`));
     },
@@ -55,6 +62,7 @@ function checkAnswer(a: unknown, where: string): JudgeAnswer {
   if (!(judgeVerdicts as readonly unknown[]).includes(verdict)) {
     throw new Error(`${where}: verdict must be one of ${judgeVerdicts.join(', ')}, got ${JSON.stringify(verdict)}`);
   }
-  if (answer !== undefined && typeof answer !== 'string') throw new Error(`${where}: answer must be a string when given`);
+  if (answer !== undefined && typeof answer !== 'string')
+    throw new Error(`${where}: answer must be a string when given`);
   return { verdict: verdict as JudgeVerdict, ...(answer === undefined ? {} : { answer }) };
 }

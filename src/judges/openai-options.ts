@@ -3,7 +3,15 @@
  * and sampling. Plain JSON, validated here without loading the SDK (the CLI resolves them in the main thread).
  */
 import { ConfigError } from '../core/errors.js';
-import { endpointOptionKeys, int, num, OPENAI_PREFIX, resolveEndpointOptions, str, type EndpointOptions } from '../targets/openai/options.js';
+import {
+  endpointOptionKeys,
+  int,
+  num,
+  OPENAI_PREFIX,
+  resolveEndpointOptions,
+  str,
+  type EndpointOptions,
+} from '../targets/openai/options.js';
 import { DEFAULT_JUDGE_PROMPT, judgePromptProblem } from './rubric.js';
 
 export interface OpenAIJudgeOptions extends EndpointOptions {
@@ -18,7 +26,8 @@ export const KEY_FLAG = '--judge-api-key-env';
 
 export function judgeModelOf(spec: string): string {
   const model = spec.slice(OPENAI_PREFIX.length);
-  if (!spec.startsWith(OPENAI_PREFIX) || model.trim() === '') throw new ConfigError(`--judge "${spec}" needs a model name, e.g. openai:gpt-4o-mini`);
+  if (!spec.startsWith(OPENAI_PREFIX) || model.trim() === '')
+    throw new ConfigError(`--judge "${spec}" needs a model name, e.g. openai:gpt-4o-mini`);
   return model;
 }
 
@@ -37,4 +46,3 @@ export function resolveOpenAIJudgeOptions(raw: Readonly<Record<string, unknown>>
     maxTokens: int(raw.maxTokens ?? 96, 'judge maxTokens', 1, 100_000),
   };
 }
-

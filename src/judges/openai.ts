@@ -16,7 +16,11 @@ import { parseVerdict, renderJudgePrompt } from './rubric.js';
  * The limiter every worker's judge shares. The same endpoint as the target's shares the target's limiter, so the
  * concurrency and rate caps hold for both together.
  */
-export function prepareOpenAIJudgeShared(spec: string, options: TargetOptions, targetShared: TargetShared): OpenAIShared {
+export function prepareOpenAIJudgeShared(
+  spec: string,
+  options: TargetOptions,
+  targetShared: TargetShared,
+): OpenAIShared {
   judgeModelOf(spec);
   const o = resolveOpenAIJudgeOptions(options);
   const shared = prepareEndpointShared(`--judge ${spec}`, o, KEY_FLAG); // checks the key variable in either case

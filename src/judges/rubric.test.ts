@@ -1,10 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_JUDGE_PROMPT, judgePromptProblem, parseVerdict, PERTURBED_MARKER, renderJudgePrompt } from './rubric.js';
+import {
+  DEFAULT_JUDGE_PROMPT,
+  judgePromptProblem,
+  parseVerdict,
+  PERTURBED_MARKER,
+  renderJudgePrompt,
+} from './rubric.js';
 
 test('rubric: the default prompt carries the three-level rubric and puts the perturbed text last', () => {
-  for (const level of ['- valid:', '- questionable:', '- invalid:']) assert.ok(DEFAULT_JUDGE_PROMPT.includes(level), level);
-  const p = renderJudgePrompt(DEFAULT_JUDGE_PROMPT, { label: 'positive', original: 'Great $& app', perturbed: 'Graet $1 app' });
+  for (const level of ['- valid:', '- questionable:', '- invalid:'])
+    assert.ok(DEFAULT_JUDGE_PROMPT.includes(level), level);
+  const p = renderJudgePrompt(DEFAULT_JUDGE_PROMPT, {
+    label: 'positive',
+    original: 'Great $& app',
+    perturbed: 'Graet $1 app',
+  });
   assert.ok(p.includes('labelled "positive"'));
   assert.ok(p.includes('Original text: Great $& app'), 'literal substitution');
   assert.ok(p.endsWith(`${PERTURBED_MARKER} Graet $1 app`));

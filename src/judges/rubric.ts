@@ -25,9 +25,12 @@ ${PERTURBED_MARKER} ${PERTURBED_PLACEHOLDER}`;
 /** Literal substitution (split/join), so `$&` in a text is not a replacement pattern; the perturbed text goes in last. */
 export function renderJudgePrompt(template: string, item: JudgeItem): string {
   return template
-    .split(LABEL_PLACEHOLDER).join(item.label)
-    .split(ORIGINAL_PLACEHOLDER).join(item.original)
-    .split(PERTURBED_PLACEHOLDER).join(item.perturbed);
+    .split(LABEL_PLACEHOLDER)
+    .join(item.label)
+    .split(ORIGINAL_PLACEHOLDER)
+    .join(item.original)
+    .split(PERTURBED_PLACEHOLDER)
+    .join(item.perturbed);
 }
 
 /** Why a judge prompt cannot be used, or null. */

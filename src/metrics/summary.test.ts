@@ -6,19 +6,51 @@ import { meanCi95 } from './stats.js';
 
 function rec(status: ResultRecord['status'], extra: Partial<ResultRecord> = {}): ResultRecord {
   return {
-    type: 'result', schemaVersion: 1, id: String(Math.random()), index: 0, status, groundTruth: 'positive',
+    type: 'result',
+    schemaVersion: 1,
+    id: String(Math.random()),
+    index: 0,
+    status,
+    groundTruth: 'positive',
     original: { text: 't', label: status === 'skipped' ? 'negative' : 'positive', scores: {} },
-    adversarial: null, verification: null, edits: [], perturbedWordRatio: null, flipDistance: null, editsBeforeShrink: null, minimal: null,
-    stability: null, stabilitySamples: 0, queries: 0, uniqueQueries: 0, wordCount: 10, elapsedMs: 0, ...extra,
+    adversarial: null,
+    verification: null,
+    edits: [],
+    perturbedWordRatio: null,
+    flipDistance: null,
+    editsBeforeShrink: null,
+    minimal: null,
+    stability: null,
+    stabilitySamples: 0,
+    queries: 0,
+    uniqueQueries: 0,
+    wordCount: 10,
+    elapsedMs: 0,
+    ...extra,
   };
 }
 
 test('summary follows the TextAttack definitions (hand-computed)', () => {
   const s = summarize([
-    rec('succeeded', { perturbedWordRatio: 0.1, flipDistance: 1, queries: 10, uniqueQueries: 8, stability: 0.5,
-      edits: [{ family: 'typo', position: 1, from: 'good', to: 'goid' }] }),
-    rec('succeeded', { perturbedWordRatio: 0.3, flipDistance: 2, queries: 30, uniqueQueries: 20, stability: 1,
-      edits: [{ family: 'typo', position: 1, from: 'a', to: 'b' }, { family: 'synonym', position: 2, from: 'c', to: 'd' }] }),
+    rec('succeeded', {
+      perturbedWordRatio: 0.1,
+      flipDistance: 1,
+      queries: 10,
+      uniqueQueries: 8,
+      stability: 0.5,
+      edits: [{ family: 'typo', position: 1, from: 'good', to: 'goid' }],
+    }),
+    rec('succeeded', {
+      perturbedWordRatio: 0.3,
+      flipDistance: 2,
+      queries: 30,
+      uniqueQueries: 20,
+      stability: 1,
+      edits: [
+        { family: 'typo', position: 1, from: 'a', to: 'b' },
+        { family: 'synonym', position: 2, from: 'c', to: 'd' },
+      ],
+    }),
     rec('failed', { queries: 50, uniqueQueries: 50, stability: 1 }),
     rec('skipped'),
     rec('errored', { original: null }),
@@ -54,7 +86,12 @@ test('95% CI uses Student t and is clipped', () => {
 test('summary: validity next to success, with the judge verdicts and the valid-flip rate', () => {
   const checks = ['stopwords', 'verified'];
   const usage = { promptTokens: 10, completionTokens: 2, costUsd: 0.1, latencyMs: 3, retries: 0 };
-  const judge = (verdict: 'valid' | 'questionable' | 'invalid' | 'error') => ({ spec: 'openai:j', verdict, answer: null, usage });
+  const judge = (verdict: 'valid' | 'questionable' | 'invalid' | 'error') => ({
+    spec: 'openai:j',
+    verdict,
+    answer: null,
+    usage,
+  });
   const s = summarize([
     rec('succeeded', { validity: { checks, judge: judge('valid') } }),
     rec('succeeded', { validity: { checks, judge: judge('questionable') } }),
@@ -66,8 +103,12 @@ test('summary: validity next to success, with the judge verdicts and the valid-f
   assert.deepEqual(s.validity, {
     checks,
     judge: {
-      spec: 'openai:j', judged: 4, verdicts: { valid: 1, questionable: 1, invalid: 1, error: 1 }, rejected: 1,
-      validFlipRate: 1 / 5, usage: { promptTokens: 40, completionTokens: 8, costUsd: 0.4, latencyMs: 12, retries: 0 },
+      spec: 'openai:j',
+      judged: 4,
+      verdicts: { valid: 1, questionable: 1, invalid: 1, error: 1 },
+      rejected: 1,
+      validFlipRate: 1 / 5,
+      usage: { promptTokens: 40, completionTokens: 8, costUsd: 0.4, latencyMs: 12, retries: 0 },
     },
   });
   assert.equal(s.attackSuccessRate, 3 / 5);

@@ -27,7 +27,12 @@ export interface JudgeSummary {
   readonly spec: string;
   /** Verified flips sent to the judge, and its verdicts (`error`: the judge failed; those flips stay, unjudged). */
   readonly judged: number;
-  readonly verdicts: { readonly valid: number; readonly questionable: number; readonly invalid: number; readonly error: number };
+  readonly verdicts: {
+    readonly valid: number;
+    readonly questionable: number;
+    readonly invalid: number;
+    readonly error: number;
+  };
   /** Flips the judge rejected: recorded `failed` with reason `judged-invalid`. */
   readonly rejected: number;
   /** Flips the judge rated valid, over attacked examples: the success rate counting only valid flips. */
@@ -101,7 +106,15 @@ export class SummaryBuilder {
   private sawUsage = false;
   private checks: readonly string[] | undefined;
   private flipsByType: Record<string, number> | undefined;
-  private judge: { spec: string; verdicts: Record<'valid' | 'questionable' | 'invalid' | 'error', number>; rejected: number; usage: Usage; sawUsage: boolean } | undefined;
+  private judge:
+    | {
+        spec: string;
+        verdicts: Record<'valid' | 'questionable' | 'invalid' | 'error', number>;
+        rejected: number;
+        usage: Usage;
+        sawUsage: boolean;
+      }
+    | undefined;
 
   add(r: ResultRecord): this {
     this.counts[r.status]++;
@@ -140,7 +153,8 @@ export class SummaryBuilder {
     if (r.original?.failed !== undefined) {
       this.flipsByType ??= {};
       const failed = r.adversarial?.failed;
-      if (r.status === 'succeeded' && failed != null) this.flipsByType[failed.type] = (this.flipsByType[failed.type] ?? 0) + 1;
+      if (r.status === 'succeeded' && failed != null)
+        this.flipsByType[failed.type] = (this.flipsByType[failed.type] ?? 0) + 1;
     }
     return this;
   }
@@ -149,7 +163,13 @@ export class SummaryBuilder {
     const v = r.validity!;
     this.checks ??= v.checks;
     if (v.judge === undefined) return;
-    const j = (this.judge ??= { spec: v.judge.spec, verdicts: { valid: 0, questionable: 0, invalid: 0, error: 0 }, rejected: 0, usage: zeroUsage, sawUsage: false });
+    const j = (this.judge ??= {
+      spec: v.judge.spec,
+      verdicts: { valid: 0, questionable: 0, invalid: 0, error: 0 },
+      rejected: 0,
+      usage: zeroUsage,
+      sawUsage: false,
+    });
     j.verdicts[v.judge.verdict]++;
     if (r.reason === 'judged-invalid') j.rejected++;
     if (v.judge.usage !== undefined) {
@@ -207,7 +227,13 @@ export class SummaryBuilder {
       ...(this.timeLimited > 0 ? { timeLimited: this.timeLimited } : {}),
       ...(this.sawUsage ? { usage: this.usage } : {}),
       ...(validity === undefined ? {} : { validity }),
-      ...(this.flipsByType === undefined ? {} : { assertions: { flipsByType: Object.fromEntries(Object.entries(this.flipsByType).sort(([a], [b]) => a.localeCompare(b))) } }),
+      ...(this.flipsByType === undefined
+        ? {}
+        : {
+            assertions: {
+              flipsByType: Object.fromEntries(Object.entries(this.flipsByType).sort(([a], [b]) => a.localeCompare(b))),
+            },
+          }),
     };
   }
 

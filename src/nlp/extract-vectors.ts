@@ -56,7 +56,8 @@ export async function extractWinkVectors(
           done = true;
           break;
         }
-        if (buf[p] !== '"') throw new Error(`${jsonPath}: unexpected ${JSON.stringify(buf.slice(p, p + 20))} in "vectors"`);
+        if (buf[p] !== '"')
+          throw new Error(`${jsonPath}: unexpected ${JSON.stringify(buf.slice(p, p + 20))} in "vectors"`);
         let q = p + 1;
         while (q < buf.length && buf[q] !== '"') q += buf[q] === '\\' ? 2 : 1;
         const close = buf.indexOf(']', q);
@@ -64,7 +65,10 @@ export async function extractWinkVectors(
         const word = JSON.parse(buf.slice(p, q + 1)) as string;
         if (accept(word)) {
           const open = buf.indexOf('[', q);
-          const values = buf.slice(open + 1, close).split(',', dims).map(Number);
+          const values = buf
+            .slice(open + 1, close)
+            .split(',', dims)
+            .map(Number);
           if (values.length !== dims || values.some((v) => !Number.isFinite(v))) {
             throw new Error(`${jsonPath}: bad vector for ${JSON.stringify(word)}`);
           }

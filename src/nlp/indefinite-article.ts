@@ -10,7 +10,8 @@ const AN_BEFORE_CONSONANT = /^(?:hour|honest|hono(?:u)?r|heir)/;
 // A vowel letter read as a consonant: "a one", "a once-great", "a unique", "a university", "a useful", "a usual",
 // "a user", "a European", "a utopia", "a euphemism". Only the uni- words said "you-ni" ("a unit", "a union",
 // "a uniform"): "an uninspired", "an unimaginative", "an unidentified" keep "an".
-const A_BEFORE_VOWEL = /^(?:one(?![a-z])|ones(?![a-z])|once|eu|ewe|uni(?:que|t|v|f|on|c|s)|use|usu|uti|uto|ura|ure|uri|ufo|ubiq)/;
+const A_BEFORE_VOWEL =
+  /^(?:one(?![a-z])|ones(?![a-z])|once|eu|ewe|uni(?:que|t|v|f|on|c|s)|use|usu|uti|uto|ura|ure|uri|ufo|ubiq)/;
 
 /** "a" or "an" for `word` (any case); undefined when it does not start with a letter ("8", "'90s"). */
 export function indefiniteArticleFor(word: string): 'a' | 'an' | undefined {

@@ -6,7 +6,12 @@
 import { dotUnit, type WordVectors } from './word-vectors.js';
 
 export function embeddingWords(text: string): string[] {
-  return text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
 }
 
 /** The text's embedding, or null when none of its words is in the vocabulary. */

@@ -26,7 +26,7 @@ test('POS and lower-cased lemmas are aligned to our words', () => {
   assert.equal(at('I').lemma, 'i');
 });
 
-test('a word wink splits keeps itself as lemma and the first token\'s POS', () => {
+test("a word wink splits keeps itself as lemma and the first token's POS", () => {
   const { at } = analyse("I don't like it");
   assert.equal(at("don't").lemma, "don't");
   assert.equal(at("don't").pos, 'AUX');
@@ -72,7 +72,7 @@ test('never throws, and always returns one fact per word', () => {
     'naïve café — “quoted” İstanbul ﬁne e\u0301t\u00e9 zero\u200bwidth',
     'Ã©tÃ© mojibake Ã¼ber â€™',
     '\u0000\u0001 control \uFFFD replacement \uD800 lone surrogate',
-    '🙂'.repeat(50) + ' word',
+    `${'🙂'.repeat(50)} word`,
     'a '.repeat(3000),
   ];
   for (const text of texts) {

@@ -8,7 +8,14 @@ import { miniVectorAsset, MINI_EMBEDDINGS_JSON } from '../testing/vector-fixture
 import { buildVectors } from './build-vectors.js';
 import { extractWinkVectors } from './extract-vectors.js';
 import { readVectorAsset } from './vector-asset.js';
-import { BUNDLED_VECTORS_PATH, cacheDir, defaultVectorsPath, dotUnit, loadWordVectors, vectorsPathOr } from './word-vectors.js';
+import {
+  BUNDLED_VECTORS_PATH,
+  cacheDir,
+  defaultVectorsPath,
+  dotUnit,
+  loadWordVectors,
+  vectorsPathOr,
+} from './word-vectors.js';
 
 test('extraction streams plain words in file order and skips punctuation', async () => {
   const v = await extractWinkVectors(MINI_EMBEDDINGS_JSON, 1000);
@@ -35,7 +42,13 @@ test('the asset round-trips and reproduces the source cosines within quantisatio
   };
   const v = loadWordVectors(path);
   assert.equal(v.dims, 100);
-  for (const [a, b] of [['movie', 'film'], ['good', 'bad'], ['happy', 'glad'], ['slow', 'dumb'], ['plot', 'game']] as const) {
+  for (const [a, b] of [
+    ['movie', 'film'],
+    ['good', 'bad'],
+    ['happy', 'glad'],
+    ['slow', 'dumb'],
+    ['plot', 'game'],
+  ] as const) {
     assert.ok(Math.abs(v.cosine(a, b)! - ref(a, b)) < 0.01, `${a}/${b}: ${v.cosine(a, b)} vs ${ref(a, b)}`);
   }
   assert.ok(v.cosine('movie', 'film')! > 0.85);
@@ -52,7 +65,10 @@ test('build keeps an existing asset unless forced, and a missing asset is a Conf
   assert.deepEqual([again.built, again.words], [false, 10]);
   const forced = await buildVectors({ out, size: 20, source: MINI_EMBEDDINGS_JSON, force: true, log: () => {} });
   assert.deepEqual([forced.built, forced.words, statSync(out).size], [true, 20, forced.bytes]);
-  assert.throws(() => loadWordVectors(join(dir, 'missing.bin')), (e: unknown) => e instanceof ConfigError && /quiver vectors build/.test(e.message));
+  assert.throws(
+    () => loadWordVectors(join(dir, 'missing.bin')),
+    (e: unknown) => e instanceof ConfigError && /quiver vectors build/.test(e.message),
+  );
   writeFileSync(join(dir, 'bad.bin'), 'not an asset');
   assert.throws(() => loadWordVectors(join(dir, 'bad.bin')), ConfigError);
   assert.ok(!existsSync(join(dir, 'v.bin.tmp')));

@@ -13,7 +13,14 @@ import { resolveOpenAIJudgeOptions } from '../judges/openai-options.js';
 import { DEFAULT_BASE_URL, OPENAI_PREFIX } from '../targets/openai/options.js';
 import { oneOf, text } from './parsers.js';
 import { defineOptions, flagOf, keysOf, type GivenOptions } from './table.js';
-import { cacheDirOf, isEndpointOption, readText, tablePrice, targetOptionTable, type TargetOptionValues } from './target.js';
+import {
+  cacheDirOf,
+  isEndpointOption,
+  readText,
+  tablePrice,
+  targetOptionTable,
+  type TargetOptionValues,
+} from './target.js';
 
 const config: readonly CampaignField[] = ['attack.judge'];
 
@@ -23,24 +30,43 @@ type Judged = { readonly attack: Pick<AttackConfig, 'judge'> };
 /** `openaiOnly`: refused with a `module:` judge. */
 export const judgeOptionTable = defineOptions({
   judge: {
-    arg: 'spec', type: text, description: 'ask a judge about every verified flip: openai:<model> or module:<path> (exporting judge(items))',
-    identity: (c: Judged) => c.attack.judge?.spec ?? null, config,
+    arg: 'spec',
+    type: text,
+    description: 'ask a judge about every verified flip: openai:<model> or module:<path> (exporting judge(items))',
+    identity: (c: Judged) => c.attack.judge?.spec ?? null,
+    config,
   },
   judgePrompt: {
-    arg: 'file', type: text, description: 'judge rubric template; {{label}}, {{original}} and {{perturbed}} are replaced (default: the built-in rubric)',
-    identity: (c: Judged) => c.attack.judge?.options.prompt ?? null, config,
+    arg: 'file',
+    type: text,
+    description:
+      'judge rubric template; {{label}}, {{original}} and {{perturbed}} are replaced (default: the built-in rubric)',
+    identity: (c: Judged) => c.attack.judge?.options.prompt ?? null,
+    config,
   },
   judgeReject: {
-    arg: 'verdict', type: oneOf(judgeRejectLevels), description: 'least verdict that rejects a flip (default invalid; preset release: questionable)',
-    identity: (c: Judged) => c.attack.judge?.reject ?? null, config,
+    arg: 'verdict',
+    type: oneOf(judgeRejectLevels),
+    description: 'least verdict that rejects a flip (default invalid; preset release: questionable)',
+    identity: (c: Judged) => c.attack.judge?.reject ?? null,
+    config,
   },
   judgeBaseUrl: {
-    arg: 'url', type: text, description: "openai: judge's endpoint (default: the openai: target's --base-url, else $OPENAI_BASE_URL, else OpenAI)",
-    openaiOnly: true, identity: (c: Judged) => c.attack.judge?.options.baseURL ?? null, config,
+    arg: 'url',
+    type: text,
+    description:
+      "openai: judge's endpoint (default: the openai: target's --base-url, else $OPENAI_BASE_URL, else OpenAI)",
+    openaiOnly: true,
+    identity: (c: Judged) => c.attack.judge?.options.baseURL ?? null,
+    config,
   },
   judgeApiKeyEnv: {
-    arg: 'name', type: text, description: "openai: judge's key variable (default: the openai: target's --api-key-env, else OPENAI_API_KEY)",
-    openaiOnly: true, identity: (c: Judged) => c.attack.judge?.options.apiKeyEnv ?? null, config,
+    arg: 'name',
+    type: text,
+    description: "openai: judge's key variable (default: the openai: target's --api-key-env, else OPENAI_API_KEY)",
+    openaiOnly: true,
+    identity: (c: Judged) => c.attack.judge?.options.apiKeyEnv ?? null,
+    config,
   },
 });
 
@@ -62,10 +88,18 @@ export function judgeOf(
     return undefined;
   }
   const reject = o.judgeReject ?? presetReject ?? 'invalid';
-  const prompt = o.judgePrompt === undefined ? {} : { prompt: readText(o.judgePrompt, '--judge-prompt'), promptFile: resolve(o.judgePrompt) };
+  const prompt =
+    o.judgePrompt === undefined
+      ? {}
+      : { prompt: readText(o.judgePrompt, '--judge-prompt'), promptFile: resolve(o.judgePrompt) };
   if (!spec.startsWith(OPENAI_PREFIX)) {
-    const given = keysOf(judgeOptionTable).filter((k) => ('openaiOnly' in judgeOptionTable[k] || k === 'judgePrompt') && o[k] !== undefined);
-    if (given.length > 0) throw new ConfigError(`${flags(given)} only ${given.length === 1 ? 'applies' : 'apply'} to openai:<model> judges, not ${spec}`);
+    const given = keysOf(judgeOptionTable).filter(
+      (k) => ('openaiOnly' in judgeOptionTable[k] || k === 'judgePrompt') && o[k] !== undefined,
+    );
+    if (given.length > 0)
+      throw new ConfigError(
+        `${flags(given)} only ${given.length === 1 ? 'applies' : 'apply'} to openai:<model> judges, not ${spec}`,
+      );
     return { spec, options: {}, reject };
   }
   const fromTarget = (key: string): unknown => (o.target.startsWith(OPENAI_PREFIX) ? targetOptions[key] : undefined);
@@ -82,6 +116,9 @@ export function judgeOf(
     if (isEndpointOption(key) && 'into' in entry && o[key] !== undefined) raw[entry.into] = o[key];
   }
   // Resolved here, as the target's options are: campaign.json holds the whole rubric and the endpoint actually used.
-  const options = { ...resolveOpenAIJudgeOptions(raw), ...(prompt.promptFile === undefined ? {} : { promptFile: prompt.promptFile }) };
+  const options = {
+    ...resolveOpenAIJudgeOptions(raw),
+    ...(prompt.promptFile === undefined ? {} : { promptFile: prompt.promptFile }),
+  };
   return { spec, options, reject };
 }

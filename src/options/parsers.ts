@@ -32,7 +32,8 @@ export function integer(min: number): NumberType {
   return {
     parse(value, flag) {
       const n = Number(value);
-      if (!/^-?\d+$/.test(value.trim()) || !accepts(n)) throw new ConfigError(`${flag} must be ${rule}, got "${value}"`);
+      if (!/^-?\d+$/.test(value.trim()) || !accepts(n))
+        throw new ConfigError(`${flag} must be ${rule}, got "${value}"`);
       return n;
     },
     stored: { rule, accepts },
@@ -43,7 +44,8 @@ export function integer(min: number): NumberType {
 export const fraction: NumberType = {
   parse(value, flag) {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) throw new ConfigError(`${flag} must be a number in (0, 1], got "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1)
+      throw new ConfigError(`${flag} must be a number in (0, 1], got "${value}"`);
     return n;
   },
   stored: { rule: 'a number > 0 and <= 1', accepts: (n) => Number.isFinite(n) && n > 0 && n <= 1 },
@@ -53,7 +55,8 @@ export const fraction: NumberType = {
 export const positive: NumberType = {
   parse(value, flag) {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new ConfigError(`${flag} must be a number > 0, got "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n) || n <= 0)
+      throw new ConfigError(`${flag} must be a number > 0, got "${value}"`);
     return n;
   },
   stored: { rule: 'a number > 0', accepts: (n) => Number.isFinite(n) && n > 0 },
@@ -77,7 +80,8 @@ export function atLeast(min: number): NumberType {
 export const rate: NumberType = {
   parse(value, flag) {
     const n = Number(value);
-    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new ConfigError(`${flag} must be a number in [0, 1], got "${value}"`);
+    if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+      throw new ConfigError(`${flag} must be a number in [0, 1], got "${value}"`);
     return n;
   },
   stored: { rule: 'a number >= 0 and <= 1', accepts: (n) => Number.isFinite(n) && n >= 0 && n <= 1 },
@@ -85,7 +89,11 @@ export const rate: NumberType = {
 
 /** Comma-separated names; blanks dropped. */
 export const list: ValueType<readonly string[]> = {
-  parse: (value) => value.split(',').map((s) => s.trim()).filter((s) => s !== ''),
+  parse: (value) =>
+    value
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== ''),
 };
 
 /** Repeatable: each occurrence adds one text. */

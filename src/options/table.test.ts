@@ -25,13 +25,40 @@ function parse(...args: string[]): OptionsOf<typeof table> {
 test('flags derive from the keys; parsed values are typed by the entries; defaults fill what was not given', () => {
   assert.deepEqual([flagOf('maxWords'), flagOf('cache', table.cache)], ['--max-words', '--no-cache']);
   assert.deepEqual(parse('--target', 'x'), { target: 'x', maxWords: 1000, protect: [], cache: true });
-  assert.deepEqual(parse('--target', 'x', '--max-words', '5', '--protect', 'a', '--protect', 'b', '--force', '--no-cache', '--scope', 'prompt'), {
-    target: 'x', maxWords: 5, protect: ['a', 'b'], force: true, cache: false, scope: 'prompt',
-  });
-  assert.throws(() => parse('--target', 'x', '--max-words', '0'), (e: unknown) => e instanceof ConfigError && e.message === '--max-words must be a whole number >= 1, got "0"');
+  assert.deepEqual(
+    parse(
+      '--target',
+      'x',
+      '--max-words',
+      '5',
+      '--protect',
+      'a',
+      '--protect',
+      'b',
+      '--force',
+      '--no-cache',
+      '--scope',
+      'prompt',
+    ),
+    {
+      target: 'x',
+      maxWords: 5,
+      protect: ['a', 'b'],
+      force: true,
+      cache: false,
+      scope: 'prompt',
+    },
+  );
+  assert.throws(
+    () => parse('--target', 'x', '--max-words', '0'),
+    (e: unknown) => e instanceof ConfigError && e.message === '--max-words must be a whole number >= 1, got "0"',
+  );
   assert.throws(() => parse('--target', 'x', '--scope', 'both'), /Allowed choices are example, prompt/);
   assert.throws(() => parse(), /required option '--target <spec>' not specified/);
-  assert.throws(() => withDefaults(table, {}), (e: unknown) => e instanceof ConfigError && e.message === '--target is required');
+  assert.throws(
+    () => withDefaults(table, {}),
+    (e: unknown) => e instanceof ConfigError && e.message === '--target is required',
+  );
 });
 
 // A default, parser or choice of another type than the entry's is a type error.

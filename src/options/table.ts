@@ -81,6 +81,11 @@ export function withDefaults<Table extends TableOf<Table>>(table: Table, given: 
   return filled;
 }
 
-function isFilled<Table extends TableOf<Table>>(table: Table, options: GivenOptions<Table>): options is GivenOptions<Table> & OptionsOf<Table> {
-  return keysOf(table).every((key) => options[key] !== undefined || (table[key].default === undefined && !table[key].required));
+function isFilled<Table extends TableOf<Table>>(
+  table: Table,
+  options: GivenOptions<Table>,
+): options is GivenOptions<Table> & OptionsOf<Table> {
+  return keysOf(table).every(
+    (key) => options[key] !== undefined || (table[key].default === undefined && !table[key].required),
+  );
 }

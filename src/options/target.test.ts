@@ -29,11 +29,42 @@ test('target flags: files are read into the options, the key stays a variable na
   writeFileSync(join(dir, 'prices.json'), JSON.stringify({ 'gpt-x': { in: 0.15, out: 0.6 } }));
   process.env.QUIVER_FLAGS_TEST_KEY = 'sk-flags-test-SECRET-987654321';
   const o = options(
-    '--target', 'openai:gpt-x', '--base-url', 'http://127.0.0.1:1234/v1', '--api-key-env', 'QUIVER_FLAGS_TEST_KEY',
-    '--prompt', join(dir, 'prompt.txt'), '--system', `@${join(dir, 'system.txt')}`, '--labels', 'ham,spam',
-    '--answer', 'json', '--temperature', '0.7', '--llm-seed', '5', '--concurrency', '4', '--rpm', '500', '--tpm', '90000',
-    '--retries', '2', '--timeout-ms', '5000', '--breaker-ms', '20000', '--cache-dir', join(dir, 'cache'),
-    '--prices', join(dir, 'prices.json'), '--price-out', '1.2',
+    '--target',
+    'openai:gpt-x',
+    '--base-url',
+    'http://127.0.0.1:1234/v1',
+    '--api-key-env',
+    'QUIVER_FLAGS_TEST_KEY',
+    '--prompt',
+    join(dir, 'prompt.txt'),
+    '--system',
+    `@${join(dir, 'system.txt')}`,
+    '--labels',
+    'ham,spam',
+    '--answer',
+    'json',
+    '--temperature',
+    '0.7',
+    '--llm-seed',
+    '5',
+    '--concurrency',
+    '4',
+    '--rpm',
+    '500',
+    '--tpm',
+    '90000',
+    '--retries',
+    '2',
+    '--timeout-ms',
+    '5000',
+    '--breaker-ms',
+    '20000',
+    '--cache-dir',
+    join(dir, 'cache'),
+    '--prices',
+    join(dir, 'prices.json'),
+    '--price-out',
+    '1.2',
   );
   assert.equal(o.prompt, 'Is this spam? {{labels}}\nText: {{input}}');
   assert.equal(o.promptFile, join(dir, 'prompt.txt'));
@@ -43,7 +74,10 @@ test('target flags: files are read into the options, the key stays a variable na
   assert.equal(o.baseURL, 'http://127.0.0.1:1234/v1');
   assert.deepEqual(o.price, { inputPerMTok: 0.15, outputPerMTok: 1.2 });
   assert.equal(o.cacheDir, join(dir, 'cache'));
-  assert.deepEqual([o.answer, o.temperature, o.seed, o.concurrency, o.rpm, o.tpm, o.retries, o.timeoutMs, o.breakerMs], ['json', 0.7, 5, 4, 500, 90000, 2, 5000, 20000]);
+  assert.deepEqual(
+    [o.answer, o.temperature, o.seed, o.concurrency, o.rpm, o.tpm, o.retries, o.timeoutMs, o.breakerMs],
+    ['json', 0.7, 5, 4, 500, 90000, 2, 5000, 20000],
+  );
   assert.ok(!JSON.stringify(o).includes('SECRET'), 'the key itself is never in the options');
 });
 
@@ -57,19 +91,35 @@ test('target flags: defaults (OPENAI_BASE_URL only without --base-url), --no-cac
     assert.equal(d.cacheDir, join(dir, 'xdg', 'quiver', 'llm'));
     assert.equal(d.answer, 'logprobs');
     assert.equal(d.apiKeyEnv, 'OPENAI_API_KEY');
-    assert.equal(options('--target', 'openai:m', '--base-url', 'http://127.0.0.1:1/v1').baseURL, 'http://127.0.0.1:1/v1');
+    assert.equal(
+      options('--target', 'openai:m', '--base-url', 'http://127.0.0.1:1/v1').baseURL,
+      'http://127.0.0.1:1/v1',
+    );
     assert.equal(options('--target', 'openai:m', '--no-cache').cacheDir, null);
     delete process.env.OPENAI_BASE_URL;
     assert.equal(options('--target', 'openai:m').baseURL, 'https://api.openai.com/v1');
   } finally {
-    for (const [k, v] of [['OPENAI_BASE_URL', saved.base], ['XDG_CACHE_HOME', saved.xdg]] as const) {
+    for (const [k, v] of [
+      ['OPENAI_BASE_URL', saved.base],
+      ['XDG_CACHE_HOME', saved.xdg],
+    ] as const) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
   }
   assert.deepEqual(options('--target', 'local:wink'), {});
-  assert.throws(() => options('--target', 'local:wink', '--base-url', 'http://x/v1', '--no-cache'), (e: unknown) =>
-    e instanceof ConfigError && e.message === '--base-url, --no-cache apply only to openai:<model> targets, not local:wink');
-  assert.throws(() => options('--target', 'openai:m', '--prompt', join(dir, 'missing.txt')), /--prompt .*missing\.txt: cannot read the file/);
-  assert.throws(() => options('--target', 'openai:m', '--base-url', 'http://127.0.0.1:1/v1', '--answer', 'logits'), /Allowed choices are label, aorta, json, logprobs/);
+  assert.throws(
+    () => options('--target', 'local:wink', '--base-url', 'http://x/v1', '--no-cache'),
+    (e: unknown) =>
+      e instanceof ConfigError &&
+      e.message === '--base-url, --no-cache apply only to openai:<model> targets, not local:wink',
+  );
+  assert.throws(
+    () => options('--target', 'openai:m', '--prompt', join(dir, 'missing.txt')),
+    /--prompt .*missing\.txt: cannot read the file/,
+  );
+  assert.throws(
+    () => options('--target', 'openai:m', '--base-url', 'http://127.0.0.1:1/v1', '--answer', 'logits'),
+    /Allowed choices are label, aorta, json, logprobs/,
+  );
 });

@@ -10,7 +10,13 @@ import { join, resolve } from 'node:path';
 import type { CampaignField } from '../contracts/campaign.js';
 import { ConfigError } from '../core/errors.js';
 import { isHfSpec } from '../targets/index.js';
-import { answerModes, DEFAULT_BASE_URL, OPENAI_PREFIX, resolveOpenAIOptions, type Price } from '../targets/openai/options.js';
+import {
+  answerModes,
+  DEFAULT_BASE_URL,
+  OPENAI_PREFIX,
+  resolveOpenAIOptions,
+  type Price,
+} from '../targets/openai/options.js';
 import { atLeast, integer, list, off, oneOf, text } from './parsers.js';
 import { defineOptions, flagOf, keysOf, type GivenOptions } from './table.js';
 
@@ -23,40 +29,209 @@ const config: readonly CampaignField[] = ['attack.targetOptions'];
  * endpoint too, so they are accepted whatever the target. `into`: the targetOptions key it is copied to as it is.
  */
 export const targetOptionTable = defineOptions({
-  batchSize: { arg: 'n', type: integer(1), description: 'hf:, local:nn: most texts per model call (default 32)', applies: 'hf', config },
-  threads: { arg: 'n', type: integer(1), description: 'hf:, local:nn: intra-op threads per model session (default: cores / workers, at least 1)', applies: 'hf', config },
-  baseUrl: { arg: 'url', type: text, description: `openai: endpoint (default: $OPENAI_BASE_URL, else ${DEFAULT_BASE_URL})`, applies: 'openai', config },
-  apiKeyEnv: { arg: 'name', type: text, description: 'openai: environment variable holding the API key (default OPENAI_API_KEY)', applies: 'openai', into: 'apiKeyEnv', config },
-  prompt: { arg: 'file', type: text, description: 'openai: user-message template file; {{input}} is the text, {{labels}} the label list', applies: 'openai', config },
-  system: { arg: 'text', type: text, description: 'openai: system prompt, or @FILE to read it from a file', applies: 'openai', config },
-  labels: { arg: 'list', type: list, description: 'openai: comma-separated labels (default negative,positive)', applies: 'openai', into: 'labels', config },
-  answer: { arg: 'mode', type: oneOf(answerModes), description: 'openai: answer parsing (default logprobs)', applies: 'openai', into: 'answer', config },
-  temperature: { arg: 'x', type: atLeast(0), description: 'openai: sampling temperature (default 0)', applies: 'openai', into: 'temperature', config },
-  llmSeed: { arg: 'n', type: integer(0), description: 'openai: seed sent with each request', applies: 'openai', into: 'seed', config },
-  answerMaxTokens: { arg: 'n', type: integer(1), description: 'openai: answer length cap (default: enough for the answer mode)', applies: 'openai', into: 'maxTokens', config },
-  concurrency: { arg: 'n', type: integer(1), description: 'openai: requests in flight, across all workers (default 8)', applies: 'openai', endpoint: true, into: 'concurrency', config },
-  rpm: { arg: 'n', type: atLeast(0.001), description: 'openai: requests per minute, across all workers (default: adapt to 429s)', applies: 'openai', endpoint: true, into: 'rpm', config },
-  tpm: { arg: 'n', type: atLeast(1), description: 'openai: tokens per minute, across all workers', applies: 'openai', endpoint: true, into: 'tpm', config },
-  timeoutMs: { arg: 'n', type: integer(1), description: 'openai: per-request timeout, answer body included (default 60000)', applies: 'openai', endpoint: true, into: 'timeoutMs', config },
-  retries: { arg: 'n', type: integer(0), description: 'openai: retries after a transient failure (default 6; 429s get 4x)', applies: 'openai', endpoint: true, into: 'retries', config },
-  breakerMs: { arg: 'n', type: integer(100), description: 'openai: stop the campaign when no request succeeds for this long (default 10000)', applies: 'openai', endpoint: true, into: 'breakerMs', config },
-  cacheDir: { arg: 'dir', type: text, description: 'openai: response cache folder (default $XDG_CACHE_HOME/quiver/llm or ~/.cache/quiver/llm)', applies: 'openai', endpoint: true, config },
-  cache: { negate: true, type: off, default: true, description: 'openai: do not read or write the response cache', applies: 'openai', endpoint: true, config },
+  batchSize: {
+    arg: 'n',
+    type: integer(1),
+    description: 'hf:, local:nn: most texts per model call (default 32)',
+    applies: 'hf',
+    config,
+  },
+  threads: {
+    arg: 'n',
+    type: integer(1),
+    description: 'hf:, local:nn: intra-op threads per model session (default: cores / workers, at least 1)',
+    applies: 'hf',
+    config,
+  },
+  baseUrl: {
+    arg: 'url',
+    type: text,
+    description: `openai: endpoint (default: $OPENAI_BASE_URL, else ${DEFAULT_BASE_URL})`,
+    applies: 'openai',
+    config,
+  },
+  apiKeyEnv: {
+    arg: 'name',
+    type: text,
+    description: 'openai: environment variable holding the API key (default OPENAI_API_KEY)',
+    applies: 'openai',
+    into: 'apiKeyEnv',
+    config,
+  },
+  prompt: {
+    arg: 'file',
+    type: text,
+    description: 'openai: user-message template file; {{input}} is the text, {{labels}} the label list',
+    applies: 'openai',
+    config,
+  },
+  system: {
+    arg: 'text',
+    type: text,
+    description: 'openai: system prompt, or @FILE to read it from a file',
+    applies: 'openai',
+    config,
+  },
+  labels: {
+    arg: 'list',
+    type: list,
+    description: 'openai: comma-separated labels (default negative,positive)',
+    applies: 'openai',
+    into: 'labels',
+    config,
+  },
+  answer: {
+    arg: 'mode',
+    type: oneOf(answerModes),
+    description: 'openai: answer parsing (default logprobs)',
+    applies: 'openai',
+    into: 'answer',
+    config,
+  },
+  temperature: {
+    arg: 'x',
+    type: atLeast(0),
+    description: 'openai: sampling temperature (default 0)',
+    applies: 'openai',
+    into: 'temperature',
+    config,
+  },
+  llmSeed: {
+    arg: 'n',
+    type: integer(0),
+    description: 'openai: seed sent with each request',
+    applies: 'openai',
+    into: 'seed',
+    config,
+  },
+  answerMaxTokens: {
+    arg: 'n',
+    type: integer(1),
+    description: 'openai: answer length cap (default: enough for the answer mode)',
+    applies: 'openai',
+    into: 'maxTokens',
+    config,
+  },
+  concurrency: {
+    arg: 'n',
+    type: integer(1),
+    description: 'openai: requests in flight, across all workers (default 8)',
+    applies: 'openai',
+    endpoint: true,
+    into: 'concurrency',
+    config,
+  },
+  rpm: {
+    arg: 'n',
+    type: atLeast(0.001),
+    description: 'openai: requests per minute, across all workers (default: adapt to 429s)',
+    applies: 'openai',
+    endpoint: true,
+    into: 'rpm',
+    config,
+  },
+  tpm: {
+    arg: 'n',
+    type: atLeast(1),
+    description: 'openai: tokens per minute, across all workers',
+    applies: 'openai',
+    endpoint: true,
+    into: 'tpm',
+    config,
+  },
+  timeoutMs: {
+    arg: 'n',
+    type: integer(1),
+    description: 'openai: per-request timeout, answer body included (default 60000)',
+    applies: 'openai',
+    endpoint: true,
+    into: 'timeoutMs',
+    config,
+  },
+  retries: {
+    arg: 'n',
+    type: integer(0),
+    description: 'openai: retries after a transient failure (default 6; 429s get 4x)',
+    applies: 'openai',
+    endpoint: true,
+    into: 'retries',
+    config,
+  },
+  breakerMs: {
+    arg: 'n',
+    type: integer(100),
+    description: 'openai: stop the campaign when no request succeeds for this long (default 10000)',
+    applies: 'openai',
+    endpoint: true,
+    into: 'breakerMs',
+    config,
+  },
+  cacheDir: {
+    arg: 'dir',
+    type: text,
+    description: 'openai: response cache folder (default $XDG_CACHE_HOME/quiver/llm or ~/.cache/quiver/llm)',
+    applies: 'openai',
+    endpoint: true,
+    config,
+  },
+  cache: {
+    negate: true,
+    type: off,
+    default: true,
+    description: 'openai: do not read or write the response cache',
+    applies: 'openai',
+    endpoint: true,
+    config,
+  },
   priceIn: { arg: 'usd', type: atLeast(0), description: 'openai: USD per 1M prompt tokens', applies: 'openai', config },
-  priceOut: { arg: 'usd', type: atLeast(0), description: 'openai: USD per 1M completion tokens', applies: 'openai', config },
-  prices: { arg: 'file', type: text, description: 'openai: JSON price table {"<model>": {"in": USD/1M, "out": USD/1M}}', applies: 'openai', endpoint: true, config },
-  train: { arg: 'file', type: text, description: 'local:nb: labelled JSONL file to train the naive Bayes baseline on', applies: 'nb', config },
-  holdout: { arg: 'x', type: atLeast(0), description: 'local:nb: share of the training file held out from training, by a hash of the id (default 0.2)', applies: 'nb', config },
+  priceOut: {
+    arg: 'usd',
+    type: atLeast(0),
+    description: 'openai: USD per 1M completion tokens',
+    applies: 'openai',
+    config,
+  },
+  prices: {
+    arg: 'file',
+    type: text,
+    description: 'openai: JSON price table {"<model>": {"in": USD/1M, "out": USD/1M}}',
+    applies: 'openai',
+    endpoint: true,
+    config,
+  },
+  train: {
+    arg: 'file',
+    type: text,
+    description: 'local:nb: labelled JSONL file to train the naive Bayes baseline on',
+    applies: 'nb',
+    config,
+  },
+  holdout: {
+    arg: 'x',
+    type: atLeast(0),
+    description: 'local:nb: share of the training file held out from training, by a hash of the id (default 0.2)',
+    applies: 'nb',
+    config,
+  },
 });
 
 export type TargetOptionValues = GivenOptions<typeof targetOptionTable>;
 type TargetKey = keyof typeof targetOptionTable;
 
 /** Options of one target kind that were given (a negated switch counts when switched off). */
-function given(o: TargetOptionValues, applies: 'openai' | 'hf' | 'nb', skip: (key: TargetKey) => boolean = () => false): TargetKey[] {
+function given(
+  o: TargetOptionValues,
+  applies: 'openai' | 'hf' | 'nb',
+  skip: (key: TargetKey) => boolean = () => false,
+): TargetKey[] {
   return keysOf(targetOptionTable).filter((k) => {
     const spec = targetOptionTable[k];
-    return spec.applies === applies && !skip(k) && o[k] !== undefined && o[k] !== ('default' in spec ? spec.default : undefined);
+    return (
+      spec.applies === applies &&
+      !skip(k) &&
+      o[k] !== undefined &&
+      o[k] !== ('default' in spec ? spec.default : undefined)
+    );
   });
 }
 
@@ -98,10 +273,13 @@ export function targetOptionsOf(target: string, o: TargetOptionValues, judge?: s
     if (stray.length > 0) throw new ConfigError(`${flags(stray)} only apply to openai:<model> targets, not ${target}`);
     return hf;
   }
-  const openaiJudge = judge !== undefined && judge.startsWith(OPENAI_PREFIX);
+  const openaiJudge = judge?.startsWith(OPENAI_PREFIX);
   if (!target.startsWith(OPENAI_PREFIX)) {
-    const stray = given(o, 'openai', (k) => openaiJudge && isEndpointOption(k));
-    if (stray.length > 0) throw new ConfigError(`${flags(stray)} ${stray.length === 1 ? 'applies' : 'apply'} only to openai:<model> targets, not ${target}`);
+    const stray = given(o, 'openai', (k) => openaiJudge === true && isEndpointOption(k));
+    if (stray.length > 0)
+      throw new ConfigError(
+        `${flags(stray)} ${stray.length === 1 ? 'applies' : 'apply'} only to openai:<model> targets, not ${target}`,
+      );
     return {};
   }
   const model = target.slice(OPENAI_PREFIX.length);
@@ -119,7 +297,8 @@ export function targetOptionsOf(target: string, o: TargetOptionValues, judge?: s
     raw.prompt = readText(o.prompt, '--prompt');
     raw.promptFile = resolve(o.prompt);
   }
-  if (o.system !== undefined) raw.system = o.system.startsWith('@') ? readText(o.system.slice(1), '--system') : o.system;
+  if (o.system !== undefined)
+    raw.system = o.system.startsWith('@') ? readText(o.system.slice(1), '--system') : o.system;
   const options = resolveOpenAIOptions(raw);
   if (options.answer === 'label') {
     process.stderr.write(

@@ -5,14 +5,25 @@ import { formatDuration, line, progressReporter, RateMeter } from './progress.js
 import type { Progress } from './reporter.js';
 
 const p = (done: number, elapsedMs: number, doneThisRun = done): Progress => ({
-  done, doneThisRun, total: 10, succeeded: 2, failed: 1, skipped: 0, errored: 0, queries: 500, elapsedMs,
+  done,
+  doneThisRun,
+  total: 10,
+  succeeded: 2,
+  failed: 1,
+  skipped: 0,
+  errored: 0,
+  queries: 500,
+  elapsedMs,
 });
 const rec = {} as ResultRecord;
 const start = { total: 10, alreadyDone: 0, outDir: 'o', target: 't', search: 's', workers: 2 };
 
 test('plain output: one line at most every interval, and always the last', () => {
   const out: string[] = [];
-  const r = progressReporter({ stream: { write: (s: string) => out.push(s) > 0, isTTY: false }, plainIntervalMs: 60_000 });
+  const r = progressReporter({
+    stream: { write: (s: string) => out.push(s) > 0, isTTY: false },
+    plainIntervalMs: 60_000,
+  });
   r.onStart!(start);
   r.onResult!(rec, p(1, 100));
   r.onResult!(rec, p(2, 200));
@@ -34,7 +45,10 @@ test('terminal output: a redrawn bar', () => {
 test('ETA: none until examples of this run finished after its first one give a rate; start-up and resumed records excluded', () => {
   const m = new RateMeter();
   // A resumed campaign: 50 of 100 done by an earlier run, the first of this run after 20 s of start-up.
-  const q = (doneThisRun: number, elapsedMs: number): Progress => ({ ...p(50 + doneThisRun, elapsedMs, doneThisRun), total: 100 });
+  const q = (doneThisRun: number, elapsedMs: number): Progress => ({
+    ...p(50 + doneThisRun, elapsedMs, doneThisRun),
+    total: 100,
+  });
   assert.match(line(q(0, 0), undefined, null, m.eta(q(0, 0))), /ETA \?/);
   m.add(q(1, 20_000));
   assert.equal(m.eta(q(1, 20_000)), '?');
@@ -47,12 +61,18 @@ test('ETA: none until examples of this run finished after its first one give a r
 });
 
 test('budgets show burn-down', () => {
-  assert.match(line(p(5, 10_000), { maxTotalQueries: 2000, maxTimeMs: 60_000, maxTokens: null, maxCostUsd: null }), /500\/2000 queries \(50\/s\) · 10s\/1m00s elapsed/);
+  assert.match(
+    line(p(5, 10_000), { maxTotalQueries: 2000, maxTimeMs: 60_000, maxTokens: null, maxCostUsd: null }),
+    /500\/2000 queries \(50\/s\) · 10s\/1m00s elapsed/,
+  );
   assert.equal(formatDuration(3_726_000), '1h02m');
 });
 
 test('what the workers wait on is shown when the target reports it', () => {
-  assert.match(line(p(5, 10_000), undefined, 'endpoint 32 in flight, 2 rate-limited, 0 failed, backing off 3s (429)'), / · endpoint 32 in flight, .*backing off 3s \(429\)$/);
+  assert.match(
+    line(p(5, 10_000), undefined, 'endpoint 32 in flight, 2 rate-limited, 0 failed, backing off 3s (429)'),
+    / · endpoint 32 in flight, .*backing off 3s \(429\)$/,
+  );
 });
 
 /** What a terminal of `columns` shows after `out` (carriage return, erase to end of line, wrap at the last column). */
@@ -121,7 +141,10 @@ test('a heartbeat line while no example finishes, saying what the workers wait o
 test('a campaign stopped early ends with the counts the summary has (examples in flight finished after the last draw)', () => {
   for (const isTTY of [true, false]) {
     const out: string[] = [];
-    const r = progressReporter({ stream: { write: (s: string) => out.push(s) > 0, isTTY, columns: 200 }, plainIntervalMs: 60_000 });
+    const r = progressReporter({
+      stream: { write: (s: string) => out.push(s) > 0, isTTY, columns: 200 },
+      plainIntervalMs: 60_000,
+    });
     r.onStart!(start);
     r.onResult!(rec, p(3, 300));
     r.onResult!(rec, p(4, 310)); // throttled: not drawn

@@ -36,7 +36,8 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
     lastDraw = Date.now();
     shown = { done: p.done, final: last };
     const eta = rate.eta(p);
-    if (tty) stream.write(`\r${fitLine(p, stream.columns ?? 80, budgets, waitingOn?.(), eta)}\x1b[K${last ? '\n' : ''}`);
+    if (tty)
+      stream.write(`\r${fitLine(p, stream.columns ?? 80, budgets, waitingOn?.(), eta)}\x1b[K${last ? '\n' : ''}`);
     else stream.write(`${line(p, budgets, waitingOn?.(), eta)}\n`);
   };
 
@@ -46,17 +47,30 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
       waitingOn = info.waitingOn;
       started = Date.now();
       lastDraw = 0; // the first finished example is shown at once
-      latest = { done: info.alreadyDone, doneThisRun: 0, total: info.total, succeeded: 0, failed: 0, skipped: 0, errored: 0, queries: 0, elapsedMs: 0 };
+      latest = {
+        done: info.alreadyDone,
+        doneThisRun: 0,
+        total: info.total,
+        succeeded: 0,
+        failed: 0,
+        skipped: 0,
+        errored: 0,
+        queries: 0,
+        elapsedMs: 0,
+      };
       const resumed = info.alreadyDone > 0 ? ` (resuming: ${info.alreadyDone} already done)` : '';
       stream.write(
         `quiver: attacking ${info.total} ${info.unit ?? 'example'}s with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
       );
       const every = tty ? redrawIntervalMs : plainIntervalMs;
-      heartbeat = setInterval(() => {
-        if (latest === undefined || Date.now() - Math.max(lastDraw, started) < every) return;
-        // Nothing finished for a while: the same counts, the time moved on, and what the workers wait on.
-        draw({ ...latest, elapsedMs: Date.now() - started }, false);
-      }, Math.min(every, 1000));
+      heartbeat = setInterval(
+        () => {
+          if (latest === undefined || Date.now() - Math.max(lastDraw, started) < every) return;
+          // Nothing finished for a while: the same counts, the time moved on, and what the workers wait on.
+          draw({ ...latest, elapsedMs: Date.now() - started }, false);
+        },
+        Math.min(every, 1000),
+      );
       heartbeat.unref();
     },
     onResult(_record, p) {
@@ -71,7 +85,8 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
       clearInterval(heartbeat);
       // Stopped early (Ctrl-C, a budget): examples in flight finished after the last draw; show the counts the
       // summary has, and end the terminal's line.
-      if (latest !== undefined && !(shown.final && shown.done === latest.done)) draw({ ...latest, elapsedMs: Date.now() - started }, true);
+      if (latest !== undefined && !(shown.final && shown.done === latest.done))
+        draw({ ...latest, elapsedMs: Date.now() - started }, true);
     },
   };
 }
@@ -109,8 +124,12 @@ interface Field {
 }
 
 function fields(p: Progress, budgets: Budgets | undefined, waiting: string | null | undefined, eta: string): Field[] {
-  const queries = budgets?.maxTotalQueries != null ? `${p.queries}/${budgets.maxTotalQueries} queries` : `${p.queries} queries`;
-  const elapsed = budgets?.maxTimeMs != null ? `${formatDuration(p.elapsedMs)}/${formatDuration(budgets.maxTimeMs)}` : formatDuration(p.elapsedMs);
+  const queries =
+    budgets?.maxTotalQueries != null ? `${p.queries}/${budgets.maxTotalQueries} queries` : `${p.queries} queries`;
+  const elapsed =
+    budgets?.maxTimeMs != null
+      ? `${formatDuration(p.elapsedMs)}/${formatDuration(budgets.maxTimeMs)}`
+      : formatDuration(p.elapsedMs);
   const rate = p.elapsedMs > 0 ? ` (${Math.round((p.queries / p.elapsedMs) * 1000)}/s)` : '';
   return [
     { text: `${p.done}/${p.total} done`, keep: 10 },
@@ -126,7 +145,9 @@ function fields(p: Progress, budgets: Budgets | undefined, waiting: string | nul
 }
 
 export function line(p: Progress, budgets?: Budgets, waiting?: string | null, eta = new RateMeter().eta(p)): string {
-  return fields(p, budgets, waiting, eta).map((f) => f.text).join(' · ');
+  return fields(p, budgets, waiting, eta)
+    .map((f) => f.text)
+    .join(' · ');
 }
 
 const BAR_MIN = 10;

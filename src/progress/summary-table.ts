@@ -11,7 +11,10 @@ function validityRows(s: Summary, pct: (x: number | null) => string): [string, s
     const c = j.verdicts;
     rows.push(
       ['Judge', j.spec],
-      ['Judged flips', `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error (unjudged)`],
+      [
+        'Judged flips',
+        `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error (unjudged)`,
+      ],
       ['Rejected by the judge', `${j.rejected} (failed, judged-invalid)`],
       ['Valid flip rate', pct(j.validFlipRate)],
     );
@@ -34,7 +37,10 @@ export function renderSummaryTable(s: Summary, outDir: string): string {
     [tests ? 'Original pass rate' : 'Original accuracy', pct(s.originalAccuracy)],
     [tests ? 'Pass rate under attack' : 'Accuracy under attack', pct(s.accuracyUnderAttack)],
     ['Attack success rate', pct(s.attackSuccessRate)],
-    ...Object.entries(s.assertions?.flipsByType ?? {}).map(([type, n]): [string, string] => [`  flips failing ${type}`, String(n)]),
+    ...Object.entries(s.assertions?.flipsByType ?? {}).map(([type, n]): [string, string] => [
+      `  flips failing ${type}`,
+      String(n),
+    ]),
     ...validityRows(s, pct),
     ['Avg perturbed words', s.avgPerturbedWordPct === null ? 'n/a' : `${s.avgPerturbedWordPct.toFixed(1)}%`],
     ['Avg flip distance (edits)', num(s.avgFlipDistance, 2)],

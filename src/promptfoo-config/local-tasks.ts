@@ -11,7 +11,8 @@ import type { ProviderSpec } from './types.js';
 const LOOPBACK = /^https?:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i;
 
 export function localTaskFor(provider: ProviderSpec): BundledTask | undefined {
-  if (provider.kind === 'quiver') return provider.id.startsWith('task:') ? taskNamed(provider.id.slice('task:'.length)) : undefined;
+  if (provider.kind === 'quiver')
+    return provider.id.startsWith('task:') ? taskNamed(provider.id.slice('task:'.length)) : undefined;
   if (provider.baseURL === null || !LOOPBACK.test(provider.baseURL)) return undefined;
   return taskForModel(provider.model);
 }

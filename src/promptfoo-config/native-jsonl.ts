@@ -27,13 +27,17 @@ export function readNativeSuite(file: string, promptFile: string, providers: rea
       throw new SuiteConfigError(file, at, `not valid JSON: ${(err as Error).message}`);
     }
     if (!isRecord(raw)) throw new SuiteConfigError(file, at, 'each line must be an object {"id", "vars", "assert"}');
-    if (typeof raw.id !== 'string' || raw.id === '') throw new SuiteConfigError(file, `${at}.id`, 'must be a non-empty string');
+    if (typeof raw.id !== 'string' || raw.id === '')
+      throw new SuiteConfigError(file, `${at}.id`, 'must be a non-empty string');
     const seen = ids.get(raw.id);
-    if (seen !== undefined) throw new SuiteConfigError(file, `${at}.id`, `"${raw.id}" is already the id of line ${seen}`);
+    if (seen !== undefined)
+      throw new SuiteConfigError(file, `${at}.id`, `"${raw.id}" is already the id of line ${seen}`);
     ids.set(raw.id, i + 1);
     if (!isRecord(raw.vars)) throw new SuiteConfigError(file, `${at}.vars`, 'must be an object of named values');
-    if (!Array.isArray(raw.assert) || raw.assert.length === 0) throw new SuiteConfigError(file, `${at}.assert`, 'must be a non-empty list of assertions');
-    if (raw.threshold !== undefined && typeof raw.threshold !== 'number') throw new SuiteConfigError(file, `${at}.threshold`, 'must be a number');
+    if (!Array.isArray(raw.assert) || raw.assert.length === 0)
+      throw new SuiteConfigError(file, `${at}.assert`, 'must be a non-empty list of assertions');
+    if (raw.threshold !== undefined && typeof raw.threshold !== 'number')
+      throw new SuiteConfigError(file, `${at}.threshold`, 'must be a number');
     tests.push({
       index: tests.length,
       where: at,

@@ -9,12 +9,24 @@ import { isRecord, SuiteConfigError, type PromptTemplate } from './types.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.j2', '.prompt', '']);
 
-function fromFile(ref: string, label: string | undefined, file: string, baseDir: string, where: string): PromptTemplate[] {
+function fromFile(
+  ref: string,
+  label: string | undefined,
+  file: string,
+  baseDir: string,
+  where: string,
+): PromptTemplate[] {
   const rel = ref.slice('file://'.length);
-  if (/[*?[]/.test(rel)) throw new SuiteConfigError(file, where, `glob prompts (${ref}) are not supported; list the files`);
+  if (/[*?[]/.test(rel))
+    throw new SuiteConfigError(file, where, `glob prompts (${ref}) are not supported; list the files`);
   const path = resolve(baseDir, rel);
   const ext = extname(path).toLowerCase();
-  if (!TEXT_EXTENSIONS.has(ext)) throw new SuiteConfigError(file, where, `${ref}: only text prompt files (.txt, .md, .j2) are supported; chat-format and script prompts are not`);
+  if (!TEXT_EXTENSIONS.has(ext))
+    throw new SuiteConfigError(
+      file,
+      where,
+      `${ref}: only text prompt files (.txt, .md, .j2) are supported; chat-format and script prompts are not`,
+    );
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -38,17 +50,28 @@ function fromFile(ref: string, label: string | undefined, file: string, baseDir:
 }
 
 function readOne(raw: unknown, file: string, baseDir: string, where: string): PromptTemplate[] {
-  if (typeof raw === 'string') return raw.startsWith('file://') ? fromFile(raw, undefined, file, baseDir, where) : [{ label: raw, template: raw, source: file }];
+  if (typeof raw === 'string')
+    return raw.startsWith('file://')
+      ? fromFile(raw, undefined, file, baseDir, where)
+      : [{ label: raw, template: raw, source: file }];
   if (isRecord(raw)) {
     const label = typeof raw.label === 'string' ? raw.label : undefined;
     if (typeof raw.raw === 'string') return [{ label: label ?? raw.raw, template: raw.raw, source: file }];
-    if (typeof raw.id === 'string') return raw.id.startsWith('file://') ? fromFile(raw.id, label, file, baseDir, where) : [{ label: label ?? raw.id, template: raw.id, source: file }];
+    if (typeof raw.id === 'string')
+      return raw.id.startsWith('file://')
+        ? fromFile(raw.id, label, file, baseDir, where)
+        : [{ label: label ?? raw.id, template: raw.id, source: file }];
   }
   throw new SuiteConfigError(file, where, 'a prompt must be a string, "file://prompt.txt", or { raw | id, label }');
 }
 
 export function readPrompts(raw: unknown, file: string, baseDir: string): PromptTemplate[] {
-  if (raw === undefined) throw new SuiteConfigError(file, 'prompts', 'at least one prompt is needed (promptfoo refuses a config without one)');
+  if (raw === undefined)
+    throw new SuiteConfigError(
+      file,
+      'prompts',
+      'at least one prompt is needed (promptfoo refuses a config without one)',
+    );
   let entries: [unknown, string][];
   if (Array.isArray(raw)) entries = raw.map((p, i) => [p, `prompts[${i}]`]);
   else if (typeof raw === 'string') entries = [[raw, 'prompts']];

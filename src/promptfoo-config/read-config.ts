@@ -24,7 +24,8 @@ export function readPromptfooConfig(file: string): Suite {
   } catch (err) {
     throw new SuiteConfigError(file, 'file', `not valid YAML or JSON: ${(err as Error).message}`);
   }
-  if (!isRecord(config)) throw new SuiteConfigError(file, 'file', 'a promptfoo config must be a mapping with prompts, providers and tests');
+  if (!isRecord(config))
+    throw new SuiteConfigError(file, 'file', 'a promptfoo config must be a mapping with prompts, providers and tests');
   const baseDir = dirname(resolve(file));
   return {
     file,
@@ -42,13 +43,23 @@ export interface CompileSuiteOptions {
 }
 
 /** Every test's assertions compiled with the test's original vars, in the test's order. */
-export async function compileSuiteAssertions(suite: Suite, options: CompileSuiteOptions = {}): Promise<CompiledAssertion[][]> {
+export async function compileSuiteAssertions(
+  suite: Suite,
+  options: CompileSuiteOptions = {},
+): Promise<CompiledAssertion[][]> {
   const out: CompiledAssertion[][] = [];
   for (const test of suite.tests) {
     const compiled: CompiledAssertion[] = [];
     for (const a of test.assert) {
       const baseDir = a.file === suite.file ? suite.baseDir : dirname(resolve(a.file));
-      compiled.push(await compileAssertion(a.spec, { site: { file: a.file, path: a.where }, vars: test.vars, baseDir, ...(options.vectorsPath === undefined ? {} : { vectorsPath: options.vectorsPath }) }));
+      compiled.push(
+        await compileAssertion(a.spec, {
+          site: { file: a.file, path: a.where },
+          vars: test.vars,
+          baseDir,
+          ...(options.vectorsPath === undefined ? {} : { vectorsPath: options.vectorsPath }),
+        }),
+      );
     }
     out.push(compiled);
   }

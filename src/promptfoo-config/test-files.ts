@@ -26,7 +26,8 @@ function read(path: string, file: string, where: string): string {
 
 export function testsFromFile(ref: string, file: string, baseDir: string, where: string): RawTest[] {
   const rel = ref.slice('file://'.length);
-  if (/[*?[]/.test(rel)) throw new SuiteConfigError(file, where, `glob test files (${ref}) are not supported; list the files`);
+  if (/[*?[]/.test(rel))
+    throw new SuiteConfigError(file, where, `glob test files (${ref}) are not supported; list the files`);
   const path = resolve(baseDir, rel);
   const ext = extname(path).toLowerCase();
   const text = read(path, file, where);
@@ -49,11 +50,18 @@ export function testsFromFile(ref: string, file: string, baseDir: string, where:
     try {
       list = parsePromptfooYaml(text);
     } catch (err) {
-      throw new SuiteConfigError(path, 'tests', `not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+      throw new SuiteConfigError(
+        path,
+        'tests',
+        `not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`,
+      );
     }
     if (!Array.isArray(list)) throw new SuiteConfigError(path, 'tests', 'a test file must hold a list of tests');
     return list.map((raw, i) => ({ raw, file: path, where: `[${i}]` }));
   }
-  const hint = ext === '.csv' ? 'CSV test files are not supported yet; use YAML, JSON or JSONL' : `${basename(path)}: test files must be .yaml, .yml, .json or .jsonl`;
+  const hint =
+    ext === '.csv'
+      ? 'CSV test files are not supported yet; use YAML, JSON or JSONL'
+      : `${basename(path)}: test files must be .yaml, .yml, .json or .jsonl`;
   throw new SuiteConfigError(file, where, hint);
 }

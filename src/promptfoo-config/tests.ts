@@ -28,14 +28,25 @@ function parts(raw: unknown, file: string, where: string): Defaults {
   if (!isRecord(raw)) throw new SuiteConfigError(file, where, 'a test must be an object with vars and assert');
   const assertList = raw.assert ?? [];
   if (!Array.isArray(assertList)) throw new SuiteConfigError(file, `${where}.assert`, 'must be a list of assertions');
-  if (raw.threshold !== undefined && typeof raw.threshold !== 'number') throw new SuiteConfigError(file, `${where}.threshold`, 'must be a number');
+  if (raw.threshold !== undefined && typeof raw.threshold !== 'number')
+    throw new SuiteConfigError(file, `${where}.threshold`, 'must be a number');
   const options = recordField(raw, 'options', file, where);
   for (const key of ['transform', 'transformVars', 'postprocess']) {
-    if (options[key] !== undefined) throw new SuiteConfigError(file, `${where}.options.${key}`, 'transforms run code and are not supported by Quiver');
+    if (options[key] !== undefined)
+      throw new SuiteConfigError(
+        file,
+        `${where}.options.${key}`,
+        'transforms run code and are not supported by Quiver',
+      );
   }
   const vars = recordField(raw, 'vars', file, where);
   for (const [name, value] of Object.entries(vars)) {
-    if (typeof value === 'string' && /^(file|package):/.test(value)) throw new SuiteConfigError(file, `${where}.vars.${name}`, `"${value}": promptfoo would load this value from a file or package; Quiver only takes literal vars`);
+    if (typeof value === 'string' && /^(file|package):/.test(value))
+      throw new SuiteConfigError(
+        file,
+        `${where}.vars.${name}`,
+        `"${value}": promptfoo would load this value from a file or package; Quiver only takes literal vars`,
+      );
   }
   return {
     vars,
@@ -60,17 +71,25 @@ function combinations(vars: Record<string, unknown>): Record<string, unknown>[] 
 function rawTests(tests: unknown, file: string, baseDir: string): RawTest[] {
   if (tests === undefined) return [];
   if (typeof tests === 'string') {
-    if (!tests.startsWith('file://')) throw new SuiteConfigError(file, 'tests', 'must be a list of tests or "file://tests.yaml|json|jsonl"');
+    if (!tests.startsWith('file://'))
+      throw new SuiteConfigError(file, 'tests', 'must be a list of tests or "file://tests.yaml|json|jsonl"');
     return testsFromFile(tests, file, baseDir, 'tests');
   }
   if (!Array.isArray(tests)) throw new SuiteConfigError(file, 'tests', 'must be a list of tests');
-  return tests.flatMap((t: unknown, i: number) => (typeof t === 'string' && t.startsWith('file://') ? testsFromFile(t, file, baseDir, `tests[${i}]`) : [{ raw: t, file, where: `tests[${i}]` }]));
+  return tests.flatMap((t: unknown, i: number) =>
+    typeof t === 'string' && t.startsWith('file://')
+      ? testsFromFile(t, file, baseDir, `tests[${i}]`)
+      : [{ raw: t, file, where: `tests[${i}]` }],
+  );
 }
 
 export function readTests(config: Record<string, unknown>, file: string, baseDir: string): SuiteTest[] {
-  if (config.scenarios !== undefined) throw new SuiteConfigError(file, 'scenarios', 'scenarios are not supported; list the tests');
-  if (typeof config.defaultTest === 'string') throw new SuiteConfigError(file, 'defaultTest', 'a defaultTest file reference is not supported; write it inline');
-  const defaults = config.defaultTest === undefined ? parts({}, file, 'defaultTest') : parts(config.defaultTest, file, 'defaultTest');
+  if (config.scenarios !== undefined)
+    throw new SuiteConfigError(file, 'scenarios', 'scenarios are not supported; list the tests');
+  if (typeof config.defaultTest === 'string')
+    throw new SuiteConfigError(file, 'defaultTest', 'a defaultTest file reference is not supported; write it inline');
+  const defaults =
+    config.defaultTest === undefined ? parts({}, file, 'defaultTest') : parts(config.defaultTest, file, 'defaultTest');
   const out: SuiteTest[] = [];
   for (const { raw, file: at, where } of rawTests(config.tests, file, baseDir)) {
     const own = parts(raw, at, where);

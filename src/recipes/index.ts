@@ -83,7 +83,8 @@ export function parseRecipe(raw: unknown, file: string, name: string): Recipe {
   } catch (err) {
     fail('search', (err as Error).message);
   }
-  if (!Array.isArray(raw.perturbations) || raw.perturbations.length === 0) fail('perturbations', 'must be a non-empty list');
+  if (!Array.isArray(raw.perturbations) || raw.perturbations.length === 0)
+    fail('perturbations', 'must be a non-empty list');
   const perturbations = (raw.perturbations as unknown[]).map((p, k) => {
     const ref = componentRef(p, `perturbations[${k}]`, fail);
     try {
@@ -94,7 +95,8 @@ export function parseRecipe(raw: unknown, file: string, name: string): Recipe {
     return ref;
   });
   const ratio = raw.maxPerturbRatio;
-  if (ratio !== undefined && !(typeof ratio === 'number' && ratio > 0 && ratio <= 1)) fail('maxPerturbRatio', 'must be a number in (0, 1]');
+  if (ratio !== undefined && !(typeof ratio === 'number' && ratio > 0 && ratio <= 1))
+    fail('maxPerturbRatio', 'must be a number in (0, 1]');
   return {
     name,
     description,
@@ -108,7 +110,8 @@ export function parseRecipe(raw: unknown, file: string, name: string): Recipe {
 
 function componentRef(v: unknown, field: string, fail: (field: string, problem: string) => never): ComponentRef {
   if (!isObject(v)) return fail(field, 'must be an object {"name", "options"}');
-  for (const k of Object.keys(v)) if (k !== 'name' && k !== 'options') fail(`${field}.${k}`, 'unknown field; valid fields: name, options');
+  for (const k of Object.keys(v))
+    if (k !== 'name' && k !== 'options') fail(`${field}.${k}`, 'unknown field; valid fields: name, options');
   if (typeof v.name !== 'string' || v.name === '') fail(`${field}.name`, 'must be a non-empty string');
   const options = v.options ?? {};
   if (!isObject(options)) fail(`${field}.options`, 'must be an object');

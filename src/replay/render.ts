@@ -46,7 +46,8 @@ export function renderReplayTable(suite: Suite, r: ReplayResult, gate: Gate): st
         `  ${clip(x.case.id, idw).padEnd(idw)}  ${x.status.padEnd(9)}  ${`${x.case.expected} -> ${x.label}`.padEnd(lw)}  ${clip(x.case.text, 64)}`,
       );
     }
-    if (fixed.length > MAX_FIXED_LISTED) lines.push(`  … and ${fixed.length - MAX_FIXED_LISTED} more fixed case(s) (--json lists every case)`);
+    if (fixed.length > MAX_FIXED_LISTED)
+      lines.push(`  … and ${fixed.length - MAX_FIXED_LISTED} more fixed case(s) (--json lists every case)`);
   }
   lines.push(
     '',
@@ -71,7 +72,12 @@ export function replayJson(suite: Suite, r: ReplayResult, gate: Gate): unknown {
     passed: gate.passed,
     elapsedMs: r.elapsedMs,
     cases: r.cases.map((x) => ({
-      kind: x.case.kind, id: x.case.id, status: x.status, expected: x.case.expected, label: x.label, text: x.case.text,
+      kind: x.case.kind,
+      id: x.case.id,
+      status: x.status,
+      expected: x.case.expected,
+      label: x.label,
+      text: x.case.text,
       ...(x.output === undefined ? {} : { output: x.output, failed: x.failed ?? null }),
     })),
   };
@@ -88,13 +94,31 @@ export function renderReplayJUnit(suite: Suite, r: ReplayResult): string {
     switch (x.status) {
       case 'regressed':
         return {
-          name, classname: classname(x),
-          outcome: { kind: 'failure', type: 'regressed', message: `expected ${x.case.expected}, got ${x.label}`, details: x.case.text },
+          name,
+          classname: classname(x),
+          outcome: {
+            kind: 'failure',
+            type: 'regressed',
+            message: `expected ${x.case.expected}, got ${x.label}`,
+            details: x.case.text,
+          },
         };
       case 'still-failing':
-        return { name, classname: classname(x), outcome: { kind: 'skipped', message: `known adversarial failure: still answers ${x.label} (expected ${x.case.expected})` } };
+        return {
+          name,
+          classname: classname(x),
+          outcome: {
+            kind: 'skipped',
+            message: `known adversarial failure: still answers ${x.label} (expected ${x.case.expected})`,
+          },
+        };
       case 'fixed':
-        return { name, classname: classname(x), outcome: { kind: 'passed' }, systemOut: `fixed: now answers ${x.label}` };
+        return {
+          name,
+          classname: classname(x),
+          outcome: { kind: 'passed' },
+          systemOut: `fixed: now answers ${x.label}`,
+        };
       case 'passed':
         return { name, classname: classname(x), outcome: { kind: 'passed' } };
     }

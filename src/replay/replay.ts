@@ -61,7 +61,8 @@ export async function replaySuite(
   modelFor?: ModelFor,
 ): Promise<ReplayResult> {
   if (cases.some((c) => c.test !== undefined)) return replayAssertionCases(cases, target, modelFor);
-  if (target === null) throw new ConfigError('--target is required: the suite holds labelled cases, which name no target of their own');
+  if (target === null)
+    throw new ConfigError('--target is required: the suite holds labelled cases, which name no target of their own');
   const unknown = [...new Set(cases.map((c) => c.expected))].filter((l) => !target.labels.includes(l));
   if (unknown.length > 0) {
     throw new ConfigError(
@@ -85,18 +86,41 @@ export async function replaySuite(
 }
 
 /** Each case's test, one case at a time (every case has its own prompt and assertions). */
-async function replayAssertionCases(cases: readonly SuiteCaseLine[], target: Target | null, modelFor?: ModelFor): Promise<ReplayResult> {
+async function replayAssertionCases(
+  cases: readonly SuiteCaseLine[],
+  target: Target | null,
+  modelFor?: ModelFor,
+): Promise<ReplayResult> {
   const started = performance.now();
   const out: ReplayedCase[] = [];
   for (const c of cases) {
     const t = c.test;
-    if (t === undefined) throw new ConfigError(`case ${c.id} has no test, but the suite is an assertion campaign's: export it again`);
+    if (t === undefined)
+      throw new ConfigError(`case ${c.id} has no test, but the suite is an assertion campaign's: export it again`);
     const model = target ?? (await modelFor?.(t.target));
     if (model === undefined) throw new Error('internal: no target to replay an assertion case on');
-    const checked = checkedTarget(model, t.run, t.perturbVar, c.original, await compileTestRun(t.run), t.originalOutput);
+    const checked = checkedTarget(
+      model,
+      t.run,
+      t.perturbVar,
+      c.original,
+      await compileTestRun(t.run),
+      t.originalOutput,
+    );
     const [p] = await checked.predict([c.text]);
-    out.push({ case: c, status: classify(c, p!.label), label: p!.label, output: p!.output ?? '', failed: p!.failed ?? null });
+    out.push({
+      case: c,
+      status: classify(c, p!.label),
+      label: p!.label,
+      output: p!.output ?? '',
+      failed: p!.failed ?? null,
+    });
   }
   const targets = [...new Set(cases.map((c) => c.test!.target.spec))].join(', ');
-  return { target: target?.id ?? targets, cases: out, counts: countStatuses(out), elapsedMs: performance.now() - started };
+  return {
+    target: target?.id ?? targets,
+    cases: out,
+    counts: countStatuses(out),
+    elapsedMs: performance.now() - started,
+  };
 }

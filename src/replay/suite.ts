@@ -54,79 +54,99 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 function checkHeader(path: string, line: number, v: unknown): SuiteHeader {
-  if (!isObject(v) || v['type'] !== 'quiver-suite') {
-    throw new InputError(path, line, 'type', 'the first line must be a Quiver suite header ({"type":"quiver-suite",...}); export one with quiver export --format jsonl');
+  if (!isObject(v) || v.type !== 'quiver-suite') {
+    throw new InputError(
+      path,
+      line,
+      'type',
+      'the first line must be a Quiver suite header ({"type":"quiver-suite",...}); export one with quiver export --format jsonl',
+    );
   }
-  const version = v['schemaVersion'];
+  const version = v.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new InputError(path, line, 'schemaVersion', `must be a positive integer, got ${JSON.stringify(version)}`);
   }
   if (version > SUITE_SCHEMA_VERSION) {
-    throw new InputError(path, line, 'schemaVersion', `suite schema ${version} is newer than this Quiver reads (${SUITE_SCHEMA_VERSION}); upgrade Quiver`);
+    throw new InputError(
+      path,
+      line,
+      'schemaVersion',
+      `suite schema ${version} is newer than this Quiver reads (${SUITE_SCHEMA_VERSION}); upgrade Quiver`,
+    );
   }
-  if (!isObject(v['source'])) throw new InputError(path, line, 'source', 'missing');
+  if (!isObject(v.source)) throw new InputError(path, line, 'source', 'missing');
   return v as unknown as SuiteHeader;
 }
 
 function checkCase(path: string, line: number, v: unknown): SuiteCaseLine {
-  if (!isObject(v) || v['type'] !== 'case') throw new InputError(path, line, 'type', 'expected a case line ({"type":"case",...})');
-  if (v['kind'] !== 'adversarial' && v['kind'] !== 'control') {
-    throw new InputError(path, line, 'kind', `must be "adversarial" or "control", got ${JSON.stringify(v['kind'])}`);
+  if (!isObject(v) || v.type !== 'case')
+    throw new InputError(path, line, 'type', 'expected a case line ({"type":"case",...})');
+  if (v.kind !== 'adversarial' && v.kind !== 'control') {
+    throw new InputError(path, line, 'kind', `must be "adversarial" or "control", got ${JSON.stringify(v.kind)}`);
   }
   for (const f of ['id', 'text', 'expected'] as const) {
-    if (typeof v[f] !== 'string' || (f !== 'text' && v[f] === '')) throw new InputError(path, line, f, 'must be a non-empty string');
+    if (typeof v[f] !== 'string' || (f !== 'text' && v[f] === ''))
+      throw new InputError(path, line, f, 'must be a non-empty string');
   }
   return {
     type: 'case',
-    kind: v['kind'],
-    id: v['id'] as string,
-    index: typeof v['index'] === 'number' ? v['index'] : -1,
-    text: v['text'] as string,
-    original: typeof v['original'] === 'string' ? v['original'] : (v['text'] as string),
-    expected: v['expected'] as string,
-    recorded: typeof v['recorded'] === 'string' ? v['recorded'] : '',
-    edits: Array.isArray(v['edits']) ? (v['edits'] as SuiteCaseLine['edits']) : [],
-    flipDistance: typeof v['flipDistance'] === 'number' ? v['flipDistance'] : null,
-    stability: typeof v['stability'] === 'number' ? v['stability'] : null,
-    ...(v['test'] === undefined ? {} : { test: checkTest(path, line, v['test']) }),
+    kind: v.kind,
+    id: v.id as string,
+    index: typeof v.index === 'number' ? v.index : -1,
+    text: v.text as string,
+    original: typeof v.original === 'string' ? v.original : (v.text as string),
+    expected: v.expected as string,
+    recorded: typeof v.recorded === 'string' ? v.recorded : '',
+    edits: Array.isArray(v.edits) ? (v.edits as SuiteCaseLine['edits']) : [],
+    flipDistance: typeof v.flipDistance === 'number' ? v.flipDistance : null,
+    stability: typeof v.stability === 'number' ? v.stability : null,
+    ...(v.test === undefined ? {} : { test: checkTest(path, line, v.test) }),
   };
 }
 
 /** An assertion case's test: the fields replay renders, calls and checks with. */
 function checkTest(path: string, line: number, t: unknown): CaseTest {
-  if (!isObject(t)) throw new InputError(path, line, 'test', 'must be an object (an assertion case\'s test)');
-  const run = t['run'];
+  if (!isObject(t)) throw new InputError(path, line, 'test', "must be an object (an assertion case's test)");
+  const run = t.run;
   if (!isObject(run)) throw new InputError(path, line, 'test.run', 'must be an object');
-  if (!isObject(run['vars'])) throw new InputError(path, line, 'test.run.vars', 'must be an object');
-  if (typeof run['template'] !== 'string') throw new InputError(path, line, 'test.run.template', 'must be a string');
+  if (!isObject(run.vars)) throw new InputError(path, line, 'test.run.vars', 'must be an object');
+  if (typeof run.template !== 'string') throw new InputError(path, line, 'test.run.template', 'must be a string');
   const assert: TestAssertion[] = [];
-  for (const a of Array.isArray(run['assert']) ? run['assert'] : [null]) {
-    if (!isObject(a) || typeof a['file'] !== 'string' || typeof a['where'] !== 'string' || typeof a['baseDir'] !== 'string') {
+  for (const a of Array.isArray(run.assert) ? run.assert : [null]) {
+    if (!isObject(a) || typeof a.file !== 'string' || typeof a.where !== 'string' || typeof a.baseDir !== 'string') {
       throw new InputError(path, line, 'test.run.assert', 'must be a list of {spec, file, where, baseDir}');
     }
-    assert.push({ spec: a['spec'], file: a['file'], where: a['where'], baseDir: a['baseDir'] });
+    assert.push({ spec: a.spec, file: a.file, where: a.where, baseDir: a.baseDir });
   }
-  const perturbVar = t['perturbVar'];
-  if (typeof perturbVar !== 'string' || perturbVar === '') throw new InputError(path, line, 'test.perturbVar', 'must be a non-empty string');
-  const target = t['target'];
-  if (!isObject(target) || typeof target['spec'] !== 'string' || !isObject(target['options'])) throw new InputError(path, line, 'test.target', 'must be {"spec", "options"}');
+  const perturbVar = t.perturbVar;
+  if (typeof perturbVar !== 'string' || perturbVar === '')
+    throw new InputError(path, line, 'test.perturbVar', 'must be a non-empty string');
+  const target = t.target;
+  if (!isObject(target) || typeof target.spec !== 'string' || !isObject(target.options))
+    throw new InputError(path, line, 'test.target', 'must be {"spec", "options"}');
   const text = (k: string): string => (typeof t[k] === 'string' ? t[k] : '');
-  const failed = t['failed'];
+  const failed = t.failed;
   return {
     run: {
-      where: typeof run['where'] === 'string' ? run['where'] : '',
-      vars: run['vars'],
-      template: run['template'],
+      where: typeof run.where === 'string' ? run.where : '',
+      vars: run.vars,
+      template: run.template,
       target: 0,
       assert,
-      threshold: typeof run['threshold'] === 'number' ? run['threshold'] : null,
+      threshold: typeof run.threshold === 'number' ? run.threshold : null,
     },
     perturbVar,
-    target: { spec: target['spec'], options: target['options'] },
+    target: { spec: target.spec, options: target.options },
     originalOutput: text('originalOutput'),
     recordedOutput: text('recordedOutput'),
-    failed: isObject(failed) && typeof failed['type'] === 'string'
-      ? { index: typeof failed['index'] === 'number' ? failed['index'] : -1, type: failed['type'], where: String(failed['where'] ?? ''), reason: String(failed['reason'] ?? '') }
-      : null,
+    failed:
+      isObject(failed) && typeof failed.type === 'string'
+        ? {
+            index: typeof failed.index === 'number' ? failed.index : -1,
+            type: failed.type,
+            where: String(failed.where ?? ''),
+            reason: String(failed.reason ?? ''),
+          }
+        : null,
   };
 }

@@ -11,7 +11,8 @@ import { COLORS, STATUS_LABEL, familyColor, legend, page, searchableTable } from
 import { hBarChart, histogram, niceTicks, type HistBin } from './svg.js';
 import { validityBlock, validityCard } from './validity.js';
 
-const pct = (x: number | null | undefined, d = 1): string => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(d)}%`);
+const pct = (x: number | null | undefined, d = 1): string =>
+  x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(d)}%`;
 const num = (x: number | null | undefined, d = 2): string => (x === null || x === undefined ? 'n/a' : x.toFixed(d));
 
 /** An assertion campaign: its examples are test runs, checked by assertions on the model's output. */
@@ -23,7 +24,9 @@ export function renderCampaignHtml(c: CampaignData): string {
   const s = c.summary;
   const a = c.config.attack;
   const tests = isAssertionCampaign(c);
-  const what = tests ? `the tests of ${basename(c.config.dataset.path)} (var ${c.config.suite?.perturbVar ?? '?'} perturbed)` : basename(c.config.dataset.path);
+  const what = tests
+    ? `the tests of ${basename(c.config.dataset.path)} (var ${c.config.suite?.perturbVar ?? '?'} perturbed)`
+    : basename(c.config.dataset.path);
   const title = `Quiver report: ${a.target} on ${what}`;
   const body = html`
 <header class="top">
@@ -72,7 +75,8 @@ function card(k: string, v: string, sub: string, cls = ''): SafeHtml {
 function summaryCards(c: CampaignData): SafeHtml {
   const s = c.summary;
   const st = s.stabilityScore;
-  const drop = s.originalAccuracy !== null && s.accuracyUnderAttack !== null ? s.accuracyUnderAttack - s.originalAccuracy : null;
+  const drop =
+    s.originalAccuracy !== null && s.accuracyUnderAttack !== null ? s.accuracyUnderAttack - s.originalAccuracy : null;
   const tests = isAssertionCampaign(c);
   return html`<section class="cards">
 ${card(tests ? 'Test runs' : 'Examples', String(s.examples), `${s.succeeded} flipped · ${s.failed} robust · ${s.skipped} skipped${s.errored > 0 ? ` · ${s.errored} errored` : ''}`)}
@@ -94,7 +98,11 @@ function assertionPanel(c: CampaignData): SafeHtml {
     byType.length === 0
       ? html`<p class="empty">No verified flips.</p>`
       : hBarChart(
-          byType.map(([type, n]) => ({ label: type, segments: [{ value: n, color: COLORS.succeeded, title: `${n} flip(s) failing ${type}` }], note: String(n) })),
+          byType.map(([type, n]) => ({
+            label: type,
+            segments: [{ value: n, color: COLORS.succeeded, title: `${n} flip(s) failing ${type}` }],
+            note: String(n),
+          })),
           { title: 'Verified flips by failed assertion type' },
         );
   return html`<section class="panel"><h2>Failed assertions</h2><p class="note">Verified flips by the type of the first assertion the perturbed output fails (each assertion's search signal: src/assertions/README.md).</p>${chart}</section>`;
@@ -106,7 +114,10 @@ function outcomeBar(s: CampaignData['summary']): SafeHtml {
   const shown = parts.filter((p) => p.n > 0 || p.k !== 'errored');
   return html`<div class="outcome" role="img" aria-label="outcomes">${parts
     .filter((p) => p.n > 0)
-    .map((p) => html`<span style="width:${((p.n / total) * 100).toFixed(3)}%;background:${COLORS[p.k]}" title="${STATUS_LABEL[p.k]}: ${p.n}"></span>`)}</div>${legend(
+    .map(
+      (p) =>
+        html`<span style="width:${((p.n / total) * 100).toFixed(3)}%;background:${COLORS[p.k]}" title="${STATUS_LABEL[p.k]}: ${p.n}"></span>`,
+    )}</div>${legend(
     shown.map((p) => ({ label: `${STATUS_LABEL[p.k]} ${p.n} (${pct(p.n / total, 0)})`, color: COLORS[p.k] })),
   )}`;
 }
@@ -124,7 +135,11 @@ function familyChart(c: CampaignData): SafeHtml {
       label: family,
       segments: [
         { value: f.successesOnly, color: familyColor(family), title: `${family} alone: ${f.successesOnly}` },
-        { value: f.successesUsing - f.successesOnly, color: `${familyColor(family)}66`, title: `${family} with other families: ${f.successesUsing - f.successesOnly}` },
+        {
+          value: f.successesUsing - f.successesOnly,
+          color: `${familyColor(family)}66`,
+          title: `${family} with other families: ${f.successesUsing - f.successesOnly}`,
+        },
       ],
       note: `${f.successesUsing} (${pct(attacked === 0 ? null : f.successesUsing / attacked, 0)})`,
     }));
@@ -139,9 +154,16 @@ function flipDistanceChart(records: readonly ResultRecord[]): SafeHtml {
   const bins: HistBin[] = [];
   for (let d = 1; d <= Math.max(3, max); d++) {
     const n = ds.filter((x) => x === d).length;
-    bins.push({ label: String(d), segments: [{ value: n, color: COLORS.succeeded, title: `${n} example(s) with ${d} edit(s)` }] });
+    bins.push({
+      label: String(d),
+      segments: [{ value: n, color: COLORS.succeeded, title: `${n} example(s) with ${d} edit(s)` }],
+    });
   }
-  return histogram(bins, { title: 'Flip distance histogram', xLabel: 'edits in the adversarial example', yLabel: 'examples' });
+  return histogram(bins, {
+    title: 'Flip distance histogram',
+    xLabel: 'edits in the adversarial example',
+    yLabel: 'examples',
+  });
 }
 
 function stackedByStatus(label: string, members: readonly ResultRecord[]): HistBin {
@@ -162,10 +184,24 @@ function stabilityChart(records: readonly ResultRecord[]): SafeHtml {
   const bins: HistBin[] = [];
   for (let k = 0; k < 10; k++) {
     const lo = k / 10;
-    bins.push(stackedByStatus(lo.toFixed(1), rs.filter((r) => r.stability! >= lo - 1e-9 && r.stability! < lo + 0.1 - 1e-9 && r.stability! < 1)));
+    bins.push(
+      stackedByStatus(
+        lo.toFixed(1),
+        rs.filter((r) => r.stability! >= lo - 1e-9 && r.stability! < lo + 0.1 - 1e-9 && r.stability! < 1),
+      ),
+    );
   }
-  bins.push(stackedByStatus('1.0', rs.filter((r) => r.stability! >= 1)));
-  return histogram(bins, { title: 'Stability distribution', xLabel: 'stability (bin start; 1.0 = every random perturbation kept the label)', yLabel: 'examples' });
+  bins.push(
+    stackedByStatus(
+      '1.0',
+      rs.filter((r) => r.stability! >= 1),
+    ),
+  );
+  return histogram(bins, {
+    title: 'Stability distribution',
+    xLabel: 'stability (bin start; 1.0 = every random perturbation kept the label)',
+    yLabel: 'examples',
+  });
 }
 
 function queriesChart(records: readonly ResultRecord[]): SafeHtml {
@@ -176,9 +212,18 @@ function queriesChart(records: readonly ResultRecord[]): SafeHtml {
   const width = ticks[1]! - ticks[0]!;
   const bins: HistBin[] = [];
   for (let lo = 0; lo <= max; lo += width) {
-    bins.push(stackedByStatus(String(lo), rs.filter((r) => r.queries >= lo && r.queries < lo + width)));
+    bins.push(
+      stackedByStatus(
+        String(lo),
+        rs.filter((r) => r.queries >= lo && r.queries < lo + width),
+      ),
+    );
   }
-  return histogram(bins, { title: 'Queries per attacked example', xLabel: `queries (bins of ${width})`, yLabel: 'examples' });
+  return histogram(bins, {
+    title: 'Queries per attacked example',
+    xLabel: `queries (bins of ${width})`,
+    yLabel: 'examples',
+  });
 }
 
 /** The original text with deletions struck and insertions highlighted (or just the text when nothing changed). */
@@ -202,23 +247,33 @@ function outputsCell(r: ResultRecord): SafeHtml {
 
 function examplesTable(records: readonly ResultRecord[], tests = false): SafeHtml {
   const present = (st: string) => records.some((r) => r.status === st);
-  const families = [...new Set(records.flatMap((r) => (r.status === 'succeeded' ? r.edits.map((e) => e.family) : [])))].sort();
+  const families = [
+    ...new Set(records.flatMap((r) => (r.status === 'succeeded' ? r.edits.map((e) => e.family) : []))),
+  ].sort();
   const chips = [
-    ...(['succeeded', 'failed', 'skipped', 'errored'] as const).filter(present).map((st) => ({ tag: st, label: STATUS_LABEL[st]! })),
+    ...(['succeeded', 'failed', 'skipped', 'errored'] as const)
+      .filter(present)
+      .map((st) => ({ tag: st, label: STATUS_LABEL[st]! })),
     ...families.map((f) => ({ tag: `f-${f}`, label: f })),
   ];
   const rows = records.map((r) => {
     // A flip the judge rejected is shown too: what was rejected matters.
     const adv = r.status === 'succeeded' || r.validity?.judge !== undefined ? (r.adversarial?.text ?? null) : null;
     const tags = [r.status, ...new Set(r.status === 'succeeded' ? r.edits.map((e) => `f-${e.family}`) : [])].join(' ');
-    const failedType = r.status === 'succeeded' ? r.adversarial?.failed?.type : r.status === 'skipped' ? r.original?.failed?.type : undefined;
-    const labels = tests && failedType !== undefined
-      ? html`${r.groundTruth} <span class="arrow">→</span> <b>fail</b> <span class="meta">${failedType}</span>`
-      : r.status === 'succeeded'
-      ? html`${r.groundTruth} <span class="arrow">→</span> <b>${r.adversarial?.label ?? '?'}</b>`
-      : r.status === 'skipped'
-        ? html`${r.groundTruth} <span class="arrow">≠</span> ${r.original?.label ?? '?'}`
-        : html`${r.groundTruth}`;
+    const failedType =
+      r.status === 'succeeded'
+        ? r.adversarial?.failed?.type
+        : r.status === 'skipped'
+          ? r.original?.failed?.type
+          : undefined;
+    const labels =
+      tests && failedType !== undefined
+        ? html`${r.groundTruth} <span class="arrow">→</span> <b>fail</b> <span class="meta">${failedType}</span>`
+        : r.status === 'succeeded'
+          ? html`${r.groundTruth} <span class="arrow">→</span> <b>${r.adversarial?.label ?? '?'}</b>`
+          : r.status === 'skipped'
+            ? html`${r.groundTruth} <span class="arrow">≠</span> ${r.original?.label ?? '?'}`
+            : html`${r.groundTruth}`;
     return html`<tr data-tags="${tags}"><td class="id">${r.id}</td><td><span class="${`badge ${r.status}`}">${STATUS_LABEL[r.status] ?? r.status}</span></td><td class="labels">${labels}</td><td class="text">${diffHtml(r.original?.text ?? '', adv)}${outputsCell(r)}${r.reason !== undefined && (r.status !== 'failed' || r.validity?.judge !== undefined) ? html`<div class="meta">${r.reason}</div>` : html``}${validityBlock(r)}</td><td>${editChips(r)}</td><td class="num">${r.flipDistance ?? ''}</td><td class="num">${r.stability === null ? '' : r.stability.toFixed(2)}</td><td class="num">${r.queries}</td></tr>`;
   });
   return searchableTable({

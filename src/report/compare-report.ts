@@ -12,7 +12,8 @@ import { html, type SafeHtml } from './escape.js';
 import { COLORS, STATUS_LABEL, legend, page, searchableTable } from './page.js';
 import { heatmap, hBarChart, intervalChart, type HeatCell } from './svg.js';
 
-const pct = (x: number | null | undefined, d = 1): string => (x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(d)}%`);
+const pct = (x: number | null | undefined, d = 1): string =>
+  x === null || x === undefined ? 'n/a' : `${(x * 100).toFixed(d)}%`;
 
 // Rows of the metrics table where a higher (true) or lower (false) value is better, for highlighting.
 const BETTER: Readonly<Record<string, boolean>> = {
@@ -27,9 +28,10 @@ const BETTER: Readonly<Record<string, boolean>> = {
 export function renderCompareHtml(c: Comparison, campaigns: readonly CampaignData[]): string {
   const first = campaigns[0]!;
   const names = c.models.map((m) => m.name);
-  const scope = c.mode === 'identical'
-    ? `the same ${c.examples} ${isAssertionComparison(c) ? 'test runs' : 'examples'} of ${basename(first.config.dataset.path)}`
-    : `the ${c.examples} examples all campaigns share (left out per campaign: ${c.dropped.join(', ')})`;
+  const scope =
+    c.mode === 'identical'
+      ? `the same ${c.examples} ${isAssertionComparison(c) ? 'test runs' : 'examples'} of ${basename(first.config.dataset.path)}`
+      : `the ${c.examples} examples all campaigns share (left out per campaign: ${c.dropped.join(', ')})`;
   const body = html`
 <header class="top">
   <div>
@@ -40,7 +42,12 @@ export function renderCompareHtml(c: Comparison, campaigns: readonly CampaignDat
 </header>
 <section class="panel"><h2>Side by side</h2>${metricsTable(c)}</section>
 <div class="grid2">
-  <section class="panel"><h2>Accuracy lost to the attack</h2><p class="note">Bar length: original accuracy; solid: still right under attack; light: flipped by a verified adversarial example.</p>${accuracyChart(c)}${legend([{ label: 'accuracy under attack', color: COLORS.failed }, { label: 'lost to the attack', color: `${COLORS.succeeded}88` }])}</section>
+  <section class="panel"><h2>Accuracy lost to the attack</h2><p class="note">Bar length: original accuracy; solid: still right under attack; light: flipped by a verified adversarial example.</p>${accuracyChart(c)}${legend(
+    [
+      { label: 'accuracy under attack', color: COLORS.failed },
+      { label: 'lost to the attack', color: `${COLORS.succeeded}88` },
+    ],
+  )}</section>
   <section class="panel"><h2>Stability score</h2><p class="note">Mean per-example stability with its 95% confidence interval (Student t over examples).</p>${stabilityChart(c)}</section>
 </div>
 <div class="grid2">
@@ -59,22 +66,33 @@ function metricsTable(c: Comparison): SafeHtml {
   const values = (label: string): (number | null)[] => {
     const ms = c.models.map((m) => m.summary);
     switch (label) {
-      case 'Original accuracy': case 'Original pass rate': return ms.map((s) => s.originalAccuracy);
-      case 'Accuracy under attack': case 'Pass rate under attack': return ms.map((s) => s.accuracyUnderAttack);
-      case 'Attack success rate': return ms.map((s) => s.attackSuccessRate);
-      case 'Stability (95% CI)': return ms.map((s) => s.stabilityScore.mean);
-      case 'Mean flip distance': return ms.map((s) => s.avgFlipDistance);
-      default: return ms.map(() => null);
+      case 'Original accuracy':
+      case 'Original pass rate':
+        return ms.map((s) => s.originalAccuracy);
+      case 'Accuracy under attack':
+      case 'Pass rate under attack':
+        return ms.map((s) => s.accuracyUnderAttack);
+      case 'Attack success rate':
+        return ms.map((s) => s.attackSuccessRate);
+      case 'Stability (95% CI)':
+        return ms.map((s) => s.stabilityScore.mean);
+      case 'Mean flip distance':
+        return ms.map((s) => s.avgFlipDistance);
+      default:
+        return ms.map(() => null);
     }
   };
-  return html`<table class="metrics"><thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows.slice(1).map((r) => {
-    const label = r[0]!;
-    const vs = values(label);
-    const better = BETTER[label];
-    const present = vs.filter((v): v is number => v !== null);
-    const best = better === undefined || present.length < 2 ? null : better ? Math.max(...present) : Math.min(...present);
-    return html`<tr><td>${label}</td>${r.slice(1).map((cell, k) => html`<td class="${best !== null && vs[k] === best ? 'num best' : 'num'}">${cell}</td>`)}</tr>`;
-  })}</tbody></table>`;
+  return html`<table class="metrics"><thead><tr>${head.map((h) => html`<th>${h}</th>`)}</tr></thead><tbody>${rows
+    .slice(1)
+    .map((r) => {
+      const label = r[0]!;
+      const vs = values(label);
+      const better = BETTER[label];
+      const present = vs.filter((v): v is number => v !== null);
+      const best =
+        better === undefined || present.length < 2 ? null : better ? Math.max(...present) : Math.min(...present);
+      return html`<tr><td>${label}</td>${r.slice(1).map((cell, k) => html`<td class="${best !== null && vs[k] === best ? 'num best' : 'num'}">${cell}</td>`)}</tr>`;
+    })}</tbody></table>`;
 }
 
 function accuracyChart(c: Comparison): SafeHtml {
@@ -86,7 +104,11 @@ function accuracyChart(c: Comparison): SafeHtml {
         label: m.name,
         segments: [
           { value: under * 100, color: COLORS.failed, title: `under attack: ${pct(under)}` },
-          { value: Math.max(0, orig - under) * 100, color: `${COLORS.succeeded}88`, title: `lost to the attack: ${pct(orig - under)}` },
+          {
+            value: Math.max(0, orig - under) * 100,
+            color: `${COLORS.succeeded}88`,
+            title: `lost to the attack: ${pct(orig - under)}`,
+          },
         ],
         note: `${pct(under, 0)} of ${pct(orig, 0)}`,
       };
@@ -98,7 +120,13 @@ function accuracyChart(c: Comparison): SafeHtml {
 function stabilityChart(c: Comparison): SafeHtml {
   const rows = c.models.map((m, k) => {
     const st = m.summary.stabilityScore;
-    return { label: m.name, mean: st.mean, lo: st.ci95?.[0] ?? null, hi: st.ci95?.[1] ?? null, color: ['#3d5a80', '#ee6c4d', '#2a9d8f', '#8e6cbf', '#e9c46a', '#264653'][k % 6]! };
+    return {
+      label: m.name,
+      mean: st.mean,
+      lo: st.ci95?.[0] ?? null,
+      hi: st.ci95?.[1] ?? null,
+      color: ['#3d5a80', '#ee6c4d', '#2a9d8f', '#8e6cbf', '#e9c46a', '#264653'][k % 6]!,
+    };
   });
   const lows = rows.flatMap((r) => (r.lo === null ? [] : [r.lo]));
   const min = lows.length === 0 ? 0 : Math.max(0, Math.floor((Math.min(...lows) - 0.02) * 50) / 50);
@@ -111,7 +139,13 @@ function transferHeatmap(c: Comparison): SafeHtml {
   const cells: HeatCell[][] = c.transfer.map((row, s) =>
     row.map((cell, t) =>
       s === t
-        ? { value: 1, muted: true, text: '100%', sub: `${cell.transferred} own flips`, title: `${names[s]}: its own ${cell.transferred} verified flips` }
+        ? {
+            value: 1,
+            muted: true,
+            text: '100%',
+            sub: `${cell.transferred} own flips`,
+            title: `${names[s]}: its own ${cell.transferred} verified flips`,
+          }
         : {
             value: cell.share,
             text: pct(cell.share, 0),
@@ -120,7 +154,11 @@ function transferHeatmap(c: Comparison): SafeHtml {
           },
     ),
   );
-  return heatmap(names, names, cells, { title: 'Transferability matrix', rowTitle: 'found for', colTitle: 'replayed on' });
+  return heatmap(names, names, cells, {
+    title: 'Transferability matrix',
+    rowTitle: 'found for',
+    colTitle: 'replayed on',
+  });
 }
 
 function familyHeatmap(c: Comparison): SafeHtml {
@@ -136,12 +174,18 @@ function familyHeatmap(c: Comparison): SafeHtml {
       title: `${names[k]}: ${m.using} verified flips use ${f.family} (${m.only} use it alone)${m.transfer === null || m.transfer.share === null ? '' : `; ${m.transfer.transferred} of ${m.transfer.eligible} also flip the other models`}`,
     })),
   );
-  return heatmap(c.families.map((f) => f.family), names, cells, { title: 'Attribution by perturbation family', rowTitle: 'family', colTitle: 'model' });
+  return heatmap(
+    c.families.map((f) => f.family),
+    names,
+    cells,
+    { title: 'Attribution by perturbation family', rowTitle: 'family', colTitle: 'model' },
+  );
 }
 
 function pairsTable(c: Comparison): SafeHtml {
   return html`<table><thead><tr><th>model A</th><th>model B</th><th>n</th><th>both robust</th><th>only A robust (b)</th><th>only B robust (c)</th><th>neither</th><th>accuracy under attack A − B</th><th>test</th><th>p</th></tr></thead><tbody>${c.pairs.map(
-    (p) => html`<tr><td>${p.a}</td><td>${p.b}</td><td class="num">${p.n}</td><td class="num">${p.bothRobust}</td><td class="num">${p.onlyA}</td><td class="num">${p.onlyB}</td><td class="num">${p.neither}</td><td class="num">${p.difference === null ? 'n/a' : `${p.difference >= 0 ? '+' : ''}${(p.difference * 100).toFixed(1)} pp`}</td><td class="nowrap">${p.method === 'exact-binomial' ? 'exact binomial' : `χ² = ${p.statistic!.toFixed(2)} (cc)`}</td><td class="${p.pValue < 0.05 ? 'num sig' : 'num'}">${formatP(p.pValue)}</td></tr>`,
+    (p) =>
+      html`<tr><td>${p.a}</td><td>${p.b}</td><td class="num">${p.n}</td><td class="num">${p.bothRobust}</td><td class="num">${p.onlyA}</td><td class="num">${p.onlyB}</td><td class="num">${p.neither}</td><td class="num">${p.difference === null ? 'n/a' : `${p.difference >= 0 ? '+' : ''}${(p.difference * 100).toFixed(1)} pp`}</td><td class="nowrap">${p.method === 'exact-binomial' ? 'exact binomial' : `χ² = ${p.statistic!.toFixed(2)} (cc)`}</td><td class="${p.pValue < 0.05 ? 'num sig' : 'num'}">${formatP(p.pValue)}</td></tr>`,
   )}</tbody></table>`;
 }
 
@@ -155,11 +199,15 @@ function examplesTable(c: Comparison, campaigns: readonly CampaignData[]): SafeH
     ids.add(id);
     const flipped = rs.map((r) => r!.status === 'succeeded');
     const nFlip = flipped.filter(Boolean).length;
-    const tags = [nFlip === rs.length ? 'flip-all' : nFlip > 0 ? 'flip-some' : 'flip-none', ...flipped.flatMap((f, k) => (f ? [`m${k}`] : []))].join(' ');
+    const tags = [
+      nFlip === rs.length ? 'flip-all' : nFlip > 0 ? 'flip-some' : 'flip-none',
+      ...flipped.flatMap((f, k) => (f ? [`m${k}`] : [])),
+    ].join(' ');
     const r0 = rs[0]!;
     return [
       html`<tr data-tags="${tags}"><td class="id">${id}</td><td class="labels">${r0.groundTruth}</td><td class="text">${r0.original?.text ?? ''}</td>${rs.map(
-        (r) => html`<td class="text"><span class="${`badge ${r!.status}`}">${STATUS_LABEL[r!.status] ?? r!.status}</span>${r!.status === 'succeeded' ? html` <span class="labels">→ <b>${r!.adversarial?.label ?? '?'}</b></span><div>${diffHtml(r!.original?.text ?? '', r!.adversarial?.text ?? null)}</div>` : html``}</td>`,
+        (r) =>
+          html`<td class="text"><span class="${`badge ${r!.status}`}">${STATUS_LABEL[r!.status] ?? r!.status}</span>${r!.status === 'succeeded' ? html` <span class="labels">→ <b>${r!.adversarial?.label ?? '?'}</b></span><div>${diffHtml(r!.original?.text ?? '', r!.adversarial?.text ?? null)}</div>` : html``}</td>`,
       )}</tr>`,
     ];
   });

@@ -6,7 +6,7 @@ export interface DiffPart {
 }
 
 // Words (letters/digits joined by apostrophes or hyphens) and, separately, every run of anything else.
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*|[^\p{L}\p{N}]+/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*|[^\p{L}\p{N}]+/gu;
 
 export function tokenize(s: string): string[] {
   return s.match(TOKEN) ?? [];

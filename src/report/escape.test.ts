@@ -14,7 +14,10 @@ test('html: every interpolation is escaped, arrays are joined, SafeHtml passes, 
   const evil = '"><script>alert(1)</script>';
   const out = html`<td title="${evil}">${evil}</td>`;
   assert.ok(out instanceof SafeHtml);
-  assert.equal(out.html, '<td title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>');
+  assert.equal(
+    out.html,
+    '<td title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;</td>',
+  );
   assert.equal(html`<ul>${['<a>', html`<li>${'<b>'}</li>`]}</ul>`.html, '<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>');
   assert.equal(html`${null}${undefined}${false}${0}${true}`.html, '0true');
   assert.equal(html`${trusted('<b>x</b>')}`.html, '<b>x</b>');

@@ -9,7 +9,13 @@ export function escapeHtml(value: string): string {
 }
 
 const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;', '\u0000': '\uFFFD',
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+  '\u0000': '\uFFFD',
 };
 
 /** Markup that is already safe: built by `html` from escaped parts, or a trusted constant of this module's callers. */

@@ -152,7 +152,12 @@ export interface Chip {
 }
 
 /** A searchable table section: toolbar (search box, filter chips, count) above the table. */
-export function searchableTable(opts: { readonly placeholder: string; readonly chips: readonly Chip[]; readonly head: SafeHtml; readonly rows: readonly SafeHtml[] }): SafeHtml {
+export function searchableTable(opts: {
+  readonly placeholder: string;
+  readonly chips: readonly Chip[];
+  readonly head: SafeHtml;
+  readonly rows: readonly SafeHtml[];
+}): SafeHtml {
   const chips = [{ tag: 'all', label: 'All' }, ...opts.chips];
   return html`<div data-table>
 <div class="toolbar"><input type="search" placeholder="${opts.placeholder}" aria-label="${opts.placeholder}">${chips.map((c, i) => html`<button type="button" class="chip" data-tag="${c.tag}" aria-pressed="${i === 0 ? 'true' : 'false'}">${c.label}</button>`)}<span class="count"></span></div>

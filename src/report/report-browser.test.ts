@@ -37,7 +37,16 @@ function quiver(...args: string[]) {
 async function open(file: string): Promise<{ page: Page; problems: string[]; dialogs: string[] }> {
   browser ??= await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
   const problems: string[] = [];
@@ -60,23 +69,33 @@ async function open(file: string): Promise<{ page: Page; problems: string[]; dia
 
 test('campaign and comparison of a dataset holding markup', { skip }, () => {
   // The demo reviews plus lines whose text is markup: the report must show it, never run it.
-  const demo = readFileSync(join(root, 'experiments', 'data', 'demo-reviews.jsonl'), 'utf8').trim().split('\n').slice(0, 24);
+  const demo = readFileSync(join(root, 'experiments', 'data', 'demo-reviews.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(0, 24);
   const evil = [
     { id: 'xss-1', text: `Great phone ${XSS} highly recommended.`, label: 'positive' },
     { id: 'xss-2', text: `Terrible service ${XSS} never again.`, label: 'negative' },
     { id: '<svg onload=alert(2)>', text: 'Loved every <script>alert(3)</script> minute.', label: 'positive' },
   ].map((x) => JSON.stringify(x));
-  writeFileSync(join(work, 'data.jsonl'), [...demo, ...evil].join('\n') + '\n');
+  writeFileSync(join(work, 'data.jsonl'), `${[...demo, ...evil].join('\n')}\n`);
   quiver('run', '--dataset', 'data.jsonl', '--workers', '2', '--out', 'wink');
   quiver('run', '--dataset', 'data.jsonl', '--target', 'local:vader', '--workers', '2', '--out', 'vader');
   quiver('report', 'wink', '--html', 'report.html');
   quiver('compare', 'wink', 'vader', '--html', 'compare.html');
 });
 
-test('the campaign report renders in Chromium: charts, escaped markup, working search and filters, no request', { skip }, async () => {
+test('the campaign report renders in Chromium: charts, escaped markup, working search and filters, no request', {
+  skip,
+}, async () => {
   const { page, problems, dialogs } = await open(join(work, 'report.html'));
   assert.equal(await page.locator('svg.chart').count(), 4, 'family bars and three histograms');
-  for (const t of ['Verified flips by perturbation family', 'Flip distance histogram', 'Stability distribution', 'Queries per attacked example']) {
+  for (const t of [
+    'Verified flips by perturbation family',
+    'Flip distance histogram',
+    'Stability distribution',
+    'Queries per attacked example',
+  ]) {
     assert.equal(await page.locator('svg.chart > title', { hasText: t }).count(), 1, t);
   }
   assert.ok((await page.locator('svg.chart rect').count()) > 10, 'bars are drawn');
@@ -84,7 +103,7 @@ test('the campaign report renders in Chromium: charts, escaped markup, working s
   assert.match(await page.locator('.card.validity').innerText(), /checks passed by every flip: one-edit-per-word/);
   // Markup in the data is text: no img/script element came from it, and it reads back verbatim.
   assert.equal(await page.locator('img').count(), 0);
-  assert.equal(await page.locator('script').count(), 1, 'only the report\'s own script');
+  assert.equal(await page.locator('script').count(), 1, "only the report's own script");
   assert.equal(await page.locator('svg:not(.chart)').count(), 0, 'no svg element from the id "<svg onload=...>"');
   const rows = page.locator('tbody tr');
   assert.equal(await rows.count(), 27);
@@ -100,7 +119,11 @@ test('the campaign report renders in Chromium: charts, escaped markup, working s
   const flipped = await page.locator('tbody tr:visible').count();
   assert.ok(flipped > 0 && flipped < 27);
   assert.equal(await page.locator('tbody tr:visible .badge.failed').count(), 0);
-  assert.equal(await page.locator('tbody tr:visible del, tbody tr:visible ins').count() > 0, true, 'edits highlighted as a diff');
+  assert.equal(
+    (await page.locator('tbody tr:visible del, tbody tr:visible ins').count()) > 0,
+    true,
+    'edits highlighted as a diff',
+  );
   await page.click('.chip[data-tag=all]');
   await page.evaluate('window.scrollTo(0, 0)');
   const shot = join(work, 'report.png');
@@ -111,7 +134,9 @@ test('the campaign report renders in Chromium: charts, escaped markup, working s
   await page.close();
 });
 
-test('the comparison report renders in Chromium: heat maps, metrics table, no request, nothing runs', { skip }, async () => {
+test('the comparison report renders in Chromium: heat maps, metrics table, no request, nothing runs', {
+  skip,
+}, async () => {
   const { page, problems, dialogs } = await open(join(work, 'compare.html'));
   assert.equal(await page.locator('svg.heatmap').count(), 2, 'transferability and family attribution');
   assert.equal(await page.locator('svg.chart > title', { hasText: 'Transferability matrix' }).count(), 1);

@@ -16,9 +16,34 @@ import { campaign, type RecordSpec } from './fixtures/records.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 const specs: RecordSpec[] = [
-  { id: 'x1', status: 'succeeded', text: `Loved it ${XSS}`, adversarial: `Lovfed it ${XSS}`, edits: [{ family: 'typo', position: 0, from: 'Loved', to: 'Lovfed' }], stability: 0.6, queries: 40 },
-  { id: '"><script>alert(2)</script>', status: 'failed', text: 'Great & "quoted" \'single\' `tick`', stability: 1, queries: 120 },
-  { id: 'x3', status: 'succeeded', text: 'good <em>bold</em> film', adversarial: 'good <em>bold</em> perchance film', edits: [{ family: 'rare-word', position: 3, from: '', to: 'perchance' }, { family: '<fam>', position: 0, from: 'a', to: 'b' }], stability: 0.85, queries: 75 },
+  {
+    id: 'x1',
+    status: 'succeeded',
+    text: `Loved it ${XSS}`,
+    adversarial: `Lovfed it ${XSS}`,
+    edits: [{ family: 'typo', position: 0, from: 'Loved', to: 'Lovfed' }],
+    stability: 0.6,
+    queries: 40,
+  },
+  {
+    id: '"><script>alert(2)</script>',
+    status: 'failed',
+    text: 'Great & "quoted" \'single\' `tick`',
+    stability: 1,
+    queries: 120,
+  },
+  {
+    id: 'x3',
+    status: 'succeeded',
+    text: 'good <em>bold</em> film',
+    adversarial: 'good <em>bold</em> perchance film',
+    edits: [
+      { family: 'rare-word', position: 3, from: '', to: 'perchance' },
+      { family: '<fam>', position: 0, from: 'a', to: 'b' },
+    ],
+    stability: 0.85,
+    queries: 75,
+  },
   { id: 'x4', status: 'skipped', text: 'Meh.' },
   { id: 'x5', status: 'errored', text: 'Boom.', reason: `target said ${XSS}` },
 ];
@@ -28,17 +53,50 @@ function scripts(html: string): string[] {
   return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!);
 }
 
-test('campaign report: a validity card and each flip\'s validity block, the judge\'s answer escaped', () => {
-  const judged = c.records.map((r) => r.id === 'x1'
-    ? { ...r, validity: { checks: ['stopwords', 'pos-consistency'], judge: { spec: 'openai:judge', verdict: 'questionable' as const, answer: `odd ${XSS}` } } }
-    : r.id === 'x3' ? { ...r, status: 'failed' as const, reason: 'judged-invalid', validity: { checks: ['stopwords', 'pos-consistency'], judge: { spec: 'openai:judge', verdict: 'invalid' as const, answer: 'label changed' } } } : r);
+test("campaign report: a validity card and each flip's validity block, the judge's answer escaped", () => {
+  const judged = c.records.map((r) =>
+    r.id === 'x1'
+      ? {
+          ...r,
+          validity: {
+            checks: ['stopwords', 'pos-consistency'],
+            judge: { spec: 'openai:judge', verdict: 'questionable' as const, answer: `odd ${XSS}` },
+          },
+        }
+      : r.id === 'x3'
+        ? {
+            ...r,
+            status: 'failed' as const,
+            reason: 'judged-invalid',
+            validity: {
+              checks: ['stopwords', 'pos-consistency'],
+              judge: { spec: 'openai:judge', verdict: 'invalid' as const, answer: 'label changed' },
+            },
+          }
+        : r,
+  );
   const html = renderCampaignHtml({ ...c, records: judged, summary: summarize(judged) });
   assert.match(html, /<div class="k">Valid flip rate<\/div><div class="v">0\.0%<\/div>/);
-  assert.ok(html.includes('judge openai:judge: 2 judged · 0 valid · 1 questionable · 1 invalid · 0 error (unjudged) · 1 rejected'));
-  assert.ok(html.includes('judge: questionable</span> · odd &lt;img src=x onerror=alert(1)&gt; · checks: stopwords, pos-consistency'));
+  assert.ok(
+    html.includes(
+      'judge openai:judge: 2 judged · 0 valid · 1 questionable · 1 invalid · 0 error (unjudged) · 1 rejected',
+    ),
+  );
+  assert.ok(
+    html.includes(
+      'judge: questionable</span> · odd &lt;img src=x onerror=alert(1)&gt; · checks: stopwords, pos-consistency',
+    ),
+  );
   assert.ok(html.includes('judged-invalid'), 'the rejected flip says why');
-  assert.ok(html.includes('<ins>perchance </ins>film<div class="meta">judged-invalid</div>'), 'and shows what was rejected');
-  assert.doesNotMatch(renderCampaignHtml(c), /Valid flip rate|class="meta validity"/, 'nothing without validity blocks');
+  assert.ok(
+    html.includes('<ins>perchance </ins>film<div class="meta">judged-invalid</div>'),
+    'and shows what was rejected',
+  );
+  assert.doesNotMatch(
+    renderCampaignHtml(c),
+    /Valid flip rate|class="meta validity"/,
+    'nothing without validity blocks',
+  );
 });
 
 test('campaign report: self-contained, escaped everywhere, charts and table present', () => {
@@ -72,7 +130,13 @@ test('campaign report: self-contained, escaped everywhere, charts and table pres
 });
 
 test('compare report: the heat maps and tables, escaped', async () => {
-  const d = campaign('camp-d', 'local:<u>d</u>', specs.map((s) => (s.status === 'succeeded' ? { ...s, status: 'failed' as const, adversarial: undefined as never } : s)));
+  const d = campaign(
+    'camp-d',
+    'local:<u>d</u>',
+    specs.map((s) =>
+      s.status === 'succeeded' ? { ...s, status: 'failed' as const, adversarial: undefined as never } : s,
+    ),
+  );
   const cmp = await compareCampaigns([c, d], { intersection: false, targetFor: async () => new KeywordTarget() });
   const html = renderCompareHtml(cmp, [c, d]);
   assert.doesNotMatch(html, /<img|<em>|<u>|<script>alert/);
@@ -96,16 +160,25 @@ test('parseResults: the last record of an example counts (--retry-errored append
   const first = { ...c.records[0]!, status: 'errored' as const };
   const other = { ...c.records[0]!, id: 'other' };
   const retried = { ...c.records[0]!, status: 'failed' as const };
-  const records = parseResults('r.jsonl', [first, other, retried].map((r) => JSON.stringify(r) + '\n').join(''));
-  assert.deepEqual(records.map((r) => [r.id, r.status]), [[first.id, 'failed'], ['other', other.status]]);
+  const records = parseResults('r.jsonl', [first, other, retried].map((r) => `${JSON.stringify(r)}\n`).join(''));
+  assert.deepEqual(
+    records.map((r) => [r.id, r.status]),
+    [
+      [first.id, 'failed'],
+      ['other', other.status],
+    ],
+  );
 });
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'bin', 'quiver.js');
 
-test('quiver report: writes the HTML of a real campaign; usage errors exit 2', { skip: !existsSync(cli) && 'run npm run build first' }, () => {
+test('quiver report: writes the HTML of a real campaign; usage errors exit 2', {
+  skip: !existsSync(cli) && 'run npm run build first',
+}, () => {
   const work = mkdtempSync(join(tmpdir(), 'quiver-report-'));
-  const run = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', timeout: 300_000 });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', timeout: 300_000 });
   assert.equal(run('run', '--limit', '15', '--workers', '2', '--out', 'camp').status, 0);
   const r = run('report', 'camp', '--html', 'out/report.html');
   assert.equal(r.status, 0, r.stderr);

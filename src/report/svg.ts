@@ -18,7 +18,6 @@ export interface BarRow {
   readonly note?: string;
 }
 
-
 /** Round tick steps (1, 2, 5 x 10^k) so that at most ~5 ticks cover [0, max]. */
 export function niceTicks(max: number, target = 5): number[] {
   if (!(max > 0)) return [0, 1];
@@ -36,7 +35,10 @@ function fmt(n: number): string {
 }
 
 /** Horizontal stacked bars, one row per label. */
-export function hBarChart(rows: readonly BarRow[], opts: { readonly title: string; readonly labelWidth?: number; readonly max?: number }): SafeHtml {
+export function hBarChart(
+  rows: readonly BarRow[],
+  opts: { readonly title: string; readonly labelWidth?: number; readonly max?: number },
+): SafeHtml {
   const labelW = opts.labelWidth ?? 110;
   const width = 560;
   // Few rows get taller bars, so a chart beside a histogram does not look empty.
@@ -66,7 +68,10 @@ export interface HistBin {
 }
 
 /** Vertical stacked bars over ordered bins, with a y axis of counts. */
-export function histogram(bins: readonly HistBin[], opts: { readonly title: string; readonly xLabel: string; readonly yLabel?: string }): SafeHtml {
+export function histogram(
+  bins: readonly HistBin[],
+  opts: { readonly title: string; readonly xLabel: string; readonly yLabel?: string },
+): SafeHtml {
   const width = 560;
   const height = 250;
   const left = 44;
@@ -81,7 +86,10 @@ export function histogram(bins: readonly HistBin[], opts: { readonly title: stri
   const y = (v: number) => top + plotH - (v / yMax) * plotH;
   const slot = plotW / Math.max(1, bins.length);
   const barW = Math.max(2, slot * 0.72);
-  const grid = ticks.map((t) => html`<line x1="${left}" x2="${width - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" class="tick">${fmt(t)}</text>`);
+  const grid = ticks.map(
+    (t) =>
+      html`<line x1="${left}" x2="${width - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" class="tick">${fmt(t)}</text>`,
+  );
   // Thin out x labels when bins are many, so they never overlap.
   const every = Math.max(1, Math.ceil(bins.length / 12));
   const bars = bins.map((b, i) => {
@@ -91,11 +99,19 @@ export function histogram(bins: readonly HistBin[], opts: { readonly title: stri
       const y0 = y(acc + s.value);
       const h = y(acc) - y0;
       acc += s.value;
-      return s.value === 0 ? html`` : html`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${s.color}"><title>${b.label}: ${s.title}</title></rect>`;
+      return s.value === 0
+        ? html``
+        : html`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${s.color}"><title>${b.label}: ${s.title}</title></rect>`;
     });
     const total = totals[i]!;
-    const count = bins.length <= 16 && total > 0 ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(total) - 4).toFixed(1)}" text-anchor="middle" class="value-label">${fmt(total)}</text>` : html``;
-    const label = i % every === 0 ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" class="tick">${b.label}</text>` : html``;
+    const count =
+      bins.length <= 16 && total > 0
+        ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(total) - 4).toFixed(1)}" text-anchor="middle" class="value-label">${fmt(total)}</text>`
+        : html``;
+    const label =
+      i % every === 0
+        ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" class="tick">${b.label}</text>`
+        : html``;
     return html`<g class="bin">${rects}${count}${label}</g>`;
   });
   return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet"><title>${opts.title}</title>${grid}<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" class="axis"/>${bars}<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle" class="axis-label">${opts.xLabel}</text>${opts.yLabel === undefined ? html`` : html`<text transform="translate(12 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis-label">${opts.yLabel}</text>`}</svg>`;
@@ -110,7 +126,10 @@ export interface Interval {
 }
 
 /** A dot per row with its confidence interval as a whisker, on a shared axis [min, max]. */
-export function intervalChart(rows: readonly Interval[], opts: { readonly title: string; readonly min: number; readonly max: number; readonly labelWidth?: number }): SafeHtml {
+export function intervalChart(
+  rows: readonly Interval[],
+  opts: { readonly title: string; readonly min: number; readonly max: number; readonly labelWidth?: number },
+): SafeHtml {
   const labelW = opts.labelWidth ?? 120;
   const width = 560;
   const rowH = 34;
@@ -122,7 +141,10 @@ export function intervalChart(rows: readonly Interval[], opts: { readonly title:
   const x = (v: number) => labelW + ((v - opts.min) / span) * plotW;
   const ticks = Array.from({ length: 5 }, (_, k) => opts.min + (span * k) / 4);
   const axisY = top + rows.length * rowH;
-  const grid = ticks.map((t) => html`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${axisY}" class="grid"/><text x="${x(t).toFixed(1)}" y="${axisY + 16}" text-anchor="middle" class="tick">${t.toFixed(3)}</text>`);
+  const grid = ticks.map(
+    (t) =>
+      html`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${axisY}" class="grid"/><text x="${x(t).toFixed(1)}" y="${axisY + 16}" text-anchor="middle" class="tick">${t.toFixed(3)}</text>`,
+  );
   const body = rows.map((r, i) => {
     const cy = top + i * rowH + rowH / 2;
     const label = html`<text x="${labelW - 10}" y="${cy + 4}" text-anchor="end" class="axis-label">${r.label}</text>`;
@@ -153,14 +175,22 @@ export function heatColor(v: number): string {
 }
 
 /** A labelled matrix of colored cells (rows x columns). */
-export function heatmap(rowLabels: readonly string[], colLabels: readonly string[], cells: readonly (readonly HeatCell[])[], opts: { readonly title: string; readonly rowTitle: string; readonly colTitle: string }): SafeHtml {
+export function heatmap(
+  rowLabels: readonly string[],
+  colLabels: readonly string[],
+  cells: readonly (readonly HeatCell[])[],
+  opts: { readonly title: string; readonly rowTitle: string; readonly colTitle: string },
+): SafeHtml {
   const labelW = Math.min(190, 24 + 7 * Math.max(...rowLabels.map((l) => l.length), 6));
   const cellW = Math.max(96, Math.min(150, 460 / Math.max(1, colLabels.length)));
   const cellH = 52;
   const headH = 52;
   const width = labelW + cellW * colLabels.length + 8;
   const height = headH + cellH * rowLabels.length + 8;
-  const head = colLabels.map((c, j) => html`<text x="${(labelW + j * cellW + cellW / 2).toFixed(1)}" y="${headH - 10}" text-anchor="middle" class="axis-label">${c}</text>`);
+  const head = colLabels.map(
+    (c, j) =>
+      html`<text x="${(labelW + j * cellW + cellW / 2).toFixed(1)}" y="${headH - 10}" text-anchor="middle" class="axis-label">${c}</text>`,
+  );
   const rows = rowLabels.map((r, i) => {
     const y = headH + i * cellH;
     const tiles = (cells[i] ?? []).map((cell, j) => {

@@ -21,8 +21,9 @@ export function validityBlock(r: ResultRecord): SafeHtml {
   const v = r.validity;
   if (v === undefined) return html``;
   const j = v.judge;
-  const verdict = j === undefined
-    ? html``
-    : html`<span class="${`verdict ${j.verdict}`}">judge: ${j.verdict === 'error' ? 'error (unjudged)' : j.verdict}</span>${j.answer === null ? html`` : html` · ${j.answer}`} · `;
+  const verdict =
+    j === undefined
+      ? html``
+      : html`<span class="${`verdict ${j.verdict}`}">judge: ${j.verdict === 'error' ? 'error (unjudged)' : j.verdict}</span>${j.answer === null ? html`` : html` · ${j.answer}`} · `;
   return html`<div class="meta validity" data-verdict="${j?.verdict ?? ''}">${verdict}checks: ${v.checks.join(', ')}</div>`;
 }

@@ -7,7 +7,8 @@ import { abfs } from './abfs.js';
 
 runSearchContract('abfs', () => abfs());
 runSearchContract('abfs (as released: no adaptive control, success at dequeue)', () =>
-  abfs({ adaptiveControl: false, successCheck: 'dequeue' }));
+  abfs({ adaptiveControl: false, successCheck: 'dequeue' }),
+);
 runSearchContract('abfs (rank once, unk)', () => abfs({ rerank: 'once', ranking: 'unk' }));
 
 const hard = 'The food was great, the dessert was good and tasty, the service was great.';
@@ -29,7 +30,11 @@ test('abfs: ranks every dequeued node (paper), or only the original with rerank 
 test('abfs: returns a success as soon as a child flips (paper) and no later than the dequeue check (code)', async () => {
   const table = { ...contractTable, great: ['bad'] };
   const run = async (successCheck: 'child' | 'dequeue') => {
-    const f = await engineFixture({ text: 'The food was great and the dessert was good.', groundTruth: 'positive', perturbations: [swapTable(table)] });
+    const f = await engineFixture({
+      text: 'The food was great and the dessert was good.',
+      groundTruth: 'positive',
+      perturbations: [swapTable(table)],
+    });
     const found = await abfs({ successCheck }).search(f.ctx);
     return { found, sent: f.evaluator.uniqueQueries };
   };

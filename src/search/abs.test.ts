@@ -55,7 +55,10 @@ test('abs: quirk (c) carries P_max and the beam width over to the next example; 
     await search.search(f.ctx);
     return f.target.sent.join('|');
   };
-  for (const [quirks, leaks] of [[['c'], true], [[], false]] as const) {
+  for (const [quirks, leaks] of [
+    [['c'], true],
+    [[], false],
+  ] as const) {
     const reused = abs({ paperIntent: true, quirks: [...quirks] });
     await sent(reused, other);
     const after = await sent(reused, hard);
@@ -68,24 +71,40 @@ test('abs: quirk (f) ends the search at a word with no candidates; paper intent 
   // "lovely" matters most but has no candidates; "fine" -> "terrible terrible" flips the text.
   const table = { fine: ['terrible terrible'] };
   const run = async (quirks: ('f' | 'g')[]) => {
-    const f = await engineFixture({ text: 'The lovely food was fine.', groundTruth: 'positive', perturbations: [swapTable(table)] });
+    const f = await engineFixture({
+      text: 'The lovely food was fine.',
+      groundTruth: 'positive',
+      perturbations: [swapTable(table)],
+    });
     return abs({ paperIntent: true, ranking: 'unk', quirks }).search(f.ctx);
   };
   assert.equal((await run(['g'])).succeeded, true);
   assert.equal((await run(['f', 'g'])).succeeded, false);
 });
 
-test('abs: on failure, paper intent returns the best case seen; quirk (e) the last batch\'s best', async () => {
+test("abs: on failure, paper intent returns the best case seen; quirk (e) the last batch's best", async () => {
   const run = async (quirks: 'e'[]) => {
     const f = await engineFixture({ text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)] });
     const batches: Evaluated[][] = [];
-    const ctx: SearchContext = { ...f.ctx, evaluate: async (t) => { const r = await f.ctx.evaluate(t); batches.push(r); return r; } };
+    const ctx: SearchContext = {
+      ...f.ctx,
+      evaluate: async (t) => {
+        const r = await f.ctx.evaluate(t);
+        batches.push(r);
+        return r;
+      },
+    };
     const found = await abs({ paperIntent: true, quirks }).search(ctx);
     return { found, batches };
   };
   const intent = await run([]);
   assert.equal(intent.found.succeeded, false);
-  const best = Math.max(...intent.batches.flat().filter((r) => !r.text.text.includes('[UNK]')).map((r) => r.score));
+  const best = Math.max(
+    ...intent.batches
+      .flat()
+      .filter((r) => !r.text.text.includes('[UNK]'))
+      .map((r) => r.score),
+  );
   assert.equal(intent.found.score, best);
   const code = await run(['e']);
   const last = code.batches[code.batches.length - 1]!;

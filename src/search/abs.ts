@@ -31,7 +31,14 @@
  *       TextAttack's second softmax is a no-op.
  */
 import type { AttackText } from '../core/attack-text.js';
-import { bestOf, bestSuccess, byScoreDesc, type Evaluated, type SearchContext, type SearchMethod } from '../core/search.js';
+import {
+  bestOf,
+  bestSuccess,
+  byScoreDesc,
+  type Evaluated,
+  type SearchContext,
+  type SearchMethod,
+} from '../core/search.js';
 import { boolean, integerAtLeast, oneOf, resolveOptions, type Check } from './options.js';
 import { rankWords, rankings, type Ranking } from './word-importance.js';
 import { ConfigError } from '../core/errors.js';
@@ -118,7 +125,9 @@ export function resolveAbsOptions(options: Partial<AbsOptions> | Readonly<Record
     bestChildOnly: false,
     ...(o.paperFaithful ? { quirks: absQuirks, reuseRankingSuccess: false } : {}),
   };
-  const explicit = Object.fromEntries(Object.entries(given).filter(([k, v]) => v !== undefined && k !== 'paperIntent' && k !== 'paperFaithful'));
+  const explicit = Object.fromEntries(
+    Object.entries(given).filter(([k, v]) => v !== undefined && k !== 'paperIntent' && k !== 'paperFaithful'),
+  );
   return { ...o, ...preset, ...explicit } as AbsOptions;
 }
 
@@ -135,7 +144,9 @@ export function abs(options: Partial<AbsOptions> | Readonly<Record<string, unkno
   return {
     name: 'abs',
     async search(ctx) {
-      const state: AdaptiveState = q.has('c') ? leaked : { pMax: q.has('a') || q.has('b') ? 1 : 0, width: opts.beamWidth };
+      const state: AdaptiveState = q.has('c')
+        ? leaked
+        : { pMax: q.has('a') || q.has('b') ? 1 : 0, width: opts.beamWidth };
       const ranked = await rankWords(ctx, opts.ranking, { probeAll: q.has('g'), probeOnlyChanged: opts.keepParents });
       if (opts.reuseRankingSuccess && !q.has('g') && ranked.success !== undefined) return ranked.success;
 
@@ -145,10 +156,12 @@ export function abs(options: Partial<AbsOptions> | Readonly<Record<string, unkno
       let firstStep = true;
       for (const id of ranked.order) {
         if (ctx.exhausted()) break;
-        const expandable = opts.headOnlyUnimportant && !((ranked.importance.get(id) ?? 0) > 0) ? firstExpandable(ctx, beam, id) : beam;
-        const step = opts.lazy === 'all'
-          ? await batchStep(ctx, expandable, id, ranked.children)
-          : await lazyStep(ctx, expandable, id, ranked.children, q, opts.lazy === 'improvement');
+        const expandable =
+          opts.headOnlyUnimportant && !((ranked.importance.get(id) ?? 0) > 0) ? firstExpandable(ctx, beam, id) : beam;
+        const step =
+          opts.lazy === 'all'
+            ? await batchStep(ctx, expandable, id, ranked.children)
+            : await lazyStep(ctx, expandable, id, ranked.children, q, opts.lazy === 'improvement');
         if (step === undefined) {
           if (q.has('f')) break; // the released code stops; the paper skips a word with no candidates
           continue;
@@ -165,12 +178,17 @@ export function abs(options: Partial<AbsOptions> | Readonly<Record<string, unkno
           if (q.has('a') || q.has('b') || q.has('c')) {
             if (ps > state.pMax || state.pMax === 1) state.pMax = ps;
           } else state.pMax = Math.max(state.pMax, ps);
-          width = Math.floor(opts.minBeamWidth + (opts.beamWidth - opts.minBeamWidth) * (state.pMax > 0 ? ps / state.pMax : 0));
+          width = Math.floor(
+            opts.minBeamWidth + (opts.beamWidth - opts.minBeamWidth) * (state.pMax > 0 ? ps / state.pMax : 0),
+          );
           state.width = width;
         }
         firstStep = false;
         const pool = opts.keepParents
-          ? [...(opts.bestChildOnly ? bestChildPerParent(results, parentOf) : results), ...beam.filter((m) => !results.some((r) => r.text.text === m.text.text))]
+          ? [
+              ...(opts.bestChildOnly ? bestChildPerParent(results, parentOf) : results),
+              ...beam.filter((m) => !results.some((r) => r.text.text === m.text.text)),
+            ]
           : results;
         const next = [...pool].sort(opts.keepParents ? byScoreThenCost : byScoreDesc).slice(0, Math.max(1, width));
         const worst = next[next.length - 1]!;
@@ -213,7 +231,10 @@ function childrenAt(
   beam.forEach((member, b) => {
     const index = member.text.indexOfId(id);
     if (index < 0) return;
-    const kids = member.text === ctx.original.text ? (known.get(id) ?? ctx.expand(member.text, index)) : ctx.expand(member.text, index);
+    const kids =
+      member.text === ctx.original.text
+        ? (known.get(id) ?? ctx.expand(member.text, index))
+        : ctx.expand(member.text, index);
     for (const c of kids) {
       if (seen.has(c.text)) continue;
       seen.add(c.text);
@@ -298,7 +319,8 @@ function successShare(
   const counts = (child: number, parent: number) => (q.has('b') ? child < parent : child > parent);
   if (q.has('a')) {
     let succ = 0;
-    for (let j = 0; j < Math.min(beam.length, results.length); j++) if (counts(results[j]!.score, beam[j]!.score)) succ++;
+    for (let j = 0; j < Math.min(beam.length, results.length); j++)
+      if (counts(results[j]!.score, beam[j]!.score)) succ++;
     return results.length === 0 ? 0 : succ / results.length;
   }
   const bestChild = new Map<number, number>();

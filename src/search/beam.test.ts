@@ -32,7 +32,7 @@ test('beam: each step is one batch holding every position of every member, membe
     assert.deepEqual(first!.map((t) => t.text).sort(), allPositions.map((t) => t.text).sort());
     assert.ok(first!.every((t) => t.applied.length === 1));
     // Step 2: two-edit texts grown from at most `width` distinct parents.
-    const parents = new Set(second!.map((t) => t.applied[0]!.edit.to + '@' + t.applied[0]!.edit.position));
+    const parents = new Set(second!.map((t) => `${t.applied[0]!.edit.to}@${t.applied[0]!.edit.position}`));
     assert.ok(second!.every((t) => t.applied.length === 2));
     assert.ok(parents.size <= width, `${parents.size} parents for width ${width}`);
   }

@@ -12,11 +12,17 @@ const text = 'The food was great and the dessert was good.';
 test('edit-space: a genome replays its moves through the candidate space, in order', async () => {
   const f = await engineFixture({ text, groundTruth: 'positive', perturbations: [swapTable(table)] });
   const hood = originalNeighbourhood(f.ctx);
-  assert.deepEqual(hood.map((h) => f.ctx.original.text.words[h.anchor]), ['food', 'great', 'good']);
+  assert.deepEqual(
+    hood.map((h) => f.ctx.original.text.words[h.anchor]),
+    ['food', 'great', 'good'],
+  );
   const great = hood[1]!.children.find((c) => c.text.includes('grand'))!;
   const good = hood[2]!.children[0]!;
   const composer = new Composer(f.ctx);
-  const genome = [{ anchor: hood[1]!.anchor, key: editKey(great) }, { anchor: hood[2]!.anchor, key: editKey(good) }];
+  const genome = [
+    { anchor: hood[1]!.anchor, key: editKey(great) },
+    { anchor: hood[2]!.anchor, key: editKey(good) },
+  ];
   const out = composer.compose(genome);
   assert.equal(out.text.text, 'The food was grand and the dessert was decent.');
   assert.deepEqual(out.genome, genome);
@@ -25,7 +31,12 @@ test('edit-space: a genome replays its moves through the candidate space, in ord
 
 test('edit-space: a move the space no longer offers is dropped, so constraints always hold', async () => {
   const oneEdit: Constraint = { name: 'one-edit', allowsCandidate: (c) => c.applied.length <= 1 };
-  const f = await engineFixture({ text, groundTruth: 'positive', perturbations: [swapTable(table)], constraints: [oneEdit] });
+  const f = await engineFixture({
+    text,
+    groundTruth: 'positive',
+    perturbations: [swapTable(table)],
+    constraints: [oneEdit],
+  });
   const hood = originalNeighbourhood(f.ctx);
   const genome = hood.map((h) => ({ anchor: h.anchor, key: editKey(h.children[0]!) }));
   const out = new Composer(f.ctx).compose(genome);

@@ -8,7 +8,8 @@ import { crossover, genetic, selectionWeights } from './genetic.js';
 
 runSearchContract('genetic', () => genetic());
 runSearchContract('genetic (small population, TextAttack selection sign)', () =>
-  genetic({ populationSize: 4, maxIterations: 3, invertedSelection: true }));
+  genetic({ populationSize: 4, maxIterations: 3, invertedSelection: true }),
+);
 
 test('genetic: parents are drawn fittest-first (Alzantot); invertedSelection reproduces TextAttack', () => {
   const scores = [0.1, 0.5, 0.9];
@@ -22,14 +23,23 @@ test('genetic: parents are drawn fittest-first (Alzantot); invertedSelection rep
 });
 
 test('genetic: a crossover child takes each anchor from one of its parents, nothing else', () => {
-  const a = [{ anchor: 1, key: 'a1' }, { anchor: 3, key: 'a3' }];
-  const b = [{ anchor: 3, key: 'b3' }, { anchor: 5, key: 'b5' }];
+  const a = [
+    { anchor: 1, key: 'a1' },
+    { anchor: 3, key: 'a3' },
+  ];
+  const b = [
+    { anchor: 3, key: 'b3' },
+    { anchor: 5, key: 'b5' },
+  ];
   const rng = rngFor('crossover');
   const seen = new Set<string>();
   for (let k = 0; k < 200; k++) {
     const child = crossover(rng, a, b);
     for (const m of child) {
-      assert.ok([...a, ...b].some((p) => p.anchor === m.anchor && p.key === m.key), JSON.stringify(m));
+      assert.ok(
+        [...a, ...b].some((p) => p.anchor === m.anchor && p.key === m.key),
+        JSON.stringify(m),
+      );
       seen.add(m.key);
     }
     assert.equal(new Set(child.map((m) => m.anchor)).size, child.length);

@@ -10,7 +10,17 @@
  * `invertedSelection: true` reproduces TextAttack.
  */
 import { bestOf, byScoreDesc, type Evaluated, type SearchContext, type SearchMethod } from '../core/search.js';
-import { bestTracker, Composer, drawWeighted, editKey, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
+import {
+  bestTracker,
+  Composer,
+  drawWeighted,
+  editKey,
+  moveAt,
+  originalNeighbourhood,
+  untilFound,
+  type Genome,
+  type Move,
+} from './edit-space.js';
 import { boolean, integerAtLeast, numberIn, resolveOptions } from './options.js';
 
 export interface GeneticOptions {
@@ -31,7 +41,6 @@ interface Member {
   readonly ev: Evaluated;
   readonly genome: Genome;
 }
-
 
 export function genetic(options: Partial<GeneticOptions> = {}): SearchMethod {
   const opts = resolveOptions('genetic', geneticDefaults, options, {
@@ -80,7 +89,11 @@ async function evolve(ctx: SearchContext, opts: GeneticOptions): Promise<Evaluat
   for (let it = 0; it < opts.maxIterations && !ctx.exhausted(); it++) {
     population.sort((a, b) => byScoreDesc(a.ev, b.ev));
     const elite = population[0]!;
-    const logits = selectionWeights(population.map((m) => m.ev.score), opts.temperature, opts.invertedSelection);
+    const logits = selectionWeights(
+      population.map((m) => m.ev.score),
+      opts.temperature,
+      opts.invertedSelection,
+    );
     const pairs: [Member, Member][] = [];
     for (let k = 1; k < opts.populationSize; k++) {
       pairs.push([population[drawWeighted(ctx.rng, logits)]!, population[drawWeighted(ctx.rng, logits)]!]);

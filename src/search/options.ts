@@ -7,11 +7,15 @@ import { ConfigError } from '../core/errors.js';
 /** Returns an error message for a bad value, or null. */
 export type Check = (value: unknown) => string | null;
 
-export const integerAtLeast = (min: number): Check => (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min ? null : `must be a whole number >= ${min}`;
+export const integerAtLeast =
+  (min: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min ? null : `must be a whole number >= ${min}`;
 
-export const numberIn = (min: number, max: number): Check => (v) =>
-  typeof v === 'number' && v >= min && v <= max ? null : `must be a number in [${min}, ${max}]`;
+export const numberIn =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && v >= min && v <= max ? null : `must be a number in [${min}, ${max}]`;
 
 export const positiveOrInfinity: Check = (v) =>
   v === Infinity || v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1)
@@ -20,8 +24,10 @@ export const positiveOrInfinity: Check = (v) =>
 
 export const boolean: Check = (v) => (typeof v === 'boolean' ? null : 'must be true or false');
 
-export const oneOf = (values: readonly string[]): Check => (v) =>
-  typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`;
+export const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v) ? null : `must be one of ${values.join(', ')}`;
 
 /** Defaults overlaid with `given`, every given key checked; `null` means Infinity for limit options. */
 export function resolveOptions<T extends object>(
@@ -35,10 +41,13 @@ export function resolveOptions<T extends object>(
     if (value === undefined) continue;
     const check = (checks as Record<string, Check>)[key];
     if (check === undefined) {
-      throw new ConfigError(`search ${search}: unknown option "${key}"; valid options: ${Object.keys(checks).join(', ')}`);
+      throw new ConfigError(
+        `search ${search}: unknown option "${key}"; valid options: ${Object.keys(checks).join(', ')}`,
+      );
     }
     const problem = check(value);
-    if (problem !== null) throw new ConfigError(`search ${search}: option "${key}" ${problem}, got ${JSON.stringify(value)}`);
+    if (problem !== null)
+      throw new ConfigError(`search ${search}: option "${key}" ${problem}, got ${JSON.stringify(value)}`);
     out[key] = value === null ? Infinity : value;
   }
   return out as T;

@@ -19,19 +19,33 @@ test('pso: inertia falls from 0.8 towards 0.2 while the pull moves from the loca
   assert.ok(last.p1 < 0.25 && last.p2 > 0.75);
 });
 
-test('pso: a turn keeps the particle\'s move where the draw says so, and takes the elite\'s elsewhere', () => {
-  const elite = [{ anchor: 1, key: 'e1' }, { anchor: 2, key: 'e2' }];
-  const particle = [{ anchor: 2, key: 'p2' }, { anchor: 4, key: 'p4' }];
+test("pso: a turn keeps the particle's move where the draw says so, and takes the elite's elsewhere", () => {
+  const elite = [
+    { anchor: 1, key: 'e1' },
+    { anchor: 2, key: 'e2' },
+  ];
+  const particle = [
+    { anchor: 2, key: 'p2' },
+    { anchor: 4, key: 'p4' },
+  ];
   const anchors = [1, 2, 4];
   const sorted = (g: readonly { anchor: number; key: string }[]) => [...g].sort((a, b) => a.anchor - b.anchor);
   assert.deepEqual(sorted(turn(rngFor('t'), elite, particle, anchors, [1, 1, 1])), particle); // always keep
   assert.deepEqual(sorted(turn(rngFor('t'), elite, particle, anchors, [0, 0, 0])), elite); // always turn
-  assert.deepEqual(sorted(turn(rngFor('t'), elite, particle, anchors, [0, 1, 0])), [{ anchor: 1, key: 'e1' }, { anchor: 2, key: 'p2' }]);
+  assert.deepEqual(sorted(turn(rngFor('t'), elite, particle, anchors, [0, 1, 0])), [
+    { anchor: 1, key: 'e1' },
+    { anchor: 2, key: 'p2' },
+  ]);
 });
 
 test('pso: the initial swarm costs one batch over the whole neighbourhood of the original', async () => {
   const hard = 'The food was great, the dessert was good and tasty, the service was great.';
-  const f = await engineFixture({ text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)], maxQueries: 1 + 13 });
+  const f = await engineFixture({
+    text: hard,
+    groundTruth: 'positive',
+    perturbations: [swapTable(contractTable)],
+    maxQueries: 1 + 13,
+  });
   await pso().search(f.ctx);
   // 1 original + all 13 one-edit neighbours, then the budget is spent.
   assert.equal(f.target.calls, 2);

@@ -10,7 +10,17 @@
  */
 import type { AttackText } from '../core/attack-text.js';
 import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
-import { bestTracker, Composer, drawWeighted, editKey, moveAt, originalNeighbourhood, untilFound, type Genome, type Move } from './edit-space.js';
+import {
+  bestTracker,
+  Composer,
+  drawWeighted,
+  editKey,
+  moveAt,
+  originalNeighbourhood,
+  untilFound,
+  type Genome,
+  type Move,
+} from './edit-space.js';
 import { integerAtLeast, resolveOptions } from './options.js';
 
 export interface PsoOptions {
@@ -30,7 +40,6 @@ interface Particle {
   ev: Evaluated;
   genome: Genome;
 }
-
 
 export function pso(options: Partial<PsoOptions> = {}): SearchMethod {
   const opts = resolveOptions('pso', psoDefaults, options, {
@@ -101,7 +110,9 @@ async function swarm(ctx: SearchContext, opts: PsoOptions): Promise<Evaluated> {
       const v = velocities[k]!;
       anchors.forEach((a, d) => {
         const own = moveAt(p.genome, a);
-        v[d] = omega * v[d]! + (1 - omega) * (equal(own, moveAt(localElites[k]!.genome, a)) + equal(own, moveAt(globalElite.genome, a)));
+        v[d] =
+          omega * v[d]! +
+          (1 - omega) * (equal(own, moveAt(localElites[k]!.genome, a)) + equal(own, moveAt(globalElite.genome, a)));
       });
       const keep = v.map(sigmoid);
       let g = p.genome;
@@ -145,7 +156,13 @@ function sigmoid(x: number): number {
 }
 
 /** Moves of `source`, except where a draw under `keep` takes `target`'s move (TextAttack's `_turn`). */
-export function turn(rng: () => number, source: Genome, target: Genome, anchors: readonly number[], keep: readonly number[]): Genome {
+export function turn(
+  rng: () => number,
+  source: Genome,
+  target: Genome,
+  anchors: readonly number[],
+  keep: readonly number[],
+): Genome {
   const out: Move[] = [];
   anchors.forEach((a, d) => {
     const key = rng() < keep[d]! ? moveAt(target, a) : moveAt(source, a);

@@ -38,25 +38,37 @@ test('rankWords: weighted saliency scores every swap in one more batch, weights 
   // good -> bad swings the keyword score by 2 (a flip only together with great); great -> fine by 1.5.
   assert.equal(f.ctx.original.text.words[r.order[0]!], 'good');
   assert.equal(r.success, undefined);
-  const flip = await engineFixture({ text, groundTruth: 'positive', perturbations: [swapTable({ great: ['terrible'] })] });
+  const flip = await engineFixture({
+    text,
+    groundTruth: 'positive',
+    perturbations: [swapTable({ great: ['terrible'] })],
+  });
   const s = await rankWords(flip.ctx, 'weighted-saliency');
   assert.equal(s.success?.text.text, 'The food was terrible and the dessert was good.');
 });
 
-test('rankWords: weighted saliency is TextAttack\'s PWWS (softmax of leave-one-out scores x the raw best swap score), not the paper\'s delta-p', async () => {
+test("rankWords: weighted saliency is TextAttack's PWWS (softmax of leave-one-out scores x the raw best swap score), not the paper's delta-p", async () => {
   // "great" matters most when left out, but its only swap (lovely, the same weight) moves nothing; "slow" -> "rude"
   // helps the attack. TextAttack multiplies the softmax by the raw swap score (0.475 for "great", the original's own
   // score), which ranks "great" first; the paper's delta-p (swap score minus the original's) gives "great" 0 and
   // ranks "slow" first. The weights are pinned too.
-  const f = await engineFixture({ text: 'The food was great but slow and cold.', groundTruth: 'positive', perturbations: [swapTable({ great: ['lovely'], slow: ['rude'] })] });
+  const f = await engineFixture({
+    text: 'The food was great but slow and cold.',
+    groundTruth: 'positive',
+    perturbations: [swapTable({ great: ['lovely'], slow: ['rude'] })],
+  });
   const r = await rankWords(f.ctx, 'weighted-saliency');
   const words = f.ctx.original.text.words;
-  assert.deepEqual(r.order.map((id) => words[id]), ['great', 'slow']);
+  assert.deepEqual(
+    r.order.map((id) => words[id]),
+    ['great', 'slow'],
+  );
   const score = (s: number) => 1 - 1 / (1 + Math.exp(-2 * s - 0.1)); // the keyword target's 1 - p(positive) at lexicon sum s
   const loo = { great: score(-2), slow: score(1) };
   const softmax = (w: number) => Math.exp(w) / (Math.exp(loo.great) + Math.exp(loo.slow));
   const expected = { great: softmax(loo.great) * score(0), slow: softmax(loo.slow) * score(-0.5) };
-  for (const [id, w] of r.importance) assert.ok(Math.abs(w - expected[words[id] as 'great' | 'slow']) < 1e-12, `${words[id]}: ${w}`);
+  for (const [id, w] of r.importance)
+    assert.ok(Math.abs(w - expected[words[id] as 'great' | 'slow']) < 1e-12, `${words[id]}: ${w}`);
 });
 
 test('rankWords: random ranking costs no query and follows the seed', async () => {

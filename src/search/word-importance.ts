@@ -54,7 +54,9 @@ export async function rankWords(ctx: SearchContext, ranking: Ranking, options: R
   }
 
   // One batch for every leave-one-out probe; a budget cut leaves the unscored words at 0.
-  const probed = positions.filter((i) => options.probeOnlyChanged !== true || changesAnchor(children.get(original.ids[i]!)!, original.ids[i]!));
+  const probed = positions.filter(
+    (i) => options.probeOnlyChanged !== true || changesAnchor(children.get(original.ids[i]!)!, original.ids[i]!),
+  );
   const masked = await ctx.evaluate(probed.map((i) => ctx.mask(original, i, ranking === 'delete' ? 'delete' : 'unk')));
   const looAt = new Map(probed.map((i, k) => [i, masked[k]?.score ?? ctx.original.score]));
   const loo = positions.map((i) => looAt.get(i) ?? ctx.original.score);

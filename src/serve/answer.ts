@@ -19,7 +19,10 @@ export interface TokenLogprob {
 
 export interface RenderedAnswer {
   readonly content: string;
-  readonly logprobs: { readonly content: (TokenLogprob & { readonly top_logprobs: TokenLogprob[] })[]; readonly refusal: null } | null;
+  readonly logprobs: {
+    readonly content: (TokenLogprob & { readonly top_logprobs: TokenLogprob[] })[];
+    readonly refusal: null;
+  } | null;
 }
 
 /** The AORTA format instruction, e.g. `[negative]+[score]`. */
@@ -31,7 +34,11 @@ const MIN_LOGPROB = -9999;
  * `auto` follows the request: logprobs asked -> logprobs; a JSON response_format -> json; a prompt containing an
  * AORTA `[label]+` format -> aorta; otherwise a bare label.
  */
-export function resolveStyle(configured: AnswerStyle, body: Record<string, unknown>, promptText: string): ConcreteStyle {
+export function resolveStyle(
+  configured: AnswerStyle,
+  body: Record<string, unknown>,
+  promptText: string,
+): ConcreteStyle {
   if (configured !== 'auto') return configured;
   if (body.logprobs === true) return 'logprobs';
   const format = body.response_format as { type?: unknown } | undefined;
@@ -57,8 +64,15 @@ export function renderAnswer(
       return { content: `{"label":${JSON.stringify(p.label)},"scores":{${scores}}}`, logprobs: null };
     }
     case 'logprobs': {
-      const entry = (l: string): TokenLogprob => ({ token: l, logprob: logprob(p.scores[l] ?? 0), bytes: [...Buffer.from(l, 'utf8')] });
-      const top = [...labels].sort((a, b) => (p.scores[b] ?? 0) - (p.scores[a] ?? 0)).slice(0, opts.topLogprobs).map(entry);
+      const entry = (l: string): TokenLogprob => ({
+        token: l,
+        logprob: logprob(p.scores[l] ?? 0),
+        bytes: [...Buffer.from(l, 'utf8')],
+      });
+      const top = [...labels]
+        .sort((a, b) => (p.scores[b] ?? 0) - (p.scores[a] ?? 0))
+        .slice(0, opts.topLogprobs)
+        .map(entry);
       return { content: p.label, logprobs: { content: [{ ...entry(p.label), top_logprobs: top }], refusal: null } };
     }
   }

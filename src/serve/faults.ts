@@ -20,7 +20,9 @@ export interface FaultOptions {
   readonly seed: number;
 }
 
-export type Fault = { readonly kind: 'rate-limit'; readonly retryAfterMs: number; readonly shared: boolean } | { readonly kind: 'none' };
+export type Fault =
+  | { readonly kind: 'rate-limit'; readonly retryAfterMs: number; readonly shared: boolean }
+  | { readonly kind: 'none' };
 
 /** The retry-after of `--rate-limit-share` 429s. */
 export const SHARED_RETRY_AFTER_MS = 200;
@@ -47,7 +49,8 @@ export class Faults {
   /** Checked on arrival, like a real gateway: a limited request is refused before any work. */
   onArrival(): Fault {
     const share = this.options.rateLimitShare ?? 0;
-    if (share > 0 && this.shareRng() < share) return { kind: 'rate-limit', retryAfterMs: SHARED_RETRY_AFTER_MS, shared: true };
+    if (share > 0 && this.shareRng() < share)
+      return { kind: 'rate-limit', retryAfterMs: SHARED_RETRY_AFTER_MS, shared: true };
     const rpm = this.options.rateLimitRpm;
     if (rpm === null) return { kind: 'none' };
     const t = this.clock();

@@ -40,7 +40,10 @@ export function lastUserText(messages: readonly ChatMessageIn[]): string | undef
     if (m.role !== 'user') continue;
     if (typeof m.content === 'string') return m.content;
     if (Array.isArray(m.content)) {
-      return m.content.filter((p) => p.type === 'text' && typeof p.text === 'string').map((p) => p.text as string).join('\n');
+      return m.content
+        .filter((p) => p.type === 'text' && typeof p.text === 'string')
+        .map((p) => p.text as string)
+        .join('\n');
     }
     return '';
   }

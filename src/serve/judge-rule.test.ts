@@ -6,11 +6,20 @@ import { parseJudgeRule } from './judge-rule.js';
 
 const judgeRequest = (perturbed: string) => ({
   model: 'local-wink',
-  messages: [{ role: 'user', content: renderJudgePrompt(DEFAULT_JUDGE_PROMPT, { label: 'positive', original: 'A fun film', perturbed }) }],
+  messages: [
+    {
+      role: 'user',
+      content: renderJudgePrompt(DEFAULT_JUDGE_PROMPT, { label: 'positive', original: 'A fun film', perturbed }),
+    },
+  ],
 });
 
 async function answer(url: string, body: unknown): Promise<string> {
-  const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return ((await res.json()) as { choices: { message: { content: string } }[] }).choices[0]!.message.content;
 }
 
@@ -24,18 +33,30 @@ test('serve --judge-rule: parsed as VERDICT=WORD, repeatable, checked', () => {
 });
 
 test('serve --judge-rule: rubric requests get a verdict over HTTP by the first matching rule; other requests are classified', async () => {
-  const server = await serveWink({ judgeRules: [...parseJudgeRule('invalid=novel'), ...parseJudgeRule('unreadable=meh')] });
+  const server = await serveWink({
+    judgeRules: [...parseJudgeRule('invalid=novel'), ...parseJudgeRule('unreadable=meh')],
+  });
   try {
     assert.match(await answer(server.url, judgeRequest('A Novel film')), /^invalid\n.*contains "novel"/);
     assert.match(await answer(server.url, judgeRequest('A novelty film')), /^valid\n/, 'whole words only');
     assert.doesNotMatch(await answer(server.url, judgeRequest('A meh film')), /valid|questionable/);
-    assert.equal(await answer(server.url, { model: 'local-wink', messages: [{ role: 'user', content: 'Classify. Text: Great phone, highly recommended.' }] }), 'positive');
+    assert.equal(
+      await answer(server.url, {
+        model: 'local-wink',
+        messages: [{ role: 'user', content: 'Classify. Text: Great phone, highly recommended.' }],
+      }),
+      'positive',
+    );
   } finally {
     await server.close();
   }
   const plain = await serveWink();
   try {
-    assert.match(await answer(plain.url, judgeRequest('A novel film')), /^(positive|negative)$/, 'without rules a rubric is classified like any text');
+    assert.match(
+      await answer(plain.url, judgeRequest('A novel film')),
+      /^(positive|negative)$/,
+      'without rules a rubric is classified like any text',
+    );
   } finally {
     await plain.close();
   }

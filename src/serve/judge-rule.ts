@@ -21,7 +21,9 @@ export function parseJudgeRule(value: string, previous: JudgeRule[] = []): Judge
   const verdict = value.slice(0, Math.max(0, eq));
   const word = value.slice(eq + 1).trim();
   if (eq < 0 || !(ruleVerdicts as readonly string[]).includes(verdict) || word === '') {
-    throw new ConfigError(`--judge-rule takes VERDICT=WORD with VERDICT one of ${ruleVerdicts.join(', ')}, got "${value}"`);
+    throw new ConfigError(
+      `--judge-rule takes VERDICT=WORD with VERDICT one of ${ruleVerdicts.join(', ')}, got "${value}"`,
+    );
   }
   return [...previous, { verdict: verdict as JudgeRule['verdict'], word }];
 }
@@ -30,7 +32,9 @@ export function parseJudgeRule(value: string, previous: JudgeRule[] = []): Judge
 export function judgeAnswer(rules: readonly JudgeRule[], userText: string): string | undefined {
   if (rules.length === 0 || !userText.includes(PERTURBED_MARKER)) return undefined;
   const perturbed = classifiedPart(userText, PERTURBED_MARKER);
-  const hit = rules.find((r) => new RegExp(`(?<![\\p{L}\\p{N}_])${escape(r.word)}(?![\\p{L}\\p{N}_])`, 'iu').test(perturbed));
+  const hit = rules.find((r) =>
+    new RegExp(`(?<![\\p{L}\\p{N}_])${escape(r.word)}(?![\\p{L}\\p{N}_])`, 'iu').test(perturbed),
+  );
   if (hit?.verdict === 'unreadable') return 'I would rather not say.';
   if (hit === undefined) return 'valid\nquiver serve --judge-rule: the perturbed text matches no rule.';
   return `${hit.verdict}\nquiver serve --judge-rule: the perturbed text contains "${hit.word}".`;

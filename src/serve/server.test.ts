@@ -5,10 +5,20 @@ import { createTarget } from '../targets/index.js';
 import { serveWink } from '../targets/openai/fixtures/serve.js';
 import { plainDecimal } from './answer.js';
 
-const user = (content: unknown) => ({ model: 'local-wink', messages: [{ role: 'system', content: 'You classify.' }, { role: 'user', content }] });
+const user = (content: unknown) => ({
+  model: 'local-wink',
+  messages: [
+    { role: 'system', content: 'You classify.' },
+    { role: 'user', content },
+  ],
+});
 
 async function post(url: string, body: unknown): Promise<{ status: number; headers: Headers; json: any }> {
-  const res = await fetch(`${url}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, headers: res.headers, json: await res.json() };
 }
 
@@ -17,8 +27,15 @@ test('serve: /v1/models, and errors in OpenAI format for unknown models, streams
   try {
     assert.match(server.url, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
     const models = (await (await fetch(`${server.url}/models`)).json()) as { data: { id: string }[] };
-    assert.deepEqual(models.data.map((m) => m.id), ['local-wink']);
-    assert.equal((await post(server.url, { ...user('hi'), model: 'local:wink' })).status, 200, 'the spec is accepted too');
+    assert.deepEqual(
+      models.data.map((m) => m.id),
+      ['local-wink'],
+    );
+    assert.equal(
+      (await post(server.url, { ...user('hi'), model: 'local:wink' })).status,
+      200,
+      'the spec is accepted too',
+    );
     const unknown = await post(server.url, { ...user('hi'), model: 'gpt-4o' });
     assert.equal(unknown.status, 404);
     assert.equal(unknown.json.error.code, 'model_not_found');
@@ -69,14 +86,20 @@ test('serve: the answer style follows the request (auto), with the local model p
     const lp = await post(server.url, { ...user(prompt), logprobs: true, top_logprobs: 5, max_tokens: 1 });
     const first = lp.json.choices[0].logprobs.content[0];
     assert.equal(first.token, 'positive');
-    assert.deepEqual(first.top_logprobs.map((t: { token: string }) => t.token), ['positive', 'negative']);
+    assert.deepEqual(
+      first.top_logprobs.map((t: { token: string }) => t.token),
+      ['positive', 'negative'],
+    );
     assert.ok(Math.abs(Math.exp(first.top_logprobs[0].logprob) - want!.scores.positive!) < 1e-15);
 
     const json = await post(server.url, { ...user(prompt), response_format: { type: 'json_object' } });
     assert.deepEqual(JSON.parse(json.json.choices[0].message.content), { label: 'positive', scores: want!.scores });
 
     const aorta = await post(server.url, user(`Output [negative]+[score],[positive]+[score]. Text: ${text}`));
-    assert.equal(aorta.json.choices[0].message.content, `[negative]+${want!.scores.negative},[positive]+${want!.scores.positive}`);
+    assert.equal(
+      aorta.json.choices[0].message.content,
+      `[negative]+${want!.scores.negative},[positive]+${want!.scores.positive}`,
+    );
 
     const cut = await post(server.url, { ...user(prompt), response_format: { type: 'json_object' }, max_tokens: 2 });
     assert.equal(cut.json.choices[0].finish_reason, 'length');
@@ -100,12 +123,19 @@ test('serve: the answer style follows the request (auto), with the local model p
 test('serve: only the text after the marker is classified (the whole message without one; content parts too)', async () => {
   const server = await serveWink({ answer: 'json' });
   try {
-    const score = async (content: unknown) => JSON.parse((await post(server.url, user(content))).json.choices[0].message.content).scores.positive;
+    const score = async (content: unknown) =>
+      JSON.parse((await post(server.url, user(content))).json.choices[0].message.content).scores.positive;
     const [awful] = await (await createTarget('local:wink')).predict(['awful']);
     // The instructions are positive words; the text after "Text:" is what counts.
     assert.equal(await score('Be great, wonderful and excellent. Text: awful'), awful!.scores.positive);
     assert.equal(await score('awful'), awful!.scores.positive);
-    assert.equal(await score([{ type: 'text', text: 'Be lovely. Text:' }, { type: 'text', text: 'awful' }]), awful!.scores.positive);
+    assert.equal(
+      await score([
+        { type: 'text', text: 'Be lovely. Text:' },
+        { type: 'text', text: 'awful' },
+      ]),
+      awful!.scores.positive,
+    );
   } finally {
     await server.close();
   }
@@ -160,7 +190,9 @@ test('serve: 64 concurrent requests with 200 ms latency are served in parallel; 
   const noisy = await serveWink({ noise: 0.5, seed: 3 });
   try {
     let flipped = 0;
-    for (let i = 0; i < 200; i++) if ((await post(noisy.url, user('Text: great and wonderful'))).json.choices[0].message.content === 'negative') flipped++;
+    for (let i = 0; i < 200; i++)
+      if ((await post(noisy.url, user('Text: great and wonderful'))).json.choices[0].message.content === 'negative')
+        flipped++;
     // Half the answers are random, half of those negative.
     assert.ok(flipped > 25 && flipped < 75, `${flipped} of 200 flipped`);
   } finally {

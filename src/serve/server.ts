@@ -91,10 +91,19 @@ export async function startServer(target: Target | null, options: ServeOptions):
     const arrival = faults.onArrival();
     for (const [name, value] of Object.entries(faults.rateLimitHeaders())) res.setHeader(name, value);
     if (arrival.kind === 'rate-limit') {
-      const why = arrival.shared ? `--rate-limit-share ${options.rateLimitShare}` : `--rate-limit-rpm ${options.rateLimitRpm}`;
-      throw new HttpError(429, `Rate limit reached for requests (quiver serve ${why}). Please try again in ${arrival.retryAfterMs}ms.`,
-        'requests', 'rate_limit_exceeded',
-        { 'retry-after': String(Math.ceil(arrival.retryAfterMs / 1000)), 'retry-after-ms': String(arrival.retryAfterMs) });
+      const why = arrival.shared
+        ? `--rate-limit-share ${options.rateLimitShare}`
+        : `--rate-limit-rpm ${options.rateLimitRpm}`;
+      throw new HttpError(
+        429,
+        `Rate limit reached for requests (quiver serve ${why}). Please try again in ${arrival.retryAfterMs}ms.`,
+        'requests',
+        'rate_limit_exceeded',
+        {
+          'retry-after': String(Math.ceil(arrival.retryAfterMs / 1000)),
+          'retry-after-ms': String(arrival.retryAfterMs),
+        },
+      );
     }
     const body = await readJson(req);
     const delay = faults.delayMs();
@@ -105,14 +114,25 @@ export async function startServer(target: Target | null, options: ServeOptions):
       req.socket.destroy();
       return;
     }
-    if (late === 'error') throw new HttpError(500, 'The server had an error while processing your request (quiver serve --error-rate).', 'server_error');
+    if (late === 'error')
+      throw new HttpError(
+        500,
+        'The server had an error while processing your request (quiver serve --error-rate).',
+        'server_error',
+      );
 
     const model = body.model;
     const textModel = textModels.find((m) => typeof model === 'string' && m.names.includes(model));
     if (typeof model !== 'string' || !chatNames.includes(model)) {
-      throw new HttpError(404, `The model \`${String(model)}\` does not exist; this server has ${chatNames.join(', ')}.`, 'invalid_request_error', 'model_not_found');
+      throw new HttpError(
+        404,
+        `The model \`${String(model)}\` does not exist; this server has ${chatNames.join(', ')}.`,
+        'invalid_request_error',
+        'model_not_found',
+      );
     }
-    if (body.stream === true) throw new HttpError(400, 'quiver serve does not stream; send stream: false.', 'invalid_request_error');
+    if (body.stream === true)
+      throw new HttpError(400, 'quiver serve does not stream; send stream: false.', 'invalid_request_error');
     const malformed = messagesProblem(body.messages);
     if (malformed !== null) throw new HttpError(400, malformed, 'invalid_request_error');
     const messages = body.messages as ChatMessageIn[];
@@ -120,38 +140,69 @@ export async function startServer(target: Target | null, options: ServeOptions):
     if (userText === undefined) throw new HttpError(400, 'no user message to classify.', 'invalid_request_error');
     const judged = judgeAnswer(options.judgeRules ?? [], userText);
     const answer =
-      judged !== undefined ? { content: judged, logprobs: null }
-      : textModel !== undefined ? { content: textModel.answer(classifiedPart(userText, options.marker)), logprobs: null }
-      // Not a text model, so the name is one of options.modelNames, which chatNames holds only with a target.
-      : await classify(target!, body, messages, userText);
-    const maxTokens = typeof body.max_completion_tokens === 'number' ? body.max_completion_tokens : typeof body.max_tokens === 'number' ? body.max_tokens : Infinity;
+      judged !== undefined
+        ? { content: judged, logprobs: null }
+        : textModel !== undefined
+          ? { content: textModel.answer(classifiedPart(userText, options.marker)), logprobs: null }
+          : // Not a text model, so the name is one of options.modelNames, which chatNames holds only with a target.
+            await classify(target!, body, messages, userText);
+    const maxTokens =
+      typeof body.max_completion_tokens === 'number'
+        ? body.max_completion_tokens
+        : typeof body.max_tokens === 'number'
+          ? body.max_tokens
+          : Infinity;
     let content = answer.content;
     let finish = 'stop';
     if (answer.logprobs === null && tokens(content) > maxTokens) {
       content = content.slice(0, Math.max(1, maxTokens * 4));
       finish = 'length';
     }
-    const promptTokens = tokens(messages.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? ''))).join(''));
+    const promptTokens = tokens(
+      messages.map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content ?? ''))).join(''),
+    );
     const completionTokens = tokens(content);
-    send(res, 200, {
-      id: `chatcmpl-${id}`,
-      object: 'chat.completion',
-      created: Math.floor(Date.now() / 1000),
-      model,
-      system_fingerprint: 'quiver-serve',
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: answer.logprobs, finish_reason: finish }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
-    }, { 'x-request-id': id });
+    send(
+      res,
+      200,
+      {
+        id: `chatcmpl-${id}`,
+        object: 'chat.completion',
+        created: Math.floor(Date.now() / 1000),
+        model,
+        system_fingerprint: 'quiver-serve',
+        choices: [
+          {
+            index: 0,
+            message: { role: 'assistant', content, refusal: null },
+            logprobs: answer.logprobs,
+            finish_reason: finish,
+          },
+        ],
+        usage: {
+          prompt_tokens: promptTokens,
+          completion_tokens: completionTokens,
+          total_tokens: promptTokens + completionTokens,
+        },
+      },
+      { 'x-request-id': id },
+    );
     stats.completions++;
   }
 
-  async function classify(target: Target, body: Record<string, unknown>, messages: readonly ChatMessageIn[], userText: string) {
+  async function classify(
+    target: Target,
+    body: Record<string, unknown>,
+    messages: readonly ChatMessageIn[],
+    userText: string,
+  ) {
     const input = classifiedPart(userText, options.marker);
     const [predicted] = await target.predict([input]);
     const prediction = faults.maybeNoisy(predicted!, target.labels);
     const promptText = messages.map((m) => (typeof m.content === 'string' ? m.content : '')).join('\n');
     const style = resolveStyle(options.answer, body, promptText);
-    const topLogprobs = typeof body.top_logprobs === 'number' ? body.top_logprobs : body.logprobs === true ? 0 : target.labels.length;
+    const topLogprobs =
+      typeof body.top_logprobs === 'number' ? body.top_logprobs : body.logprobs === true ? 0 : target.labels.length;
     return renderAnswer(style, prediction, target.labels, { topLogprobs, decimals: options.decimals });
   }
 
@@ -170,7 +221,9 @@ export async function startServer(target: Target | null, options: ServeOptions):
       const key = res.headersSent ? String(res.statusCode) : 'dropped';
       counted.byStatus[key] = (counted.byStatus[key] ?? 0) + 1;
       if (options.verbose) {
-        process.stderr.write(`quiver serve: ${req.method} ${req.url} ${key} ${Math.round(performance.now() - started)} ms\n`);
+        process.stderr.write(
+          `quiver serve: ${req.method} ${req.url} ${key} ${Math.round(performance.now() - started)} ms\n`,
+        );
       }
     });
     try {
@@ -178,19 +231,37 @@ export async function startServer(target: Target | null, options: ServeOptions):
       if (req.method === 'POST' && path === '/v1/chat/completions') await completion(req, res, id);
       else if (req.method === 'GET' && path === '/v1/models') {
         checkKey(req, options.requiredKey);
-        const listed = [...(target === null ? [] : [options.modelNames[0]]), ...textModels.map((m) => m.names[0]), ...(options.embeddings === undefined ? [] : [options.embeddings.name])];
+        const listed = [
+          ...(target === null ? [] : [options.modelNames[0]]),
+          ...textModels.map((m) => m.names[0]),
+          ...(options.embeddings === undefined ? [] : [options.embeddings.name]),
+        ];
         const data = listed.map((id) => ({ id, object: 'model', created: 0, owned_by: 'quiver' }));
         send(res, 200, { object: 'list', data });
       } else if (req.method === 'POST' && path === '/v1/embeddings' && options.embeddings !== undefined) {
         checkKey(req, options.requiredKey);
         const result = embeddingsResponse(options.embeddings, await readJson(req));
-        if ('error' in result) throw new HttpError(result.status, result.error, 'invalid_request_error', result.status === 404 ? 'model_not_found' : null);
+        if ('error' in result)
+          throw new HttpError(
+            result.status,
+            result.error,
+            'invalid_request_error',
+            result.status === 404 ? 'model_not_found' : null,
+          );
         send(res, 200, result.body);
       } else if (req.method === 'GET' && path === '/quiver/stats') send(res, 200, snapshot({ ...stats, inFlight }));
-      else throw new HttpError(404, `no route ${req.method} ${req.url}; try POST /v1/chat/completions`, 'invalid_request_error');
+      else
+        throw new HttpError(
+          404,
+          `no route ${req.method} ${req.url}; try POST /v1/chat/completions`,
+          'invalid_request_error',
+        );
     } catch (err) {
       if (res.headersSent || res.destroyed) return;
-      const e = err instanceof HttpError ? err : new HttpError(500, `internal error: ${err instanceof Error ? err.message : String(err)}`, 'server_error');
+      const e =
+        err instanceof HttpError
+          ? err
+          : new HttpError(500, `internal error: ${err instanceof Error ? err.message : String(err)}`, 'server_error');
       send(res, e.status, { error: { message: e.message, type: e.type, param: null, code: e.code } }, e.headers);
     }
   }
@@ -220,7 +291,14 @@ export async function startServer(target: Target | null, options: ServeOptions):
 }
 
 function freshStats() {
-  return { requests: 0, completions: 0, inFlight: 0, maxInFlight: 0, byStatus: {} as Record<string, number>, dropped: 0 };
+  return {
+    requests: 0,
+    completions: 0,
+    inFlight: 0,
+    maxInFlight: 0,
+    byStatus: {} as Record<string, number>,
+    dropped: 0,
+  };
 }
 
 function snapshot(s: ReturnType<typeof freshStats>): ServeStats {
@@ -261,13 +339,18 @@ async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> 
   } catch {
     throw new HttpError(400, 'the request body is not valid JSON', 'invalid_request_error');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new HttpError(400, 'the request body must be a JSON object', 'invalid_request_error');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new HttpError(400, 'the request body must be a JSON object', 'invalid_request_error');
   return body as Record<string, unknown>;
 }
 
 /** A port that cannot be had is the user's to fix: a usage error naming the port and what to do. */
 function listenError(err: NodeJS.ErrnoException, port: number): Error {
-  if (err.code === 'EADDRINUSE') return new ConfigError(`port ${port} on ${HOST} is already in use; pick another with --port N, or --port 0 for a free one`);
-  if (err.code === 'EACCES') return new ConfigError(`port ${port} on ${HOST} needs privileges; pick a port above 1023 with --port N`);
+  if (err.code === 'EADDRINUSE')
+    return new ConfigError(
+      `port ${port} on ${HOST} is already in use; pick another with --port N, or --port 0 for a free one`,
+    );
+  if (err.code === 'EACCES')
+    return new ConfigError(`port ${port} on ${HOST} needs privileges; pick a port above 1023 with --port N`);
   return err;
 }

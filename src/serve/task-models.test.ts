@@ -10,24 +10,64 @@ import { startServer } from './server.js';
 import { bundledEmbeddings, taskModels } from './task-models.js';
 
 async function post(url: string, path: string, body: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return { status: res.status, json: await res.json() };
 }
 
-const chat = (model: string, content: string) => ({ model, messages: [{ role: 'system', content: 'You help.' }, { role: 'user', content }] });
+const chat = (model: string, content: string) => ({
+  model,
+  messages: [
+    { role: 'system', content: 'You help.' },
+    { role: 'user', content },
+  ],
+});
 
 test('serve task:all: each quiver-<task> model answers the text after the marker with its task', async () => {
-  const server = await startServer(null, { ...quietServer, modelNames: [], textModels: taskModels('task:all'), embeddings: bundledEmbeddings });
+  const server = await startServer(null, {
+    ...quietServer,
+    modelNames: [],
+    textModels: taskModels('task:all'),
+    embeddings: bundledEmbeddings,
+  });
   try {
     const models = (await (await fetch(`${server.url}/models`)).json()) as { data: { id: string }[] };
-    assert.deepEqual(models.data.map((m) => m.id), ['quiver-extract', 'quiver-route', 'quiver-policy', 'quiver-vectors']);
+    assert.deepEqual(
+      models.data.map((m) => m.id),
+      ['quiver-extract', 'quiver-route', 'quiver-policy', 'quiver-vectors'],
+    );
     const prompt = (text: string) => `Answer billing questions about any refund, invoice or charge. Text: ${text}`;
     const route = await post(server.url, '/chat/completions', chat('quiver-route', prompt('My parcel never arrived')));
-    assert.equal(route.json.choices[0].message.content, 'shipping', 'the instructions before the marker are not routed');
-    const extract = await post(server.url, '/chat/completions', chat('quiver-extract', prompt('Total due $42.50 by 2025-03-01, mail a@b.io')));
-    assert.deepEqual(JSON.parse(extract.json.choices[0].message.content), { amounts: [42.5], currency: 'USD', total: 42.5, dates: ['2025-03-01'], emails: ['a@b.io'] });
-    const policy = await post(server.url, '/chat/completions', chat('task:policy', prompt('Can I return a gift card?')));
-    assert.equal(policy.json.choices[0].message.content, answerPolicyQuestion('Can I return a gift card?'), 'the spec is accepted as a name too');
+    assert.equal(
+      route.json.choices[0].message.content,
+      'shipping',
+      'the instructions before the marker are not routed',
+    );
+    const extract = await post(
+      server.url,
+      '/chat/completions',
+      chat('quiver-extract', prompt('Total due $42.50 by 2025-03-01, mail a@b.io')),
+    );
+    assert.deepEqual(JSON.parse(extract.json.choices[0].message.content), {
+      amounts: [42.5],
+      currency: 'USD',
+      total: 42.5,
+      dates: ['2025-03-01'],
+      emails: ['a@b.io'],
+    });
+    const policy = await post(
+      server.url,
+      '/chat/completions',
+      chat('task:policy', prompt('Can I return a gift card?')),
+    );
+    assert.equal(
+      policy.json.choices[0].message.content,
+      answerPolicyQuestion('Can I return a gift card?'),
+      'the spec is accepted as a name too',
+    );
     const unknown = await post(server.url, '/chat/completions', chat('local-wink', 'x'));
     assert.equal(unknown.status, 404);
     assert.match(unknown.json.error.message, /this server has quiver-extract, task:extract, quiver-route/);
@@ -36,8 +76,13 @@ test('serve task:all: each quiver-<task> model answers the text after the marker
   }
 });
 
-test('serve /v1/embeddings: unit vectors whose cosine is Quiver\'s similarity; unknown models and bad input are errors', async () => {
-  const server = await startServer(null, { ...quietServer, modelNames: [], textModels: taskModels('task:route'), embeddings: bundledEmbeddings });
+test("serve /v1/embeddings: unit vectors whose cosine is Quiver's similarity; unknown models and bad input are errors", async () => {
+  const server = await startServer(null, {
+    ...quietServer,
+    modelNames: [],
+    textModels: taskModels('task:route'),
+    embeddings: bundledEmbeddings,
+  });
   try {
     const texts = ['the package arrived late', 'the parcel was delivered late', 'zzqx'];
     const r = await post(server.url, '/embeddings', { model: 'quiver-vectors', input: texts });
@@ -45,7 +90,10 @@ test('serve /v1/embeddings: unit vectors whose cosine is Quiver\'s similarity; u
     const [a, b, none] = (r.json.data as { embedding: number[] }[]).map((d) => d.embedding);
     const dot = a!.reduce((s, x, i) => s + x * b![i]!, 0);
     assert.ok(Math.abs(dot - textSimilarity(loadWordVectors(BUNDLED_VECTORS_PATH), texts[0]!, texts[1]!)) < 1e-6);
-    assert.ok(none!.every((x) => x === 0), 'no known word: the zero vector');
+    assert.ok(
+      none!.every((x) => x === 0),
+      'no known word: the zero vector',
+    );
     assert.equal((await post(server.url, '/embeddings', { model: 'text-embedding-3-small', input: 'x' })).status, 404);
     assert.equal((await post(server.url, '/embeddings', { model: 'quiver-vectors', input: [1] })).status, 400);
   } finally {
@@ -54,8 +102,26 @@ test('serve /v1/embeddings: unit vectors whose cosine is Quiver\'s similarity; u
 });
 
 test('serve flags: task specs are checked, and an unknown task names the valid ones', () => {
-  const flags = { model: 'task:all', port: 0, answer: 'auto', inputMarker: 'Text:', latencyMs: 0, jitterMs: 0, errorRate: 0, dropRate: 0, rateLimitShare: 0, noise: 0, seed: 0 };
-  assert.deepEqual(serveOptions(flags).textModels?.map((m) => m.names[0]), ['quiver-extract', 'quiver-route', 'quiver-policy']);
-  assert.throws(() => serveOptions({ ...flags, model: 'task:summarize' }), /--model task:summarize: no such task; valid: task:extract, task:route, task:policy, task:all/);
+  const flags = {
+    model: 'task:all',
+    port: 0,
+    answer: 'auto',
+    inputMarker: 'Text:',
+    latencyMs: 0,
+    jitterMs: 0,
+    errorRate: 0,
+    dropRate: 0,
+    rateLimitShare: 0,
+    noise: 0,
+    seed: 0,
+  };
+  assert.deepEqual(
+    serveOptions(flags).textModels?.map((m) => m.names[0]),
+    ['quiver-extract', 'quiver-route', 'quiver-policy'],
+  );
+  assert.throws(
+    () => serveOptions({ ...flags, model: 'task:summarize' }),
+    /--model task:summarize: no such task; valid: task:extract, task:route, task:policy, task:all/,
+  );
   assert.throws(() => serveOptions({ ...flags, model: 'remote:x' }), /or a bundled task/);
 });

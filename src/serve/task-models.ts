@@ -17,7 +17,9 @@ export function taskModels(spec: string): TextModel[] {
   const name = spec.replace(TASK_SPEC, '');
   const tasks = name === 'all' ? BUNDLED_TASKS : [taskNamed(name)].filter((t) => t !== undefined);
   if (tasks.length === 0) {
-    throw new ConfigError(`--model ${spec}: no such task; valid: ${[...BUNDLED_TASKS.map((t) => `task:${t.name}`), 'task:all'].join(', ')}`);
+    throw new ConfigError(
+      `--model ${spec}: no such task; valid: ${[...BUNDLED_TASKS.map((t) => `task:${t.name}`), 'task:all'].join(', ')}`,
+    );
   }
   return tasks.map((t) => ({ names: [t.model, `task:${t.name}`], answer: t.answer }));
 }

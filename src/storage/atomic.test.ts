@@ -19,10 +19,16 @@ test('a write that fails names the file and leaves no temporary file behind', ()
   // point where a full disk used to leave a 0-byte summary.json.<pid>.tmp.
   const path = join(dir, 'summary.json');
   mkdirSync(path);
-  assert.throws(() => writeFileAtomic(path, '{}'), (e: unknown) => {
-    assert.ok(e instanceof Error);
-    assert.match(e.message, new RegExp(`^cannot write to ${path.replace(/[.]/g, '\\.')}: a folder is in the way \\(EISDIR\\)`));
-    return true;
-  });
+  assert.throws(
+    () => writeFileAtomic(path, '{}'),
+    (e: unknown) => {
+      assert.ok(e instanceof Error);
+      assert.match(
+        e.message,
+        new RegExp(`^cannot write to ${path.replace(/[.]/g, '\\.')}: a folder is in the way \\(EISDIR\\)`),
+      );
+      return true;
+    },
+  );
   assert.deepEqual(readdirSync(dir), ['summary.json'], 'no summary.json.<pid>.tmp left');
 });

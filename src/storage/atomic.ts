@@ -26,5 +26,5 @@ export function writeFileAtomic(path: string, data: string): void {
 }
 
 export function writeJsonAtomic(path: string, value: unknown): void {
-  writeFileAtomic(path, JSON.stringify(value, null, 2) + '\n');
+  writeFileAtomic(path, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -53,7 +53,9 @@ export function loadCampaign(dir: string): CampaignData {
  */
 export function incompleteWarning(command: string, c: CampaignData): string {
   const why = incompleteness(c.dir, c.config, c.records.length);
-  return why === null ? '' : `quiver ${command}: warning: ${c.dir} is incomplete: ${why}; its figures cover only the examples with a record\n`;
+  return why === null
+    ? ''
+    : `quiver ${command}: warning: ${c.dir} is incomplete: ${why}; its figures cover only the examples with a record\n`;
 }
 
 /**

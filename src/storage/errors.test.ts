@@ -25,7 +25,10 @@ test('a full disk (a real ENOSPC from /dev/full) is named with its path; Node al
   assert.equal(fsProblem(enospc), 'no space left on device (ENOSPC)');
   const e = setupWriteError('/runs/x', '/runs/x/results.jsonl', enospc);
   assert.ok(e instanceof StorageError, 'a full disk is not a usage error');
-  assert.equal(e.message, 'cannot write to /runs/x/results.jsonl: no space left on device (ENOSPC); nothing was attacked yet');
+  assert.equal(
+    e.message,
+    'cannot write to /runs/x/results.jsonl: no space left on device (ENOSPC); nothing was attacked yet',
+  );
 });
 
 test('a folder that cannot be written is a usage error (exit 2) naming the folder and the file', () => {
@@ -35,7 +38,10 @@ test('a folder that cannot be written is a usage error (exit 2) naming the folde
   const enotdir = caught(() => writeFileSync(join(dir, 'file', '.lock'), ''));
   const e = setupWriteError(join(dir, 'file'), join(dir, 'file', '.lock'), enotdir);
   assert.ok(e instanceof ConfigError);
-  assert.equal(e.message, `cannot write in ${dir}/file: ${dir}/file/.lock: a part of the path is not a folder (ENOTDIR); choose another --out or make the folder writable`);
+  assert.equal(
+    e.message,
+    `cannot write in ${dir}/file: ${dir}/file/.lock: a part of the path is not a folder (ENOTDIR); choose another --out or make the folder writable`,
+  );
   const wrapped = setupWriteError('/x', '/x/campaign.json', new StorageError('/x/campaign.json', enotdir, 'unchanged'));
   assert.ok(wrapped instanceof ConfigError, 'a StorageError from an atomic write is judged by its cause');
 });

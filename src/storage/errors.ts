@@ -50,7 +50,10 @@ export function setupWriteError(dir: string, path: string, err: unknown): Error 
   if (err instanceof ConfigError) return err;
   const cause = err instanceof StorageError ? err.cause : err;
   if (NOT_WRITABLE.has(errnoCode(cause) ?? '')) {
-    return new ConfigError(`cannot write in ${dir}: ${path}: ${fsProblem(cause)}; choose another --out or make the folder writable`, { cause });
+    return new ConfigError(
+      `cannot write in ${dir}: ${path}: ${fsProblem(cause)}; choose another --out or make the folder writable`,
+      { cause },
+    );
   }
   return err instanceof StorageError ? err : new StorageError(path, cause, 'nothing was attacked yet');
 }

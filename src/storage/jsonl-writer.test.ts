@@ -17,9 +17,16 @@ test('appends whole lines and counts them', () => {
   assert.throws(() => w.append({}), /closed/);
 });
 
-test('a full disk is a clear error that says what is safe', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, () => {
+test('a full disk is a clear error that says what is safe', {
+  skip: !existsSync('/dev/full') && 'no /dev/full here',
+}, () => {
   const w = new JsonlWriter('/dev/full');
-  assert.throws(() => w.append({ a: 1 }), (e: unknown) => e instanceof StorageError && /cannot write to \/dev\/full: .*ENOSPC.*the 0 record\(s\) written before are safe/.test((e as Error).message));
+  assert.throws(
+    () => w.append({ a: 1 }),
+    (e: unknown) =>
+      e instanceof StorageError &&
+      /cannot write to \/dev\/full: .*ENOSPC.*the 0 record\(s\) written before are safe/.test((e as Error).message),
+  );
   w.close();
 });
 
@@ -34,7 +41,10 @@ test('many appends in a row keep every line whole and in order; close can be cal
   w.close();
   w.close();
   const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
-  assert.deepEqual(lines.map((l) => (JSON.parse(l) as { i: number }).i), [...Array(500).keys()]);
+  assert.deepEqual(
+    lines.map((l) => (JSON.parse(l) as { i: number }).i),
+    [...Array(500).keys()],
+  );
 });
 
 test('what a record reported as done is in the file at once, before any sync (a killed process keeps it)', () => {
@@ -53,8 +63,15 @@ test('a failed background sync is reported by the next append and by close, with
   w.append({ a: 1 });
   await new Promise((r) => setImmediate(r));
   await new Promise((r) => setImmediate(r));
-  assert.throws(() => w.append({ b: 2 }), (e: unknown) => e instanceof StorageError && /EIO.*the 1 record\(s\) written before are safe/.test((e as Error).message));
-  assert.throws(() => w.close(), (e: unknown) => e instanceof StorageError && /EIO/.test((e as Error).message));
+  assert.throws(
+    () => w.append({ b: 2 }),
+    (e: unknown) =>
+      e instanceof StorageError && /EIO.*the 1 record\(s\) written before are safe/.test((e as Error).message),
+  );
+  assert.throws(
+    () => w.close(),
+    (e: unknown) => e instanceof StorageError && /EIO/.test((e as Error).message),
+  );
   // Nothing written was lost or torn.
   assert.equal(readFileSync(path, 'utf8'), '{"a":1}\n');
 });

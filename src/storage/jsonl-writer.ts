@@ -44,7 +44,7 @@ export class JsonlWriter {
   append(record: unknown): void {
     if (this.fd === null) throw new Error(`JSONL writer for ${this.path} is closed`);
     if (this.syncError !== null) throw new StorageError(this.path, this.syncError, this.safe());
-    const line = Buffer.from(JSON.stringify(record) + '\n', 'utf8');
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
     let off = 0;
     try {
       while (off < line.length) off += writeSync(this.fd, line, off);

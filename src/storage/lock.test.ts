@@ -12,7 +12,11 @@ const racer = fileURLToPath(new URL('./fixtures/lock-racer.ts', import.meta.url)
 
 /** Starts `n` racer processes, lets them race for `trials` folders, and returns who won each. */
 async function race(root: string, n: number, trials: number): Promise<{ winners: number[][]; losses: string[] }> {
-  const children = Array.from({ length: n }, () => spawn(process.execPath, ['--import', 'tsx', racer, root, String(trials), '40'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const children = Array.from({ length: n }, () =>
+    spawn(process.execPath, ['--import', 'tsx', racer, root, String(trials), '40'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    }),
+  );
   const outputs = children.map(() => '');
   await Promise.all(
     children.map(
@@ -59,7 +63,7 @@ test('a stale lock whose pid now belongs to another process is taken over by exa
   const reused = { ...currentProcess(), start: 'not-this-process', since: new Date(0).toISOString() };
   for (let k = 0; k < trials; k++) {
     mkdirSync(join(root, String(k)));
-    writeFileSync(join(root, String(k), '.lock'), JSON.stringify(reused) + '\n');
+    writeFileSync(join(root, String(k), '.lock'), `${JSON.stringify(reused)}\n`);
   }
   const { winners } = await race(root, 3, trials);
   const wrong = winners.map((w, k) => [k, w.length] as const).filter(([, count]) => count !== 1);
@@ -71,13 +75,13 @@ test('a lock held by a live process names the .lock file; release removes only o
   const child = spawnSync(process.execPath, ['-e', 'setTimeout(() => {}, 0)']);
   assert.equal(child.status, 0);
   // A dead pid (the child exited) is taken over at once.
-  writeFileSync(join(dir, '.lock'), JSON.stringify({ pid: child.pid, since: new Date().toISOString() }) + '\n');
+  writeFileSync(join(dir, '.lock'), `${JSON.stringify({ pid: child.pid, since: new Date().toISOString() })}\n`);
   const release = acquireLock(dir);
   assert.equal(lockOwner(dir), process.pid);
   const lock = readFileSync(join(dir, '.lock'), 'utf8');
   assert.equal(JSON.parse(lock).pid, process.pid);
   // Someone replaced it meanwhile (took it over): releasing must not delete their lock.
-  const theirs = JSON.stringify({ ...currentProcess(), pid: 1 }) + '\n';
+  const theirs = `${JSON.stringify({ ...currentProcess(), pid: 1 })}\n`;
   writeFileSync(join(dir, '.lock'), theirs);
   release();
   assert.equal(readFileSync(join(dir, '.lock'), 'utf8'), theirs);

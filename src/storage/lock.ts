@@ -17,7 +17,7 @@ type LockOwner = Partial<ProcessIdentity> & { readonly pid: number; readonly sin
 /** Takes the lock of `dir` or throws a ConfigError naming the .lock file and its owner; returns the release. */
 export function acquireLock(dir: string): () => void {
   const path = join(dir, '.lock');
-  const mine = JSON.stringify({ ...currentProcess(), since: new Date().toISOString() }) + '\n';
+  const mine = `${JSON.stringify({ ...currentProcess(), since: new Date().toISOString() })}\n`;
   const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
     writeFileSync(tmp, mine);
@@ -41,7 +41,9 @@ export function acquireLock(dir: string): () => void {
       // Our own pid: a lock this process took earlier (a previous campaign in the same process), as before.
       if (owner !== null && owner.pid !== process.pid && isRunning(owner)) {
         const host = owner.host === undefined ? '' : ` on ${owner.host}`;
-        throw new ConfigError(`${path} is held by process ${owner.pid}${host}: ${dir} is being run; wait for it or stop it first (if no quiver runs there, delete ${path})`);
+        throw new ConfigError(
+          `${path} is held by process ${owner.pid}${host}: ${dir} is being run; wait for it or stop it first (if no quiver runs there, delete ${path})`,
+        );
       }
       removeStale(path, raw);
     }

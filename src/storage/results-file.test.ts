@@ -9,8 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), 'quiver-results-'));
 
 test('reads records across 1 MiB chunk boundaries, including multi-byte text', () => {
   const path = join(dir, 'big.jsonl');
-  const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ id: `r${i}`, text: `é😀 ${'x'.repeat(i % 900)}` }));
-  writeFileSync(path, lines.join('\n') + '\n');
+  const lines = Array.from({ length: 3000 }, (_, i) =>
+    JSON.stringify({ id: `r${i}`, text: `é😀 ${'x'.repeat(i % 900)}` }),
+  );
+  writeFileSync(path, `${lines.join('\n')}\n`);
   const ids: string[] = [];
   forEachRecord(path, (r) => ids.push(r.id));
   assert.equal(ids.length, 3000);

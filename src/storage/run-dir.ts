@@ -23,7 +23,9 @@ export function runDir(dir: string): RunDir {
 export function createRunDir(dir: string): RunDir {
   const rd = runDir(dir);
   if (existsSync(rd.campaign) || existsSync(rd.results)) {
-    throw new ConfigError(`${dir} already holds a campaign; choose another --out (earlier results are never overwritten)`);
+    throw new ConfigError(
+      `${dir} already holds a campaign; choose another --out (earlier results are never overwritten)`,
+    );
   }
   try {
     mkdirSync(dir, { recursive: true });

@@ -19,9 +19,17 @@ export async function answerRuns(
   for (const item of items) {
     const example = byId.get(item.id);
     const run = example?.test;
-    if (example === undefined || run === undefined) throw new Error(`internal: ${item.id} is not a run of ${suite.info.file}`);
+    if (example === undefined || run === undefined)
+      throw new Error(`internal: ${item.id} is not a run of ${suite.info.file}`);
     const model = await modelFor(suite.targets[run.target]!);
-    const checked = checkedTarget(model, run, suite.info.perturbVar, example.text, await compileTestRun(run), originalOutputs.get(item.id));
+    const checked = checkedTarget(
+      model,
+      run,
+      suite.info.perturbVar,
+      example.text,
+      await compileTestRun(run),
+      originalOutputs.get(item.id),
+    );
     // Without a recorded original output (the example errored there), the original is asked first.
     const texts = originalOutputs.has(item.id) ? [item.text] : [example.text, item.text];
     const answers = await checked.predict(texts);

@@ -16,7 +16,14 @@ import { testVerdict, type CompiledTest } from './verdict.js';
 export async function compileTestRun(run: TestRun, vectorsPath?: string): Promise<CompiledTest> {
   const assertions = [];
   for (const a of run.assert) {
-    assertions.push(await compileAssertion(a.spec, { site: { file: a.file, path: a.where }, vars: run.vars, baseDir: a.baseDir, ...(vectorsPath === undefined ? {} : { vectorsPath }) }));
+    assertions.push(
+      await compileAssertion(a.spec, {
+        site: { file: a.file, path: a.where },
+        vars: run.vars,
+        baseDir: a.baseDir,
+        ...(vectorsPath === undefined ? {} : { vectorsPath }),
+      }),
+    );
   }
   return { assertions, written: run.assert, threshold: run.threshold };
 }
@@ -35,7 +42,14 @@ export function renderRun(run: TestRun, perturbVar: string, text: string): strin
  * `knownOriginalOutput`: the original output when it is already known (replaying a recorded case compares against
  * the campaign's); otherwise the first answer to `original` is it.
  */
-export function checkedTarget(model: Target, run: TestRun, perturbVar: string, original: string, test: CompiledTest, knownOriginalOutput?: string): Target {
+export function checkedTarget(
+  model: Target,
+  run: TestRun,
+  perturbVar: string,
+  original: string,
+  test: CompiledTest,
+  knownOriginalOutput?: string,
+): Target {
   let originalOutput = knownOriginalOutput;
   return {
     id: model.id,
@@ -43,7 +57,8 @@ export function checkedTarget(model: Target, run: TestRun, perturbVar: string, o
     async predict(texts: readonly string[], options?: PredictOptions): Promise<Prediction[]> {
       const prompts = texts.map((t) => renderRun(run, perturbVar, t));
       const answers = await model.predict(prompts, options);
-      if (answers.length !== texts.length) throw new Error(`target ${model.id} returned ${answers.length} answers for ${texts.length} prompts`);
+      if (answers.length !== texts.length)
+        throw new Error(`target ${model.id} returned ${answers.length} answers for ${texts.length} prompts`);
       const outputs = answers.map(outputText);
       if (originalOutput === undefined) {
         const at = texts.indexOf(original);

@@ -24,7 +24,8 @@ export function suiteSourceOf(config: CampaignConfig): SuiteSource | undefined {
   if (info === undefined) return undefined;
   if (info.kind === 'promptfoo') return { kind: 'promptfoo', file: info.file };
   const target = config.attack.suite?.targets[0];
-  if (target === undefined || info.promptFile === null) throw new ConfigError(`campaign.json: a native-tests campaign needs "suite.promptFile" and "attack.suite.targets"`);
+  if (target === undefined || info.promptFile === null)
+    throw new ConfigError(`campaign.json: a native-tests campaign needs "suite.promptFile" and "attack.suite.targets"`);
   return { kind: 'quiver-tests', file: info.file, promptFile: info.promptFile, target };
 }
 
@@ -37,17 +38,25 @@ export function readCampaignSuite(config: CampaignConfig, who: string): Campaign
   try {
     suite = readSuiteSource(source);
   } catch (err) {
-    throw new ConfigError(`${who} reads the campaign's tests again from ${info.file} (relative to where quiver run ran): ${(err as Error).message}`, { cause: err });
+    throw new ConfigError(
+      `${who} reads the campaign's tests again from ${info.file} (relative to where quiver run ran): ${(err as Error).message}`,
+      { cause: err },
+    );
   }
   const digest = testsDigest(suite);
   const prompts = suite.prompts.map((p) => ({ label: p.label, template: p.template }));
   if (digest !== info.testsSha256 || JSON.stringify(prompts) !== JSON.stringify(info.prompts)) {
-    const what = digest !== info.testsSha256 ? `its tests' digest is ${digest.slice(0, 12)}…, the campaign's ${info.testsSha256.slice(0, 12)}…` : 'its prompts differ from the campaign\'s';
+    const what =
+      digest !== info.testsSha256
+        ? `its tests' digest is ${digest.slice(0, 12)}…, the campaign's ${info.testsSha256.slice(0, 12)}…`
+        : "its prompts differ from the campaign's";
     throw new ConfigError(`${info.file} changed since the campaign ran (${what}); ${who} needs the tests as they were`);
   }
   const { examples, targets } = suiteRuns(suite, source, info.perturbVar);
   if (JSON.stringify(targets) !== JSON.stringify(config.attack.suite?.targets ?? [])) {
-    throw new ConfigError(`${info.file}: its providers changed since the campaign ran (campaign.json: attack.suite.targets); ${who} needs the tests as they were`);
+    throw new ConfigError(
+      `${info.file}: its providers changed since the campaign ran (campaign.json: attack.suite.targets); ${who} needs the tests as they were`,
+    );
   }
   return { info, suite, runs: evalCells(suite), examples, targets };
 }

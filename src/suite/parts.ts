@@ -20,7 +20,8 @@ export function suitePartsFor(config: AttackConfig, base: AttackParts, shared: T
     let t = targets.get(k);
     if (t === undefined) {
       const ref = suite?.targets[k];
-      if (ref === undefined) throw new Error(`internal: a test run names target ${k}, the suite has ${suite?.targets.length ?? 0}`);
+      if (ref === undefined)
+        throw new Error(`internal: a test run names target ${k}, the suite has ${suite?.targets.length ?? 0}`);
       t = createTarget(ref.spec, ref.options, shared);
       targets.set(k, t);
     }

@@ -7,7 +7,16 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import type { SuiteAttack, SuiteInfo } from '../contracts/campaign.js';
 import type { Example } from '../contracts/record.js';
-import { compileSuiteAssertions, evalCells, readNativeSuite, readPromptfooConfig, SuiteConfigError, type EvalCell, type Suite, type SuiteTest } from '../promptfoo-config/index.js';
+import {
+  compileSuiteAssertions,
+  evalCells,
+  readNativeSuite,
+  readPromptfooConfig,
+  SuiteConfigError,
+  type EvalCell,
+  type Suite,
+  type SuiteTest,
+} from '../promptfoo-config/index.js';
 import { templateVariables } from '../templates/render.js';
 import { PASS } from '../goals/assertions.js';
 import { isLoopback } from '../targets/openai/options.js';
@@ -29,11 +38,17 @@ export interface SuitePlan {
 export function readSuiteSource(source: SuiteSource): Suite {
   return source.kind === 'promptfoo'
     ? readPromptfooConfig(source.file)
-    : readNativeSuite(source.file, source.promptFile, [{ kind: 'quiver', id: source.target.spec, label: source.target.spec, prompts: null }]);
+    : readNativeSuite(source.file, source.promptFile, [
+        { kind: 'quiver', id: source.target.spec, label: source.target.spec, prompts: null },
+      ]);
 }
 
 /** `perturbVar`: absent, the one var every prompt uses (an error names them when there is not exactly one). */
-export async function planSuite(source: SuiteSource, given: string | undefined, vectorsPath?: string): Promise<SuitePlan> {
+export async function planSuite(
+  source: SuiteSource,
+  given: string | undefined,
+  vectorsPath?: string,
+): Promise<SuitePlan> {
   const suite = readSuiteSource(source);
   await compileSuiteAssertions(suite, vectorsPath === undefined ? {} : { vectorsPath });
   const perturbVar = given ?? promptVar(suite);
@@ -57,7 +72,11 @@ export async function planSuite(source: SuiteSource, given: string | undefined, 
 }
 
 /** One example per (test, prompt, provider) run, in promptfoo's order, and the distinct targets they run on. */
-export function suiteRuns(suite: Suite, source: SuiteSource, perturbVar: string): { examples: Example[]; targets: TargetRef[] } {
+export function suiteRuns(
+  suite: Suite,
+  source: SuiteSource,
+  perturbVar: string,
+): { examples: Example[]; targets: TargetRef[] } {
   const cells = evalCells(suite);
   const refs: TargetRef[] = [];
   const refIndex = (ref: TargetRef): number => {
@@ -69,7 +88,10 @@ export function suiteRuns(suite: Suite, source: SuiteSource, perturbVar: string)
   };
   const ids = runIds(suite, cells);
   const examples: Example[] = cells.map((cell, k) => {
-    const ref = source.kind === 'quiver-tests' ? source.target : targetForProvider(cell.provider, suite.file, providerWhere(suite, cell), suite.baseDir);
+    const ref =
+      source.kind === 'quiver-tests'
+        ? source.target
+        : targetForProvider(cell.provider, suite.file, providerWhere(suite, cell), suite.baseDir);
     const test = cell.test;
     return {
       id: ids[k]!,
@@ -81,7 +103,10 @@ export function suiteRuns(suite: Suite, source: SuiteSource, perturbVar: string)
         vars: test.vars,
         template: test.prefix + cell.prompt.template + test.suffix,
         target: refIndex(ref),
-        assert: test.assert.map((a) => ({ ...a, baseDir: a.file === suite.file ? suite.baseDir : dirname(resolve(a.file)) })),
+        assert: test.assert.map((a) => ({
+          ...a,
+          baseDir: a.file === suite.file ? suite.baseDir : dirname(resolve(a.file)),
+        })),
         threshold: test.threshold ?? null,
       },
     };
@@ -92,27 +117,45 @@ export function suiteRuns(suite: Suite, source: SuiteSource, perturbVar: string)
 
 /** The var to perturb when none is named: the only one every prompt renders. */
 function promptVar(suite: Suite): string {
-  const shared = suite.prompts.map((p) => templateVariables(p.template)).reduce((a, b) => a.filter((v) => b.includes(v)));
+  const shared = suite.prompts
+    .map((p) => templateVariables(p.template))
+    .reduce((a, b) => a.filter((v) => b.includes(v)));
   if (shared.length === 1) return shared[0]!;
   const used = [...new Set(suite.prompts.flatMap((p) => templateVariables(p.template)))];
-  throw new SuiteConfigError(suite.file, 'prompts', `name the var to perturb with --perturb-var: ${shared.length === 0 ? 'no var is used by every prompt' : 'the prompts use several vars'} (${used.join(', ') || 'none'})`);
+  throw new SuiteConfigError(
+    suite.file,
+    'prompts',
+    `name the var to perturb with --perturb-var: ${shared.length === 0 ? 'no var is used by every prompt' : 'the prompts use several vars'} (${used.join(', ') || 'none'})`,
+  );
 }
 
 function checkPerturbVar(suite: Suite, name: string): void {
   if (!suite.tests.some((t) => Object.hasOwn(t.vars, name))) {
     const names = [...new Set(suite.tests.flatMap((t) => Object.keys(t.vars)))];
-    throw new SuiteConfigError(suite.file, 'tests', `--perturb-var ${name}: no test has a var "${name}" (vars: ${names.join(', ') || 'none'})`);
+    throw new SuiteConfigError(
+      suite.file,
+      'tests',
+      `--perturb-var ${name}: no test has a var "${name}" (vars: ${names.join(', ') || 'none'})`,
+    );
   }
   for (const t of suite.tests) {
     const v = t.vars[name];
     if (typeof v !== 'string' || v.trim() === '') {
       const got = v === undefined ? 'it is missing' : `got ${JSON.stringify(v)}`;
-      throw new SuiteConfigError(suite.file, `${t.where}.vars.${name}`, `--perturb-var ${name} must be a non-empty string in every test (test ${t.index}), ${got}`);
+      throw new SuiteConfigError(
+        suite.file,
+        `${t.where}.vars.${name}`,
+        `--perturb-var ${name} must be a non-empty string in every test (test ${t.index}), ${got}`,
+      );
     }
   }
   for (const p of suite.prompts) {
     if (!templateVariables(p.template).includes(name)) {
-      throw new SuiteConfigError(suite.file, `prompt "${p.label.slice(0, 60)}"`, `does not use {{${name}}}: perturbing --perturb-var ${name} would not change what the model sees`);
+      throw new SuiteConfigError(
+        suite.file,
+        `prompt "${p.label.slice(0, 60)}"`,
+        `does not use {{${name}}}: perturbing --perturb-var ${name} would not change what the model sees`,
+      );
     }
   }
 }
@@ -128,24 +171,44 @@ function providerWhere(suite: Suite, cell: EvalCell): string {
  * Endpoint targets share one rate limiter, prepared once per campaign: every run must then call the same endpoint
  * (models may differ), and none may run in-process beside them.
  */
-function checkOneEndpoint(refs: readonly TargetRef[], suite: Suite, cells: readonly EvalCell[], examples: readonly Example[]): void {
-  const endpointOf = (r: TargetRef): string | null => (r.spec.startsWith('openai:') ? JSON.stringify([r.options.baseURL, r.options.apiKeyEnv ?? null]) : null);
+function checkOneEndpoint(
+  refs: readonly TargetRef[],
+  suite: Suite,
+  cells: readonly EvalCell[],
+  examples: readonly Example[],
+): void {
+  const endpointOf = (r: TargetRef): string | null =>
+    r.spec.startsWith('openai:') ? JSON.stringify([r.options.baseURL, r.options.apiKeyEnv ?? null]) : null;
   const first = endpointOf(refs[0]!);
   const odd = refs.findIndex((r) => endpointOf(r) !== first);
   if (odd < 0) return;
   const k = examples.findIndex((e) => e.test!.target === odd);
-  const what = first === null ? 'an OpenAI-compatible endpoint beside in-process targets' : 'a second endpoint (or key variable)';
-  throw new SuiteConfigError(suite.file, providerWhere(suite, cells[k]!), `provider ${cells[k]!.provider.id} calls ${what}; an assertion campaign calls one endpoint at a time: split the tests into one config per endpoint`);
+  const what =
+    first === null ? 'an OpenAI-compatible endpoint beside in-process targets' : 'a second endpoint (or key variable)';
+  throw new SuiteConfigError(
+    suite.file,
+    providerWhere(suite, cells[k]!),
+    `provider ${cells[k]!.provider.id} calls ${what}; an assertion campaign calls one endpoint at a time: split the tests into one config per endpoint`,
+  );
 }
 
 /** An endpoint provider must be callable before anything runs: off this machine, its key variable must be set. */
-function checkKeys(refs: readonly TargetRef[], suite: Suite, cells: readonly EvalCell[], examples: readonly Example[]): void {
+function checkKeys(
+  refs: readonly TargetRef[],
+  suite: Suite,
+  cells: readonly EvalCell[],
+  examples: readonly Example[],
+): void {
   refs.forEach((r, k) => {
     if (!r.spec.startsWith('openai:') || typeof r.options.baseURL !== 'string' || isLoopback(r.options.baseURL)) return;
     const env = typeof r.options.apiKeyEnv === 'string' ? r.options.apiKeyEnv : 'OPENAI_API_KEY';
     if (process.env[env] !== undefined && process.env[env] !== '') return;
     const cell = cells[examples.findIndex((e) => e.test!.target === k)]!;
-    throw new SuiteConfigError(suite.file, providerWhere(suite, cell), `provider ${cell.provider.id} calls ${r.options.baseURL}, but the environment variable ${env} holding its key is not set (name another with config.apiKeyEnvar)`);
+    throw new SuiteConfigError(
+      suite.file,
+      providerWhere(suite, cell),
+      `provider ${cell.provider.id} calls ${r.options.baseURL}, but the environment variable ${env} holding its key is not set (name another with config.apiKeyEnvar)`,
+    );
   });
 }
 
@@ -157,7 +220,10 @@ function runIds(suite: Suite, cells: readonly EvalCell[]): string[] {
   const testId = (t: SuiteTest) => (count.get(base(t))! > 1 ? `${base(t)} [test ${t.index}]` : base(t));
   const prompts = suite.prompts.length > 1;
   const providers = suite.providers.length > 1;
-  return cells.map((c) => `${testId(c.test)}${prompts ? ` [prompt ${c.prompt.label}]` : ''}${providers ? ` [provider ${c.provider.label}]` : ''}`);
+  return cells.map(
+    (c) =>
+      `${testId(c.test)}${prompts ? ` [prompt ${c.prompt.label}]` : ''}${providers ? ` [provider ${c.provider.label}]` : ''}`,
+  );
 }
 
 /**
@@ -165,6 +231,10 @@ function runIds(suite: Suite, cells: readonly EvalCell[]): string[] {
  * tests under two prompts (or two models) share it and compare example by example.
  */
 export function testsDigest(suite: Suite): string {
-  const tests = suite.tests.map((t) => ({ vars: t.vars, assert: t.assert.map((a) => a.spec), threshold: t.threshold ?? null }));
+  const tests = suite.tests.map((t) => ({
+    vars: t.vars,
+    assert: t.assert.map((a) => a.spec),
+    threshold: t.threshold ?? null,
+  }));
   return createHash('sha256').update(JSON.stringify(tests)).digest('hex');
 }

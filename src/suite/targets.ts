@@ -27,16 +27,28 @@ export function targetForProvider(provider: ProviderSpec, file: string, where: s
   }
   const c = provider.config;
   for (const key of Object.keys(c)) {
-    if (key === 'apiKey') throw new SuiteConfigError(file, `${where}.config.apiKey`, 'Quiver does not read keys from configs (campaign.json would record it): put the key in an environment variable and name it with apiKeyEnvar');
-    if (!MAPPED.has(key)) throw new SuiteConfigError(file, `${where}.config.${key}`, `Quiver's openai target does not send "${key}", so its answers could differ from promptfoo's; remove it to attack this provider`);
+    if (key === 'apiKey')
+      throw new SuiteConfigError(
+        file,
+        `${where}.config.apiKey`,
+        'Quiver does not read keys from configs (campaign.json would record it): put the key in an environment variable and name it with apiKeyEnvar',
+      );
+    if (!MAPPED.has(key))
+      throw new SuiteConfigError(
+        file,
+        `${where}.config.${key}`,
+        `Quiver's openai target does not send "${key}", so its answers could differ from promptfoo's; remove it to attack this provider`,
+      );
   }
   const num = (key: string): number | undefined => {
     const v = c[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new SuiteConfigError(file, `${where}.config.${key}`, `must be a number, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new SuiteConfigError(file, `${where}.config.${key}`, `must be a number, got ${JSON.stringify(v)}`);
     return v;
   };
-  if (c.apiKeyEnvar !== undefined && typeof c.apiKeyEnvar !== 'string') throw new SuiteConfigError(file, `${where}.config.apiKeyEnvar`, 'must be the name of an environment variable');
+  if (c.apiKeyEnvar !== undefined && typeof c.apiKeyEnvar !== 'string')
+    throw new SuiteConfigError(file, `${where}.config.apiKeyEnvar`, 'must be the name of an environment variable');
   const temperature = num('temperature');
   const maxTokens = num('max_tokens');
   const seed = num('seed');

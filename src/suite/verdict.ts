@@ -4,7 +4,12 @@
  * the output nears failing: the largest margin of its assertions (src/assertions/README.md lists each one's signal),
  * or with a threshold, how far the weighted score has fallen from 1 toward it.
  */
-import { testPasses, type CompiledAssertion, type EvaluationContext, type WeightedOutcome } from '../assertions/index.js';
+import {
+  testPasses,
+  type CompiledAssertion,
+  type EvaluationContext,
+  type WeightedOutcome,
+} from '../assertions/index.js';
 import type { FailedAssertion } from '../core/target.js';
 import type { TestAssertion } from '../contracts/record.js';
 
@@ -27,13 +32,19 @@ function clamp01(x: number): number {
 }
 
 /** Checks every assertion, in order (a javascript function may keep state, so never concurrently). */
-export async function testVerdict(test: CompiledTest, output: string, context: EvaluationContext): Promise<TestVerdict> {
+export async function testVerdict(
+  test: CompiledTest,
+  output: string,
+  context: EvaluationContext,
+): Promise<TestVerdict> {
   const outcomes: WeightedOutcome[] = [];
-  for (const a of test.assertions) outcomes.push({ outcome: await a.evaluate(output, context), weight: a.spec.weight ?? 1 });
+  for (const a of test.assertions)
+    outcomes.push({ outcome: await a.evaluate(output, context), weight: a.spec.weight ?? 1 });
   const pass = testPasses(outcomes, test.threshold ?? undefined);
   let failedAt = outcomes.findIndex((o) => !o.outcome.pass);
   // Under a threshold the test can fail with every assertion passing at a low score: name the lowest-scoring one.
-  if (!pass && failedAt < 0) failedAt = outcomes.reduce((lo, o, j) => (o.outcome.score < outcomes[lo]!.outcome.score ? j : lo), 0);
+  if (!pass && failedAt < 0)
+    failedAt = outcomes.reduce((lo, o, j) => (o.outcome.score < outcomes[lo]!.outcome.score ? j : lo), 0);
   const failed: FailedAssertion | null =
     pass || failedAt < 0
       ? null

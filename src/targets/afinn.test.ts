@@ -6,13 +6,16 @@ import { join } from 'node:path';
 import { repoRoot, sharedDataset } from '../testing/cli.js';
 import { AfinnScorer, createAfinnTarget } from './afinn.js';
 
-runTargetContract('local:afinn', async () => createAfinnTarget(), { id: 'local:afinn', expectations: sentimentExpectations });
+runTargetContract('local:afinn', async () => createAfinnTarget(), {
+  id: 'local:afinn',
+  expectations: sentimentExpectations,
+});
 
 test('local:afinn: texts without word tokens get a finite, negative prediction (no 0/0 NaN)', async () => {
   const out = await createAfinnTarget().predict(['', '...', 'The train leaves at nine.']);
   for (const p of out) {
     assert.equal(p.label, 'negative');
-    assert.ok(Number.isFinite(p.scores['positive']!) && p.scores['positive']! < 0.5);
+    assert.ok(Number.isFinite(p.scores.positive!) && p.scores.positive! < 0.5);
   }
 });
 
@@ -22,14 +25,19 @@ test('local:afinn: "not" negates the words after it (natural\'s negation rule)',
   assert.equal(negated!.label, 'negative');
 });
 
-test('local:afinn scores exactly as natural\'s SentimentAnalyzer (English, afinn, no stemmer) on SST-2 dev and the demo', async () => {
+test("local:afinn scores exactly as natural's SentimentAnalyzer (English, afinn, no stemmer) on SST-2 dev and the demo", async () => {
   const { SentimentAnalyzer } = await import('natural/lib/natural/sentiment/index.js');
   const { WordTokenizer } = await import('natural/lib/natural/tokenizers/index.js');
   const natural = new SentimentAnalyzer('English', undefined, 'afinn');
   const ours = new AfinnScorer();
   const tokenizer = new WordTokenizer();
-  const texts = [join(repoRoot, 'experiments', 'data', 'demo-reviews.jsonl'), sharedDataset('sst2-dev.jsonl')]
-    .flatMap((f) => readFileSync(f, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { text: string }).text));
+  const texts = [join(repoRoot, 'experiments', 'data', 'demo-reviews.jsonl'), sharedDataset('sst2-dev.jsonl')].flatMap(
+    (f) =>
+      readFileSync(f, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as { text: string }).text),
+  );
   // Negations in the middle, repeated, and words that are Object.prototype keys.
   texts.push('not bad , not not good', 'never ever happy constructor toString __proto__ hasOwnProperty', 'NOT Good');
   assert.ok(texts.length >= 120 + 872 + 3);

@@ -13,7 +13,9 @@ import { WordTokenizer } from 'natural/lib/natural/tokenizers/index.js';
 import type { Prediction, Target } from '../core/target.js';
 import { polarityPrediction, sentimentLabels, type Calibration } from './calibrate.js';
 
-const englishNegations = (createRequire(import.meta.url)('natural/lib/natural/sentiment/English/negations_en.json') as { words: string[] }).words;
+const englishNegations = (
+  createRequire(import.meta.url)('natural/lib/natural/sentiment/English/negations_en.json') as { words: string[] }
+).words;
 
 /** AFINN scorer: the mean lexicon value per token, a negation word flipping the sign of every later hit. */
 export class AfinnScorer {

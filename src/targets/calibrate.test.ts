@@ -7,15 +7,15 @@ const cal = { scale: 4, bias: 1e-6 };
 test('probabilities sum to 1 and p(positive) is the logistic of scale * (score - bias)', () => {
   for (const s of [-3, -1, -0.3, 0, 0.2, 0.5, 1, 5]) {
     const p = polarityProbabilities(s, cal);
-    assert.ok(Math.abs(p['negative']! + p['positive']! - 1) <= 1e-12);
-    assert.ok(Math.abs(p['positive']! - 1 / (1 + Math.exp(-4 * (s - 1e-6)))) <= 1e-15);
+    assert.ok(Math.abs(p.negative! + p.positive! - 1) <= 1e-12);
+    assert.ok(Math.abs(p.positive! - 1 / (1 + Math.exp(-4 * (s - 1e-6)))) <= 1e-15);
   }
 });
 
 test('strictly increasing in the score, so the search sees every change', () => {
   let prev = -1;
   for (let s = -1; s <= 1; s += 0.05) {
-    const p = polarityProbabilities(s, cal)['positive']!;
+    const p = polarityProbabilities(s, cal).positive!;
     assert.ok(p > prev, `not increasing at ${s}`);
     prev = p;
   }
@@ -25,7 +25,7 @@ test('score exactly 0 and float residue are negative by a strict margin; the sma
   for (const s of [0, -0, 3.7e-17]) {
     const p = polarityPrediction(s, cal);
     assert.equal(p.label, 'negative');
-    assert.ok(p.scores['negative']! > p.scores['positive']!);
+    assert.ok(p.scores.negative! > p.scores.positive!);
   }
   assert.equal(polarityPrediction(0.002, cal).label, 'positive');
   assert.equal(polarityPrediction(-0.002, cal).label, 'negative');

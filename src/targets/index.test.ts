@@ -23,13 +23,29 @@ test('registry: the targets whose labels are known before loading build with tha
 });
 
 test('registry: unknown specs throw UnknownComponentError listing every valid spec, openai:<model> and module:<path> included', async () => {
-  assert.deepEqual([...targetSpecs], ['local:wink', 'local:afinn', 'local:vader', 'local:nb', 'local:nn', 'hf:<dir>', 'openai:<model>', 'module:<path>', 'task:<name>']);
+  assert.deepEqual(
+    [...targetSpecs],
+    [
+      'local:wink',
+      'local:afinn',
+      'local:vader',
+      'local:nb',
+      'local:nn',
+      'hf:<dir>',
+      'openai:<model>',
+      'module:<path>',
+      'task:<name>',
+    ],
+  );
   assert.deepEqual(targetSpecs, Object.keys(targetDrivers), 'the list is the map itself');
   // Exact names match only themselves; a placeholder key matches its prefix.
   for (const spec of ['local:bert', 'wink', 'LOCAL:WINK', '', 'local:wink2', 'openai', 'hf']) {
     await assert.rejects(createTarget(spec), (err: unknown) => {
       assert.ok(err instanceof UnknownComponentError);
-      assert.equal(err.message, `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>, task:<name>`);
+      assert.equal(
+        err.message,
+        `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>, task:<name>`,
+      );
       return true;
     });
     assert.throws(() => targetDriver(spec), UnknownComponentError);
@@ -43,7 +59,8 @@ test('registry: unknown specs throw UnknownComponentError listing every valid sp
 });
 
 test('drivers: in-flight policy, from the one concurrency default of the openai: options', () => {
-  for (const spec of ['local:wink', 'local:nb', 'local:nn', 'module:./x.js']) assert.equal(examplesInFlight(targetDriver(spec), {}, 3), 3);
+  for (const spec of ['local:wink', 'local:nb', 'local:nn', 'module:./x.js'])
+    assert.equal(examplesInFlight(targetDriver(spec), {}, 3), 3);
   const openai = targetDriver('openai:gpt-x');
   assert.equal(openai.inFlight.kind, 'endpoint');
   assert.equal(examplesInFlight(openai, {}, 2), resolveOpenAIOptions({}).concurrency);
@@ -60,8 +77,14 @@ test('drivers: shared state is prepared per kind, checked on arrival, and read b
   const line = await openai.statusLine(shared);
   assert.equal(line?.(), 'endpoint 0 in flight, 0 rate-limited, 0 failed');
   // State prepared for another kind of target is a bug, not something to paper over with a limiter of its own.
-  await assert.rejects(createTarget('openai:gpt-x', LOOPBACK, noShared), /got shared state of kind "none", expected "openai-limiter"/);
-  await assert.rejects(createTarget('local:wink', {}, shared), /got shared state of kind "openai-limiter", expected "none"/);
+  await assert.rejects(
+    createTarget('openai:gpt-x', LOOPBACK, noShared),
+    /got shared state of kind "none", expected "openai-limiter"/,
+  );
+  await assert.rejects(
+    createTarget('local:wink', {}, shared),
+    /got shared state of kind "openai-limiter", expected "none"/,
+  );
   assert.equal((await createTarget('openai:gpt-x', LOOPBACK, shared)).id, 'openai:gpt-x');
 });
 
@@ -76,7 +99,7 @@ test('registry: module:<path> resolves against the cwd; a missing file is a Conf
   assert.equal(target.id, `module:${fixture}`);
 });
 
-test('registry: loading one target does not load the other targets\' libraries', () => {
+test("registry: loading one target does not load the other targets' libraries", () => {
   // A fresh process, so modules loaded by the tests above do not count. CommonJS packages land in require.cache.
   const script = `
     import { createRequire } from 'node:module';
@@ -85,7 +108,11 @@ test('registry: loading one target does not load the other targets\' libraries',
     const loaded = Object.keys(createRequire(import.meta.url).cache).map((k) => k.split('node_modules/').at(-1).split('/')[0]);
     console.log(JSON.stringify(['wink-nlp', 'natural', 'vader-sentiment'].filter((p) => loaded.includes(p))));`;
   const loadedBy = (spec: string): string[] =>
-    JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, spec], { encoding: 'utf8' }));
+    JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, spec], {
+        encoding: 'utf8',
+      }),
+    );
   assert.deepEqual(loadedBy('local:vader'), ['vader-sentiment']);
   assert.deepEqual(loadedBy('local:afinn'), ['natural']);
   assert.deepEqual(loadedBy('local:wink'), ['wink-nlp']);

@@ -8,18 +8,30 @@ import { runTargetContract, sentimentExpectations } from '../testing/target-cont
 import { createModuleTarget } from './module.js';
 
 /** Fixture paths relative to the cwd, as a user would write them after `module:`. */
-const fixture = (name: string): string => relative(process.cwd(), fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
+const fixture = (name: string): string =>
+  relative(process.cwd(), fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)));
 const abs = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-runTargetContract('module: (TS, named exports with labels)', () => createModuleTarget(fixture('keyword-classifier.ts')), {
-  id: `module:${fixture('keyword-classifier.ts')}`,
-  expectations: sentimentExpectations,
-});
-runTargetContract('module: (JS, default export, probed labels)', () => createModuleTarget(fixture('length-classifier.mjs')), {
-  expectations: [{ text: 'tiny', label: 'short' }, { text: 'x'.repeat(100), label: 'long' }],
-});
+runTargetContract(
+  'module: (TS, named exports with labels)',
+  () => createModuleTarget(fixture('keyword-classifier.ts')),
+  {
+    id: `module:${fixture('keyword-classifier.ts')}`,
+    expectations: sentimentExpectations,
+  },
+);
+runTargetContract(
+  'module: (JS, default export, probed labels)',
+  () => createModuleTarget(fixture('length-classifier.mjs')),
+  {
+    expectations: [
+      { text: 'tiny', label: 'short' },
+      { text: 'x'.repeat(100), label: 'long' },
+    ],
+  },
+);
 
-test('module: labels come from the export when present, else from the probe prediction, in the module\'s order', async () => {
+test("module: labels come from the export when present, else from the probe prediction, in the module's order", async () => {
   assert.deepEqual((await createModuleTarget(fixture('keyword-classifier.ts'))).labels, ['negative', 'positive']);
   assert.deepEqual((await createModuleTarget(fixture('length-classifier.mjs'))).labels, ['short', 'long']);
 });
@@ -33,7 +45,9 @@ test('module: a module answering strings is a text target: no labels, each answe
 
 test('module: close() is forwarded to the module', async () => {
   const target = await createModuleTarget(fixture('length-classifier.mjs'));
-  const mod = (await import(new URL('./fixtures/length-classifier.mjs', import.meta.url).href)) as { default: { closed: boolean } };
+  const mod = (await import(new URL('./fixtures/length-classifier.mjs', import.meta.url).href)) as {
+    default: { closed: boolean };
+  };
   mod.default.closed = false; // the contract suites above already closed this shared module instance
   await target.close?.();
   assert.equal(mod.default.closed, true);
@@ -54,7 +68,10 @@ test('module: load failures and wrong exports are ConfigErrors naming the module
     ['throws-on-load.ts', /cannot load target module .*throws-on-load\.ts: fixture failed at load time/],
     ['no-predict.ts', /no-predict\.ts must export a function predict/],
     ['duplicate-labels.ts', /duplicate-labels\.ts: "labels" has duplicates/],
-    ['probe-fails.ts', /probe-fails\.ts exports no "labels", and the probe predict\(\[""\]\) .*empty input not supported/],
+    [
+      'probe-fails.ts',
+      /probe-fails\.ts exports no "labels", and the probe predict\(\[""\]\) .*empty input not supported/,
+    ],
   ];
   for (const [name, message] of cases) {
     await assert.rejects(createModuleTarget(fixture(name)), (err: unknown) => {

@@ -69,7 +69,10 @@ export async function createModuleTarget(modulePath: string): Promise<Target> {
       );
     }
     // A string answer makes the module a text target: no labels, its outputs are checked by assertions.
-    labels = probe.output !== undefined ? [] : checkLabels(Object.keys(probe.scores), `${where} (labels taken from the scores of predict([""]))`);
+    labels =
+      probe.output !== undefined
+        ? []
+        : checkLabels(Object.keys(probe.scores), `${where} (labels taken from the scores of predict([""]))`);
   }
   labelSet = labels.length === 0 ? undefined : new Set(labels);
 
@@ -103,18 +106,20 @@ export async function importModule(file: string, kind = 'target'): Promise<unkno
 
 function exportsOf(ns: unknown, file: string): UserTargetModule {
   const mod = ns as Record<string, unknown>;
-  const def = mod['default'];
-  const source = typeof mod['predict'] === 'function' ? mod
-    : typeof def === 'object' && def !== null && typeof (def as Record<string, unknown>)['predict'] === 'function'
-      ? (def as Record<string, unknown>)
-      : undefined;
+  const def = mod.default;
+  const source =
+    typeof mod.predict === 'function'
+      ? mod
+      : typeof def === 'object' && def !== null && typeof (def as Record<string, unknown>).predict === 'function'
+        ? (def as Record<string, unknown>)
+        : undefined;
   if (source === undefined) {
     throw new ConfigError(
       `target module ${file} must export a function predict(texts: string[]): ` +
         `Promise<{ label: string, scores: Record<string, number> }[]> (as a named export or on its default export)`,
     );
   }
-  if (source['close'] !== undefined && typeof source['close'] !== 'function') {
+  if (source.close !== undefined && typeof source.close !== 'function') {
     throw new ConfigError(`target module ${file}: "close" must be a function`);
   }
   return source as unknown as UserTargetModule;

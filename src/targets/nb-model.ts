@@ -27,7 +27,7 @@ export interface NbModel {
 
 export const NB_MODEL_VERSION = 1;
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu;
+const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 
 /** Lower-cased word tokens, each counted once per text (binarized naive Bayes: better for short texts). */
 export function tokens(text: string): Set<string> {
@@ -94,7 +94,11 @@ export function softmax(xs: readonly number[], temperature: number): number[] {
  * The temperature that maximises the calibration slice's log-likelihood, by a golden-section search over log T in
  * [log 0.05, log 200] (the likelihood is unimodal in T for a fixed model).
  */
-export function fitTemperature(model: Pick<NbModel, 'logPrior' | 'logLikelihood'>, labels: readonly string[], calib: readonly LabelledText[]): number {
+export function fitTemperature(
+  model: Pick<NbModel, 'logPrior' | 'logLikelihood'>,
+  labels: readonly string[],
+  calib: readonly LabelledText[],
+): number {
   if (calib.length === 0) return 1;
   const rows = calib.map((ex) => ({ z: logits(model, ex.text), y: labels.indexOf(ex.label) }));
   const nll = (logT: number): number => {

@@ -20,12 +20,18 @@ function dataset(dir: string): string {
   for (let i = 0; i < 100; i++) {
     for (const [label, words] of Object.entries(topics)) {
       const w = (j: number) => words[(i * 3 + j) % words.length]!;
-      lines.push(JSON.stringify({ id: `ex-${k++}`, text: `The ${w(0)} and the ${w(1)} made news today, the ${w(2)} said.`, label }));
+      lines.push(
+        JSON.stringify({
+          id: `ex-${k++}`,
+          text: `The ${w(0)} and the ${w(1)} made news today, the ${w(2)} said.`,
+          label,
+        }),
+      );
     }
   }
   lines.push(JSON.stringify({ text: 'constructor toString the match', label: 'sports' })); // id-less, prototype words
   const file = join(dir, 'train.jsonl');
-  writeFileSync(file, lines.join('\n') + '\n');
+  writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
 
@@ -47,7 +53,10 @@ test('local:nb: trains, predicts its labels, and holds out a disjoint split by i
   assert.ok(held.length > 30 && held.length < 100, `${held.length} held out`);
   assert.equal(model.trainedOn + model.calibratedOn + held.length, all.length);
   assert.ok(held.every((e) => isHeldOut(e.id, 0.2)));
-  assert.ok(all.some((e) => e.id === 'line-301'), 'an id-less line is named by its line, as in datasets');
+  assert.ok(
+    all.some((e) => e.id === 'line-301'),
+    'an id-less line is named by its line, as in datasets',
+  );
 });
 
 test('local:nb: the trained model is cached on disk and reloaded, keyed by file content and options', () => {
@@ -61,7 +70,13 @@ test('local:nb: the trained model is cached on disk and reloaded, keyed by file 
   assert.deepEqual(second.model, first.model);
   assert.equal(loadNbModel(resolveNbOptions({ train: file, cacheDir, holdout: 0.3 })).fromCache, false);
   assert.equal(readdirSync(cacheDir).filter((f) => f.startsWith('nb-') && f.endsWith('.json')).length, 2);
-  writeFileSync(file, readLabelled(file).slice(1).map((e) => JSON.stringify(e)).join('\n'));
+  writeFileSync(
+    file,
+    readLabelled(file)
+      .slice(1)
+      .map((e) => JSON.stringify(e))
+      .join('\n'),
+  );
   assert.equal(loadNbModel(resolveNbOptions({ train: file, cacheDir })).fromCache, false);
 });
 
@@ -71,11 +86,17 @@ test('local:nb: registered, labels known only once trained, bad options and file
   assert.equal(targetDriver('local:nb').labels('local:nb', {}), undefined);
   const t = await createTarget('local:nb', { train: file, cacheDir: null });
   assert.equal(t.id, 'local:nb');
-  assert.throws(() => resolveNbOptions({}), (e: unknown) => e instanceof ConfigError && /--train FILE/.test(e.message));
+  assert.throws(
+    () => resolveNbOptions({}),
+    (e: unknown) => e instanceof ConfigError && /--train FILE/.test(e.message),
+  );
   assert.throws(() => resolveNbOptions({ train: file, holdout: 1 }), /holdout/);
   assert.throws(() => resolveNbOptions({ train: file, epochs: 3 }), /unknown option "epochs"/);
   const bad = join(dir, 'bad.jsonl');
   writeFileSync(bad, '{"text": "ok", "label": "a"}\n{"text": 3, "label": "b"}\n');
-  assert.throws(() => readLabelled(bad), (e: unknown) => e instanceof InputError && e.line === 2 && e.field === 'text');
+  assert.throws(
+    () => readLabelled(bad),
+    (e: unknown) => e instanceof InputError && e.line === 2 && e.field === 'text',
+  );
   assert.throws(() => createNbTarget({ train: join(dir, 'missing.jsonl') }), ConfigError);
 });

@@ -10,7 +10,14 @@ import { join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { ConfigError, InputError } from '../core/errors.js';
 import { predictionFrom, type Prediction, type Target } from '../core/target.js';
-import { isHeldOut, NB_MODEL_VERSION, predictProbabilities, trainNb, type LabelledText, type NbModel } from './nb-model.js';
+import {
+  isHeldOut,
+  NB_MODEL_VERSION,
+  predictProbabilities,
+  trainNb,
+  type LabelledText,
+  type NbModel,
+} from './nb-model.js';
 
 export interface NbOptions {
   /** Labelled JSONL file, one `{"id"?, "text", "label"}` per line (an id defaults to `line-N`, as in datasets). */
@@ -30,23 +37,31 @@ export const nbDefaults: Omit<NbOptions, 'train' | 'cacheDir'> = { holdout: 0.2,
 export function resolveNbOptions(options: Readonly<Record<string, unknown>>): NbOptions {
   const known = new Set(['train', 'holdout', 'alpha', 'calibration', 'cacheDir']);
   for (const k of Object.keys(options)) {
-    if (!known.has(k)) throw new ConfigError(`local:nb: unknown option "${k}"; valid options: ${[...known].join(', ')}`);
+    if (!known.has(k))
+      throw new ConfigError(`local:nb: unknown option "${k}"; valid options: ${[...known].join(', ')}`);
   }
   const o = { ...nbDefaults, ...options } as Record<string, unknown>;
-  if (typeof o.train !== 'string' || o.train === '') throw new ConfigError('local:nb needs a labelled training file: --train FILE');
+  if (typeof o.train !== 'string' || o.train === '')
+    throw new ConfigError('local:nb needs a labelled training file: --train FILE');
   const fraction = (k: string, lo: number) => {
     const v = o[k];
-    if (typeof v !== 'number' || !(v >= lo && v < 1)) throw new ConfigError(`local:nb: ${k} must be a number in [${lo}, 1), got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !(v >= lo && v < 1))
+      throw new ConfigError(`local:nb: ${k} must be a number in [${lo}, 1), got ${JSON.stringify(v)}`);
     return v;
   };
-  if (typeof o.alpha !== 'number' || !(o.alpha > 0)) throw new ConfigError(`local:nb: alpha must be a number > 0, got ${JSON.stringify(o.alpha)}`);
-  if (o.cacheDir !== undefined && o.cacheDir !== null && typeof o.cacheDir !== 'string') throw new ConfigError('local:nb: cacheDir must be a path or null');
+  if (typeof o.alpha !== 'number' || !(o.alpha > 0))
+    throw new ConfigError(`local:nb: alpha must be a number > 0, got ${JSON.stringify(o.alpha)}`);
+  if (o.cacheDir !== undefined && o.cacheDir !== null && typeof o.cacheDir !== 'string')
+    throw new ConfigError('local:nb: cacheDir must be a path or null');
   return {
     train: resolve(o.train),
     holdout: fraction('holdout', 0),
     alpha: o.alpha,
     calibration: fraction('calibration', 0),
-    cacheDir: o.cacheDir === null ? null : resolve((o.cacheDir as string | undefined) ?? process.env.QUIVER_CACHE_DIR ?? '.quiver-cache'),
+    cacheDir:
+      o.cacheDir === null
+        ? null
+        : resolve((o.cacheDir as string | undefined) ?? process.env.QUIVER_CACHE_DIR ?? '.quiver-cache'),
   };
 }
 
@@ -68,11 +83,17 @@ export function readLabelled(file: string): LabelledText[] {
     } catch {
       throw new InputError(file, n, '(line)', 'is not valid JSON');
     }
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InputError(file, n, '(line)', 'must be a JSON object');
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw new InputError(file, n, '(line)', 'must be a JSON object');
     const r = v as Record<string, unknown>;
     if (typeof r.text !== 'string') throw new InputError(file, n, 'text', 'missing or not a string');
     if (typeof r.label !== 'string') throw new InputError(file, n, 'label', 'missing or not a string');
-    const id = r.id === undefined || r.id === '' ? `line-${n}` : typeof r.id === 'string' || typeof r.id === 'number' ? String(r.id) : undefined;
+    const id =
+      r.id === undefined || r.id === ''
+        ? `line-${n}`
+        : typeof r.id === 'string' || typeof r.id === 'number'
+          ? String(r.id)
+          : undefined;
     if (id === undefined) throw new InputError(file, n, 'id', 'must be a string or a number');
     out.push({ id, text: r.text, label: r.label });
   });
@@ -101,13 +122,16 @@ export function loadNbModel(opts: NbOptions): LoadedNb {
   }
   const key = createHash('sha256')
     .update(bytes)
-    .update(JSON.stringify({ v: NB_MODEL_VERSION, holdout: opts.holdout, alpha: opts.alpha, calibration: opts.calibration }))
+    .update(
+      JSON.stringify({ v: NB_MODEL_VERSION, holdout: opts.holdout, alpha: opts.alpha, calibration: opts.calibration }),
+    )
     .digest('hex');
   const cacheFile = opts.cacheDir === null ? null : join(opts.cacheDir, `nb-${key}.json`);
   if (cacheFile !== null && existsSync(cacheFile)) {
     try {
       const model = JSON.parse(readFileSync(cacheFile, 'utf8')) as NbModel;
-      if (model.type === 'quiver-nb' && model.version === NB_MODEL_VERSION) return { model, cacheFile, fromCache: true };
+      if (model.type === 'quiver-nb' && model.version === NB_MODEL_VERSION)
+        return { model, cacheFile, fromCache: true };
     } catch {
       // A damaged cache file is rebuilt below.
     }

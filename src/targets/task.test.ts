@@ -18,6 +18,12 @@ test('task: answers the text after the Text: marker, as quiver serve does; a tex
 });
 
 test('task: an unknown task or option is a ConfigError naming the valid ones', async () => {
-  await assert.rejects(createTarget('task:summarize'), (e: unknown) => e instanceof ConfigError && /task:extract, task:route, task:policy/.test(e.message));
-  await assert.rejects(createTarget('task:route', { labels: ['a'] }), (e: unknown) => e instanceof ConfigError && /unknown option "labels"/.test(e.message));
+  await assert.rejects(
+    createTarget('task:summarize'),
+    (e: unknown) => e instanceof ConfigError && /task:extract, task:route, task:policy/.test(e.message),
+  );
+  await assert.rejects(
+    createTarget('task:route', { labels: ['a'] }),
+    (e: unknown) => e instanceof ConfigError && /unknown option "labels"/.test(e.message),
+  );
 });

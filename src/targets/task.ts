@@ -15,15 +15,21 @@ export interface TaskOptions {
 }
 
 export function resolveTaskOptions(raw: Readonly<Record<string, unknown>>): TaskOptions {
-  for (const key of Object.keys(raw)) if (key !== 'marker') throw new ConfigError(`task target: unknown option "${key}" (task targets take only "marker")`);
-  if (raw.marker !== undefined && typeof raw.marker !== 'string') throw new ConfigError(`task target: "marker" must be a string, got ${JSON.stringify(raw.marker)}`);
+  for (const key of Object.keys(raw))
+    if (key !== 'marker')
+      throw new ConfigError(`task target: unknown option "${key}" (task targets take only "marker")`);
+  if (raw.marker !== undefined && typeof raw.marker !== 'string')
+    throw new ConfigError(`task target: "marker" must be a string, got ${JSON.stringify(raw.marker)}`);
   return { marker: raw.marker ?? INPUT_MARKER };
 }
 
 /** The task a `task:<name>` spec names; a ConfigError lists the valid names. */
 export function taskOfSpec(spec: string): NonNullable<ReturnType<typeof taskNamed>> {
   const task = taskNamed(spec.slice(TASK_PREFIX.length));
-  if (task === undefined) throw new ConfigError(`target "${spec}": no such task; valid: ${BUNDLED_TASKS.map((t) => `${TASK_PREFIX}${t.name}`).join(', ')}`);
+  if (task === undefined)
+    throw new ConfigError(
+      `target "${spec}": no such task; valid: ${BUNDLED_TASKS.map((t) => `${TASK_PREFIX}${t.name}`).join(', ')}`,
+    );
   return task;
 }
 

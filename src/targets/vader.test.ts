@@ -4,7 +4,10 @@ import vader from 'vader-sentiment';
 import { runTargetContract, sentimentExpectations } from '../testing/target-contract.js';
 import { createVaderTarget } from './vader.js';
 
-runTargetContract('local:vader', async () => createVaderTarget(), { id: 'local:vader', expectations: sentimentExpectations });
+runTargetContract('local:vader', async () => createVaderTarget(), {
+  id: 'local:vader',
+  expectations: sentimentExpectations,
+});
 
 test('local:vader: gets "Not bad, but the delivery was slow :(" negative (the "but" rule and emoticon)', async () => {
   const [p] = await createVaderTarget().predict(['Not bad, but the delivery was slow :(']);
@@ -17,5 +20,8 @@ test("local:vader: VADER's neutral band (|compound| < 0.05) maps to negative, co
   assert.equal(compound[0], 0);
   assert.ok(compound[1]! >= 0.05);
   const out = await createVaderTarget().predict(texts);
-  assert.deepEqual(out.map((p) => p.label), ['negative', 'positive']);
+  assert.deepEqual(
+    out.map((p) => p.label),
+    ['negative', 'positive'],
+  );
 });

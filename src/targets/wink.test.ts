@@ -3,12 +3,15 @@ import { test } from 'node:test';
 import { runTargetContract, sentimentExpectations } from '../testing/target-contract.js';
 import { createWinkTarget, winkCalibration } from './wink.js';
 
-runTargetContract('local:wink', async () => createWinkTarget(), { id: 'local:wink', expectations: sentimentExpectations });
+runTargetContract('local:wink', async () => createWinkTarget(), {
+  id: 'local:wink',
+  expectations: sentimentExpectations,
+});
 
 test('local:wink: no sentiment words -> negative by a margin, not a tie', async () => {
   const [p] = await createWinkTarget().predict(['The train leaves at nine.']);
   assert.equal(p!.label, 'negative');
-  assert.ok(p!.scores['negative']! > p!.scores['positive']!);
+  assert.ok(p!.scores.negative! > p!.scores.positive!);
 });
 
 test('local:wink: handles the negation in "I don\'t think this product is good at all."', async () => {
@@ -18,7 +21,7 @@ test('local:wink: handles the negation in "I don\'t think this product is good a
 
 test('local:wink: p(positive) follows the score: good film > film > bad film, within (0, 1)', async () => {
   const out = await createWinkTarget().predict(['A good film.', 'A film.', 'A bad film.']);
-  const [good, neutral, bad] = out.map((p) => p.scores['positive']!);
+  const [good, neutral, bad] = out.map((p) => p.scores.positive!);
   assert.ok(good! > neutral! && neutral! > bad!);
   // wink scores "A good film." 0.776: the calibration must keep it clearly below certainty.
   assert.ok(Math.abs(good! - 1 / (1 + Math.exp(-winkCalibration.scale * (0.776 - winkCalibration.bias)))) < 1e-9);

@@ -3,13 +3,29 @@ import assert from 'node:assert/strict';
 import { extractAnswer, extractFields } from './extract.js';
 
 test('amounts with signs, codes and words; the total after a total word; dates in three forms; e-mails', () => {
-  assert.deepEqual(extractFields('I was charged $1,234.50 on March 3, 2025 but the invoice total was $1,200.00. Reach me at Jane.Doe@Example.com.'), {
-    amounts: [1234.5, 1200], currency: 'USD', total: 1200, dates: ['2025-03-03'], emails: ['jane.doe@example.com'],
-  });
+  assert.deepEqual(
+    extractFields(
+      'I was charged $1,234.50 on March 3, 2025 but the invoice total was $1,200.00. Reach me at Jane.Doe@Example.com.',
+    ),
+    {
+      amounts: [1234.5, 1200],
+      currency: 'USD',
+      total: 1200,
+      dates: ['2025-03-03'],
+      emails: ['jane.doe@example.com'],
+    },
+  );
   assert.deepEqual(extractFields('Refund 15 euros paid 2025-01-05 and 02/14/2025. Balance due: EUR 30'), {
-    amounts: [15, 30], currency: 'EUR', total: 30, dates: ['2025-01-05', '2025-02-14'], emails: [],
+    amounts: [15, 30],
+    currency: 'EUR',
+    total: 30,
+    dates: ['2025-01-05', '2025-02-14'],
+    emails: [],
   });
-  assert.deepEqual(extractFields('Meet on the 3rd of May 2024 or 12 Sept 2024, fee £7').dates, ['2024-05-03', '2024-09-12']);
+  assert.deepEqual(extractFields('Meet on the 3rd of May 2024 or 12 Sept 2024, fee £7').dates, [
+    '2024-05-03',
+    '2024-09-12',
+  ]);
   assert.equal(extractFields('one charge of 20 dollars').total, 20, 'a single amount is the total');
   assert.equal(extractAnswer('nothing here'), '{"amounts":[],"currency":null,"total":null,"dates":[],"emails":[]}');
 });

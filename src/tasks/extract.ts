@@ -11,21 +11,51 @@ import { words } from './words.js';
 
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
 const CURRENCY_WORDS: Record<string, string> = {
-  usd: 'USD', dollar: 'USD', dollars: 'USD', eur: 'EUR', euro: 'EUR', euros: 'EUR', gbp: 'GBP', pound: 'GBP', pounds: 'GBP',
+  usd: 'USD',
+  dollar: 'USD',
+  dollars: 'USD',
+  eur: 'EUR',
+  euro: 'EUR',
+  euros: 'EUR',
+  gbp: 'GBP',
+  pound: 'GBP',
+  pounds: 'GBP',
 };
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const TOTAL_WORDS = new Set(['total', 'due', 'balance', 'owe']);
 
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SIGN_AMOUNT = new RegExp(String.raw`([$€£])\s?(${NUMBER})`, 'g');
-const WORD_AMOUNT = new RegExp(String.raw`(?<![\w.,$€£])(${NUMBER})\s?(usd|dollars?|eur|euros?|gbp|pounds?)\b|\b(usd|eur|gbp)\s?(${NUMBER})`, 'gi');
+const WORD_AMOUNT = new RegExp(
+  String.raw`(?<![\w.,$€£])(${NUMBER})\s?(usd|dollars?|eur|euros?|gbp|pounds?)\b|\b(usd|eur|gbp)\s?(${NUMBER})`,
+  'gi',
+);
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 const MONTH_NAME = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const DATE_PATTERNS: { re: RegExp; read: (m: RegExpExecArray) => [number, number, number] }[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
   { re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, read: (m) => [Number(m[3]), Number(m[1]), Number(m[2])] },
-  { re: new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'gi'), read: (m) => [Number(m[3]), monthOf(m[1]!), Number(m[2])] },
-  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME},?\s+(\d{4})\b`, 'gi'), read: (m) => [Number(m[3]), monthOf(m[2]!), Number(m[1])] },
+  {
+    re: new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'gi'),
+    read: (m) => [Number(m[3]), monthOf(m[1]!), Number(m[2])],
+  },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH_NAME},?\s+(\d{4})\b`, 'gi'),
+    read: (m) => [Number(m[3]), monthOf(m[2]!), Number(m[1])],
+  },
 ];
 
 function monthOf(name: string): number {
@@ -39,10 +69,14 @@ interface Found<T> {
 
 function amountsIn(text: string): Found<{ amount: number; currency: string }>[] {
   const found: Found<{ amount: number; currency: string }>[] = [];
-  for (const m of text.matchAll(SIGN_AMOUNT)) found.push({ at: m.index, value: { amount: Number(m[2]!.replace(/,/g, '')), currency: CURRENCY_SIGNS[m[1]!]! } });
+  for (const m of text.matchAll(SIGN_AMOUNT))
+    found.push({ at: m.index, value: { amount: Number(m[2]!.replace(/,/g, '')), currency: CURRENCY_SIGNS[m[1]!]! } });
   for (const m of text.matchAll(WORD_AMOUNT)) {
     const [num, word] = m[1] !== undefined ? [m[1], m[2]!] : [m[4]!, m[3]!];
-    found.push({ at: m.index, value: { amount: Number(num.replace(/,/g, '')), currency: CURRENCY_WORDS[word.toLowerCase()]! } });
+    found.push({
+      at: m.index,
+      value: { amount: Number(num.replace(/,/g, '')), currency: CURRENCY_WORDS[word.toLowerCase()]! },
+    });
   }
   return found.sort((a, b) => a.at - b.at);
 }

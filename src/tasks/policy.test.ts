@@ -15,8 +15,14 @@ test('each rule of the policy, in order', () => {
   assert.equal(yes('Can I exchange for a different size?'), 'Yes');
   assert.equal(yes('Is return shipping free?'), 'No');
   assert.equal(yes('Do I pay for the return label?'), 'Yes');
-  assert.equal(answerPolicyQuestion('What time do you open?'), 'Sorry, I can only answer questions about returns and refunds.');
-  assert.deepEqual([daysMentioned('after 6 weeks'), daysMentioned('a month later'), daysMentioned('3 dyas')], [42, 30, null]);
+  assert.equal(
+    answerPolicyQuestion('What time do you open?'),
+    'Sorry, I can only answer questions about returns and refunds.',
+  );
+  assert.deepEqual(
+    [daysMentioned('after 6 weeks'), daysMentioned('a month later'), daysMentioned('3 dyas')],
+    [42, 30, null],
+  );
 });
 
 test('a typo in the deciding word sends the question to a later rule and flips the answer', () => {

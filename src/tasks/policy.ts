@@ -37,7 +37,16 @@ const ANSWERS = {
 const has = (seq: readonly string[], phrases: readonly (readonly string[])[]) => countMatches(seq, phrases) > 0;
 const GIFT_CARD = stemPhrases(['gift card', 'gift voucher', 'gift certificate']);
 const SALE = stemPhrases(['sale', 'clearance', 'discounted', 'markdown', 'outlet']);
-const DEFECT = stemPhrases(['defective', 'broken', 'damaged', 'faulty', 'torn', 'wrong item', 'wrong size sent', 'ripped']);
+const DEFECT = stemPhrases([
+  'defective',
+  'broken',
+  'damaged',
+  'faulty',
+  'torn',
+  'wrong item',
+  'wrong size sent',
+  'ripped',
+]);
 const WORN = stemPhrases(['worn', 'wore', 'used', 'washed', 'wearing']);
 const CASH = stemPhrases(['cash', 'in person']);
 const REFUND_METHOD = stemPhrases(['original payment', 'my card', 'credit card', 'paypal', 'same card', 'back to']);
@@ -46,7 +55,22 @@ const LABEL = stemPhrases(['return shipping', 'return label', 'postage', 'shippi
 const FREE = stemPhrases(['free', 'for free']);
 const RETURN_TOPIC = stemPhrases(['return', 'refund', 'send back', 'money back', 'exchange']);
 
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
 const UNIT_DAYS: Record<string, number> = { day: 1, days: 1, week: 7, weeks: 7, month: 30, months: 30 };
 
 /** The first "N days/weeks/months" (digits or a number word), in days, or null. */

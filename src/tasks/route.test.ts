@@ -16,5 +16,9 @@ test('most matches win, ties go to the earlier department, and a typo or an unli
   assert.equal(routeTicket('I was chargd twice for my subscriptoin'), 'general', 'typos drop both matches');
   assert.equal(routeTicket('I was billed twice for my order'), 'billing');
   assert.equal(routeTicket('I was invoiced twice for my order'), 'billing');
-  assert.equal(routeTicket('I got debited twice for my order, the page shows an error'), 'technical', 'debited is not debit for Porter; page + error outvote');
+  assert.equal(
+    routeTicket('I got debited twice for my order, the page shows an error'),
+    'technical',
+    'debited is not debit for Porter; page + error outvote',
+  );
 });

@@ -19,7 +19,14 @@ export class TemplateError extends ConfigError {
   }
 }
 
-type Part = { readonly text: string } | { readonly path: readonly (string | number)[]; readonly name: string; readonly trimLeft: boolean; readonly trimRight: boolean };
+type Part =
+  | { readonly text: string }
+  | {
+      readonly path: readonly (string | number)[];
+      readonly name: string;
+      readonly trimLeft: boolean;
+      readonly trimRight: boolean;
+    };
 
 const TAG_START = /\{[{%#]/g;
 const REFERENCE = /^\{\{(-?)\s*([A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*)\s*(-?)\}\}/;
@@ -33,10 +40,16 @@ function parse(template: string): Part[] {
     if (ref === null) {
       const line = template.slice(0, m.index).split('\n').length;
       const shown = template.slice(m.index, m.index + 30).split('\n')[0];
-      throw new TemplateError(m.index, `line ${line}: unsupported template syntax at "${shown}": Quiver renders only variable references such as {{ name }}`);
+      throw new TemplateError(
+        m.index,
+        `line ${line}: unsupported template syntax at "${shown}": Quiver renders only variable references such as {{ name }}`,
+      );
     }
     parts.push({ text: template.slice(at, m.index) });
-    const path = ref[2]!.split(/\.|\[|\]/).filter((s) => s !== '').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    const path = ref[2]!
+      .split(/\.|\[|\]/)
+      .filter((s) => s !== '')
+      .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
     parts.push({ path, name: String(path[0]), trimLeft: ref[1] === '-', trimRight: ref[3] === '-' });
     at = m.index + ref[0].length;
     TAG_START.lastIndex = at;

@@ -5,8 +5,16 @@
 import { predictionFrom, type Prediction, type Target } from '../core/target.js';
 
 export const keywordLexicon: Readonly<Record<string, number>> = {
-  great: 2, good: 1, fine: 0.5, lovely: 2, tasty: 1,
-  bad: -1, terrible: -2, slow: -1, cold: -1, rude: -1.5,
+  great: 2,
+  good: 1,
+  fine: 0.5,
+  lovely: 2,
+  tasty: 1,
+  bad: -1,
+  terrible: -2,
+  slow: -1,
+  cold: -1,
+  rude: -1.5,
 };
 
 export class KeywordTarget implements Target {

@@ -33,7 +33,12 @@ function context(text: AttackText, seed: string): PerturbContext {
   return { analysis: winkAnalyzer.analyze(text.words, text.seps), rng: (key) => rngFor(`${seed}:${key}`) };
 }
 
-function allCandidates(p: Perturbation, text: AttackText, ctx: PerturbContext, order: 'up' | 'down' = 'up'): string[][] {
+function allCandidates(
+  p: Perturbation,
+  text: AttackText,
+  ctx: PerturbContext,
+  order: 'up' | 'down' = 'up',
+): string[][] {
   const idx = text.words.map((_, i) => i);
   if (order === 'down') idx.reverse();
   const out: string[][] = [];
@@ -92,7 +97,14 @@ export function runPerturbationContract(label: string, make: () => Perturbation,
             assert.ok(last.changed.length + last.moved.length > 0, 'an edit changes or moves something');
             // Replaying the edit on the parent gives the same text (shrinking relies on it).
             assert.equal(parent.apply(last.op, last.edit.family).text, c.text);
-            assert.equal(AttackText.replay(original, c.applied, c.applied.map((_, k) => k)).text, c.text);
+            assert.equal(
+              AttackText.replay(
+                original,
+                c.applied,
+                c.applied.map((_, k) => k),
+              ).text,
+              c.text,
+            );
           }
         }
       }

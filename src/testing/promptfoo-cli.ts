@@ -12,7 +12,10 @@ export const promptfooMain = join(repoRoot, '.ci', 'promptfoo', 'node_modules', 
 
 /** Why a promptfoo test cannot run here, or false. */
 export function promptfooMissing(): string | false {
-  return !existsSync(promptfooMain) && 'promptfoo is not installed (.ci/run installs it: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .ci/promptfoo promptfoo@0.115.0)';
+  return (
+    !existsSync(promptfooMain) &&
+    'promptfoo is not installed (.ci/run installs it: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .ci/promptfoo promptfoo@0.115.0)'
+  );
 }
 
 export interface PromptfooResult {
@@ -20,7 +23,13 @@ export interface PromptfooResult {
   readonly prompt: { readonly raw: string };
   readonly response?: { readonly output?: unknown };
   readonly testCase: { readonly description?: string; readonly metadata?: Record<string, unknown> };
-  readonly gradingResult?: { readonly componentResults?: readonly { readonly pass: boolean; readonly reason?: string; readonly assertion?: { readonly type: string } }[] };
+  readonly gradingResult?: {
+    readonly componentResults?: readonly {
+      readonly pass: boolean;
+      readonly reason?: string;
+      readonly assertion?: { readonly type: string };
+    }[];
+  };
   readonly error?: string;
 }
 
@@ -52,9 +61,14 @@ export function promptfooEval(config: string, work: string, name: string): Promp
     QUIVER_NET_LOG: netLog,
   });
   const out = join(work, `${name}.results.json`);
-  const r = spawnSync(process.execPath, [promptfooMain, 'eval', '-c', config, '--no-cache', '--no-table', '--no-progress-bar', '-o', out], { cwd: work, encoding: 'utf8', env, timeout: 300_000 });
+  const r = spawnSync(
+    process.execPath,
+    [promptfooMain, 'eval', '-c', config, '--no-cache', '--no-table', '--no-progress-bar', '-o', out],
+    { cwd: work, encoding: 'utf8', env, timeout: 300_000 },
+  );
   const log = `${r.stdout.slice(-3000)}${r.stderr.slice(-3000)}`;
   if (!existsSync(out)) throw new Error(`promptfoo wrote no results (exit ${r.status}): ${log}`);
-  const results = (JSON.parse(readFileSync(out, 'utf8')) as { results: { results: PromptfooResult[] } }).results.results;
+  const results = (JSON.parse(readFileSync(out, 'utf8')) as { results: { results: PromptfooResult[] } }).results
+    .results;
   return { code: r.status, results, hosts: readFileSync(netLog, 'utf8').trim().split('\n').filter(Boolean), log };
 }

@@ -48,7 +48,12 @@ export function runSearchContract(name: string, make: () => SearchMethod): void 
 
   test(`${name}: never sends more texts than the budget`, async () => {
     for (const maxQueries of [1, 3, 7]) {
-      const f = await engineFixture({ text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)], maxQueries });
+      const f = await engineFixture({
+        text: hard,
+        groundTruth: 'positive',
+        perturbations: [swapTable(contractTable)],
+        maxQueries,
+      });
       await make().search(f.ctx);
       assert.ok(f.evaluator.uniqueQueries <= maxQueries, `${f.evaluator.uniqueQueries} > ${maxQueries}`);
       assert.equal(f.ctx.exhausted(), true);
@@ -62,7 +67,10 @@ export function runSearchContract(name: string, make: () => SearchMethod): void 
       allowsCandidate: (c) => !c.edits.some((e) => e.to === 'grand'),
     };
     const f = await engineFixture({
-      text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)], constraints: [noFood],
+      text: hard,
+      groundTruth: 'positive',
+      perturbations: [swapTable(contractTable)],
+      constraints: [noFood],
     });
     await make().search(f.ctx);
     const probes = f.target.sent.filter((t) => !t.includes('[UNK]') && !/\s{2}|^\s|\s[,.]/.test(t));

@@ -22,7 +22,12 @@ export interface TargetContractOptions {
 }
 
 /** Predictions equal, or within `tolerance` per score with the same label. */
-export function assertSamePredictions(actual: readonly Prediction[], expected: readonly Prediction[], tolerance = 0, message?: string): void {
+export function assertSamePredictions(
+  actual: readonly Prediction[],
+  expected: readonly Prediction[],
+  tolerance = 0,
+  message?: string,
+): void {
   if (tolerance === 0) {
     assert.deepEqual(actual, expected, message);
     return;
@@ -33,7 +38,10 @@ export function assertSamePredictions(actual: readonly Prediction[], expected: r
     assert.equal(p.label, e.label, `${message ?? ''} text ${i}: label`);
     assert.deepEqual(Object.keys(p.scores), Object.keys(e.scores), message);
     for (const [l, v] of Object.entries(p.scores)) {
-      assert.ok(Math.abs(v - e.scores[l]!) <= tolerance, `${message ?? ''} text ${i}: ${l} ${v} vs ${e.scores[l]} (tolerance ${tolerance})`);
+      assert.ok(
+        Math.abs(v - e.scores[l]!) <= tolerance,
+        `${message ?? ''} text ${i}: ${l} ${v} vs ${e.scores[l]} (tolerance ${tolerance})`,
+      );
     }
   });
 }
@@ -74,7 +82,11 @@ function checkPrediction(target: Target, p: Prediction, where: string): void {
 }
 
 /** Registers the contract tests for one target; `factory` must build the real component, not a stand-in. */
-export function runTargetContract(name: string, factory: () => Promise<Target>, options: TargetContractOptions = {}): void {
+export function runTargetContract(
+  name: string,
+  factory: () => Promise<Target>,
+  options: TargetContractOptions = {},
+): void {
   describe(`target contract: ${name}`, () => {
     let target: Target;
     before(async () => {
@@ -107,7 +119,13 @@ export function runTargetContract(name: string, factory: () => Promise<Target>, 
       const forward = await target.predict(batch);
       const backward = await target.predict([...batch].reverse());
       assert.deepEqual(backward.reverse(), forward);
-      for (let i = 0; i < batch.length; i++) assertSamePredictions(await target.predict([batch[i]!]), [forward[i]!], options.batchTolerance, `text ${i} alone`);
+      for (let i = 0; i < batch.length; i++)
+        assertSamePredictions(
+          await target.predict([batch[i]!]),
+          [forward[i]!],
+          options.batchTolerance,
+          `text ${i} alone`,
+        );
       assert.deepEqual(forward[batch.length - 1], forward[0], 'the same text twice in a batch differs');
     });
 

@@ -9,5 +9,5 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const sandbox = mkdtempSync(join(tmpdir(), 'quiver-test-'));
-process.env['TMPDIR'] = sandbox;
+process.env.TMPDIR = sandbox;
 process.on('exit', () => rmSync(sandbox, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const preload = fileURLToPath(new URL('./temp-sandbox.mjs', import.meta.url));
 
-test('a process started with the temp sandbox leaves none of its temporary folders behind, nor its children\'s', () => {
+test("a process started with the temp sandbox leaves none of its temporary folders behind, nor its children's", () => {
   const script = `
     const { mkdtempSync, writeFileSync } = require('node:fs');
     const { tmpdir } = require('node:os');

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildVectors } from '../nlp/build-vectors.js';
 
-export const MINI_EMBEDDINGS_JSON = fileURLToPath(new URL('../nlp/fixtures/wink-embeddings-mini.json', import.meta.url));
+export const MINI_EMBEDDINGS_JSON = fileURLToPath(
+  new URL('../nlp/fixtures/wink-embeddings-mini.json', import.meta.url),
+);
 
 let built: Promise<string> | undefined;
 

@@ -10,20 +10,28 @@ import type { AttackConfig, ComponentRef } from '../contracts/campaign.js';
 
 type Active = (attack: AttackConfig) => boolean;
 
-const hasConstraint = (name: string): Active => (a) => (a.constraints ?? []).some((c) => c.name === name);
-const family = (a: AttackConfig, name: string): ComponentRef | undefined => a.perturbations.find((p) => p.name === name);
+const hasConstraint =
+  (name: string): Active =>
+  (a) =>
+    (a.constraints ?? []).some((c) => c.name === name);
+const family = (a: AttackConfig, name: string): ComponentRef | undefined =>
+  a.perturbations.find((p) => p.name === name);
 /** A synonym-family check that is on unless its option is set to false or null ("turn it off"). */
-const synonymOption = (option: string): Active => (a) => {
-  const f = family(a, 'synonym') ?? family(a, 'rare-word');
-  return f !== undefined && f.options[option] !== false && f.options[option] !== null;
-};
+const synonymOption =
+  (option: string): Active =>
+  (a) => {
+    const f = family(a, 'synonym') ?? family(a, 'rare-word');
+    return f !== undefined && f.options[option] !== false && f.options[option] !== null;
+  };
 
 export const ValidityChecks = {
   // Default constraints: always on.
   'one-edit-per-word': () => true,
   'max-perturb-ratio': () => true,
   stopwords: () => true,
-  'typo-density': (a) => family(a, 'typo') !== undefined && (a.constraints ?? []).filter((c) => c.name === 'typo-density').at(-1)?.options.enabled !== false,
+  'typo-density': (a) =>
+    family(a, 'typo') !== undefined &&
+    (a.constraints ?? []).filter((c) => c.name === 'typo-density').at(-1)?.options.enabled !== false,
   'article-agreement': () => true,
   'protected-spans': (a) => a.protect.length > 0,
   'pos-consistency': (a) => a.posConsistency !== false || hasConstraint('pos-consistency')(a),
@@ -47,7 +55,8 @@ export const ValidityChecks = {
   'synonym-min-cosine': synonymOption('minCosine'),
   'synonym-context-fit': synonymOption('maxContextDrop'),
   // Reorder swaps only inside coordinated lists unless adjacentWords is asked for; fillers only in adverb slots.
-  'reorder-grammatical': (a) => family(a, 'reorder') !== undefined && family(a, 'reorder')!.options.adjacentWords !== true,
+  'reorder-grammatical': (a) =>
+    family(a, 'reorder') !== undefined && family(a, 'reorder')!.options.adjacentWords !== true,
   'rare-word-adverb-slots': (a) => family(a, 'rare-word') !== undefined,
   // The flip itself: reproduced on re-query, and every one of K re-queries with --verify K > 1.
   verified: () => true,
@@ -58,5 +67,7 @@ export type ValidityCheckName = keyof typeof ValidityChecks;
 
 /** Names of the checks active in a campaign, in registry order. */
 export function validityChecks(attack: AttackConfig): string[] {
-  return Object.entries(ValidityChecks).filter(([, active]) => (active as Active)(attack)).map(([name]) => name);
+  return Object.entries(ValidityChecks)
+    .filter(([, active]) => (active as Active)(attack))
+    .map(([name]) => name);
 }

@@ -40,7 +40,11 @@ async function attack(task: AttackTask): Promise<AttackTaskResult> {
  * Attacks the task's examples one after the other (in a worker, or in the caller's thread). `parts`: built already,
  * or per example (an assertion campaign's test runs each have their own checked target).
  */
-export async function attackExamples(task: AttackTask, parts: AttackParts | PartsFor, assessment: Assessment): Promise<AttackTaskResult> {
+export async function attackExamples(
+  task: AttackTask,
+  parts: AttackParts | PartsFor,
+  assessment: Assessment,
+): Promise<AttackTaskResult> {
   const settings = attackSettings(task.config);
   const outcomes: ExampleOutcome[] = [];
   for (const example of task.examples) {
@@ -50,7 +54,8 @@ export async function attackExamples(task: AttackTask, parts: AttackParts | Part
     } catch (err) {
       // Error classes do not survive the thread boundary; an abort travels as plain data, and ends the batch.
       if (!(err instanceof CampaignAbortError)) throw err;
-      for (const rest of task.examples.slice(outcomes.length)) outcomes.push({ type: 'abort', id: rest.id, reason: err.message });
+      for (const rest of task.examples.slice(outcomes.length))
+        outcomes.push({ type: 'abort', id: rest.id, reason: err.message });
       break;
     }
   }

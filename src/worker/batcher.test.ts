@@ -17,7 +17,10 @@ test('without a pace every example travels alone', async () => {
   const sent: string[][] = [];
   const b = new Batcher(null, worker(1, sent));
   const results = await Promise.all([0, 1, 2].map((i) => b.attack(ex(i))));
-  assert.deepEqual(results.map((r) => r.id), ['e0', 'e1', 'e2']);
+  assert.deepEqual(
+    results.map((r) => r.id),
+    ['e0', 'e1', 'e2'],
+  );
   assert.deepEqual(sent, [['e0'], ['e1'], ['e2']]);
   assert.equal(b.size, 1);
 });
@@ -29,7 +32,10 @@ test('fast examples get batches of about batchMs of work, capped; a partial batc
   await b.attack(ex(0));
   assert.equal(b.size, 4, '20 ms / 5 ms');
   const results = await Promise.all([1, 2, 3, 4, 5, 6].map((i) => b.attack(ex(i))));
-  assert.deepEqual(results.map((r) => r.id), ['e1', 'e2', 'e3', 'e4', 'e5', 'e6']);
+  assert.deepEqual(
+    results.map((r) => r.id),
+    ['e1', 'e2', 'e3', 'e4', 'e5', 'e6'],
+  );
   assert.deepEqual(sent, [['e0'], ['e1', 'e2', 'e3', 'e4'], ['e5', 'e6']]);
   const capped = new Batcher({ batchMs: 20, maxSize: 4 }, worker(0, []));
   await capped.attack(ex(0));
@@ -42,7 +48,10 @@ test('slow examples stay one per batch, so a stop never waits on a long batch', 
   await Promise.all([0, 1, 2].map((i) => b.attack(ex(i))));
   await Promise.all([3, 4].map((i) => b.attack(ex(i))));
   assert.equal(b.size, 1);
-  assert.ok(sent.every((batch) => batch.length === 1), JSON.stringify(sent));
+  assert.ok(
+    sent.every((batch) => batch.length === 1),
+    JSON.stringify(sent),
+  );
 });
 
 test('a failed task rejects each of its examples; a worker that returns too few outcomes is an error', async () => {

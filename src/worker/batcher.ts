@@ -66,7 +66,9 @@ export class Batcher {
         batch.settle.forEach((s, i) => {
           const outcome = outcomes[i];
           if (outcome === undefined) {
-            s.reject(new Error(`worker returned ${outcomes.length} outcome(s) for ${batch.examples.length} example(s)`));
+            s.reject(
+              new Error(`worker returned ${outcomes.length} outcome(s) for ${batch.examples.length} example(s)`),
+            );
             return;
           }
           if ('elapsedMs' in outcome) this.observe(outcome.elapsedMs);

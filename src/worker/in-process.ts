@@ -30,7 +30,11 @@ export function createInProcessRunner(target: Target, judgeShared: JudgeShared, 
       slots.use(async () => {
         const key = JSON.stringify(task.config);
         if (built?.key !== key) {
-          built = { key, parts: attackPartsWith(task.config, target), assessment: buildAssessment(task.config, judgeShared) };
+          built = {
+            key,
+            parts: attackPartsWith(task.config, target),
+            assessment: buildAssessment(task.config, judgeShared),
+          };
         }
         return attackExamples(task, built.parts, await built.assessment);
       }),

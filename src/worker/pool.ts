@@ -31,7 +31,11 @@ function workerExecArgv(): string[] {
  * other: the next example is already in the thread when one ends, instead of a round trip through the main thread,
  * which left a worker idle about a tenth of the time with sub-millisecond models (experiments/results/bench.md).
  */
-export function createAttackPool(workers: number, workerData: WorkerData, examplesPerWorker = 1): Piscina<AttackTask, AttackTaskResult> {
+export function createAttackPool(
+  workers: number,
+  workerData: WorkerData,
+  examplesPerWorker = 1,
+): Piscina<AttackTask, AttackTaskResult> {
   const oneAtATime = examplesPerWorker === 1;
   keepAllocationsYoung();
   return new Piscina<AttackTask, AttackTaskResult>({

@@ -13,9 +13,18 @@ import { writeOutputFile } from '../output-file.js';
 
 const compareOptionTable = defineOptions({
   json: { type: on, description: 'print the comparison as JSON instead of tables' },
-  html: { arg: 'file', type: text, description: 'also write a self-contained HTML report with the transferability heat map' },
+  html: {
+    arg: 'file',
+    type: text,
+    description: 'also write a self-contained HTML report with the transferability heat map',
+  },
   intersection: { type: on, description: 'compare on the examples all campaigns share when their datasets differ' },
-  transfer: { negate: true, type: off, default: true, description: 'skip the transferability matrix (it queries every model on the others\' adversarial examples)' },
+  transfer: {
+    negate: true,
+    type: off,
+    default: true,
+    description: "skip the transferability matrix (it queries every model on the others' adversarial examples)",
+  },
 });
 
 type CompareFlags = OptionsOf<typeof compareOptionTable>;
@@ -44,18 +53,24 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
   for (const c of campaigns) process.stderr.write(incompleteWarning('compare', c));
   // Each target is built once, from the campaign's own recorded configuration, and closed at the end.
   const targets = builtTargets();
-  const targetFor = (c: CampaignData): Promise<Target> => targets.get({ spec: c.config.attack.target, options: c.config.attack.targetOptions ?? {} });
+  const targetFor = (c: CampaignData): Promise<Target> =>
+    targets.get({ spec: c.config.attack.target, options: c.config.attack.targetOptions ?? {} });
   // An assertion campaign answers another's adversarial vars with its own run of each test (prompt, target, assertions).
   const labelAnswers = answersFromTargets(targetFor);
   const answers = async (c: CampaignData, items: readonly { id: string; text: string }[]): Promise<string[]> => {
     const suite = readCampaignSuite(c.config, 'quiver compare');
     if (suite === null) return labelAnswers(c, items);
-    const outputs = new Map(c.records.flatMap((r) => (r.original?.output === undefined ? [] : [[r.id, r.original.output] as const])));
+    const outputs = new Map(
+      c.records.flatMap((r) => (r.original?.output === undefined ? [] : [[r.id, r.original.output] as const])),
+    );
     return answerRuns(suite, outputs, (ref) => targets.get(ref), items);
   };
   let comparison;
   try {
-    comparison = await compareCampaigns(campaigns, { intersection: flags.intersection === true, ...(flags.transfer ? { answers } : {}) });
+    comparison = await compareCampaigns(campaigns, {
+      intersection: flags.intersection === true,
+      ...(flags.transfer ? { answers } : {}),
+    });
   } finally {
     await targets.close();
   }
@@ -64,6 +79,6 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
     writeOutputFile(flags.html, renderCompareHtml(comparison, campaigns));
     process.stderr.write(`quiver compare: report written to ${flags.html}\n`);
   }
-  if (flags.json) process.stdout.write(JSON.stringify(comparison, null, 2) + '\n');
+  if (flags.json) process.stdout.write(`${JSON.stringify(comparison, null, 2)}\n`);
   else process.stdout.write(renderComparison(comparison));
 }

@@ -8,16 +8,26 @@ import { writeOutputFile } from '../output-file.js';
 /** The options of `quiver export`, each declared once. */
 const exportOptionTable = defineOptions({
   format: {
-    arg: 'format', type: text, required: true,
-    description: 'promptfoo, promptfoo-csv, promptfoo-jsonl, jsonl (Quiver suite, for quiver replay), csv, node-test, vitest, junit',
+    arg: 'format',
+    type: text,
+    required: true,
+    description:
+      'promptfoo, promptfoo-csv, promptfoo-jsonl, jsonl (Quiver suite, for quiver replay), csv, node-test, vitest, junit',
   },
   out: { arg: 'file', type: text, description: 'output file (default: stdout)' },
   controls: { type: on, description: 'also export the originals the model kept right, as controls expected to pass' },
-  predict: { arg: 'module', type: text, default: './predict.js', description: 'node-test/vitest: the module exporting predict(texts), as imported from the test file' },
+  predict: {
+    arg: 'module',
+    type: text,
+    default: './predict.js',
+    description: 'node-test/vitest: the module exporting predict(texts), as imported from the test file',
+  },
   provider: { arg: 'id', type: text, description: 'promptfoo: provider id (default: openai:chat:<model>)' },
   apiBaseUrl: {
-    arg: 'url', type: text,
-    description: 'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve (assertion campaigns: for every provider of the suite)',
+    arg: 'url',
+    type: text,
+    description:
+      'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve (assertion campaigns: for every provider of the suite)',
   },
 });
 
@@ -26,7 +36,7 @@ type ExportFlags = OptionsOf<typeof exportOptionTable>;
 export function registerExport(program: Command): void {
   const cmd = program
     .command('export')
-    .description('export a campaign\'s verified adversarial cases as a regression suite')
+    .description("export a campaign's verified adversarial cases as a regression suite")
     .argument('<dir>', 'campaign folder');
   const given = addTableOptions(cmd, exportOptionTable);
   cmd.action(async (dir: string) => {
@@ -61,6 +71,9 @@ async function exportCommand(dir: string, flags: ExportFlags): Promise<void> {
     return;
   }
   writeOutputFile(flags.out, text);
-  const what = exporter.name === 'junit' ? `${campaign.records.length} example outcomes` : `${adversarial} adversarial case(s)${flags.controls ? ` + ${controls} control(s)` : ''}`;
+  const what =
+    exporter.name === 'junit'
+      ? `${campaign.records.length} example outcomes`
+      : `${adversarial} adversarial case(s)${flags.controls ? ` + ${controls} control(s)` : ''}`;
   process.stderr.write(`quiver export: ${what} from ${campaign.name} -> ${flags.out} (${exporter.name})\n`);
 }

@@ -11,4 +11,15 @@ import { registerServe } from './serve.js';
 import { registerStatus } from './status.js';
 import { registerVectors } from './vectors.js';
 
-export const commands: readonly ((program: Command) => void)[] = [registerRun, registerRecipes, registerStatus, registerMerge, registerVectors, registerServe, registerExport, registerReplay, registerCompare, registerReport];
+export const commands: readonly ((program: Command) => void)[] = [
+  registerRun,
+  registerRecipes,
+  registerStatus,
+  registerMerge,
+  registerVectors,
+  registerServe,
+  registerExport,
+  registerReplay,
+  registerCompare,
+  registerReport,
+];

@@ -7,7 +7,10 @@ import { addTableOptions } from '../commander-options.js';
 const mergeOptionTable = defineOptions({
   out: { arg: 'dir', type: text, required: true, description: 'the merged campaign folder' },
   json: { type: on, description: 'print the merged summary.json to stdout' },
-  allowIncomplete: { type: on, description: 'merge even if shards are missing or unfinished (the summary then says remaining)' },
+  allowIncomplete: {
+    type: on,
+    description: 'merge even if shards are missing or unfinished (the summary then says remaining)',
+  },
 });
 
 export function registerMerge(program: Command): void {
@@ -22,8 +25,12 @@ export function registerMerge(program: Command): void {
     const { renderSummaryTable } = await import('../../progress/summary-table.js');
     const merged = mergeCampaigns(dirs, flags.out, { allowIncomplete: flags.allowIncomplete === true });
     if (merged.gaps.length > 0) {
-      process.stderr.write(`quiver merge: warning: the merged campaign is incomplete (${merged.summary.remaining} example(s) remaining): ${merged.gaps.join('; ')}\n`);
+      process.stderr.write(
+        `quiver merge: warning: the merged campaign is incomplete (${merged.summary.remaining} example(s) remaining): ${merged.gaps.join('; ')}\n`,
+      );
     }
-    process.stdout.write(flags.json ? JSON.stringify(merged.summary, null, 2) + '\n' : renderSummaryTable(merged.summary, merged.outDir));
+    process.stdout.write(
+      flags.json ? `${JSON.stringify(merged.summary, null, 2)}\n` : renderSummaryTable(merged.summary, merged.outDir),
+    );
   });
 }

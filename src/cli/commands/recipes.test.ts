@@ -26,9 +26,25 @@ test('quiver recipes: one line per recipe, from any folder', { skip: !existsSync
   assert.ok(json.every((x) => x.citation.length > 0));
 });
 
-test('quiver run --recipe: runs a recipe; an unknown one exits 2 and lists the valid names', { skip: !existsSync(cli) }, () => {
-  const ok = quiver('run', '--recipe', 'stresstest-naik-2018', '--target', 'local:vader', '--limit', '6', '--workers', '1',
-    '--stability-samples', '0', '--out', join(work, 'run'), '--json');
+test('quiver run --recipe: runs a recipe; an unknown one exits 2 and lists the valid names', {
+  skip: !existsSync(cli),
+}, () => {
+  const ok = quiver(
+    'run',
+    '--recipe',
+    'stresstest-naik-2018',
+    '--target',
+    'local:vader',
+    '--limit',
+    '6',
+    '--workers',
+    '1',
+    '--stability-samples',
+    '0',
+    '--out',
+    join(work, 'run'),
+    '--json',
+  );
   assert.equal(ok.code, 0, ok.stderr);
   assert.ok(JSON.parse(ok.stdout).examples === 6);
   const bad = quiver('run', '--recipe', 'pwws', '--limit', '1', '--out', join(work, 'bad'));

@@ -9,13 +9,15 @@ const recipesOptionTable = defineOptions({
 });
 
 export function registerRecipes(program: Command): void {
-  const cmd = program.command('recipes').description('list the published attack recipes usable with quiver run --recipe NAME');
+  const cmd = program
+    .command('recipes')
+    .description('list the published attack recipes usable with quiver run --recipe NAME');
   const given = addTableOptions(cmd, recipesOptionTable);
   cmd.action(async () => {
     const { loadAllRecipes } = await import('../../recipes/index.js');
     const recipes = loadAllRecipes();
     if (given().json) {
-      process.stdout.write(JSON.stringify(recipes, null, 2) + '\n');
+      process.stdout.write(`${JSON.stringify(recipes, null, 2)}\n`);
       return;
     }
     const width = Math.max(...recipes.map((r) => r.name.length));

@@ -16,11 +16,17 @@ const { batchSize: _modelBatchSize, ...targetOptions } = targetOptionTable;
 /** The options of `quiver replay`, each declared once; the target options are those of `quiver run`. */
 export const replayOptionTable = defineOptions({
   target: {
-    arg: 'spec', type: text,
-    description: 'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); an assertion campaign\'s cases default to their own targets',
+    arg: 'spec',
+    type: text,
+    description:
+      "model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); an assertion campaign's cases default to their own targets",
   },
   maxRegressions: { arg: 'n', type: integer(0), default: 0, description: 'controls allowed to fail before exiting 1' },
-  junit: { arg: 'file', type: text, description: 'also write JUnit XML (regressions are failures, still-failing cases skipped)' },
+  junit: {
+    arg: 'file',
+    type: text,
+    description: 'also write JUnit XML (regressions are failures, still-failing cases skipped)',
+  },
   batchSize: { arg: 'n', type: integer(1), default: 64, description: 'texts per predict call' },
   json: { type: on, description: 'print the results as JSON instead of the table' },
   ...targetOptions,
@@ -69,7 +75,7 @@ async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<voi
   }
   const gate = gateFor(result, flags.maxRegressions);
   if (flags.junit !== undefined) writeOutputFile(flags.junit, renderReplayJUnit(suite, result));
-  if (flags.json) process.stdout.write(JSON.stringify(replayJson(suite, result, gate), null, 2) + '\n');
+  if (flags.json) process.stdout.write(`${JSON.stringify(replayJson(suite, result, gate), null, 2)}\n`);
   else process.stdout.write(renderReplayTable(suite, result, gate));
   // The gate decides the exit code without throwing: the report above is the message.
   if (!gate.passed) process.exitCode = 1;

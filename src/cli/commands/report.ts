@@ -27,5 +27,7 @@ async function reportCommand(dir: string, flags: OptionsOf<typeof reportOptionTa
   process.stderr.write(incompleteWarning('report', campaign));
   const text = renderCampaignHtml(campaign);
   writeOutputFile(flags.html, text);
-  process.stderr.write(`quiver report: ${campaign.records.length} examples -> ${flags.html} (${(text.length / 1024).toFixed(0)} KiB)\n`);
+  process.stderr.write(
+    `quiver report: ${campaign.records.length} examples -> ${flags.html} (${(text.length / 1024).toFixed(0)} KiB)\n`,
+  );
 }

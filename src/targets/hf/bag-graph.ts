@@ -39,7 +39,11 @@ export function bagGraph(m: BagModel, options: BagGraphOptions = {}): OnnxGraph 
   const vocab = m.embeddings.length / m.dims;
   const hidden = hiddenSize(m);
   const labels = m.b2.length;
-  const seqInput = (name: string): OnnxValue => ({ name, type: OnnxType.INT64, shape: ['batch_size', 'sequence_length'] });
+  const seqInput = (name: string): OnnxValue => ({
+    name,
+    type: OnnxType.INT64,
+    shape: ['batch_size', 'sequence_length'],
+  });
   const nodes: OnnxNode[] = [
     { op: 'Gather', inputs: ['embeddings', ids], outputs: ['gathered_q'], attributes: [{ name: 'axis', i: 0 }] },
     { op: 'DequantizeLinear', inputs: ['gathered_q', 'embedding_scale', 'embedding_zero'], outputs: ['gathered'] },

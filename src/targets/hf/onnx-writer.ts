@@ -16,7 +16,11 @@ export interface OnnxTensor {
   readonly data: Float32Array | Int8Array | BigInt64Array;
 }
 
-export type OnnxAttribute = { readonly name: string } & ({ readonly i: number } | { readonly ints: readonly number[] } | { readonly f: number });
+export type OnnxAttribute = { readonly name: string } & (
+  | { readonly i: number }
+  | { readonly ints: readonly number[] }
+  | { readonly f: number }
+);
 
 export interface OnnxNode {
   readonly op: string;
@@ -77,7 +81,10 @@ class Writer {
   }
 
   bytes(field: number, value: Uint8Array | string): this {
-    const b = typeof value === 'string' ? Buffer.from(value, 'utf8') : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    const b =
+      typeof value === 'string'
+        ? Buffer.from(value, 'utf8')
+        : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     this.key(field, 2);
     this.varint(b.length);
     this.parts.push(b);

@@ -11,7 +11,11 @@ import { encodeBagModel, type BagModel, type BagGraphOptions } from './bag-graph
 import { BUNDLED_NN_DIR } from './bundled.js';
 import { createHfTarget, sessionThreads } from './target.js';
 
-runTargetContract('local:nn', () => createTarget('local:nn'), { id: 'local:nn', expectations: sentimentExpectations, batchTolerance: 1e-6 });
+runTargetContract('local:nn', () => createTarget('local:nn'), {
+  id: 'local:nn',
+  expectations: sentimentExpectations,
+  batchTolerance: 1e-6,
+});
 
 const work = mkdtempSync(join(tmpdir(), 'quiver-hf-'));
 let n = 0;
@@ -26,9 +30,11 @@ function folder(edit: (dir: string) => void = () => {}): string {
 
 /** A tiny random bag model over the bundled tokenizer's ids, with the given graph options. */
 function writeModel(dir: string, options: BagGraphOptions, labels = 2): void {
-  const vocab = Object.keys((JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as { model: { vocab: object } }).model.vocab).length;
+  const vocab = Object.keys(
+    (JSON.parse(readFileSync(join(dir, 'tokenizer.json'), 'utf8')) as { model: { vocab: object } }).model.vocab,
+  ).length;
   const m: BagModel = {
-    embeddings: Int8Array.from({ length: vocab * 4 }, (_, k) => (k * 37) % 255 - 127),
+    embeddings: Int8Array.from({ length: vocab * 4 }, (_, k) => ((k * 37) % 255) - 127),
     scale: 1 / 127,
     dims: 4,
     w1: Float32Array.from({ length: 4 * 3 }, (_, k) => Math.sin(k)),
@@ -40,12 +46,14 @@ function writeModel(dir: string, options: BagGraphOptions, labels = 2): void {
   writeFileSync(join(dir, 'model.onnx'), encodeBagModel(m, options));
 }
 
-const configError = (file: string, what: RegExp) => (err: unknown): boolean => {
-  assert.ok(err instanceof ConfigError, `not a ConfigError: ${String(err)}`);
-  assert.ok(err.message.includes(file), `message does not name ${file}: ${err.message}`);
-  assert.match(err.message, what);
-  return true;
-};
+const configError =
+  (file: string, what: RegExp) =>
+  (err: unknown): boolean => {
+    assert.ok(err instanceof ConfigError, `not a ConfigError: ${String(err)}`);
+    assert.ok(err.message.includes(file), `message does not name ${file}: ${err.message}`);
+    assert.match(err.message, what);
+    return true;
+  };
 
 test('hf:<dir> loads a user folder exactly as local:nn (model.onnx at the top, token_type_ids fed when declared)', async () => {
   const nn = await createTarget('local:nn');
@@ -75,7 +83,7 @@ test('hf: texts of one length go through the model in calls of --batch-size; len
   const nn = await createHfTarget('local:nn', BUNDLED_NN_DIR, { batchSize: 32 });
   const single = await createHfTarget('local:nn', BUNDLED_NN_DIR, { batchSize: 1 });
   proto.run = function (this: InferenceSession, feeds: InferenceSession.FeedsType, ...rest: unknown[]) {
-    calls.push((feeds['input_ids'] as { dims: readonly number[] }).dims[0]!);
+    calls.push((feeds.input_ids as { dims: readonly number[] }).dims[0]!);
     return (run as (...args: unknown[]) => ReturnType<typeof run>).call(this, feeds, ...rest);
   } as typeof run;
   try {
@@ -123,13 +131,22 @@ test('hf: bad folders are ConfigErrors naming the file and what is missing', asy
   await assert.rejects(load(dir), configError(dir, /no ONNX model \(looked for onnx\/model\.onnx and model\.onnx\)/));
 
   dir = folder((d) => writeModel(d, { names: { attentionMask: 'mask' } }));
-  await assert.rejects(load(dir), configError(join(dir, 'model.onnx'), /missing input\(s\) attention_mask; unexpected input\(s\) mask/));
+  await assert.rejects(
+    load(dir),
+    configError(join(dir, 'model.onnx'), /missing input\(s\) attention_mask; unexpected input\(s\) mask/),
+  );
 
   dir = folder((d) => writeModel(d, { names: { logits: 'probabilities' } }));
-  await assert.rejects(load(dir), configError(join(dir, 'model.onnx'), /no output "logits" .*outputs \[probabilities\]/));
+  await assert.rejects(
+    load(dir),
+    configError(join(dir, 'model.onnx'), /no output "logits" .*outputs \[probabilities\]/),
+  );
 
   dir = folder((d) => writeModel(d, {}, 3));
-  await assert.rejects(load(dir), configError(join(dir, 'model.onnx'), /expected float32 \[1, 2\] .*config\.json id2label/));
+  await assert.rejects(
+    load(dir),
+    configError(join(dir, 'model.onnx'), /expected float32 \[1, 2\] .*config\.json id2label/),
+  );
 
   dir = folder((d) => {
     mkdirSync(join(d, 'onnx'), { recursive: true });
@@ -138,5 +155,8 @@ test('hf: bad folders are ConfigErrors naming the file and what is missing', asy
   await assert.rejects(load(dir), configError(join(dir, 'onnx', 'model.onnx'), /onnxruntime cannot load it/));
 
   await assert.rejects(load(BUNDLED_NN_DIR, { batchSize: 0 }), configError('batchSize', /whole number >= 1/));
-  await assert.rejects(load(BUNDLED_NN_DIR, { epochs: 3 }), configError('unknown option "epochs"', /valid options: batchSize, threads/));
+  await assert.rejects(
+    load(BUNDLED_NN_DIR, { epochs: 3 }),
+    configError('unknown option "epochs"', /valid options: batchSize, threads/),
+  );
 });

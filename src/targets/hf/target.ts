@@ -40,7 +40,8 @@ export function resolveHfOptions(spec: string, options: Readonly<Record<string, 
   const int = (k: string): number | undefined => {
     const v = options[k];
     if (v === undefined) return undefined;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ConfigError(`${spec}: ${k} must be a whole number >= 1, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      throw new ConfigError(`${spec}: ${k} must be a whole number >= 1, got ${JSON.stringify(v)}`);
     return v;
   };
   const threads = int('threads');
@@ -69,7 +70,11 @@ interface Encoder {
   encode(text: string): { ids: number[]; token_type_ids?: number[] };
 }
 
-export async function createHfTarget(spec: string, dir: string, options: Readonly<Record<string, unknown>>): Promise<Target> {
+export async function createHfTarget(
+  spec: string,
+  dir: string,
+  options: Readonly<Record<string, unknown>>,
+): Promise<Target> {
   const opts = resolveHfOptions(spec, options);
   const folder = readHfFolder(spec, dir);
   const tokenizer = await loadTokenizer(folder);
@@ -132,7 +137,10 @@ export async function createHfTarget(spec: string, dir: string, options: Readonl
         const chunk = group.slice(start, start + opts.batchSize);
         const logits = await run(chunk.map((i) => encoded[i]!));
         chunk.forEach((i, row) => {
-          out[i] = predictionFrom(labels, softmax(labels, logits.subarray(row * labels.length, (row + 1) * labels.length)));
+          out[i] = predictionFrom(
+            labels,
+            softmax(labels, logits.subarray(row * labels.length, (row + 1) * labels.length)),
+          );
         });
       }
     }

@@ -7,7 +7,14 @@ import { cacheKey, MAX_ENTRY_BYTES, ResponseCache, type CacheEntry } from './cac
 
 function entry(content: string, text: string): CacheEntry {
   const key = cacheKey('http://127.0.0.1:1/v1', { text });
-  return { version: 1, key, sample: 0, request: { text }, answer: { content, firstTokenTopLogprobs: null }, usage: { promptTokens: 1, completionTokens: 1 } };
+  return {
+    version: 1,
+    key,
+    sample: 0,
+    request: { text },
+    answer: { content, firstTokenTopLogprobs: null },
+    usage: { promptTokens: 1, completionTokens: 1 },
+  };
 }
 
 test('the response cache keeps ordinary answers and skips one larger than its cap, so runaway answers do not fill the disk', async () => {

@@ -63,7 +63,7 @@ export class ResponseCache {
 
   /** Stores the entry; one over MAX_ENTRY_BYTES is skipped (the next run asks the endpoint again). */
   async put(entry: CacheEntry): Promise<void> {
-    const text = JSON.stringify(entry) + '\n';
+    const text = `${JSON.stringify(entry)}\n`;
     if (Buffer.byteLength(text) > MAX_ENTRY_BYTES) return;
     const file = this.file(entry.key, entry.sample);
     await mkdir(join(this.dir, entry.key.slice(0, 2)), { recursive: true });

@@ -33,7 +33,11 @@ export interface Endpoint {
    * The answer to `body`: from the cache when present (sample 0 for ordinary queries, k for the k-th fresh re-query),
    * else sent. Cached answers cost nothing (`cachedUsage`).
    */
-  complete(body: ChatCompletionCreateParamsNonStreaming, estimatedTokens: number, sample: number): Promise<{ answer: RawAnswer; usage: Usage }>;
+  complete(
+    body: ChatCompletionCreateParamsNonStreaming,
+    estimatedTokens: number,
+    sample: number,
+  ): Promise<{ answer: RawAnswer; usage: Usage }>;
   /** The cache key of a body (what decides its answer), for counting re-queries per request. */
   keyOf(body: ChatCompletionCreateParamsNonStreaming): string;
 }
@@ -55,7 +59,12 @@ export function openEndpoint(
   keyFlag = '--api-key-env',
 ): Endpoint {
   const secret = apiKey(who, o, keyFlag);
-  const client = new OpenAI({ apiKey: secret ?? LOOPBACK_PLACEHOLDER_KEY, baseURL: o.baseURL, timeout: o.timeoutMs, maxRetries: 0 });
+  const client = new OpenAI({
+    apiKey: secret ?? LOOPBACK_PLACEHOLDER_KEY,
+    baseURL: o.baseURL,
+    timeout: o.timeoutMs,
+    maxRetries: 0,
+  });
   const limiter = new Limiter(shared?.endpoint === o.baseURL ? shared.buffer : limiterBuffer(o), o.baseURL);
   const cache = o.cacheDir === null ? undefined : new ResponseCache(o.cacheDir);
   const sendContext = {
@@ -79,12 +88,23 @@ export function openEndpoint(
 
       const sent = await send(sendContext, body, estimatedTokens);
       const answer = rawAnswer(sent.completion);
-      const tokens = { promptTokens: sent.completion.usage?.prompt_tokens ?? 0, completionTokens: sent.completion.usage?.completion_tokens ?? 0 };
+      const tokens = {
+        promptTokens: sent.completion.usage?.prompt_tokens ?? 0,
+        completionTokens: sent.completion.usage?.completion_tokens ?? 0,
+      };
       if (cache !== undefined) {
-        const entry: CacheEntry = { version: 1, key, sample, request: { endpoint: o.baseURL, body }, answer, usage: tokens };
+        const entry: CacheEntry = {
+          version: 1,
+          key,
+          sample,
+          request: { endpoint: o.baseURL, body },
+          answer,
+          usage: tokens,
+        };
         // A full disk must not fail the campaign: the answer is still good, only not replayable.
         await cache.put(entry).catch((err: unknown) => {
-          if (!cacheWriteWarned) process.stderr.write(`quiver: warning: cannot write the response cache in ${o.cacheDir}: ${String(err)}\n`);
+          if (!cacheWriteWarned)
+            process.stderr.write(`quiver: warning: cannot write the response cache in ${o.cacheDir}: ${String(err)}\n`);
           cacheWriteWarned = true;
         });
       }

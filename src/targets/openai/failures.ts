@@ -23,7 +23,8 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
   if (err instanceof APIConnectionError) return { kind: 'transient', message: `${message}${causeOf(err, secret)}` };
   // An answer that is not a chat completion (format.ts), or a JSON body cut short: a proxy or server in trouble.
   if (err instanceof NotChatFormatError) return { kind: 'transient', message };
-  if (err instanceof SyntaxError) return { kind: 'transient', message: `the endpoint did not answer in the OpenAI chat format: ${message}` };
+  if (err instanceof SyntaxError)
+    return { kind: 'transient', message: `the endpoint did not answer in the OpenAI chat format: ${message}` };
   if (err instanceof APIError && typeof err.status === 'number') {
     const status = err.status;
     if (status === 429) {
@@ -32,7 +33,8 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
     }
     if (status === 408 || status === 409 || status >= 500) return { kind: 'transient', message };
     if (status === 401 || status === 403) return { kind: 'fatal', message: `authentication failed: ${message}` };
-    if (status === 404) return { kind: 'fatal', message: `not found (check the model name and --base-url): ${message}` };
+    if (status === 404)
+      return { kind: 'fatal', message: `not found (check the model name and --base-url): ${message}` };
     return { kind: 'request', message };
   }
   return { kind: 'request', message };
@@ -40,7 +42,10 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
 
 /** A request whose whole answer, body included, did not arrive within `--timeout-ms`: retried like a dropped one. */
 export function timedOut(timeoutMs: number): Failure {
-  return { kind: 'transient', message: `request timed out after ${timeoutMs} ms (--timeout-ms covers the whole answer, body included)` };
+  return {
+    kind: 'transient',
+    message: `request timed out after ${timeoutMs} ms (--timeout-ms covers the whole answer, body included)`,
+  };
 }
 
 /** `retry-after-ms` (milliseconds, OpenAI's), else `retry-after` (seconds or an HTTP date); null when absent. */

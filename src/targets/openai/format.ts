@@ -32,20 +32,25 @@ function formatProblem(answer: unknown): string | null {
   const choice: unknown = Array.isArray(choices) ? choices[0] : undefined;
   if (!isObject(choice) || !isObject(choice.message)) return 'no choices[0].message';
   const content = choice.message.content;
-  if (content !== undefined && content !== null && typeof content !== 'string') return 'choices[0].message.content is not a string';
+  if (content !== undefined && content !== null && typeof content !== 'string')
+    return 'choices[0].message.content is not a string';
   const logprobs = choice.logprobs;
   if (logprobs === undefined || logprobs === null) return null;
   const first: unknown = isObject(logprobs) && Array.isArray(logprobs.content) ? logprobs.content[0] : undefined;
   if (first === undefined) return null;
   const tokenOk = (t: unknown) => isObject(t) && typeof t.token === 'string' && typeof t.logprob === 'number';
-  if (!tokenOk(first) || !Array.isArray((first as Record<string, unknown>).top_logprobs) || !((first as Record<string, unknown>).top_logprobs as unknown[]).every(tokenOk)) {
+  if (
+    !tokenOk(first) ||
+    !Array.isArray((first as Record<string, unknown>).top_logprobs) ||
+    !((first as Record<string, unknown>).top_logprobs as unknown[]).every(tokenOk)
+  ) {
     return 'choices[0].logprobs.content[0] is not a token with top_logprobs';
   }
   return null;
 }
 
 function excerpt(answer: unknown, secret: string | undefined): string {
-  const text = typeof answer === 'string' ? answer : JSON.stringify(answer) ?? String(answer);
+  const text = typeof answer === 'string' ? answer : (JSON.stringify(answer) ?? String(answer));
   const clean = redact(text.slice(0, REDACT_WINDOW), secret).replace(/\s+/g, ' ').trim();
   return JSON.stringify(clean.length > EXCERPT_CHARS ? `${clean.slice(0, EXCERPT_CHARS - 3)}...` : clean);
 }

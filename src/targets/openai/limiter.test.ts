@@ -10,7 +10,12 @@ import { parseDuration } from './ratelimit-headers.js';
 const workerFile = new URL('./fixtures/limiter-worker.ts', import.meta.url);
 
 /** Two threads, one shared buffer (or one buffer each), started together: the labels each got, and the time taken. */
-async function twoThreads(url: string, buffers: [SharedArrayBuffer, SharedArrayBuffer], perThread: number, options: Record<string, unknown>) {
+async function twoThreads(
+  url: string,
+  buffers: [SharedArrayBuffer, SharedArrayBuffer],
+  perThread: number,
+  options: Record<string, unknown>,
+) {
   const workers = buffers.map((buffer, w) => {
     const texts = Array.from({ length: perThread }, (_, i) => `thread ${w} text ${i} is ${i % 2 ? 'great' : 'awful'}`);
     // A JS bootstrap that registers tsx in the thread, then imports the TypeScript worker.
@@ -23,7 +28,11 @@ async function twoThreads(url: string, buffers: [SharedArrayBuffer, SharedArrayB
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`worker ${w} exited (${code}) without an answer`)));
     });
-    const next = (): Promise<unknown> => Promise.race([failed, messages.length > 0 ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r))]);
+    const next = (): Promise<unknown> =>
+      Promise.race([
+        failed,
+        messages.length > 0 ? Promise.resolve(messages.shift()) : new Promise((r) => waiters.push(r)),
+      ]);
     return { worker, next };
   });
   for (const { next } of workers) assert.equal(await next(), 'ready');
@@ -39,7 +48,10 @@ test('limiter: two worker threads sharing one buffer never exceed the concurrenc
     const options = { concurrency: 3 };
     const buffer = createLimiterBuffer({ maxConcurrency: 3, rpm: null, tpm: null, breakerMs: 10_000 });
     const { labels, elapsedMs: elapsed } = await twoThreads(server.url, [buffer, buffer], 15, options);
-    assert.deepEqual(labels.map((l) => l.length), [15, 15]);
+    assert.deepEqual(
+      labels.map((l) => l.length),
+      [15, 15],
+    );
     assert.equal(labels[0]![1], 'positive');
     assert.equal(labels[0]![0], 'negative');
     const stats = server.stats();
@@ -52,7 +64,8 @@ test('limiter: two worker threads sharing one buffer never exceed the concurrenc
 
     // Control: one buffer per thread lets each thread run 3 at once, so the cap is really what the sharing enforces.
     server.resetStats();
-    const own = (): SharedArrayBuffer => createLimiterBuffer({ maxConcurrency: 3, rpm: null, tpm: null, breakerMs: 10_000 });
+    const own = (): SharedArrayBuffer =>
+      createLimiterBuffer({ maxConcurrency: 3, rpm: null, tpm: null, breakerMs: 10_000 });
     await twoThreads(server.url, [own(), own()], 15, options);
     assert.ok(server.stats().maxInFlight > 3, `unshared limiters: ${server.stats().maxInFlight} in flight`);
   } finally {
@@ -74,7 +87,10 @@ test('limiter: requests per minute are shared across threads', async () => {
 });
 
 test('limiter: a 429 cuts the rate once per round and pauses everyone for retry-after', async () => {
-  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }), 'http://x');
+  const limiter = new Limiter(
+    createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }),
+    'http://x',
+  );
   const permits = [];
   for (let i = 0; i < 4; i++) {
     permits.push(await limiter.acquire(10));
@@ -96,7 +112,10 @@ test('limiter: a 429 cuts the rate once per round and pauses everyone for retry-
 });
 
 test('limiter: the breaker opens after failures with no success for breakerMs, then every acquire aborts', async () => {
-  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 120 }), 'http://x');
+  const limiter = new Limiter(
+    createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 120 }),
+    'http://x',
+  );
   const fail = async (): Promise<void> => limiter.failed(await limiter.acquire(1), 'connection refused');
   await fail();
   await fail();
@@ -110,7 +129,10 @@ test('limiter: the breaker opens after failures with no success for breakerMs, t
   assert.equal(limiter.isOpen(), false, 'the streak restarted at the success');
   await fail();
   assert.equal(limiter.isOpen(), true);
-  await assert.rejects(limiter.acquire(1), (e: unknown) => e instanceof CampaignAbortError && /keeps failing.*connection refused.*resume/.test(e.message));
+  await assert.rejects(
+    limiter.acquire(1),
+    (e: unknown) => e instanceof CampaignAbortError && /keeps failing.*connection refused.*resume/.test(e.message),
+  );
 });
 
 test('limiter: 429s whatever the rate (1 in 7, plus 1 in 11 500s) do not spiral the cap down; a real token bucket is still used to its limit', () => {
@@ -118,19 +140,28 @@ test('limiter: 429s whatever the rate (1 in 7, plus 1 in 11 500s) do not spiral 
   const clean = simulate(independentFaults(0, 0), o);
   const shared = simulate(independentFaults(1 / 7, 1 / 11), o);
   const ratio = shared.successRpm / clean.successRpm;
-  assert.ok(ratio >= 0.5, `rate-independent 429s: ${Math.round(shared.successRpm)} vs ${Math.round(clean.successRpm)} successes/min unthrottled (${ratio.toFixed(2)}); cap ${Math.round(shared.minCap)}/min at its lowest`);
+  assert.ok(
+    ratio >= 0.5,
+    `rate-independent 429s: ${Math.round(shared.successRpm)} vs ${Math.round(clean.successRpm)} successes/min unthrottled (${ratio.toFixed(2)}); cap ${Math.round(shared.minCap)}/min at its lowest`,
+  );
   assert.ok(shared.rateLimited > 100, `${shared.rateLimited} 429s`);
 
   for (const rpm of [600, 3000]) {
     const bucket = simulate(tokenBucket(rpm), { ...o, latencyMs: 50 });
     const share = bucket.rateLimited / (bucket.successes + bucket.rateLimited);
-    assert.ok(bucket.successRpm >= 0.95 * rpm && bucket.successRpm <= 1.05 * rpm, `a ${rpm}-rpm bucket: ${Math.round(bucket.successRpm)} successes/min`);
+    assert.ok(
+      bucket.successRpm >= 0.95 * rpm && bucket.successRpm <= 1.05 * rpm,
+      `a ${rpm}-rpm bucket: ${Math.round(bucket.successRpm)} successes/min`,
+    );
     assert.ok(share < 0.3, `a ${rpm}-rpm bucket: ${(share * 100).toFixed(1)} % of answers were 429s`);
   }
 });
 
-test('limiter: x-ratelimit headers pace requests: remaining 0 waits for the reset (or one request\'s refill when the limit is known)', async () => {
-  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }), 'http://x');
+test("limiter: x-ratelimit headers pace requests: remaining 0 waits for the reset (or one request's refill when the limit is known)", async () => {
+  const limiter = new Limiter(
+    createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }),
+    'http://x',
+  );
   limiter.succeeded(await limiter.acquire(10), 10);
   limiter.observe({ requests: { limit: null, remaining: 1, resetMs: 300 }, tokens: null });
   let t0 = performance.now();
@@ -138,7 +169,10 @@ test('limiter: x-ratelimit headers pace requests: remaining 0 waits for the rese
   assert.ok(performance.now() - t0 < 100, 'one request left: it goes at once');
   t0 = performance.now();
   limiter.succeeded(await limiter.acquire(10), 10);
-  assert.ok(performance.now() - t0 >= 290, `the budget is spent: wait for the reset (${Math.round(performance.now() - t0)} ms)`);
+  assert.ok(
+    performance.now() - t0 >= 290,
+    `the budget is spent: wait for the reset (${Math.round(performance.now() - t0)} ms)`,
+  );
   // 0 of 10 left, whole again in 1 s: one request's worth is back after 100 ms.
   limiter.observe({ requests: { limit: 10, remaining: 0, resetMs: 1000 }, tokens: null });
   t0 = performance.now();
@@ -159,7 +193,11 @@ test('limiter: x-ratelimit headers pace requests: remaining 0 waits for the rese
 
 test('limiter: an endpoint answering only 429s opens the breaker after 6 × breakerMs with a message naming the 429s', () => {
   const clock = { t: 1_000_000 };
-  const limiter = new Limiter(createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 100 }, clock.t), 'http://x', () => clock.t);
+  const limiter = new Limiter(
+    createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 100 }, clock.t),
+    'http://x',
+    () => clock.t,
+  );
   let attempts = 0;
   for (; attempts < 10_000; attempts++) {
     const r = limiter.tryAcquire(10);
@@ -172,5 +210,8 @@ test('limiter: an endpoint answering only 429s opens the breaker after 6 × brea
   }
   assert.equal(limiter.isOpen(), true);
   assert.ok(clock.t - 1_000_000 <= 6 * 100 + 1000, `opened after ${clock.t - 1_000_000} ms`);
-  assert.match(limiter.abortError().message, /answers every request with 429 \(rate limited\): no request succeeded for \d+\.\d s \(\d+ answers in a row were 429s\)/);
+  assert.match(
+    limiter.abortError().message,
+    /answers every request with 429 \(rate limited\): no request succeeded for \d+\.\d s \(\d+ answers in a row were 429s\)/,
+  );
 });

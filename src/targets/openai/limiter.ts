@@ -56,18 +56,57 @@ export interface LimiterStats {
 }
 
 // The int32 header: a spin lock, and a counter bumped on every freed slot (waiters sleep on it).
-const LOCK = 0, RELEASES = 1;
+const LOCK = 0,
+  RELEASES = 1;
 // Field indexes in the float64 view after the header.
-const MAX_CONC = 0, IN_FLIGHT = 1, RPM = 2, RATE_CAP = 3, REQ_TAT = 4, TPM = 5, TOK_TAT = 6, BLOCKED_UNTIL = 7,
-  FAIL_STREAK = 8, STREAK_START = 9, LAST_SUCCESS = 10, OPEN = 11, BREAKER_MS = 12, BREAKER_FAILURES = 13,
-  LAST_START = 14, EWMA_INTERVAL = 15, STARTED = 16, RATE_LIMITED = 17, FAILURES = 18, MAX_IN_FLIGHT = 19,
-  AIMD_STEP = 20, LAST_DECREASE = 21, OPENED_AT = 22,
+const MAX_CONC = 0,
+  IN_FLIGHT = 1,
+  RPM = 2,
+  RATE_CAP = 3,
+  REQ_TAT = 4,
+  TPM = 5,
+  TOK_TAT = 6,
+  BLOCKED_UNTIL = 7,
+  FAIL_STREAK = 8,
+  STREAK_START = 9,
+  LAST_SUCCESS = 10,
+  OPEN = 11,
+  BREAKER_MS = 12,
+  BREAKER_FAILURES = 13,
+  LAST_START = 14,
+  EWMA_INTERVAL = 15,
+  STARTED = 16,
+  RATE_LIMITED = 17,
+  FAILURES = 18,
+  MAX_IN_FLIGHT = 19,
+  AIMD_STEP = 20,
+  LAST_DECREASE = 21,
+  OPENED_AT = 22,
   // The check of each cut: outcomes of requests started since WIN_START, the cap and 429 share before the cut.
-  WIN_START = 23, WIN_OK = 24, WIN_RL = 25, PRE_CUT_CAP = 26, SHARE_BEFORE = 27, EVALUATING = 28, HOLD = 29,
-  HOLD_SHARE = 30, RECENT_SHARE = 31, RL_STREAK = 32, RL_STREAK_START = 33, OPEN_REASON = 34, LAST_RATE_LIMITED = 35,
+  WIN_START = 23,
+  WIN_OK = 24,
+  WIN_RL = 25,
+  PRE_CUT_CAP = 26,
+  SHARE_BEFORE = 27,
+  EVALUATING = 28,
+  HOLD = 29,
+  HOLD_SHARE = 30,
+  RECENT_SHARE = 31,
+  RL_STREAK = 32,
+  RL_STREAK_START = 33,
+  OPEN_REASON = 34,
+  LAST_RATE_LIMITED = 35,
   // The last x-ratelimit-* headers: when seen, remaining, reset (ms), limit, and requests (tokens) started since.
-  H_REQ_AT = 36, H_REQ_REMAINING = 37, H_REQ_RESET = 38, H_REQ_LIMIT = 39, H_REQ_USED = 40,
-  H_TOK_AT = 41, H_TOK_REMAINING = 42, H_TOK_RESET = 43, H_TOK_LIMIT = 44, H_TOK_USED = 45,
+  H_REQ_AT = 36,
+  H_REQ_REMAINING = 37,
+  H_REQ_RESET = 38,
+  H_REQ_LIMIT = 39,
+  H_REQ_USED = 40,
+  H_TOK_AT = 41,
+  H_TOK_REMAINING = 42,
+  H_TOK_RESET = 43,
+  H_TOK_LIMIT = 44,
+  H_TOK_USED = 45,
   // Successes per minute in the window before the last cut (-1: unknown).
   OK_RATE_BEFORE = 46;
 const FIELDS = 48;
@@ -99,7 +138,8 @@ const MAX_HOLD_SHARE = 0.5;
 const SHARE_ALPHA = 1 / WINDOW;
 /** While every answer is a 429, the breaker opens after this many times `breakerMs` without a success. */
 export const RATE_LIMIT_BREAKER_FACTOR = 6;
-const OPEN_FAILURES = 1, OPEN_RATE_LIMITED = 2;
+const OPEN_FAILURES = 1,
+  OPEN_RATE_LIMITED = 2;
 
 export function now(): number {
   return performance.timeOrigin + performance.now();
@@ -276,7 +316,10 @@ export class Limiter {
     f[OK_RATE_BEFORE] = f[WIN_OK]! + f[WIN_RL]! >= WINDOW ? this.okRate(t) : -1;
     f[EVALUATING] = 1;
     const observed = f[EWMA_INTERVAL]! > 0 ? 60_000 / f[EWMA_INTERVAL]! : f[RATE_CAP]!;
-    const cap = Math.max(MIN_RPM, DECREASE * Math.min(f[RATE_CAP]!, Number.isFinite(observed) ? observed : f[RATE_CAP]!));
+    const cap = Math.max(
+      MIN_RPM,
+      DECREASE * Math.min(f[RATE_CAP]!, Number.isFinite(observed) ? observed : f[RATE_CAP]!),
+    );
     if (Number.isFinite(cap)) {
       f[RATE_CAP] = cap;
       // Additive increase: about 9 successes win back the cut.
@@ -289,7 +332,11 @@ export class Limiter {
   /** Opens the breaker when the last answers were all 429s for RATE_LIMIT_BREAKER_FACTOR × breakerMs (under the lock). */
   private checkRateLimitBreaker(t: number): void {
     const f = this.f;
-    if (f[OPEN] === 0 && f[RL_STREAK]! >= f[BREAKER_FAILURES]! && t - f[RL_STREAK_START]! >= RATE_LIMIT_BREAKER_FACTOR * f[BREAKER_MS]!) {
+    if (
+      f[OPEN] === 0 &&
+      f[RL_STREAK]! >= f[BREAKER_FAILURES]! &&
+      t - f[RL_STREAK_START]! >= RATE_LIMIT_BREAKER_FACTOR * f[BREAKER_MS]!
+    ) {
       f[OPEN] = 1;
       f[OPEN_REASON] = OPEN_RATE_LIMITED;
       f[OPENED_AT] = t;
@@ -355,8 +402,11 @@ export class Limiter {
 
   abortError(): CampaignAbortError {
     const f = this.critical(() => ({
-      reason: this.f[OPEN_REASON]!, streak: this.f[FAIL_STREAK]!, start: this.f[STREAK_START]!,
-      limited: this.f[RL_STREAK]!, limitedSince: this.f[RL_STREAK_START]!,
+      reason: this.f[OPEN_REASON]!,
+      streak: this.f[FAIL_STREAK]!,
+      start: this.f[STREAK_START]!,
+      limited: this.f[RL_STREAK]!,
+      limitedSince: this.f[RL_STREAK_START]!,
     }));
     if (f.reason === OPEN_RATE_LIMITED) {
       const secs = ((this.clock() - f.limitedSince) / 1000).toFixed(1);
@@ -395,7 +445,9 @@ export class Limiter {
   }
 
   /** One attempt of acquire(), without waiting (a simulation drives it on its own clock). */
-  tryAcquire(estimatedTokens: number): Permit | { readonly abort: boolean; readonly waitMs: number; readonly full: boolean } {
+  tryAcquire(
+    estimatedTokens: number,
+  ): Permit | { readonly abort: boolean; readonly waitMs: number; readonly full: boolean } {
     return this.critical(() => this.tryTake(estimatedTokens));
   }
 
@@ -422,7 +474,9 @@ export class Limiter {
   }
 
   /** A permit, or how long to wait (and whether for a free slot), or abort when the breaker is open. Under the lock. */
-  private tryTake(estimatedTokens: number): Permit | { readonly abort: boolean; readonly waitMs: number; readonly full: boolean } {
+  private tryTake(
+    estimatedTokens: number,
+  ): Permit | { readonly abort: boolean; readonly waitMs: number; readonly full: boolean } {
     const f = this.f;
     const t = this.clock();
     // However slowly 429s make requests go, an endpoint that answers nothing else stops the campaign in time.
@@ -495,7 +549,6 @@ export class Limiter {
       Atomics.notify(words, LOCK, 1);
     }
   }
-
 }
 
 function sleep(ms: number): Promise<void> {
@@ -503,6 +556,11 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** Atomics.waitAsync (Node >= 16; not in TypeScript's ES2023 lib). */
-function waitAsync(words: Int32Array, index: number, value: number, timeoutMs: number): { async: false } | { async: true; value: Promise<unknown> } {
+function waitAsync(
+  words: Int32Array,
+  index: number,
+  value: number,
+  timeoutMs: number,
+): { async: false } | { async: true; value: Promise<unknown> } {
   return (Atomics as unknown as { waitAsync: typeof waitAsync }).waitAsync(words, index, value, timeoutMs);
 }

@@ -38,16 +38,26 @@ test('options: bad values are ConfigErrors naming the flag', () => {
     [{ apiKey: 'sk-x' }, /unknown option "apiKey"/],
   ];
   for (const [raw, message] of bad) {
-    assert.throws(() => resolveOpenAIOptions({ baseURL: 'http://127.0.0.1:9/v1', ...raw }), (e: unknown) => e instanceof ConfigError && message.test(e.message));
+    assert.throws(
+      () => resolveOpenAIOptions({ baseURL: 'http://127.0.0.1:9/v1', ...raw }),
+      (e: unknown) => e instanceof ConfigError && message.test(e.message),
+    );
   }
   assert.throws(() => modelOf('openai:'), /needs a model name/);
   assert.throws(() => openAILabels('openai: ', {}), ConfigError);
   assert.deepEqual(openAILabels('openai:m', { labels: ['x', 'y'] }), ['x', 'y']);
-  assert.ok(isLoopback('http://127.0.0.1:8080/v1') && isLoopback('http://localhost/v1') && !isLoopback('https://api.openai.com/v1'));
+  assert.ok(
+    isLoopback('http://127.0.0.1:8080/v1') &&
+      isLoopback('http://localhost/v1') &&
+      !isLoopback('https://api.openai.com/v1'),
+  );
 });
 
 test('prompt: {{input}} and {{labels}} are replaced literally, the text last', () => {
-  const msgs = renderMessages({ prompt: 'Labels: {{labels}}. Text: {{input}}', system: 'Be brief about {{labels}}.', labels: ['a', 'b'] }, 'costs $& and {{labels}}');
+  const msgs = renderMessages(
+    { prompt: 'Labels: {{labels}}. Text: {{input}}', system: 'Be brief about {{labels}}.', labels: ['a', 'b'] },
+    'costs $& and {{labels}}',
+  );
   assert.deepEqual(msgs, [
     { role: 'system', content: 'Be brief about a, b.' },
     { role: 'user', content: 'Labels: a, b. Text: costs $& and {{labels}}' },

@@ -57,7 +57,16 @@ export interface OpenAIOptions extends EndpointOptions {
 
 /** The option keys of EndpointOptions (for callers that validate their own options around them). */
 export const endpointOptionKeys: readonly string[] = Object.freeze([
-  'baseURL', 'apiKeyEnv', 'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'cacheDir', 'price',
+  'baseURL',
+  'apiKeyEnv',
+  'concurrency',
+  'rpm',
+  'tpm',
+  'timeoutMs',
+  'retries',
+  'breakerMs',
+  'cacheDir',
+  'price',
 ]);
 
 export const OPENAI_PREFIX = 'openai:';
@@ -85,8 +94,25 @@ export function openAILabels(spec: string, options: Readonly<Record<string, unkn
  */
 export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): OpenAIOptions {
   const known = new Set([
-    'baseURL', 'apiKeyEnv', 'prompt', 'system', 'labels', 'answer', 'temperature', 'seed', 'maxTokens', 'topLogprobs',
-    'concurrency', 'rpm', 'tpm', 'timeoutMs', 'retries', 'breakerMs', 'cacheDir', 'price', 'promptFile',
+    'baseURL',
+    'apiKeyEnv',
+    'prompt',
+    'system',
+    'labels',
+    'answer',
+    'temperature',
+    'seed',
+    'maxTokens',
+    'topLogprobs',
+    'concurrency',
+    'rpm',
+    'tpm',
+    'timeoutMs',
+    'retries',
+    'breakerMs',
+    'cacheDir',
+    'price',
+    'promptFile',
   ]);
   for (const k of Object.keys(raw)) if (!known.has(k)) throw new ConfigError(`openai target: unknown option "${k}"`);
 
@@ -94,15 +120,20 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
   if (!answerModes.includes(answer)) {
     throw new ConfigError(`--answer must be one of ${answerModes.join(', ')}, got "${String(raw.answer)}"`);
   }
-  if (answer === 'text' && raw.labels !== undefined) throw new ConfigError('--labels: a target in --answer text mode answers free text and has no labels');
+  if (answer === 'text' && raw.labels !== undefined)
+    throw new ConfigError('--labels: a target in --answer text mode answers free text and has no labels');
   const labels = answer === 'text' ? [] : raw.labels === undefined ? DEFAULT_LABELS : raw.labels;
-  const labelsOk = Array.isArray(labels) && (answer === 'text' || labels.length >= 2) && labels.every((l) => typeof l === 'string' && l.trim() === l && l !== '');
+  const labelsOk =
+    Array.isArray(labels) &&
+    (answer === 'text' || labels.length >= 2) &&
+    labels.every((l) => typeof l === 'string' && l.trim() === l && l !== '');
   if (!labelsOk) throw new ConfigError(`--labels needs at least two non-empty labels, got ${JSON.stringify(labels)}`);
   if (new Set(labels.map((l: string) => l.toLowerCase())).size !== labels.length) {
     throw new ConfigError(`--labels must be distinct (case-insensitively), got ${labels.join(', ')}`);
   }
   const prompt = raw.prompt === undefined ? defaultPrompt(answer, labels) : str(raw.prompt, '--prompt');
-  if (!prompt.includes(INPUT_PLACEHOLDER)) throw new ConfigError(`--prompt: the template must contain ${INPUT_PLACEHOLDER}`);
+  if (!prompt.includes(INPUT_PLACEHOLDER))
+    throw new ConfigError(`--prompt: the template must contain ${INPUT_PLACEHOLDER}`);
   const endpoint = resolveEndpointOptions(raw, '--base-url', '--api-key-env');
   // Key order as before the endpoint options were split out: campaign.json is compared as JSON when resuming.
   return {
@@ -131,7 +162,11 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
  * Fills the endpoint options' defaults and validates them; `urlFlag` and `keyFlag` name the flags in messages. Reads
  * OPENAI_BASE_URL only when no base URL is given.
  */
-export function resolveEndpointOptions(raw: Readonly<Record<string, unknown>>, urlFlag: string, keyFlag: string): EndpointOptions {
+export function resolveEndpointOptions(
+  raw: Readonly<Record<string, unknown>>,
+  urlFlag: string,
+  keyFlag: string,
+): EndpointOptions {
   const baseURL = str(raw.baseURL ?? process.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL, urlFlag).replace(/\/+$/, '');
   checkBaseURL(baseURL, urlFlag, keyFlag);
   const apiKeyEnv = str(raw.apiKeyEnv ?? 'OPENAI_API_KEY', keyFlag);
@@ -159,12 +194,17 @@ export function resolveEndpointOptions(raw: Readonly<Record<string, unknown>>, u
 /** Enough for the answer each mode asks for: one label token for logprobs, a label list for aorta, a small object for json. */
 function defaultMaxTokens(answer: AnswerMode, labelCount: number): number {
   switch (answer) {
-    case 'logprobs': return 1;
-    case 'label': return 8;
-    case 'aorta': return 16 + 12 * labelCount;
-    case 'json': return 32 + 16 * labelCount;
+    case 'logprobs':
+      return 1;
+    case 'label':
+      return 8;
+    case 'aorta':
+      return 16 + 12 * labelCount;
+    case 'json':
+      return 32 + 16 * labelCount;
     // promptfoo's default for OpenAI chat providers (OPENAI_MAX_TOKENS unset).
-    case 'text': return 1024;
+    case 'text':
+      return 1024;
   }
 }
 
@@ -175,7 +215,8 @@ function checkBaseURL(url: string, flag: string, keyFlag: string): void {
   } catch {
     throw new ConfigError(`${flag} is not a URL: "${url}"`);
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ConfigError(`${flag} must be http(s), got "${url}"`);
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new ConfigError(`${flag} must be http(s), got "${url}"`);
   // The URL is written to campaign.json and the cache: credentials belong in the key variable.
   if (parsed.username !== '' || parsed.password !== '') {
     throw new ConfigError(`${flag} must not contain credentials; put the key in the variable named by ${keyFlag}`);

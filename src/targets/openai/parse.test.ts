@@ -49,7 +49,11 @@ test('json: scores, labels as keys, label + confidence, or a bare label; anythin
   // Scores decide the label when both are given.
   assert.equal(parseJson(two, '{"label": "negative", "scores": {"Negative": 0.2, "Positive": 0.8}}').label, 'positive');
   assert.equal(parseJson(two, '{"negative": 0.3, "positive": 0.7}').label, 'positive');
-  assert.deepEqual(parseJson(three, '{"label": "Neutral", "confidence": 0.6}').scores, { negative: 0.2, neutral: 0.6, positive: 0.2 });
+  assert.deepEqual(parseJson(three, '{"label": "Neutral", "confidence": 0.6}').scores, {
+    negative: 0.2,
+    neutral: 0.6,
+    positive: 0.2,
+  });
   assert.deepEqual(parseJson(two, '{"label": "positive"}').scores, { negative: 0, positive: 1 });
   failsWith(() => parseJson(two, 'positive'), /no JSON object/);
   failsWith(() => parseJson(two, '{"label": "mixed"}'), /"label" is not one of/);
@@ -69,17 +73,32 @@ test('logprobs: probability per label from the first token, token prefixes and v
   assert.ok(Math.abs(p.scores.positive! - 0.7 / 0.8) < 1e-12);
   assert.ok(Math.abs(p.scores.negative! - 0.1 / 0.8) < 1e-12);
   // A token that is a prefix of two labels says nothing about either.
-  const q = parseLogprobs(['neutral', 'negative'], { content: 'ne', firstTokenTopLogprobs: [{ token: 'ne', logprob: -0.1 }, { token: 'neu', logprob: -3 }] });
+  const q = parseLogprobs(['neutral', 'negative'], {
+    content: 'ne',
+    firstTokenTopLogprobs: [
+      { token: 'ne', logprob: -0.1 },
+      { token: 'neu', logprob: -3 },
+    ],
+  });
   assert.deepEqual(q.scores, { neutral: 1, negative: 0 });
   failsWith(() => parseLogprobs(two, { content: 'positive', firstTokenTopLogprobs: null }), /no top_logprobs/);
-  failsWith(() => parseLogprobs(two, { content: 'The', firstTokenTopLogprobs: [{ token: 'The', logprob: -0.1 }] }), /no label/);
+  failsWith(
+    () => parseLogprobs(two, { content: 'The', firstTokenTopLogprobs: [{ token: 'The', logprob: -0.1 }] }),
+    /no label/,
+  );
 });
 
 test('parseAnswer dispatches on the mode', () => {
   assert.equal(parseAnswer('label', two, { content: 'negative', firstTokenTopLogprobs: null }).label, 'negative');
-  assert.equal(parseAnswer('aorta', two, { content: '[negative]+0.2,[positive]+0.8', firstTokenTopLogprobs: null }).label, 'positive');
+  assert.equal(
+    parseAnswer('aorta', two, { content: '[negative]+0.2,[positive]+0.8', firstTokenTopLogprobs: null }).label,
+    'positive',
+  );
   assert.throws(() => parseAnswer('json', two, { content: 'negative', firstTokenTopLogprobs: null }), ParseFailure);
   // text: the answer as it is (an empty answer is an empty output, which assertions judge), never a parse failure.
-  assert.deepEqual(parseAnswer('text', [], { content: ' {"total": 42} ', firstTokenTopLogprobs: null }).output, ' {"total": 42} ');
+  assert.deepEqual(
+    parseAnswer('text', [], { content: ' {"total": 42} ', firstTokenTopLogprobs: null }).output,
+    ' {"total": 42} ',
+  );
   assert.equal(parseAnswer('text', [], { content: null, firstTokenTopLogprobs: null }).output, '');
 });

@@ -16,7 +16,8 @@ export interface RawAnswer {
 
 export class ParseFailure extends Error {
   constructor(mode: AnswerMode, problem: string, content: string | null) {
-    const excerpt = content === null ? 'no content' : JSON.stringify(content.length > 120 ? `${content.slice(0, 117)}...` : content);
+    const excerpt =
+      content === null ? 'no content' : JSON.stringify(content.length > 120 ? `${content.slice(0, 117)}...` : content);
     super(`parse-failure: ${mode}: ${problem} (answer: ${excerpt})`);
     this.name = 'ParseFailure';
   }
@@ -29,12 +30,17 @@ const MISSING_SCORE = 0.001;
 
 export function parseAnswer(mode: AnswerMode, labels: readonly string[], answer: RawAnswer): Prediction {
   switch (mode) {
-    case 'label': return parseLabel(labels, answer.content);
-    case 'aorta': return parseAorta(labels, answer.content);
-    case 'json': return parseJson(labels, answer.content);
-    case 'logprobs': return parseLogprobs(labels, answer);
+    case 'label':
+      return parseLabel(labels, answer.content);
+    case 'aorta':
+      return parseAorta(labels, answer.content);
+    case 'json':
+      return parseJson(labels, answer.content);
+    case 'logprobs':
+      return parseLogprobs(labels, answer);
     // No content (a refusal, a tool call) is an empty output, which assertions then judge, as promptfoo does.
-    case 'text': return textPrediction(answer.content ?? '');
+    case 'text':
+      return textPrediction(answer.content ?? '');
   }
 }
 
@@ -55,7 +61,9 @@ export function parseAorta(labels: readonly string[], content: string | null): P
   if (content === null) throw new ParseFailure('aorta', 'empty answer', content);
   const from = content.indexOf('[');
   const text = (from >= 0 ? content.slice(from) : content).toLowerCase().replace(/[[\]+:,"'=*]/g, ' ');
-  const alternatives = [...labels].sort((a, b) => b.length - a.length).map((l) => escapeRegExp(l.toLowerCase()).replace(/\s+/g, '\\s+'));
+  const alternatives = [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((l) => escapeRegExp(l.toLowerCase()).replace(/\s+/g, '\\s+'));
   const re = new RegExp(`(?<![\\p{L}\\p{N}_])(${alternatives.join('|')})\\s+(\\d+(?:\\.\\d+)?(?:e-?\\d+)?)`, 'gu');
   const values = new Map<string, number>();
   for (const m of text.matchAll(re)) {
@@ -86,8 +94,14 @@ export function parseJson(labels: readonly string[], content: string | null): Pr
     throw new ParseFailure('json', 'no JSON object in the answer', content);
   }
   const obj = value as Record<string, unknown>;
-  const byName = (o: Record<string, unknown>, l: string): unknown => o[l] ?? o[Object.keys(o).find((k) => k.toLowerCase() === l.toLowerCase()) ?? ''];
-  const scoreObj = typeof obj.scores === 'object' && obj.scores !== null ? (obj.scores as Record<string, unknown>) : labels.some((l) => typeof byName(obj, l) === 'number') ? obj : undefined;
+  const byName = (o: Record<string, unknown>, l: string): unknown =>
+    o[l] ?? o[Object.keys(o).find((k) => k.toLowerCase() === l.toLowerCase()) ?? ''];
+  const scoreObj =
+    typeof obj.scores === 'object' && obj.scores !== null
+      ? (obj.scores as Record<string, unknown>)
+      : labels.some((l) => typeof byName(obj, l) === 'number')
+        ? obj
+        : undefined;
   if (scoreObj !== undefined) {
     const scores = labels.map((l) => byName(scoreObj, l));
     if (!scores.every((s) => typeof s === 'number' && Number.isFinite(s) && s >= 0)) {
@@ -95,12 +109,20 @@ export function parseJson(labels: readonly string[], content: string | null): Pr
     }
     return normalised('json', labels, scores as number[], content);
   }
-  const label = typeof obj.label === 'string' ? labels.find((l) => l.toLowerCase() === (obj.label as string).trim().toLowerCase()) : undefined;
+  const label =
+    typeof obj.label === 'string'
+      ? labels.find((l) => l.toLowerCase() === (obj.label as string).trim().toLowerCase())
+      : undefined;
   if (label === undefined) throw new ParseFailure('json', `"label" is not one of ${labels.join(', ')}`, content);
   const confidence = obj.confidence;
   if (typeof confidence === 'number' && Number.isFinite(confidence) && confidence >= 0 && confidence <= 1) {
     const rest = (1 - confidence) / (labels.length - 1);
-    return normalised('json', labels, labels.map((l) => (l === label ? confidence : rest)), content);
+    return normalised(
+      'json',
+      labels,
+      labels.map((l) => (l === label ? confidence : rest)),
+      content,
+    );
   }
   return oneHot(labels, label);
 }
@@ -113,7 +135,11 @@ export function parseJson(labels: readonly string[], content: string | null): Pr
 export function parseLogprobs(labels: readonly string[], answer: RawAnswer): Prediction {
   const top = answer.firstTokenTopLogprobs;
   if (top === null || top.length === 0) {
-    throw new ParseFailure('logprobs', 'no top_logprobs in the answer (does the endpoint support logprobs?)', answer.content);
+    throw new ParseFailure(
+      'logprobs',
+      'no top_logprobs in the answer (does the endpoint support logprobs?)',
+      answer.content,
+    );
   }
   const mass = labels.map(() => 0);
   const lower = labels.map((l) => l.toLowerCase());
@@ -124,12 +150,21 @@ export function parseLogprobs(labels: readonly string[], answer: RawAnswer): Pre
     if (matches.length === 1) mass[matches[0]!]! += Math.exp(logprob);
   }
   if (mass.every((m) => m === 0)) {
-    throw new ParseFailure('logprobs', `no label (${labels.join(', ')}) among the first token's top_logprobs`, answer.content);
+    throw new ParseFailure(
+      'logprobs',
+      `no label (${labels.join(', ')}) among the first token's top_logprobs`,
+      answer.content,
+    );
   }
   return normalised('logprobs', labels, mass, answer.content);
 }
 
-function normalised(mode: AnswerMode, labels: readonly string[], values: readonly number[], content: string | null): Prediction {
+function normalised(
+  mode: AnswerMode,
+  labels: readonly string[],
+  values: readonly number[],
+  content: string | null,
+): Prediction {
   const sum = values.reduce((a, b) => a + b, 0);
   if (!(sum > 0) || !Number.isFinite(sum)) throw new ParseFailure(mode, 'scores are all zero', content);
   const keep = Math.abs(sum - 1) <= SUM_TOLERANCE;
@@ -151,7 +186,8 @@ function firstLabel(labels: readonly string[], content: string): string | undefi
     const re = new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(label.toLowerCase())}(?![\\p{L}\\p{N}_])`, 'u');
     const m = re.exec(text);
     if (m === null) continue;
-    if (best === undefined || m.index < best.at || (m.index === best.at && label.length > best.label.length)) best = { at: m.index, label };
+    if (best === undefined || m.index < best.at || (m.index === best.at && label.length > best.label.length))
+      best = { at: m.index, label };
   }
   return best?.label;
 }

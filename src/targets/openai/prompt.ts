@@ -12,7 +12,10 @@ export interface ChatMessage {
  * Default user-message templates. Each ends with `Text: {{input}}`, so the text under test is last and easy to find,
  * and asks for exactly what the parser of its mode reads. The aorta one follows the AORTA paper's FP prompt.
  */
-export function defaultPrompt(answer: 'label' | 'aorta' | 'json' | 'logprobs' | 'text', labels: readonly string[]): string {
+export function defaultPrompt(
+  answer: 'label' | 'aorta' | 'json' | 'logprobs' | 'text',
+  labels: readonly string[],
+): string {
   const tail = `\n\n${INPUT_MARKER} ${INPUT_PLACEHOLDER}`;
   switch (answer) {
     // The text under test is the whole message: an assertion campaign renders its own prompt around the input.
@@ -44,5 +47,7 @@ export function renderMessages(
   input: string,
 ): ChatMessage[] {
   const user: ChatMessage = { role: 'user', content: renderTemplate(opts.prompt, input, opts.labels) };
-  return opts.system === null ? [user] : [{ role: 'system', content: renderTemplate(opts.system, input, opts.labels) }, user];
+  return opts.system === null
+    ? [user]
+    : [{ role: 'system', content: renderTemplate(opts.system, input, opts.labels) }, user];
 }

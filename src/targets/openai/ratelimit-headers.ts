@@ -31,10 +31,14 @@ function budget(headers: Headers, kind: 'requests' | 'tokens'): Budget | null {
   const resetMs = parseDuration(headers.get(`x-ratelimit-reset-${kind}`) ?? '');
   if (!Number.isFinite(remaining) || remaining < 0 || resetMs === null) return null;
   const limit = Number.parseFloat(headers.get(`x-ratelimit-limit-${kind}`) ?? '');
-  return { limit: Number.isFinite(limit) && limit > 0 ? limit : null, remaining, resetMs: Math.min(resetMs, MAX_RESET_MS) };
+  return {
+    limit: Number.isFinite(limit) && limit > 0 ? limit : null,
+    remaining,
+    resetMs: Math.min(resetMs, MAX_RESET_MS),
+  };
 }
 
-const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, 'µs': 0.001, ns: 0.000001 };
+const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000001 };
 
 /** A Go duration ("1s", "6m0s", "20ms", "1h2m3.5s") or a bare number of seconds, in ms; null when unreadable. */
 export function parseDuration(text: string): number | null {

@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { redact } from './redact.js';
 
 test('redact: masked and plain keys of any vendor format go, the exact key too', () => {
-  assert.equal(redact('Incorrect API key provided: gsk_LE************zz9x.', undefined), 'Incorrect API key provided: gsk_[redacted].');
+  assert.equal(
+    redact('Incorrect API key provided: gsk_LE************zz9x.', undefined),
+    'Incorrect API key provided: gsk_[redacted].',
+  );
   assert.equal(redact('key sk-proj-****************abcd is wrong', undefined), 'key sk-[redacted] is wrong');
   assert.equal(redact('token hf_AbCdEfGh12345678ijklMNOP rejected', undefined), 'token hf_[redacted] rejected');
   assert.equal(redact('xai-Q2w3E4r5T6y7U8i9O0pLkJhG bad', undefined), 'xai-[redacted] bad');

@@ -39,7 +39,11 @@ const BACKOFF_BASE_MS = 250;
 const BACKOFF_CAP_MS = 8_000;
 const RATE_LIMIT_RETRY_FACTOR = 4;
 
-export async function send(ctx: SendContext, body: ChatCompletionCreateParamsNonStreaming, estimatedTokens: number): Promise<Sent> {
+export async function send(
+  ctx: SendContext,
+  body: ChatCompletionCreateParamsNonStreaming,
+  estimatedTokens: number,
+): Promise<Sent> {
   let transientFailures = 0;
   let rateLimits = 0;
   let firstAttemptAt: number | undefined;

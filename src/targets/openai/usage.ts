@@ -22,7 +22,13 @@ export function answerUsage(
 }
 
 /** A replayed answer costs nothing and takes no time at the endpoint. */
-export const cachedUsage: Usage = Object.freeze({ promptTokens: 0, completionTokens: 0, costUsd: 0, latencyMs: 0, retries: 0 });
+export const cachedUsage: Usage = Object.freeze({
+  promptTokens: 0,
+  completionTokens: 0,
+  costUsd: 0,
+  latencyMs: 0,
+  retries: 0,
+});
 
 /** Rough token count before sending (about 4 characters per token), for the tokens-per-minute limit. */
 export function estimateTokens(chars: number, maxTokens: number): number {
