@@ -97,7 +97,10 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
 
   function fillersBefore(id: number, ctx: PerturbContext): readonly string[] {
     let fillers = perExample.get(ctx);
-    if (fillers === undefined) perExample.set(ctx, (fillers = new Map()));
+    if (fillers === undefined) {
+      fillers = new Map();
+      perExample.set(ctx, fillers);
+    }
     let out = fillers.get(id);
     if (out === undefined) {
       // Keyed by word id, so a word gets the same filler whatever the search path.

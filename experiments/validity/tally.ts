@@ -72,7 +72,7 @@ function fleissKappa(): number {
   const totals = VERDICTS.map(() => 0);
   for (const k of key) {
     const counts = VERDICTS.map((v) => judges.filter((j) => j.get(k.item) === v).length);
-    counts.forEach((c, i) => (totals[i]! += c));
+    for (const [i, c] of counts.entries()) totals[i]! += c;
     pBar += (counts.reduce((s, c) => s + c * c, 0) - n) / (n * (n - 1));
   }
   pBar /= N;

@@ -163,7 +163,7 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
   const out = new Set<string>();
   const addTarget = (p: Pointer) => {
     const members = lowerMembers(p.pos, p.offset);
-    if (p.target === 0) members.forEach((m) => out.add(m));
+    if (p.target === 0) for (const m of members) out.add(m);
     else if (members[p.target - 1] !== undefined) out.add(members[p.target - 1]!);
   };
   for (const offset of senseOffsets(table, wnLemma)) {
@@ -176,9 +176,10 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
     for (const head of heads) {
       for (const p of synsetPointers('a', head)) {
         if (p.symbol !== '!') continue;
-        lowerMembers('a', p.offset).forEach((m) => out.add(m));
-        for (const q of synsetPointers('a', p.offset))
-          if (q.symbol === '&') lowerMembers('a', q.offset).forEach((m) => out.add(m));
+        for (const m of lowerMembers('a', p.offset)) out.add(m);
+        for (const q of synsetPointers('a', p.offset)) {
+          if (q.symbol === '&') for (const m of lowerMembers('a', q.offset)) out.add(m);
+        }
       }
     }
   }

@@ -165,6 +165,7 @@ test('--resume: an option given that decides results must agree with campaign.js
 });
 
 // Types: the options object is inferred from the table, so a missing or mistyped option does not compile.
+// biome-ignore lint/suspicious/noExportsInTest: exported only so noUnusedLocals keeps it; it is type-checked, never run.
 export function typeChecks(o: RunOptions): void {
   const seed: number = o.seed;
   const scope: 'example' | 'prompt' | 'both' | undefined = o.scope;

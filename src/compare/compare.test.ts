@@ -122,7 +122,12 @@ test('pairTest: discordant counts and the chi-square branch on a larger hand-bui
   ];
   const ra: ResultRecord[] = [];
   const rb: ResultRecord[] = [];
-  for (const [x, y, n] of spec) for (let i = 0; i < n; i++) ra.push(rec(x)), rb.push(rec(y));
+  for (const [x, y, n] of spec) {
+    for (let i = 0; i < n; i++) {
+      ra.push(rec(x));
+      rb.push(rec(y));
+    }
+  }
   const p = pairTest('A', 'B', ra, rb);
   assert.deepEqual([p.n, p.bothRobust, p.onlyA, p.onlyB, p.neither], [70, 20, 30, 12, 8]);
   assert.equal(p.method, 'chi-square-cc');

@@ -43,7 +43,7 @@ export async function transferMatrix(
       for (let i = 0; i < texts.length; i += batchSize) {
         const batch = texts.slice(i, i + batchSize);
         const predictions = await target.predict(batch);
-        batch.forEach((text, j) => labels.set(text, predictions[j]!.label));
+        for (const [j, text] of batch.entries()) labels.set(text, predictions[j]!.label);
       }
     }
     for (let s = 0; s < campaigns.length; s++) {
@@ -63,7 +63,8 @@ export async function transferMatrix(
         eligible++;
         if (hit) transferred++;
         for (const f of new Set(r.edits.map((e) => e.family))) {
-          const cell = (byFamily[f] ??= { eligible: 0, transferred: 0 });
+          byFamily[f] ??= { eligible: 0, transferred: 0 };
+          const cell = byFamily[f];
           cell.eligible++;
           if (hit) cell.transferred++;
         }

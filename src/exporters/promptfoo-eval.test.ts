@@ -280,7 +280,10 @@ test("promptfoo's own renderPrompt gives back every text nunjucksLiteral encodes
     '😀',
   ];
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   for (let i = 0; i < 20_000; i++) {
     let s = '';
     for (let k = 1 + Math.floor(next() * 10); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];

@@ -22,6 +22,8 @@ export function renderTestFile(input: ExportInput, dialect: TestFileDialect): st
     recorded: c.recorded,
     edits: c.edits,
   }));
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated test's own template literal, written out as code.
+  const failureMessage = '`${c.kind} ${c.id}: ${JSON.stringify(c.text)}`';
   const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\*\//g, '* /');
   return `/*
  * Quiver regression tests, generated from campaign ${oneLine(p.campaign)} (${p.campaignId}):
@@ -58,7 +60,7 @@ for (const [kind, title] of [['adversarial', 'adversarial cases'], ['control', '
       if (c.kind !== kind) return;
       test(c.title, async () => {
         const label = await answer(i);
-        ${dialect.assertEqual('label', 'c.expected', '`${c.kind} ${c.id}: ${JSON.stringify(c.text)}`')};
+        ${dialect.assertEqual('label', 'c.expected', failureMessage)};
       });
     });
   });

@@ -105,7 +105,16 @@ function screen(out: string, columns: number): string[] {
 for (const columns of [40, 80, 120]) {
   test(`terminal of ${columns} columns: every redraw stays on one line, and the ETA stays in view`, async () => {
     let out = '';
-    const r = progressReporter({ stream: { write: (s: string) => ((out += s), true), isTTY: true, columns } });
+    const r = progressReporter({
+      stream: {
+        write: (s: string) => {
+          out += s;
+          return true;
+        },
+        isTTY: true,
+        columns,
+      },
+    });
     const waiting = 'endpoint 32 in flight, 6/min cap, 32 rate-limited, 0 failed, backing off 3s (429)';
     const budgets = { maxTotalQueries: 9_999_999, maxTimeMs: 8 * 3_600_000, maxTokens: null, maxCostUsd: null };
     r.onStart!({ ...start, total: 1000, budgets, waitingOn: () => waiting });

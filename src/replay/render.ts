@@ -87,41 +87,7 @@ export function replayJson(suite: Suite, r: ReplayResult, gate: Gate): unknown {
  * known failure, reported as skipped so it does not turn the build red; fixed and passed cases pass.
  */
 export function renderReplayJUnit(suite: Suite, r: ReplayResult): string {
-  const classname = (x: ReplayedCase) => `quiver.replay.${x.case.kind}`;
-  const cases: JUnitCase[] = r.cases.map((x) => {
-    const name = `${x.case.kind} ${x.case.id}: ${x.case.text}`;
-    switch (x.status) {
-      case 'regressed':
-        return {
-          name,
-          classname: classname(x),
-          outcome: {
-            kind: 'failure',
-            type: 'regressed',
-            message: `expected ${x.case.expected}, got ${x.label}`,
-            details: x.case.text,
-          },
-        };
-      case 'still-failing':
-        return {
-          name,
-          classname: classname(x),
-          outcome: {
-            kind: 'skipped',
-            message: `known adversarial failure: still answers ${x.label} (expected ${x.case.expected})`,
-          },
-        };
-      case 'fixed':
-        return {
-          name,
-          classname: classname(x),
-          outcome: { kind: 'passed' },
-          systemOut: `fixed: now answers ${x.label}`,
-        };
-      case 'passed':
-        return { name, classname: classname(x), outcome: { kind: 'passed' } };
-    }
-  });
+  const cases = r.cases.map(junitCase);
   return renderJUnit(`quiver replay ${suite.path}`, [
     {
       name: `${r.target} on ${suite.path}`,
@@ -135,4 +101,41 @@ export function renderReplayJUnit(suite: Suite, r: ReplayResult): string {
       cases,
     },
   ]);
+}
+
+/** One replayed case as a JUnit test case (the switch is exhaustive over the statuses: TypeScript checks it). */
+function junitCase(x: ReplayedCase): JUnitCase {
+  const name = `${x.case.kind} ${x.case.id}: ${x.case.text}`;
+  const classname = `quiver.replay.${x.case.kind}`;
+  switch (x.status) {
+    case 'regressed':
+      return {
+        name,
+        classname,
+        outcome: {
+          kind: 'failure',
+          type: 'regressed',
+          message: `expected ${x.case.expected}, got ${x.label}`,
+          details: x.case.text,
+        },
+      };
+    case 'still-failing':
+      return {
+        name,
+        classname,
+        outcome: {
+          kind: 'skipped',
+          message: `known adversarial failure: still answers ${x.label} (expected ${x.case.expected})`,
+        },
+      };
+    case 'fixed':
+      return {
+        name,
+        classname,
+        outcome: { kind: 'passed' },
+        systemOut: `fixed: now answers ${x.label}`,
+      };
+    case 'passed':
+      return { name, classname, outcome: { kind: 'passed' } };
+  }
 }

@@ -15,7 +15,13 @@ function recording(ctx: SearchContext): { ctx: SearchContext; batches: AttackTex
   const batches: AttackText[][] = [];
   return {
     batches,
-    ctx: { ...ctx, evaluate: (texts) => (batches.push([...texts]), ctx.evaluate(texts)) },
+    ctx: {
+      ...ctx,
+      evaluate: (texts) => {
+        batches.push([...texts]);
+        return ctx.evaluate(texts);
+      },
+    },
   };
 }
 

@@ -11,7 +11,11 @@ const table = { great: ['fine', 'lovely'], good: ['bad', 'decent'], food: ['meal
 
 function batches(ctx: SearchContext): { ctx: SearchContext; sizes: number[] } {
   const sizes: number[] = [];
-  return { sizes, ctx: { ...ctx, evaluate: (t: readonly AttackText[]) => (sizes.push(t.length), ctx.evaluate(t)) } };
+  const evaluate = (t: readonly AttackText[]) => {
+    sizes.push(t.length);
+    return ctx.evaluate(t);
+  };
+  return { sizes, ctx: { ...ctx, evaluate } };
 }
 
 test('rankWords: leave-one-out probes only words with candidates, in one batch', async () => {

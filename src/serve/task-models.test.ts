@@ -9,6 +9,7 @@ import { serveOptions } from '../cli/commands/serve.js';
 import { startServer } from './server.js';
 import { bundledEmbeddings, taskModels } from './task-models.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the response's fields freely; the asserts are the checks.
 async function post(url: string, path: string, body: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',

@@ -3,6 +3,7 @@
  * The comparison modules load only when the command runs.
  */
 import type { Command } from 'commander';
+import type { Comparison } from '../../compare/compare.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Target } from '../../core/target.js';
 import { off, on, text } from '../../options/parsers.js';
@@ -61,7 +62,7 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
     }
     return t;
   };
-  let comparison;
+  let comparison: Comparison;
   try {
     comparison = await compareCampaigns(campaigns, {
       intersection: flags.intersection === true,

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { integer, on, text } from '../../options/parsers.js';
+import type { ReplayResult } from '../../replay/replay.js';
 import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
 import { targetOptionsOf, targetOptionTable } from '../../options/target.js';
 import { addTableOptions } from '../commander-options.js';
@@ -55,7 +56,7 @@ async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<voi
   const { batchSize: _batchSize, ...others } = flags;
   const options = targetOptionsOf(flags.target, isHfSpec(flags.target) ? flags : others);
   const target = await createTarget(flags.target, options, await prepareTargetShared(flags.target, options));
-  let result;
+  let result: ReplayResult;
   try {
     result = await replaySuite(suite.cases, target, flags.batchSize);
   } finally {

@@ -166,7 +166,7 @@ function normalised(
   if (!(sum > 0) || !Number.isFinite(sum)) throw new ParseFailure(mode, 'scores are all zero', content);
   const keep = Math.abs(sum - 1) <= SUM_TOLERANCE;
   const scores: Record<string, number> = {};
-  labels.forEach((l, i) => (scores[l] = keep ? values[i]! : values[i]! / sum));
+  for (const [i, l] of labels.entries()) scores[l] = keep ? values[i]! : values[i]! / sum;
   return predictionFrom(labels, scores);
 }
 
