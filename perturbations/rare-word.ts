@@ -1,7 +1,7 @@
 /**
  * @module The `rare-word` family: at a word, swap in its rarest synonyms (by SUBTLEX-US rank), or insert a rare,
- * sentiment-neutral filler adverb before it where an adverb can stand (lib/filler-slots.ts); optionally (off by default) CheckList-style swaps of names, places and
- * numbers.
+ * sentiment-neutral filler adverb before it where an adverb can stand (lib/filler-slots.ts); optionally (off by
+ * default) CheckList-style swaps of names, places and numbers.
  */
 import type { AttackText } from '../src/core/attack-text.js';
 import type { Perturbation, PerturbContext } from '../src/core/perturbation.js';

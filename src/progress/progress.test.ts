@@ -42,7 +42,7 @@ test('terminal output: a redrawn bar', () => {
   assert.match(out[1]!, /^\r\[#+\.+\] 5\/10 done/);
 });
 
-test('ETA: none until examples of this run finished after its first one give a rate; start-up and resumed records excluded', () => {
+test("ETA: none until this run's examples after its first give a rate; start-up and resumed records excluded", () => {
   const m = new RateMeter();
   // A resumed campaign: 50 of 100 done by an earlier run, the first of this run after 20 s of start-up.
   const q = (doneThisRun: number, elapsedMs: number): Progress => ({
@@ -147,7 +147,7 @@ test('a heartbeat line while no example finishes, saying what the workers wait o
   assert.equal(out.length, n, 'the heartbeat stops with the campaign');
 });
 
-test('a campaign stopped early ends with the counts the summary has (examples in flight finished after the last draw)', () => {
+test("a campaign stopped early ends with the summary's counts (in flight examples finished after the draw)", () => {
   for (const isTTY of [true, false]) {
     const out: string[] = [];
     const r = progressReporter({

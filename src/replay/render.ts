@@ -24,7 +24,8 @@ export function renderReplayTable(suite: Suite, r: ReplayResult, gate: Gate): st
   const src = suite.header.source;
   const lines = [
     '',
-    `Quiver replay: ${suite.path} (${adversarial} adversarial, ${controls} controls; recorded on ${src.model}) against ${r.target}`,
+    `Quiver replay: ${suite.path} (${adversarial} adversarial, ${controls} controls; recorded on ${src.model}) ` +
+      `against ${r.target}`,
     '',
     '  kind         status          cases',
     `  adversarial  still-failing  ${String(c['still-failing']).padStart(6)}`,
@@ -43,7 +44,8 @@ export function renderReplayTable(suite: Suite, r: ReplayResult, gate: Gate): st
     const shown = [...regressed, ...fixed.slice(0, MAX_FIXED_LISTED)];
     for (const x of shown) {
       lines.push(
-        `  ${clip(x.case.id, idw).padEnd(idw)}  ${x.status.padEnd(9)}  ${`${x.case.expected} -> ${x.label}`.padEnd(lw)}  ${clip(x.case.text, 64)}`,
+        `  ${clip(x.case.id, idw).padEnd(idw)}  ${x.status.padEnd(9)}  ` +
+          `${`${x.case.expected} -> ${x.label}`.padEnd(lw)}  ${clip(x.case.text, 64)}`,
       );
     }
     if (fixed.length > MAX_FIXED_LISTED)

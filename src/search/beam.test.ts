@@ -27,7 +27,7 @@ function recording(ctx: SearchContext): { ctx: SearchContext; batches: AttackTex
 
 const hard = 'The food was great, the dessert was good and tasty, the service was great.';
 
-test('beam: each step is one batch holding every position of every member, members keep at most beamWidth', async () => {
+test('beam: each step is one batch of every position of every member; members keep at most beamWidth', async () => {
   for (const width of [1, 3]) {
     const f = await engineFixture({ text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)] });
     const r = recording(f.ctx);

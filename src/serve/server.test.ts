@@ -72,7 +72,7 @@ test('serve: a malformed message list is a 400 that says which message is wrong,
   }
 });
 
-test('serve: the answer style follows the request (auto), with the local model probabilities at full precision', async () => {
+test('serve: the answer style follows the request (auto); local model probabilities at full precision', async () => {
   const server = await serveWink();
   try {
     const text = 'Great phone, highly recommended.';
@@ -121,7 +121,7 @@ test('serve: the answer style follows the request (auto), with the local model p
   assert.equal(plainDecimal(1), '1.0');
 });
 
-test('serve: only the text after the marker is classified (the whole message without one; content parts too)', async () => {
+test('serve: only the text after the marker is classified (the whole message without one; content parts)', async () => {
   const server = await serveWink({ answer: 'json' });
   try {
     const score = async (content: unknown) =>
@@ -176,7 +176,7 @@ test('serve: injected 429s carry retry-after, 500s and dropped connections happe
   }
 });
 
-test('serve: 64 concurrent requests with 200 ms latency are served in parallel; noise flips answers at its rate', async () => {
+test('serve: 64 concurrent requests with 200 ms latency are served in parallel; noise flips at its rate', async () => {
   const server = await serveWink({ latencyMs: 200 });
   try {
     const started = performance.now();
@@ -201,7 +201,7 @@ test('serve: 64 concurrent requests with 200 ms latency are served in parallel; 
   }
 });
 
-test('serve: --rate-limit-share answers 429 to that share whatever the rate; --rate-limit-rpm sends x-ratelimit headers', async () => {
+test('serve: --rate-limit-share answers 429 to that share at any rate; --rate-limit-rpm sets x-ratelimit', async () => {
   const all = await serveWink({ rateLimitShare: 1 });
   try {
     for (let i = 0; i < 5; i++) {

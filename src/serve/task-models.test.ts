@@ -77,7 +77,7 @@ test('serve task:all: each quiver-<task> model answers the text after the marker
   }
 });
 
-test("serve /v1/embeddings: unit vectors whose cosine is Quiver's similarity; unknown models and bad input are errors", async () => {
+test("serve /v1/embeddings: unit vectors, cosine is Quiver's similarity; bad models and input are errors", async () => {
   const server = await startServer(null, {
     ...quietServer,
     modelNames: [],

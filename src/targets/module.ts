@@ -1,4 +1,6 @@
-/** @module `module:<path>`: a user's JS/TS module exporting `predict(texts)` (and optionally `labels`) used as a target. */
+/**
+ * @module `module:<path>`: a user's JS/TS module exporting `predict(texts)` (and optionally `labels`) used as a target.
+ */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -109,7 +109,7 @@ export function runTargetContract(
       assert.deepEqual(await target.predict([]), []);
     });
 
-    test('one prediction per text: label in labels, scores are probabilities summing to 1, label is the argmax', async () => {
+    test('one prediction per text: label in labels, scores probabilities summing to 1, label the argmax', async () => {
       const out = await target.predict(batch);
       assert.equal(out.length, batch.length);
       for (const [i, p] of out.entries()) checkPrediction(target, p, `text ${i}`);

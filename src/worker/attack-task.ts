@@ -37,7 +37,9 @@ async function attack(task: AttackTask): Promise<AttackTaskResult> {
   return attackExamples(task, await cached.parts, await cached.assessment);
 }
 
-/** Attacks the task's examples one after the other with parts already built (in a worker, or in the caller's thread). */
+/**
+ * Attacks the task's examples one after the other with parts already built (in a worker, or in the caller's thread).
+ */
 export async function attackExamples(
   task: AttackTask,
   parts: AttackParts,

@@ -11,7 +11,9 @@ import { targetOptionsOf, targetOptionTable } from '../../options/target.js';
 import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
 
-/** Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read. */
+/**
+ * Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read.
+ */
 const { batchSize: _modelBatchSize, ...targetOptions } = targetOptionTable;
 
 /** The options of `quiver replay`, each declared once; the target options are those of `quiver run`. */

@@ -23,7 +23,9 @@ export class ParseFailure extends Error {
   }
 }
 
-/** Scores summing to 1 within this are kept as they are (TextAttack's tolerance), so exact answers round-trip exactly. */
+/**
+ * Scores summing to 1 within this are kept as they are (TextAttack's tolerance), so exact answers round-trip exactly.
+ */
 const SUM_TOLERANCE = 1e-6;
 /** AORTA's value for a label missing from an otherwise readable answer. */
 const MISSING_SCORE = 0.001;

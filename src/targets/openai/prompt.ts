@@ -1,4 +1,6 @@
-/** @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into messages. */
+/**
+ * @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into messages.
+ */
 import { INPUT_PLACEHOLDER, LABELS_PLACEHOLDER, renderTemplate } from '../../core/prompt-template.js';
 
 /** The marker before the text in every default template; `quiver serve` classifies what follows it by default. */
