@@ -27,7 +27,7 @@ function modelCopy(name: string, edit: (dir: string) => void = () => {}): string
   return dir;
 }
 
-test('quiver run --target local:nn finds verified flips in 2 worker threads; they reproduce on a fresh model', async () => {
+test('quiver run --target local:nn finds verified flips in 2 worker threads; they reproduce afresh', async () => {
   const out = join(work, 'nn');
   const r = quiver('run', '--target', 'local:nn', '--limit', '10', '--out', out, '--workers', '2');
   assert.equal(r.code, 0, r.stderr);
@@ -112,7 +112,10 @@ test('bad model folders and labels: exit 2 naming the file and what is missing, 
   assert.equal(r.code, 2, r.stderr);
   assert.match(
     r.stderr,
-    /reviews\.jsonl:1: field "label": "(positive|negative)" is not a label of the target \(its labels: NEGATIVE, POSITIVE\); map it with --label-map (positive=POSITIVE|negative=NEGATIVE)/,
+    new RegExp(
+      String.raw`reviews\.jsonl:1: field "label": "(positive|negative)" is not a label of the target \(its ` +
+        String.raw`labels: NEGATIVE, POSITIVE\); map it with --label-map (positive=POSITIVE|negative=NEGATIVE)`,
+    ),
   );
   assert.equal(existsSync(out), false);
   const mapped = quiver(

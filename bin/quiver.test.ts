@@ -156,7 +156,7 @@ test('bad dataset lines: exit 2, the message names file, line and field, nothing
   assert.match(r2.stderr, /bad\.jsonl:2: field "text": missing/);
 });
 
-test('numeric labels: a hint at --label-map, which maps them (JSONL and CSV); a missing field names the fields there are', () => {
+test('numeric labels: a hint at --label-map, which maps them (JSONL, CSV); a missing field names the fields', () => {
   const jsonl = join(work, 'numeric.jsonl');
   writeFileSync(
     jsonl,
@@ -172,7 +172,10 @@ test('numeric labels: a hint at --label-map, which maps them (JSONL and CSV); a 
   assert.equal(r2.code, 2);
   assert.match(
     r2.stderr,
-    /numeric\.jsonl:1: field "label": must be a string; map numbers to labels with --label-map, e.g. 0=negative,1=positive/,
+    new RegExp(
+      String.raw`numeric\.jsonl:1: field "label": must be a string; map numbers to labels with --label-map, ` +
+        'e.g. 0=negative,1=positive',
+    ),
   );
   const out = join(work, 'numeric');
   const ok = quiver(
@@ -387,7 +390,7 @@ test('quiver --help and run --help', () => {
   assert.match(h.stdout, /--max-perturb-ratio/);
 });
 
-test('poison pills: over-long texts are refused (or skipped) at validation; a slow example stops at --example-timeout; resume works', () => {
+test('poison pills: over-long texts refused (or skipped); a slow example stops at --example-timeout; resume', () => {
   const mod = join(work, 'slow-model.mjs');
   // 20 ms of CPU per call: any search needs far more than 100 ms.
   writeFileSync(
@@ -397,7 +400,11 @@ export const labels = ['negative', 'positive'];
 export async function predict(texts) {
   const end = Date.now() + 20;
   while (Date.now() < end);
-  return texts.map((t) => (/good/.test(t) ? { label: 'positive', scores: { negative: 0.2, positive: 0.8 } } : { label: 'negative', scores: { negative: 0.8, positive: 0.2 } }));
+  return texts.map((t) =>
+    /good/.test(t)
+      ? { label: 'positive', scores: { negative: 0.2, positive: 0.8 } }
+      : { label: 'negative', scores: { negative: 0.8, positive: 0.2 } },
+  );
 }`,
   );
   const data = join(work, 'pills.jsonl');

@@ -45,7 +45,8 @@ function exitCodeFor(err: unknown): number {
     return 2;
   }
   process.stderr.write(
-    `quiver: unexpected error: ${err instanceof Error ? (process.env.QUIVER_DEBUG ? err.stack : err.message) : String(err)}\n`,
+    `quiver: unexpected ` +
+      `error: ${err instanceof Error ? (process.env.QUIVER_DEBUG ? err.stack : err.message) : String(err)}\n`,
   );
   return 1;
 }

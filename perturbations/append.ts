@@ -44,7 +44,8 @@ export function resolveAppendOptions(options: Readonly<Record<string, unknown>>)
   if (Array.isArray(d) && d.length > 0 && d.every((s) => typeof s === 'string' && s.trim() !== ''))
     return d.map((s: string) => s.trim());
   throw new ConfigError(
-    `append: option distractors must be "stresstest", "checklist" or a non-empty list of strings, got ${JSON.stringify(d)}`,
+    `append: option distractors must be "stresstest", "checklist" or a non-empty list of strings, ` +
+      `got ${JSON.stringify(d)}`,
   );
 }
 

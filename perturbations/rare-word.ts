@@ -1,7 +1,7 @@
 /**
  * @module The `rare-word` family: at a word, swap in its rarest synonyms (by SUBTLEX-US rank), or insert a rare,
- * sentiment-neutral filler adverb before it where an adverb can stand (lib/filler-slots.ts); optionally (off by default) CheckList-style swaps of names, places and
- * numbers.
+ * sentiment-neutral filler adverb before it where an adverb can stand (lib/filler-slots.ts); optionally (off by
+ * default) CheckList-style swaps of names, places and numbers.
  */
 import type { AttackText } from '../src/core/attack-text.js';
 import type { Perturbation, PerturbContext } from '../src/core/perturbation.js';
@@ -97,7 +97,10 @@ export function rareWord(options: Partial<RareWordOptions> = {}): Perturbation {
 
   function fillersBefore(id: number, ctx: PerturbContext): readonly string[] {
     let fillers = perExample.get(ctx);
-    if (fillers === undefined) perExample.set(ctx, (fillers = new Map()));
+    if (fillers === undefined) {
+      fillers = new Map();
+      perExample.set(ctx, fillers);
+    }
     let out = fillers.get(id);
     if (out === undefined) {
       // Keyed by word id, so a word gets the same filler whatever the search path.

@@ -116,7 +116,8 @@ test('sentences swap with the next one when they end alike', () => {
   const at0 = texts(s, 0, undefined, reorder({ adjacentWords: false, clauses: false }));
   assert.deepEqual(at0, ['The service was slow. The food was great. Would I return?']);
   assert.deepEqual(texts(s, 4, undefined, reorder({ adjacentWords: false, clauses: false })), []); // "." vs "?"
-  assert.deepEqual(texts(s, 1, undefined, reorder({ adjacentWords: false, clauses: false })), []); // not a sentence start
+  // not a sentence start
+  assert.deepEqual(texts(s, 1, undefined, reorder({ adjacentWords: false, clauses: false })), []);
   // Decimals and abbreviations are not boundaries.
   assert.deepEqual(
     blockSwaps('Mr. Smith gave it 3.5 stars. We left.', () => untagged),

@@ -287,7 +287,8 @@ test('word forms: every replacement is a real, reasonably common word; no made-u
 
 test('embedding filter on by default: "unintentional" never becomes its opposite "designed"', () => {
   const s =
-    '... designed to provide a mix of smiles and tears , crossroads instead provokes a handful of unintentional howlers and numerous yawns .';
+    '... designed to provide a mix of smiles and tears , crossroads instead provokes a handful of unintentional ' +
+    'howlers and numerous yawns .';
   assert.ok(!replacements(s, 'unintentional', {}, true).includes('designed'));
   assert.ok(
     replacements(s, 'unintentional', { minCosine: null }, true).includes('designed'),
@@ -297,7 +298,8 @@ test('embedding filter on by default: "unintentional" never becomes its opposite
 
 test('context fit: "a winning ensemble comedy" is not "a victorious ensemble comedy"', () => {
   const s =
-    'this is a winning ensemble comedy that shows canadians can put gentle laughs and equally gentle sentiments on the button .';
+    'this is a winning ensemble comedy that shows canadians can put gentle laughs and equally gentle sentiments on ' +
+    'the button .';
   assert.ok(!replacements(s, 'winning', {}, true).includes('victorious'));
   assert.ok(
     replacements(s, 'winning', { maxContextDrop: null }, true).includes('victorious'),

@@ -25,7 +25,9 @@ export const TYPO_OPERATIONS: readonly TypoOperation[] = [
   'homoglyph',
 ];
 
-/** The default operations: the four classic keyboard slips (the defaults of Quiver 0.1, kept so results do not move). */
+/**
+ * The default operations: the four classic keyboard slips (the defaults of Quiver 0.1, kept so results do not move).
+ */
 export const DEFAULT_TYPO_OPERATIONS: readonly TypoOperation[] = ['substitute', 'swap', 'delete', 'insert'];
 
 export interface TypoOptions {
@@ -78,7 +80,10 @@ export const typoPresets = {
 
 export type TypoPreset = keyof typeof typoPresets;
 
-/** Options as given: any TypoOptions, optionally on top of a preset (`{ preset: 'textbugger', variantsPerOperation: 2 }`). */
+/**
+ * Options as given: any TypoOptions, optionally on top of a preset
+ * (`{ preset: 'textbugger', variantsPerOperation: 2 }`).
+ */
 export type TypoInput = Partial<TypoOptions> & { readonly preset?: TypoPreset };
 
 // Letters with optional inner apostrophes ("don't"); digits, hyphens and mixed tokens are not typo targets.

@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Relative specifiers of every import in `source`: `import ... from`, `export ... from`, `import '...'`, `import(...)`. */
+/**
+ * Relative specifiers of every import in `source`: `import ... from`, `export ... from`, `import '...'`, `import(...)`.
+ */
 function importSpecifiers(source: string): string[] {
   const specs: string[] = [];
   // Statements start a line (so JSDoc examples, whose lines start with `*`, are not read as imports).
@@ -124,6 +126,7 @@ test('the folder dependency graph of src/, perturbations/ and bin/ has no cycle'
     null,
     cycle === null
       ? ''
-      : `folder cycle ${[...cycle.map((e) => e.from), cycle[0]!.from].join(' -> ')}, through:\n${cycle.map((e) => `  ${e.from} -> ${e.to}  (${e.example})`).join('\n')}`,
+      : `folder cycle ${[...cycle.map((e) => e.from), cycle[0]!.from].join(' -> ')}, ` +
+          `through:\n${cycle.map((e) => `  ${e.from} -> ${e.to}  (${e.example})`).join('\n')}`,
   );
 });

@@ -148,11 +148,16 @@ const keywordModel = `{
   id: 'keyword',
   labels: ['negative', 'positive'],
   async predict(texts) {
-    return texts.map((t) => predictionFrom(['negative', 'positive'], /\\b(great|good)\\b/.test(t) ? { negative: 0.1, positive: 0.9 } : { negative: 0.7, positive: 0.3 }));
+    return texts.map((t) =>
+      predictionFrom(
+        ['negative', 'positive'],
+        /\\b(great|good)\\b/.test(t) ? { negative: 0.1, positive: 0.9 } : { negative: 0.7, positive: 0.3 },
+      ),
+    );
   },
 }`;
 
-test('import { runCampaign } from the package works from an .mjs file: a campaign, one attack, an assertion, an export', () => {
+test('import { runCampaign } from the package in an .mjs file: a campaign, an attack, an assertion, an export', () => {
   writeFileSync(
     join(consumer, 'api.mjs'),
     `import { AssertionError } from 'node:assert';
@@ -160,11 +165,25 @@ import { attackExample, exportCampaign, loadCampaign, predictionFrom, runCampaig
 import { assertRobust } from '${NAME}/testing';
 const model = ${keywordModel};
 const dataset = [{ text: 'A great film.', label: 'positive' }, { text: 'A dull film.', label: 'negative' }];
-const outcome = await runCampaign({ target: model, dataset, perturbations: ['typo'], stabilitySamples: 2, out: 'runs/api' });
-const one = await attackExample('local:afinn', 'A good film with a fine cast.', { perturbations: ['typo', 'synonym'], stabilitySamples: 2 });
+const outcome = await runCampaign({
+  target: model, dataset, perturbations: ['typo'], stabilitySamples: 2, out: 'runs/api',
+});
+const one = await attackExample('local:afinn', 'A good film with a fine cast.', {
+  perturbations: ['typo', 'synonym'], stabilitySamples: 2,
+});
 let failure = null;
-try { await assertRobust(model, 'A great film.', { perturbations: ['typo'], stabilitySamples: 2 }); } catch (e) { failure = e instanceof AssertionError ? e.message : String(e); }
-console.log(JSON.stringify({ examples: outcome.summary.examples, records: loadCampaign('runs/api').records.length, suite: exportCampaign('runs/api', 'jsonl').trim().split('\\n').length, one: one.status, failure }));
+try {
+  await assertRobust(model, 'A great film.', { perturbations: ['typo'], stabilitySamples: 2 });
+} catch (e) {
+  failure = e instanceof AssertionError ? e.message : String(e);
+}
+console.log(JSON.stringify({
+  examples: outcome.summary.examples,
+  records: loadCampaign('runs/api').records.length,
+  suite: exportCampaign('runs/api', 'jsonl').trim().split('\\n').length,
+  one: one.status,
+  failure,
+}));
 `,
   );
   const out = JSON.parse(timed('mjs', () => ok(run(process.execPath, ['api.mjs']), 'node api.mjs'))) as Record<
@@ -177,19 +196,29 @@ console.log(JSON.stringify({ examples: outcome.summary.examples, records: loadCa
   assert.equal(out.one, 'succeeded');
   assert.match(
     String(out.failure),
-    /keyword is not robust: 1 edit flips "positive" to "negative"[^]*A \[-great-\]\{\+\w+\+\} film\./,
+    /keyword is not robust: 1 edit flips "positive" to "negative"[\s\S]*A \[-great-\]\{\+\w+\+\} film\./,
   );
 });
 
-test('from TypeScript: the shipped declarations type-check a user program (and catch a wrong option), which then runs', () => {
+test('from TypeScript: the shipped declarations type-check a user program (and catch a bad option); it runs', () => {
   writeFileSync(
     join(consumer, 'program.ts'),
-    `import { predictionFrom, runCampaign, attackExample, type CampaignOptions, type ResultRecord, type Target } from '${NAME}';
+    `import {
+  predictionFrom, runCampaign, attackExample, type CampaignOptions, type ResultRecord, type Target,
+} from '${NAME}';
 import { assertRobust, type RobustnessOptions } from '${NAME}/testing';
 const model: Target = ${keywordModel};
-const options: CampaignOptions = { target: model, dataset: [{ id: 'a', text: 'A great film.', label: 'positive' }], perturbations: ['typo'], stabilitySamples: 2, out: 'runs/ts' };
+const options: CampaignOptions = {
+  target: model,
+  dataset: [{ id: 'a', text: 'A great film.', label: 'positive' }],
+  perturbations: ['typo'],
+  stabilitySamples: 2,
+  out: 'runs/ts',
+};
 const outcome = await runCampaign(options);
-const record: ResultRecord = await attackExample(model, 'A good film.', { perturbations: ['typo'], stabilitySamples: 2 });
+const record: ResultRecord = await attackExample(model, 'A good film.', {
+  perturbations: ['typo'], stabilitySamples: 2,
+});
 const robust: RobustnessOptions = { perturbations: ['typo'], minStability: 0 };
 const passed = await assertRobust(model, 'A fine film.', robust);
 console.log(JSON.stringify({ examples: outcome.summary.examples, status: record.status, robust: passed.status }));
@@ -240,7 +269,7 @@ export function predict(texts: string[]): Prediction[] {
 }
 `;
 
-test('npx quiver run --target module:./model.ts: a TypeScript target loads in the worker threads without a loader flag', () => {
+test('npx quiver run --target module:./model.ts: a TS target loads in worker threads without a loader flag', () => {
   writeFileSync(join(consumer, 'model.ts'), typedModule);
   const lines = ['A great film.', 'I loved it.', 'Dull and slow.', 'A good cast, a good plot.'].map((text, i) =>
     JSON.stringify({ id: `r${i}`, text, label: /great|good|loved/i.test(text) ? 'positive' : 'negative' }),

@@ -1,4 +1,7 @@
-/** The attack every benchmark in experiments/bench runs: abs over all four default families, seed 42, 20 stability samples. */
+/**
+ * The attack every benchmark in experiments/bench runs: abs over all four default families, seed 42, 20 stability
+ * samples.
+ */
 import type { AttackConfig } from '../../src/contracts/campaign.js';
 
 export function benchAttack(target: string, targetOptions: Readonly<Record<string, unknown>> = {}): AttackConfig {

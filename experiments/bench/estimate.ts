@@ -43,7 +43,8 @@ const fmt = (ms: number) => (ms < 60_000 ? `${(ms / 1000).toFixed(1)} s` : `${(m
 const lines: string[] = [
   `Target ${target}, default workers; whole processes (\`quiver run --dry-run --json\`, then the campaign itself).`,
   '',
-  '| examples | dry run took | estimated wall (IQR) | real wall | estimate ÷ real | estimated texts sent | real texts sent | ÷ |',
+  '| examples | dry run took | estimated wall (IQR) | real wall | estimate ÷ real | estimated texts sent | real ' +
+    'texts sent | ÷ |',
   '|---|---|---|---|---|---|---|---|',
 ];
 for (const n of sizes) {
@@ -58,8 +59,10 @@ for (const n of sizes) {
   const s = JSON.parse(real.stdout) as { totalTextsSent: number };
   rmSync(out, { recursive: true, force: true });
   lines.push(
-    `| ${n.toLocaleString('en-US')} | ${fmt(dry.ms)} | ${fmt(e.wallMs.expected)} (${fmt(e.wallMs.low)} – ${fmt(e.wallMs.high)}) | ${fmt(real.ms)} | ` +
-      `${(e.wallMs.expected / real.ms).toFixed(2)} | ${Math.round(e.queries.expected).toLocaleString('en-US')} | ${s.totalTextsSent.toLocaleString('en-US')} | ` +
+    `| ${n.toLocaleString('en-US')} | ${fmt(dry.ms)} | ${fmt(e.wallMs.expected)} (${fmt(e.wallMs.low)} ` +
+      `– ${fmt(e.wallMs.high)}) | ${fmt(real.ms)} | ` +
+      `${(e.wallMs.expected / real.ms).toFixed(2)} | ${Math.round(e.queries.expected).toLocaleString('en-US')} ` +
+      `| ${s.totalTextsSent.toLocaleString('en-US')} | ` +
       `${(e.queries.expected / s.totalTextsSent).toFixed(2)} |`,
   );
   console.error(lines.at(-1));

@@ -54,8 +54,12 @@ for (const target of targets) {
     rows.push(`| ${target} | ${run} | ${f(one)} | ${f(two)} | **${(two[2]! / one[2]!).toFixed(2)}×** |`);
   }
 }
-console.log(`11,715 examples (3 rounds of MR test, SST-2 dev, Financial PhraseBank non-neutral), abs, four families, seed 42.
+console.log(
+  `11,715 examples (3 rounds of MR test, SST-2 dev, Financial PhraseBank non-neutral), abs, four families, ` +
+    `seed 42.
 
-| target | run | 1 worker, examples/s (first / second / last third) | 2 workers, examples/s (first / second / last third) | 2 workers ÷ 1, last third |
+| target | run | 1 worker, examples/s (first / second / last third) | ` +
+    `2 workers, examples/s (first / second / last third) | 2 workers ÷ 1, last third |
 |---|---|---|---|---|
-${rows.join('\n')}`);
+${rows.join('\n')}`,
+);

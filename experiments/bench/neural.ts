@@ -96,9 +96,14 @@ const sent32 = await rate(b32, sentenceBatches, 32);
 const sent1 = await rate(b1, sentenceBatches, 1);
 
 const f = (x: number, d = 2) => x.toFixed(d);
-process.stdout.write(`local:nn, ${n} SST-2 dev examples (campaigns: ${n * 2}), node ${process.version}
-1. model share of one-thread campaign time: ${f(share)} (${f(modelMs / 1000)} s of ${f(totalMs / 1000)} s; ${texts} texts in ${calls} calls, ${f((modelMs * 1000) / texts, 1)} µs per text in the model, ${f(((totalMs - modelMs) * 1000) / texts, 1)} µs outside)
+process.stdout.write(
+  `local:nn, ${n} SST-2 dev examples (campaigns: ${n * 2}), node ${process.version}
+1. model share of one-thread campaign time: ${f(share)} (${f(modelMs / 1000)} s of ${f(totalMs / 1000)} s; ${texts} ` +
+    `texts in ${calls} calls, ${f((modelMs * 1000) / texts, 1)} µs per text in the ` +
+    `model, ${f(((totalMs - modelMs) * 1000) / texts, 1)} µs outside)
 2. cold whole campaign: 1 worker ${f(one / 1000)} s, 2 workers ${f(two / 1000)} s: ${f(one / two)}x
-3. texts/s, batches of 32 vs one text per call: candidate batches ${f(cand32, 0)} vs ${f(cand1, 0)} (${f(cand32 / cand1)}x); unrelated sentences ${f(sent32, 0)} vs ${f(sent1, 0)} (${f(sent32 / sent1)}x)
-`);
+3. texts/s, batches of 32 vs one text per call: candidate batches ${f(cand32, 0)} vs ${f(cand1, 0)} ` +
+    `(${f(cand32 / cand1)}x); unrelated sentences ${f(sent32, 0)} vs ${f(sent1, 0)} (${f(sent32 / sent1)}x)
+`,
+);
 await Promise.all([b32.close?.(), b1.close?.(), parts.target.close?.()]);

@@ -1,6 +1,7 @@
 /**
  * CPU profile of the engine in one thread (no pool), for finding hot spots:
- *   npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof experiments/bench/profile.ts [target=local:wink] [examples=150] [passes=1]
+ *   npx tsx --cpu-prof --cpu-prof-dir=/tmp/prof experiments/bench/profile.ts \
+ *     [target=local:wink] [examples=150] [passes=1]
  * Prints, per pass over the same examples, the time spent in the model versus everything else, per text sent, and the
  * garbage collections of the pass. The first pass pays for loading lexicons, compiling and filling per-word caches;
  * later passes show the steady state.
@@ -53,7 +54,9 @@ for (let pass = 1; pass <= passes; pass++) {
   const total = performance.now() - start;
   const perText = (ms: number) => ((1000 * ms) / clock.texts).toFixed(1);
   console.log(
-    `${target} pass ${pass}: ${n} examples, ${clock.texts} texts, total ${total.toFixed(0)} ms, model ${clock.ms.toFixed(0)} ms (share ${(clock.ms / total).toFixed(2)}); ` +
-      `per text: model ${perText(clock.ms)} µs, the rest ${perText(total - clock.ms)} µs; GC ${gcCount}× ${gcMs.toFixed(0)} ms`,
+    `${target} pass ${pass}: ${n} examples, ${clock.texts} texts, total ${total.toFixed(0)} ms, ` +
+      `model ${clock.ms.toFixed(0)} ms (share ${(clock.ms / total).toFixed(2)}); ` +
+      `per text: model ${perText(clock.ms)} µs, the rest ${perText(total - clock.ms)} µs; ` +
+      `GC ${gcCount}× ${gcMs.toFixed(0)} ms`,
   );
 }

@@ -91,10 +91,16 @@ const seconds = (lastAt - firstAt) / 1000;
 const meanInFlight = samples.reduce((a, b) => a + b, 0) / Math.max(1, samples.length);
 const rps = stats.completions / seconds;
 const ideal = LIMIT / (LATENCY_MS / 1000);
-console.log(`Against quiver serve --latency-ms ${LATENCY_MS} (in process), openai:local-wink, --concurrency ${LIMIT}, 2 workers, first ${EXAMPLES} SST-2 dev sentences, no cache:
+console.log(
+  `Against quiver serve --latency-ms ${LATENCY_MS} (in process), openai:local-wink, ` +
+    `--concurrency ${LIMIT}, 2 workers, first ${EXAMPLES} SST-2 dev sentences, no cache:
 
 | figure | value | target |
 |---|---|---|
-| mean requests in flight ÷ ${LIMIT} | **${(meanInFlight / LIMIT).toFixed(2)}** (${meanInFlight.toFixed(1)}; peak ${stats.maxInFlight}) | ≥ 0.9 |
-| requests/s ÷ (${LIMIT} ÷ ${LATENCY_MS} ms = ${ideal.toFixed(0)}/s) | **${(rps / ideal).toFixed(2)}** (${rps.toFixed(0)} requests/s) | ≥ 0.9 |
-| steady state measured | ${seconds.toFixed(1)} s, ${stats.completions} requests (whole run ${((performance.now() - started) / 1000).toFixed(1)} s) | |`);
+| mean requests in flight ÷ ${LIMIT} | **${(meanInFlight / LIMIT).toFixed(2)}** (${meanInFlight.toFixed(1)}; ` +
+    `peak ${stats.maxInFlight}) | ≥ 0.9 |
+| requests/s ÷ (${LIMIT} ÷ ${LATENCY_MS} ms = ${ideal.toFixed(0)}/s) | **${(rps / ideal).toFixed(2)}** ` +
+    `(${rps.toFixed(0)} requests/s) | ≥ 0.9 |
+| steady state measured | ${seconds.toFixed(1)} s, ${stats.completions} requests (whole ` +
+    `run ${((performance.now() - started) / 1000).toFixed(1)} s) | |`,
+);

@@ -3,8 +3,8 @@
  *  - raw model throughput: the target's predictions per second in a tight single-thread loop over exactly the texts
  *    (and batches) a campaign sent it, recorded by attacking the same examples in-process with a recording target;
  *  - the campaign's throughput with 1 worker (queries sent per second of steady state: the SST-2 part of a campaign
- *    that first attacks other corpora's sentences to warm up) and its ratio to the raw figure, i.e. the share of campaign time
- *    spent in the model;
+ *    that first attacks other corpora's sentences to warm up) and its ratio to the raw figure, i.e. the share of
+ *    campaign time spent in the model;
  *  - the scaling of 2 workers over 1 on the same campaign, measured the same way, next to the model's own scaling
  *    (the recorded batches replayed in 2 threads at once over 1 thread: raw-threads.ts);
  *  - peak memory of the compiled CLI (`quiver run`) with 1 and 2 workers; CLI start-up (`quiver --help`).
@@ -231,16 +231,26 @@ for (const target of targets) {
   const rss1 = cliPeakRssMb(target, 1, campaignInput(1).path);
   const rss2 = cliPeakRssMb(target, 2, campaignInput(2).path);
   rows.push(
-    `| ${target} | ${texts.toLocaleString('en-US')} in ${batches.length.toLocaleString('en-US')} batches | ${Math.round(raw).toLocaleString('en-US')} | ` +
-      `${Math.round(one.qps).toLocaleString('en-US')} | **${(one.qps / raw).toFixed(2)}** | ${Math.round(two.qps).toLocaleString('en-US')} | **${(two.qps / one.qps).toFixed(2)}×** | ${rawScaling.toFixed(2)}× | ${rss1.toFixed(0)} / ${rss2.toFixed(0)} MB (+${(rss2 - rss1).toFixed(0)}) |`,
+    `| ${target} | ${texts.toLocaleString('en-US')} in ${batches.length.toLocaleString('en-US')} batches ` +
+      `| ${Math.round(raw).toLocaleString('en-US')} | ` +
+      `${Math.round(one.qps).toLocaleString('en-US')} | **${(one.qps / raw).toFixed(2)}** ` +
+      `| ${Math.round(two.qps).toLocaleString('en-US')} | **${(two.qps / one.qps).toFixed(2)}×** ` +
+      `| ${rawScaling.toFixed(2)}× | ${rss1.toFixed(0)} / ${rss2.toFixed(0)} MB (+${(rss2 - rss1).toFixed(0)}) |`,
   );
 }
 const help = helpStartupMs();
 
-console.log(`Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}. Dataset: first ${EXAMPLES} SST-2 dev sentences, measured after ${WARMUP_PER_WORKER} warm-up sentences per worker (MR test, Financial PhraseBank) in the same campaign; campaign figures are medians of ${REPEATS} runs; search abs, all four perturbation families, 20 stability samples, seed 42.
+console.log(
+  `Machine: ${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), Node ${process.version}. Dataset: ` +
+    `first ${EXAMPLES} SST-2 dev sentences, measured after ${WARMUP_PER_WORKER} warm-up sentences per worker (MR ` +
+    `test, Financial PhraseBank) in the same campaign; campaign figures are medians of ${REPEATS} runs; search abs, ` +
+    `all four perturbation families, 20 stability samples, seed 42.
 
-| target | texts the campaign sent | raw model, texts/s (1 thread) | campaign, 1 worker, texts/s | model share (1 worker ÷ raw) | campaign, 2 workers, texts/s | 2 workers ÷ 1 | raw model alone, 2 threads ÷ 1 | peak RSS of \`quiver run\`, 1 / 2 workers (one more worker) |
+| target | texts the campaign sent | raw model, texts/s (1 thread) | campaign, 1 worker, texts/s | model share (1 ` +
+    `worker ÷ raw) | campaign, 2 workers, texts/s | 2 workers ÷ 1 | raw model alone, 2 threads ÷ 1 | peak RSS of ` +
+    `\`quiver run\`, 1 / 2 workers (one more worker) |
 |---|---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-\`quiver --help\` start-up: **${help.toFixed(0)} ms** (median of 15, compiled CLI).`);
+\`quiver --help\` start-up: **${help.toFixed(0)} ms** (median of 15, compiled CLI).`,
+);

@@ -1,4 +1,6 @@
-/** @module Helpers shared by the benchmarks: a timed real campaign, the median of repeated measurements, a timed target. */
+/**
+ * @module Helpers shared by the benchmarks: a timed real campaign, the median of repeated measurements, a timed target.
+ */
 import { runCampaign } from '../../src/campaign/run.js';
 import type { Prediction, Target } from '../../src/core/target.js';
 import { benchAttack } from './config.js';

@@ -86,12 +86,9 @@ test('with a typo in every message, promptfoo and Quiver give the same verdict o
   let failed = 0;
   for (const r of run.results) {
     const name = r.testCase.description!;
+    const components = r.gradingResult?.componentResults?.map((c) => [c.assertion?.type, c.pass, c.reason]);
     assert.equal(r.response?.output, ours.get(name)!.output, name);
-    assert.equal(
-      r.success,
-      ours.get(name)!.pass,
-      `${name}: ${JSON.stringify(r.gradingResult?.componentResults?.map((c) => [c.assertion?.type, c.pass, c.reason]))}`,
-    );
+    assert.equal(r.success, ours.get(name)!.pass, `${name}: ${JSON.stringify(components)}`);
     if (!r.success) failed++;
   }
   assert.ok(failed >= 5, `the typos flip some tests (${failed} failed)`);

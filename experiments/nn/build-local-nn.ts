@@ -307,19 +307,25 @@ model to run offline: \`--target local:nn\` is exactly \`--target hf:${rel(out)}
 
 | | |
 |---|---|
-| architecture | masked mean of 100-d word vectors (frozen, int8) → tanh layer of ${H} → 2 logits (\`onnx/model.onnx\`, opset 13) |
-| tokenizer | \`tokenizer.json\`: BERT normalizer (lower-case) and pre-tokenizer, WordPiece over whole words only (no sub-words: a word outside the vocabulary is \`[UNK]\`), \`[CLS] … [SEP]\` |
+| architecture | masked mean of 100-d word vectors (frozen, int8) → tanh layer of ${H} → 2 logits ` +
+    `(\`onnx/model.onnx\`, opset 13) |
+| tokenizer | \`tokenizer.json\`: BERT normalizer (lower-case) and pre-tokenizer, WordPiece over whole words only ` +
+    `(no sub-words: a word outside the vocabulary is \`[UNK]\`), \`[CLS] … [SEP]\` |
 | vocabulary | ${vocabWords.length.toLocaleString('en-US')} words + 4 special tokens |
 | labels | \`negative\`, \`positive\` (\`config.json\` \`id2label\`) |
-| training data | MR (Pang & Lee 2005 sentence polarity), test split: \`${rel(args.train)}\`, ${train.length.toLocaleString('en-US')} sentences |
+| training data | MR (Pang & Lee 2005 sentence polarity), test split: ` +
+    `\`${rel(args.train)}\`, ${train.length.toLocaleString('en-US')} sentences |
 | training accuracy | ${trainAccuracy.toFixed(3)} |
-| **held-out accuracy** | **${ortHeldOut.toFixed(3)}** on SST-2 dev (\`${rel(args.heldout)}\`, ${heldOut.length} sentences, never trained on), through onnxruntime-node |
-| size | \`model.onnx\` ${(embeddings.length / 1e6).toFixed(1)} MB of int8 embeddings plus ${(((model.w1.length + model.w2.length) * 4) / 1e3).toFixed(1)} kB of weights |
+| **held-out accuracy** | **${ortHeldOut.toFixed(3)}** on SST-2 dev (\`${rel(args.heldout)}\`, ${heldOut.length} ` +
+    `sentences, never trained on), through onnxruntime-node |
+| size | \`model.onnx\` ${(embeddings.length / 1e6).toFixed(1)} MB of int8 embeddings ` +
+    `plus ${(((model.w1.length + model.w2.length) * 4) / 1e3).toFixed(1)} kB of weights |
 
 Rebuild (deterministic for a given seed):
 
 \`\`\`
-npx tsx experiments/nn/build-local-nn.ts --vocab ${args.vocab} --hidden ${H} --epochs ${args.epochs} --lr ${args.lr} --l2 ${args.l2} --seed ${args.seed}
+npx tsx experiments/nn/build-local-nn.ts --vocab ${args.vocab} --hidden ${H} --epochs ${args.epochs} ` +
+    `--lr ${args.lr} --l2 ${args.l2} --seed ${args.seed}
 \`\`\`
 
 ## Licence

@@ -194,7 +194,8 @@ function embeddingFigures(): string[] {
     (t) => `| minCosine ${t} | ${pct(known.filter((c) => c >= t).length, cosines.length)} |`,
   );
   return [
-    `Over ${cosines.length} default synonym candidates, ${pct(cosines.length - known.length, cosines.length)} have a word outside`,
+    `Over ${cosines.length} default synonym candidates, ${pct(cosines.length - known.length, cosines.length)} have ` +
+      `a word outside`,
     `the 50k-word asset (dropped by the filter); mean cosine of the rest ${mean(known).toFixed(3)}. Share kept:`,
     '',
     '| threshold | kept |',
@@ -280,18 +281,21 @@ const out = [
   '',
   `on \`${relative(repo, datasetPath)}\` (${sentences.length} SST-2 dev sentences; figures over the first`,
   `${measured.length}, ${measuredWords} words). Samples and counts are seeded and reproducible; timings are from a`,
-  '2-core machine, one thread, mean of 3 passes after a first pass that loads WordNet and the frequency list (each pass\nuses fresh per-example contexts, so per-example caches start empty as in a campaign).',
+  '2-core machine, one thread, mean of 3 passes after a first pass that loads WordNet and the frequency list (each ' +
+    'pass\nuses fresh per-example contexts, so per-example caches start empty as in a campaign).',
   'Everything uses the default options unless a row says otherwise.',
   '',
   '## Candidates and generation time',
   '',
-  `wink analysis (POS, lemma, entities; shared by every family, once per example): ${((analysisMs / allWords) * 1000).toFixed(1)} ms per 1,000 words.`,
+  `wink analysis (POS, lemma, entities; shared by every family, once per ` +
+    `example): ${((analysisMs / allWords) * 1000).toFixed(1)} ms per 1,000 words.`,
   '',
   '| family | candidates per word | words with a candidate | generation ms per 1,000 words |',
   '|---|---|---|---|',
   ...families.map(
     (f) =>
-      `| ${f.label} | ${(f.candidates / measuredWords).toFixed(2)} | ${pct(f.wordsWithCandidates, measuredWords)} | ${f.msPer1000Words.toFixed(2)} |`,
+      `| ${f.label} | ${(f.candidates / measuredWords).toFixed(2)} | ${pct(f.wordsWithCandidates, measuredWords)} ` +
+      `| ${f.msPer1000Words.toFixed(2)} |`,
   ),
   '',
   'Counts are before constraints (stopwords, edit budget...), at every word of the original text.',
@@ -304,8 +308,11 @@ const out = [
   '',
   '| candidates | count | direct antonyms | cluster antonyms |',
   '|---|---|---|---|',
-  `| shipped (antonym filter on) | ${antonymsShipped.candidates} | ${pct(antonymsShipped.direct, antonymsShipped.candidates)} | ${pct(antonymsShipped.cluster, antonymsShipped.candidates)} |`,
-  `| without the antonym filter | ${antonymsRaw.candidates} | ${pct(antonymsRaw.direct, antonymsRaw.candidates)} (${antonymsRaw.direct}) | ${pct(antonymsRaw.cluster, antonymsRaw.candidates)} (${antonymsRaw.cluster}) |`,
+  `| shipped (antonym filter on) | ${antonymsShipped.candidates} ` +
+    `| ${pct(antonymsShipped.direct, antonymsShipped.candidates)} ` +
+    `| ${pct(antonymsShipped.cluster, antonymsShipped.candidates)} |`,
+  `| without the antonym filter | ${antonymsRaw.candidates} | ${pct(antonymsRaw.direct, antonymsRaw.candidates)} ` +
+    `(${antonymsRaw.direct}) | ${pct(antonymsRaw.cluster, antonymsRaw.candidates)} (${antonymsRaw.cluster}) |`,
   '',
   antonymsRaw.examples.length > 0 ? `What the filter removes here: ${antonymsRaw.examples.map(md).join('; ')}.` : '',
   '',
@@ -317,8 +324,10 @@ const out = [
   '',
   '| family | replacements | POS changed (exact UPOS) | rejected by pos-consistency | µs per candidate |',
   '|---|---|---|---|---|',
-  `| synonym | ${posSynonym.candidates} | ${pct(posSynonym.changedExact, posSynonym.candidates)} | ${pct(posSynonym.rejected, posSynonym.candidates)} | ${posSynonym.usPerCandidate.toFixed(0)} |`,
-  `| rare-word | ${posRare.candidates} | ${pct(posRare.changedExact, posRare.candidates)} | ${pct(posRare.rejected, posRare.candidates)} | ${posRare.usPerCandidate.toFixed(0)} |`,
+  `| synonym | ${posSynonym.candidates} | ${pct(posSynonym.changedExact, posSynonym.candidates)} ` +
+    `| ${pct(posSynonym.rejected, posSynonym.candidates)} | ${posSynonym.usPerCandidate.toFixed(0)} |`,
+  `| rare-word | ${posRare.candidates} | ${pct(posRare.changedExact, posRare.candidates)} ` +
+    `| ${pct(posRare.rejected, posRare.candidates)} | ${posRare.usPerCandidate.toFixed(0)} |`,
   '',
   '## Synonym: embedding filter (`minCosine`)',
   '',
@@ -326,14 +335,17 @@ const out = [
   '',
   '## Rare-word: frequency rank change',
   '',
-  `Over ${rare.n} rare-word replacements (SUBTLEX-US ranks, 0 = most frequent): ${rare.unknownShare} are absent from the`,
+  `Over ${rare.n} rare-word replacements (SUBTLEX-US ranks, 0 = most frequent): ${rare.unknownShare} are absent ` +
+    `from the`,
   `list (rarer than any ranked word); for the ${rare.known} others the rank grows by ${rare.meanChange.toFixed(0)} on`,
-  `average (median ${rare.medianChange}). Inserted fillers all rank beyond 15,000 or are unlisted (rare-fillers.test.ts).`,
+  `average (median ${rare.medianChange}). Inserted fillers all rank beyond 15,000 or are unlisted ` +
+    `(rare-fillers.test.ts).`,
   '',
   ...perturbationNames.flatMap((name) => [
     `## Samples: ${name}`,
     '',
-    `${SAMPLES} seeded samples: a random sentence, a random position allowed by the default constraints, a random candidate.`,
+    `${SAMPLES} seeded samples: a random sentence, a random position allowed by the default constraints, a random ` +
+      `candidate.`,
     '',
     ...samples(name),
     '',

@@ -86,13 +86,20 @@ const main = JSON.parse(readFileSync(probe, 'utf8')) as {
 };
 const summary = JSON.parse(stdout) as { examples: number; stopReason?: string; remaining: number; elapsedMs: number };
 
-console.log(`| figure | value |
+console.log(
+  `| figure | value |
 |---|---|
-| dataset | ${LINES.toLocaleString('en-US')} lines (${(statSync(dataset).size / 1e6).toFixed(1)} MB), texts from ${sources.map((s) => s.split('/').pop()).join(' + ')} |
+| dataset | ${LINES.toLocaleString('en-US')} lines (${(statSync(dataset).size / 1e6).toFixed(1)} MB), texts ` +
+    `from ${sources.map((s) => s.split('/').pop()).join(' + ')} |
 | target / workers | local:afinn, ${cpus().length} workers (default) |
-| first record on disk after | ${firstRecordMs === null ? 'n/a' : `${(firstRecordMs / 1000).toFixed(2)} s`} (validation of all lines, plan, pool start included) |
-| examples attacked in ${seconds} s | ${summary.examples.toLocaleString('en-US')} (stopped: ${summary.stopReason ?? 'complete'}; ${summary.remaining.toLocaleString('en-US')} remaining) |
-| campaign time | ${(summary.elapsedMs / 1000).toFixed(1)} s (${Math.round(summary.examples / (summary.elapsedMs / 1000)).toLocaleString('en-US')} examples/s) |
+| first record on disk after | ${firstRecordMs === null ? 'n/a' : `${(firstRecordMs / 1000).toFixed(2)} s`} ` +
+    `(validation of all lines, plan, pool start included) |
+| examples attacked in ${seconds} s | ${summary.examples.toLocaleString('en-US')} ` +
+    `(stopped: ${summary.stopReason ?? 'complete'}; ${summary.remaining.toLocaleString('en-US')} remaining) |
+| campaign time | ${(summary.elapsedMs / 1000).toFixed(1)} s ` +
+    `(${Math.round(summary.examples / (summary.elapsedMs / 1000)).toLocaleString('en-US')} examples/s) |
 | peak RSS of the whole process (main thread + workers) | ${(peakRssKb / 1024).toFixed(0)} MB |
-| peak main-thread memory (V8 heap used + external) | ${(main.heapUsedMb + main.externalMb).toFixed(0)} MB (heap ${main.heapUsedMb.toFixed(0)} MB) |
-| node | ${process.version} |`);
+| peak main-thread memory (V8 heap used + external) | ${(main.heapUsedMb + main.externalMb).toFixed(0)} MB ` +
+    `(heap ${main.heapUsedMb.toFixed(0)} MB) |
+| node | ${process.version} |`,
+);

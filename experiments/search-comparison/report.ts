@@ -47,23 +47,31 @@ export function renderReport(args: {
       `${args.jobs} worker processes; wall time ${(args.wallMs / 1000).toFixed(0)} s.`,
   );
   out.push(
-    `- Data: the first ${args.limit} examples of each cell. \`local:nb\` cells attack the first ${args.limit} examples of the ` +
+    `- Data: the first ${args.limit} examples of each cell. \`local:nb\` cells attack the first ${args.limit} ` +
+      `examples of the ` +
       'held-out split (20 % of the file, chosen by a hash of the id) and train on the rest of the same file.',
   );
   out.push(
-    `- Space, the same for every method: perturbations ${PERTURBATIONS.map((p) => `\`${p.name}\``).join(', ')} (default options); ` +
-      `constraints repeat-modification, max-perturb-ratio ${MAX_PERTURB_RATIO}, NLTK stopwords; untargeted goal; seed ${SEED}; ` +
+    `- Space, the same for every method: perturbations ${PERTURBATIONS.map((p) => `\`${p.name}\``).join(', ')} ` +
+      `(default options); ` +
+      `constraints repeat-modification, max-perturb-ratio ${MAX_PERTURB_RATIO}, NLTK stopwords; untargeted goal; ` +
+      `seed ${SEED}; ` +
       'no query budget; stability sampling off.',
   );
   out.push(
-    '- Every success is shrunk to a 1-minimal edit set and re-verified by a fresh query before it counts (the engine does ' +
+    '- Every success is shrunk to a 1-minimal edit set and re-verified by a fresh query before it counts (the ' +
+      'engine does ' +
       'this for every method).',
   );
   out.push(
-    '- Columns: success % = succeeded / (succeeded + failed); accuracy under attack = originals still right after the ' +
-      'attack / all examples; queries = evaluations requested per attacked example (cache hits included: what the released ABS, ' +
-      'which has no cache, sends, and what TextAttack counts in num_queries, which includes the hits of its LRU cache); unique = texts actually sent; perturbed words % and ' +
-      "flip distance (edits) average successes; ms / success = wall time over attacked examples per success (the paper's " +
+    '- Columns: success % = succeeded / (succeeded + failed); accuracy under attack = originals still right after ' +
+      'the ' +
+      'attack / all examples; queries = evaluations requested per attacked example (cache hits included: what the ' +
+      'released ABS, ' +
+      'which has no cache, sends, and what TextAttack counts in num_queries, which includes the hits of its LRU ' +
+      'cache); unique = texts actually sent; perturbed words % and ' +
+      'flip distance (edits) average successes; ms / success = wall time over attacked examples per success (the ' +
+      "paper's " +
       'T-O; the only column that varies between runs).',
   );
   out.push(
@@ -73,7 +81,8 @@ export function renderReport(args: {
 
   out.push("## The issue's targets, cell by cell", '');
   out.push(
-    '| cell | ABS success ≥ PWWS | ABS unique queries / PWWS | ≤ 0.5× | ABS flip distance ≤ PWWS | paper-faithful ABS vs PWWS: success, requested queries | all successes 1-minimal and verified |',
+    '| cell | ABS success ≥ PWWS | ABS unique queries / PWWS | ≤ 0.5× | ABS flip distance ≤ PWWS | paper-faithful ' +
+      'ABS vs PWWS: success, requested queries | all successes 1-minimal and verified |',
   );
   out.push('|---|---|---|---|---|---|---|');
   for (const c of cells) {
@@ -82,17 +91,21 @@ export function renderReport(args: {
     const f = get(c.id, 'abs-paper-faithful');
     if (a === undefined || p === undefined) continue;
     const ratio = (a.avgUniqueQueries ?? 0) / (p.avgUniqueQueries ?? 1);
+    const paperDirection =
+      f !== undefined && (f.successRate ?? 0) >= (p.successRate ?? 0) && (f.avgQueries ?? 0) <= (p.avgQueries ?? 0);
     const faithful =
       f === undefined
         ? '–'
         : `${pct(f.successRate)} vs ${pct(p.successRate)} %, ${num(f.avgQueries)} vs ${num(p.avgQueries)} ` +
-          `(${(f.successRate ?? 0) >= (p.successRate ?? 0) && (f.avgQueries ?? 0) <= (p.avgQueries ?? 0) ? "paper's direction" : "**not the paper's direction**"})`;
+          `(${paperDirection ? "paper's direction" : "**not the paper's direction**"})`;
     const cellRows = results.filter((r) => r.cell === c.id);
     const allMinimal = cellRows.every((r) => r.minimal === r.succeeded && r.unverified === 0);
     out.push(
-      `| ${c.id} | ${yes((a.successRate ?? 0) >= (p.successRate ?? 0))} (${pct(a.successRate)} vs ${pct(p.successRate)} %) | ` +
+      `| ${c.id} | ${yes((a.successRate ?? 0) >= (p.successRate ?? 0))} (${pct(a.successRate)} ` +
+        `vs ${pct(p.successRate)} %) | ` +
         `${num(a.avgUniqueQueries)} / ${num(p.avgUniqueQueries)} = ${ratio.toFixed(2)} | ${yes(ratio <= 0.5)} | ` +
-        `${yes((a.avgFlipDistance ?? 0) <= (p.avgFlipDistance ?? 0))} (${num(a.avgFlipDistance, 2)} vs ${num(p.avgFlipDistance, 2)}) | ${faithful} | ${yes(allMinimal)} |`,
+        `${yes((a.avgFlipDistance ?? 0) <= (p.avgFlipDistance ?? 0))} (${num(a.avgFlipDistance, 2)} ` +
+        `vs ${num(p.avgFlipDistance, 2)}) | ${faithful} | ${yes(allMinimal)} |`,
     );
   }
   out.push('');
@@ -104,17 +117,21 @@ export function renderReport(args: {
     const any = rows[0]!.r!;
     out.push(`### ${c.dataset} × \`${c.target}\``, '');
     out.push(
-      `${any.examples} examples, original accuracy ${pct(any.originalAccuracy)} %, ${any.succeeded + any.failed} attacked, ${any.skipped} skipped (already wrong).`,
+      `${any.examples} examples, original accuracy ${pct(any.originalAccuracy)} %, ${any.succeeded + any.failed} ` +
+        `attacked, ${any.skipped} skipped (already wrong).`,
       '',
     );
     out.push(
-      '| method | success % | accuracy under attack % | queries / attacked | unique / attacked | perturbed words % | flip distance | 1-minimal | ms / success |',
+      '| method | success % | accuracy under attack % | queries / attacked | unique / attacked | perturbed words % ' +
+        '| flip distance | 1-minimal | ms / success |',
     );
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const { m, r } of rows) {
       out.push(
-        `| ${m.label} | ${pct(r!.successRate)} | ${pct(r!.accuracyUnderAttack)} | ${num(r!.avgQueries)} | ${num(r!.avgUniqueQueries)} | ` +
-          `${num(r!.avgPerturbedWordPct)} | ${num(r!.avgFlipDistance, 2)} | ${r!.minimal}/${r!.succeeded} | ${num(r!.msPerSuccess)} |`,
+        `| ${m.label} | ${pct(r!.successRate)} | ${pct(r!.accuracyUnderAttack)} | ${num(r!.avgQueries)} ` +
+          `| ${num(r!.avgUniqueQueries)} | ` +
+          `${num(r!.avgPerturbedWordPct)} | ${num(r!.avgFlipDistance, 2)} | ${r!.minimal}/${r!.succeeded} ` +
+          `| ${num(r!.msPerSuccess)} |`,
       );
     }
     out.push('');

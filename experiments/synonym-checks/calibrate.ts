@@ -90,7 +90,8 @@ if (process.env.VERBOSE)
 // What the vector checks add once the WordNet and frequency checks have run: the swaps those let through.
 const residual = rows.filter((r) => !r.fixed && r.sense && r.form);
 console.log(
-  `\nAfter fixed-expression, word-sense and word-form: ${verdicts.map((vd) => `${residual.filter((r) => r.verdict === vd).length} ${vd}`).join(', ')}`,
+  `\nAfter fixed-expression, word-sense and ` +
+    `word-form: ${verdicts.map((vd) => `${residual.filter((r) => r.verdict === vd).length} ${vd}`).join(', ')}`,
 );
 console.log(`| vector check | rejects valid | rejects questionable | rejects invalid |\n|---|---|---|---|`);
 const rline = (name: string, rejects: (r: (typeof rows)[number]) => boolean) =>

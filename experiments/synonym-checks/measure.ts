@@ -55,7 +55,8 @@ const checkedMs = time((text, k, ctx) => checker(text, k, ctx));
 
 const total = [...trace.values()].reduce((a, b) => a + b, 0);
 console.log(
-  `${examples.length} texts of ${dataset}, ${words} words, ${total} WordNet candidates (top 3 senses, sense share 0.1)\n`,
+  `${examples.length} texts of ${dataset}, ${words} words, ${total} WordNet candidates (top 3 senses, sense share ` +
+    `0.1)\n`,
 );
 console.log('| check (in order) | candidates removed | share of all |\n|---|---|---|');
 for (const name of [
@@ -72,5 +73,7 @@ for (const name of [
   console.log(`| ${name} | ${n} | ${((100 * n) / total).toFixed(1)} % |`);
 }
 console.log(
-  `\nunchecked candidates: ${((plainMs * 1000) / words).toFixed(1)} µs per word; checked: ${((checkedMs * 1000) / words).toFixed(1)} µs per word, ${((checkedMs * 1000) / total).toFixed(1)} µs per WordNet candidate (first call per example and word; later calls hit the cache)`,
+  `\nunchecked candidates: ${((plainMs * 1000) / words).toFixed(1)} µs per word; ` +
+    `checked: ${((checkedMs * 1000) / words).toFixed(1)} µs per word, ${((checkedMs * 1000) / total).toFixed(1)} µs ` +
+    `per WordNet candidate (first call per example and word; later calls hit the cache)`,
 );

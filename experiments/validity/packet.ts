@@ -18,7 +18,8 @@ const sheet = JSON.parse(readFileSync(sheetFile, 'utf8')) as {
 const items = sheet
   .map(
     (s) =>
-      `${s.item}. label: ${s.label}\n   original:  ${JSON.stringify(s.original)}\n   perturbed: ${JSON.stringify(s.perturbed)}`,
+      `${s.item}. label: ${s.label}\n   original:  ${JSON.stringify(s.original)}\n   ` +
+      `perturbed: ${JSON.stringify(s.perturbed)}`,
   )
   .join('\n');
 const rubric = readFileSync(join(here, 'rubric.md'), 'utf8').replace(/^# .*\n\n/, '');

@@ -193,7 +193,8 @@ writeFileSync(
 );
 for (const c of cells) {
   console.log(
-    `${c.cell}: ${c.succeeded}/${c.attacked} attacked succeeded (${(100 * c.successRate).toFixed(1)} %), ${(c.elapsedMs / 1000).toFixed(1)} s`,
+    `${c.cell}: ${c.succeeded}/${c.attacked} attacked succeeded (${(100 * c.successRate).toFixed(1)} ` +
+      `%), ${(c.elapsedMs / 1000).toFixed(1)} s`,
   );
 }
 console.log(`sheet: ${sheet.length} items -> ${join(resultsDir, `${tag}-sheet.json`)}`);

@@ -62,7 +62,10 @@ const pct = (a: number, n: number) => (n === 0 ? '–' : `${((100 * a) / n).toFi
 function row(label: string, items: readonly KeyItem[]): string {
   const v = items.map((k) => majority(k.item));
   const c = (x: Verdict) => v.filter((y) => y === x).length;
-  return `| ${label} | ${items.length} | ${pct(c('valid'), items.length)} | ${pct(c('questionable'), items.length)} | ${pct(c('invalid'), items.length)} |`;
+  return (
+    `| ${label} | ${items.length} | ${pct(c('valid'), items.length)} | ${pct(c('questionable'), items.length)} ` +
+    `| ${pct(c('invalid'), items.length)} |`
+  );
 }
 
 function fleissKappa(): number {
@@ -72,7 +75,7 @@ function fleissKappa(): number {
   const totals = VERDICTS.map(() => 0);
   for (const k of key) {
     const counts = VERDICTS.map((v) => judges.filter((j) => j.get(k.item) === v).length);
-    counts.forEach((c, i) => (totals[i]! += c));
+    for (const [i, c] of counts.entries()) totals[i]! += c;
     pBar += (counts.reduce((s, c) => s + c * c, 0) - n) / (n * (n - 1));
   }
   pBar /= N;
@@ -123,6 +126,7 @@ for (let a = 0; a < judges.length; a++) {
 }
 const unanimous = key.filter((k) => new Set(judges.map((j) => j.get(k.item))).size === 1).length;
 lines.push(
-  `Agreement: ${pairs.join(', ')}; all ${judges.length} agree on ${unanimous}/${key.length}; Fleiss' κ = ${fleissKappa().toFixed(2)}.`,
+  `Agreement: ${pairs.join(', ')}; all ${judges.length} agree on ${unanimous}/${key.length}; Fleiss' κ ` +
+    `= ${fleissKappa().toFixed(2)}.`,
 );
 console.log(lines.join('\n'));

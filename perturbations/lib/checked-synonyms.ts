@@ -105,7 +105,10 @@ export function synonymChecker(
       return [];
     }
     let known = perExample.get(ctx);
-    if (known === undefined) perExample.set(ctx, (known = new Map()));
+    if (known === undefined) {
+      known = new Map();
+      perExample.set(ctx, known);
+    }
     const word = text.words[index]!;
     const key = `${id}\u0000${word}`;
     let out = trace === undefined ? known.get(key) : undefined;

@@ -6,7 +6,8 @@
 
 export const FEMALE_NAMES: readonly string[] = Object.freeze(
   (
-    'Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Sandra Margaret Ashley ' +
+    'Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty Sandra Margaret ' +
+    'Ashley ' +
     'Kimberly Emily Donna Michelle Carol Amanda Melissa Deborah Stephanie Rebecca Sharon Laura Cynthia Amy Kathleen ' +
     'Angela Anna Brenda Emma Nicole Helen Samantha Katherine Christine Rachel Catherine Maria Heather Diane Julie ' +
     'Olivia Sophia Hannah Natalie Victoria Megan Lauren Alice Claire Lucy Chloe Zoe Isabella Fatima Priya Mei Yuki Ana'

@@ -2,8 +2,8 @@
  * @module Is a synonym a derivational variant of the word it replaces? WordNet links "dream" with "dreaming",
  * "laugh" with "laughter", "medal" with "medallion" through shared senses, but the other form breaks the sentence's
  * grammar ("making people laughter"), and judges rejected such swaps (issue #14). Two words are variants when one is
- * a prefix of the other, or its Porter stem is (at least MIN_PREFIX letters), or they share a Porter stem, unless they only differ in
- * British/American spelling (humour/humor, realise/realize, theatre/theater), which is the same word.
+ * a prefix of the other, or its Porter stem is (at least MIN_PREFIX letters), or they share a Porter stem, unless they
+ * only differ in British/American spelling (humour/humor, realise/realize, theatre/theater), which is the same word.
  */
 import { stem } from './sense-signature.js';
 

@@ -37,10 +37,12 @@ export function senseSignature(pos: WordNetPos, offset: number): SenseSignature 
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const words = new Set<string>();
-  for (const m of membersOf(pos, offset)) contentWords(m).forEach((w) => words.add(w));
-  contentWords(synsetGloss(pos, offset)).forEach((w) => words.add(w));
-  for (const r of relatedSynsets(pos, offset))
-    for (const m of membersOf(r.pos, r.offset)) contentWords(m).forEach((w) => words.add(w));
+  const addAll = (found: Iterable<string>) => {
+    for (const w of found) words.add(w);
+  };
+  for (const m of membersOf(pos, offset)) addAll(contentWords(m));
+  addAll(contentWords(synsetGloss(pos, offset)));
+  for (const r of relatedSynsets(pos, offset)) for (const m of membersOf(r.pos, r.offset)) addAll(contentWords(m));
   const list = [...words];
   const out = { words: list, stems: new Set(list.map(stem)) };
   cache.set(key, out);

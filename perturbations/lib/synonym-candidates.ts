@@ -1,4 +1,6 @@
-/** @module Replacements for one word: WordNet synonyms of its lemma, re-inflected and case-matched (synonym, rare-word). */
+/**
+ * @module Replacements for one word: WordNet synonyms of its lemma, re-inflected and case-matched (synonym, rare-word).
+ */
 import type { WordInfo } from '../../src/core/analysis.js';
 import { detectForm, inflect, matchCase } from './inflect.js';
 import { hasCapitalisedNounSense, synonyms, type WordNetPos } from './wordnet.js';

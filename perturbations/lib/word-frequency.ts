@@ -45,7 +45,9 @@ export function vocabularySize(): number {
   return table().size;
 }
 
-/** Frequency rank of `word`, case-insensitive; Infinity for words the list does not know (rarer than any known word). */
+/**
+ * Frequency rank of `word`, case-insensitive; Infinity for words the list does not know (rarer than any known word).
+ */
 export function frequencyRank(word: string): number {
   return table().get(word.toLowerCase()) ?? Number.POSITIVE_INFINITY;
 }

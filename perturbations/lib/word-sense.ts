@@ -49,7 +49,10 @@ export function rankSenses(
   const centroid = raw === null ? null : vectors!.centred(raw);
   const signatureCentroid = (offset: number) => {
     let known = centroids.get(vectors!);
-    if (known === undefined) centroids.set(vectors!, (known = new Map()));
+    if (known === undefined) {
+      known = new Map();
+      centroids.set(vectors!, known);
+    }
     const key = `${pos}${offset}\u0000${own}`;
     if (!known.has(key)) {
       const c = vectors!.centroid(senseSignature(pos, offset).words.filter((w) => w !== own));

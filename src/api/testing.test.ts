@@ -27,7 +27,7 @@ test('markedDiff marks the changed words only', () => {
   assert.equal(markedDiff('first, then second', 'second, then first'), '[-first-]{+second+}, then [-second-]{+first+}');
 });
 
-test('a flip fails with both texts, their labels and scores, the marked words, the edit and the stability', async () => {
+test('a flip fails with both texts, their labels and scores, the marked words, the edit, the stability', async () => {
   const err = await assertionOf(assertRobust(keywordModel, text, typoOnly));
   const typo = markedTypo.exec(err.message)?.[1];
   assert.ok(typo !== undefined && typo !== 'great', err.message);
@@ -51,7 +51,7 @@ test('a model that no perturbation flips passes, and the record comes back', asy
   assert.equal(r.stability, 1);
 });
 
-test('a wrong answer on the original fails before any search; a target that throws rejects with its error', async () => {
+test('a wrong answer on the original fails before any search; a throwing target rejects with its error', async () => {
   const err = await assertionOf(
     assertRobust(keywordModel, 'The food was cold.', { ...typoOnly, label: 'positive', message: 'cold food' }),
   );

@@ -42,7 +42,10 @@ export interface CompiledAssertion {
   readonly spec: AssertionSpec;
   readonly baseType: SupportedType;
   readonly inverse: boolean;
-  /** The signal its margin comes from when it has one of its own; else `output-distance` (or `none` without an original). */
+  /**
+   * The signal its margin comes from when it has one of its own; else `output-distance` (or `none` without an
+   * original).
+   */
   readonly signal: SearchSignal;
   evaluate(output: string, context: EvaluationContext): Promise<AssertionOutcome>;
 }
@@ -160,7 +163,9 @@ async function javascriptChecker(
     throw new AssertionConfigError(
       site,
       'value',
-      'inline JavaScript is not run by Quiver (configs and datasets are data, not code): move it into a module and use "file://check.js" (or "file://check.js:functionName"); the one inline form read without running it is a JSON-path comparison such as JSON.parse(output).total === 42.5',
+      'inline JavaScript is not run by Quiver (configs and datasets are data, not code): move it into a module and ' +
+        'use "file://check.js" (or "file://check.js:functionName"); the one inline form read without running it is ' +
+        'a JSON-path comparison such as JSON.parse(output).total === 42.5',
     );
   }
   const { path, name } = fileReference(value, options.baseDir);

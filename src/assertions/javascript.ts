@@ -97,6 +97,8 @@ export async function runJavascript(
   return {
     pass: false,
     score: 0,
-    reason: `Custom function must return a boolean, number, or GradingResult object. Got type ${typeof result}: ${JSON.stringify(result)}`,
+    reason:
+      `Custom function must return a boolean, number, or GradingResult object. Got ` +
+      `type ${typeof result}: ${JSON.stringify(result)}`,
   };
 }

@@ -26,7 +26,9 @@ export interface JsonPathExpression {
   readonly expected: unknown;
   /** The text it was read from, for reasons. */
   readonly source: string;
-  /** Written as promptfoo inline JavaScript: stepping through a missing field or null then fails, as a TypeError would. */
+  /**
+   * Written as promptfoo inline JavaScript: stepping through a missing field or null then fails, as a TypeError would.
+   */
   readonly javascript: boolean;
 }
 
@@ -55,14 +57,16 @@ export function parseJsonPath(source: string): JsonPathExpression {
   const m = /^\s*(==|!=|<=|>=|<|>)\s*([\s\S]+)$/.exec(read.rest);
   if (m === null)
     throw new Error(
-      `expected a path step or one of == != < <= > >= after "${text.slice(0, text.length - read.rest.length)}" in "${source}"`,
+      `expected a path step or one of == != < <= > >= after "${text.slice(0, text.length - read.rest.length)}" in ` +
+        `"${source}"`,
     );
   let expected: unknown;
   try {
     expected = JSON.parse(m[2]!);
   } catch {
     throw new Error(
-      `the right side of "${source}" must be a JSON literal (a number, a "string", true, false, null, [...] or {...}); got ${m[2]}`,
+      `the right side of "${source}" must be a JSON literal (a number, a "string", true, false, null, [...] or ` +
+        `{...}); got ${m[2]}`,
     );
   }
   return { path: read.steps, op: m[1] as Comparison, expected, source, javascript: false };
@@ -143,7 +147,8 @@ export function checkJsonPath(
   const pass = compare(actual, expr.op, expr.expected) !== inverse;
   const reason = pass
     ? 'Assertion passed'
-    : `Expected ${inverse ? 'not ' : ''}${expr.source}; the field is ${actual === undefined ? 'missing' : JSON.stringify(actual)}`;
+    : `Expected ${inverse ? 'not ' : ''}${expr.source}; the field ` +
+      `is ${actual === undefined ? 'missing' : JSON.stringify(actual)}`;
   const ordering = expr.op !== '==' && expr.op !== '!=';
   if (!ordering || typeof actual !== 'number' || typeof expr.expected !== 'number')
     return { pass, score: pass ? 1 : 0, reason };

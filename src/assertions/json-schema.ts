@@ -182,7 +182,9 @@ export function compileSchema(schema: unknown, at = '#'): Validate {
       }
       default:
         throw new SchemaError(
-          `${at}: unknown keyword "${key}" (Quiver checks type, properties, required, additionalProperties, items, enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, maxItems, pattern, format, allOf, anyOf, oneOf, not)`,
+          `${at}: unknown keyword "${key}" (Quiver checks type, properties, required, additionalProperties, items, ` +
+            `enum, const, minimum, maximum, exclusiveMinimum, exclusiveMaximum, minLength, maxLength, minItems, ` +
+            `maxItems, pattern, format, allOf, anyOf, oneOf, not)`,
         );
     }
   }

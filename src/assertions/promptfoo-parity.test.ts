@@ -192,7 +192,10 @@ test('contains-json finds the same objects as promptfoo in 20,000 random JSON-li
     'text ',
   ];
   let seed = 11;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   let compared = 0;
   for (let i = 0; i < 20_000; i++) {
     let s = '';

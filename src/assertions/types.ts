@@ -43,7 +43,9 @@ export interface AssertionOutcome {
   readonly margin: number;
   readonly signal: SearchSignal;
   readonly reason: string;
-  /** Set when checking raised an error (a `javascript` function that threw); promptfoo reports such a test as errored. */
+  /**
+   * Set when checking raised an error (a `javascript` function that threw); promptfoo reports such a test as errored.
+   */
   readonly error?: string;
 }
 

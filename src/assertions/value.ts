@@ -52,7 +52,8 @@ function readReference(ref: string, ctx: ValueContext): unknown {
   throw new AssertionConfigError(
     ctx.site,
     'value',
-    `${ref}: a script computing the expected value is not run (only a javascript assertion loads code, from .js/.mjs/.cjs files); use .txt, .json or .yaml`,
+    `${ref}: a script computing the expected value is not run (only a javascript assertion loads code, from ` +
+      `.js/.mjs/.cjs files); use .txt, .json or .yaml`,
   );
 }
 

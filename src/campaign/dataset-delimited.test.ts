@@ -54,7 +54,7 @@ test('the same rows whatever the read chunks, with multibyte characters and inva
     assert.deepEqual(await rows(body, 'csv', size), expected, `chunks of ${size} bytes`);
 });
 
-test('a header that is not valid UTF-8 is reported and still names the columns; so is a character cut by the end', async () => {
+test('a header that is not valid UTF-8 is reported and still names the columns; so is a cut character', async () => {
   const body = Buffer.concat([csv('text,lab'), Buffer.from([0xff]), csv('el\nfine,a\n')]);
   assert.deepEqual(await rows(body), [
     { line: 1, field: '(line)', error: 'not valid UTF-8' },
@@ -67,7 +67,7 @@ test('a header that is not valid UTF-8 is reported and still names the columns; 
   }
 });
 
-test('a stray quote in an unquoted field is text; a quote never closed is a row error at its line, after every row', async () => {
+test('a stray quote in an unquoted field is text; an unclosed quote is a row error at its line, last', async () => {
   const many = Array.from({ length: 100 }, (_, i) => `t${i},a\n`).join('');
   const read = await rows(csv(`text,label\na 5" screen,a\n${many}"open,b\nmore\n`));
   assert.deepEqual(read[0], { line: 2, value: { text: 'a 5" screen', label: 'a' } });

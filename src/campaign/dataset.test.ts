@@ -26,7 +26,8 @@ async function all(s: DatasetSpec): Promise<Example[]> {
 test('JSONL: examples, ids, sha256; blank lines are skipped', async () => {
   const s = spec(
     'ok.jsonl',
-    '{"id":"a","text":"good","label":"positive"}\n\n{"text":"bad","label":"negative"}\n{"id":7,"text":"x","label":"negative"}\n',
+    '{"id":"a","text":"good","label":"positive"}\n\n' +
+      '{"text":"bad","label":"negative"}\n{"id":7,"text":"x","label":"negative"}\n',
   );
   const scan = await scanDataset(s, labels, false);
   assert.equal(scan.total, 3);
@@ -41,7 +42,8 @@ test('JSONL: examples, ids, sha256; blank lines are skipped', async () => {
 test('CSV with quotes, commas, escaped quotes, newlines and CRLF; column mapping', async () => {
   const s = spec(
     'd.csv',
-    'review,sentiment,key\r\n"Great, truly ""great"" food",positive,r1\r\n"two\nlines",negative,r2\r\nplain,negative,r3',
+    'review,sentiment,key\r\n"Great, truly ""great"" ' +
+      'food",positive,r1\r\n"two\nlines",negative,r2\r\nplain,negative,r3',
     { text: 'review', label: 'sentiment', id: 'key' },
   );
   assert.deepEqual(await all(s), [
@@ -156,7 +158,7 @@ test('CSV: a multibyte character across a 64 KiB read chunk stays whole', async 
   }
 });
 
-test('invalid UTF-8 is an error naming file and line in every format, or a skipped line with --skip-invalid', async () => {
+test('invalid UTF-8 is an error naming file and line in every format, or skipped with --skip-invalid', async () => {
   const bad = Buffer.from([0xff, 0xfe]);
   const cases: [string, Buffer][] = [
     [
@@ -214,13 +216,14 @@ test('a text of only zero-width characters or whitespace is empty', async () => 
   }
 });
 
-test('texts over the word or character cap are errors naming line and field, or skipped; defaults cap them too', async () => {
+test('texts over the word or character cap are errors naming line and field, or skipped; on by default', async () => {
   const limited = (name: string, body: string): DatasetSpec => ({
     ...spec(name, body),
     limits: { maxWords: 3, maxChars: 30 },
   });
   const body =
-    '{"text":"one two three","label":"positive"}\n{"text":"one two three four","label":"positive"}\n{"text":"abcdefghijklmnopqrstuvwxyz0123456789","label":"positive"}\n';
+    '{"text":"one two three","label":"positive"}\n{"text":"one two three ' +
+    'four","label":"positive"}\n{"text":"abcdefghijklmnopqrstuvwxyz0123456789","label":"positive"}\n';
   await assert.rejects(
     scanDataset(limited('cap.jsonl', body), labels, false),
     /cap\.jsonl:2: field "text": has 4 words, more than --max-words 3/,

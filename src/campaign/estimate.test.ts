@@ -5,7 +5,7 @@ import { wallTime } from './estimate.js';
 
 const rec = (elapsedMs: number) => ({ elapsedMs }) as ResultRecord;
 
-test('wallTime: start-up and warm-up are paid once; the planned examples go at the warm pace (mean of the last quarter)', () => {
+test("wallTime: start-up and warm-up are paid once; planned examples go at the warm pace (last quarter's mean)", () => {
   // A pilot of 120 on 2 workers: the first 24 examples cold (60 ms), then warm ones alternating 0 ms (skipped) and
   // 20 ms (attacked), so the warm mean is 10 ms while a median would say 0 or 20.
   const records = [

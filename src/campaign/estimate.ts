@@ -66,7 +66,8 @@ export async function estimateCampaign(req: RunRequest, pilotSize: number): Prom
   // Every query to a remote endpoint or judge costs money and time: only those pilots stay at --pilot examples.
   const remote = driver.inFlight.kind === 'endpoint' || req.attack.judge !== undefined;
   const pilotLimit = remote ? pilotSize : Math.max(pilotSize, Math.min(planned, LOCAL_PILOT_EXAMPLES));
-  // Spread the pilot over the plan with the shard hash (the user's own shard, if any, is kept and the pilot cut by limit).
+  // Spread the pilot over the plan with the shard hash (the user's own shard, if any, is kept and the pilot cut by
+  // limit).
   const pilotShard = req.shard ?? { index: 0, count: Math.max(1, Math.floor(planned / Math.max(1, pilotLimit))) };
   const dir = mkdtempSync(join(tmpdir(), 'quiver-pilot-'));
   try {
@@ -164,5 +165,8 @@ export function renderEstimate(e: Estimate): string {
   if (e.tokens !== null) rows.push(['Tokens', range(e.tokens, num)]);
   if (e.costUsd !== null) rows.push(['Cost', range(e.costUsd, (x) => `$${x.toFixed(2)}`)]);
   const w = Math.max(...rows.map(([k]) => k.length));
-  return `\nQuiver estimate (expected, interquartile range scaled to the campaign)\n${rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n')}\n\n`;
+  return (
+    `\nQuiver estimate (expected, interquartile range scaled to the ` +
+    `campaign)\n${rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n')}\n\n`
+  );
 }

@@ -36,7 +36,10 @@ export function checkRecords(
 function mismatch(r: ResultRecord, campaignId: string, planned: ReadonlyMap<string, number> | null): string | null {
   if (r.type !== 'result') return `is not a result record (type ${JSON.stringify(r.type)})`;
   if (r.campaignId !== undefined && r.campaignId !== campaignId) {
-    return `was written by campaign ${r.campaignId}, this folder holds campaign ${campaignId} (another target, configuration or dataset)`;
+    return (
+      `was written by campaign ${r.campaignId}, this folder holds campaign ${campaignId} (another target, ` +
+      `configuration or dataset)`
+    );
   }
   if (planned === null) return null;
   const index = planned.get(r.id);

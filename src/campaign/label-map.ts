@@ -23,7 +23,9 @@ export function parseLabelMap(spec: string): LabelMap {
   return map;
 }
 
-/** The label for a dataset value: mapped when the map names it (numbers by their decimal form), else the string itself. */
+/**
+ * The label for a dataset value: mapped when the map names it (numbers by their decimal form), else the string itself.
+ */
 export function mapLabel(raw: unknown, map: LabelMap | undefined): string | undefined {
   const key = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw : undefined;
   if (key === undefined) return undefined;

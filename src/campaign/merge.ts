@@ -42,7 +42,8 @@ export function mergeCampaigns(dirs: readonly string[], outDir: string, options:
       throw new ConfigError(`${dirs[k]} ran a different campaign than ${dirs[0]}: ${diff.join('; ')}`);
     if ((c.shard?.count ?? null) !== (first.shard?.count ?? null)) {
       throw new ConfigError(
-        `${dirs[k]} splits the dataset into ${c.shard?.count ?? 1} shard(s), ${dirs[0]} into ${first.shard?.count ?? 1}`,
+        `${dirs[k]} splits the dataset into ${c.shard?.count ?? 1} shard(s), ${dirs[0]} ` +
+          `into ${first.shard?.count ?? 1}`,
       );
     }
     const index = c.shard?.index ?? 0;
@@ -71,7 +72,8 @@ export function mergeCampaigns(dirs: readonly string[], outDir: string, options:
   if (missingShards.length > 0) gaps.push(`shard(s) ${missingShards.join(', ')} of ${count} missing`);
   if (gaps.length > 0 && options.allowIncomplete !== true) {
     throw new ConfigError(
-      `quiver merge: the merged campaign would be incomplete: ${gaps.join('; ')}; finish them (quiver run --resume DIR) or merge anyway with --allow-incomplete`,
+      `quiver merge: the merged campaign would be incomplete: ${gaps.join('; ')}; finish them (quiver run --resume ` +
+        `DIR) or merge anyway with --allow-incomplete`,
     );
   }
 

@@ -48,7 +48,8 @@ export const presets = {
   },
   release: {
     description:
-      'before a release: every example, a wide beam, 10,000 queries each, flips verified 3 times, at most one typo per sentence, a judge rejects questionable flips too',
+      'before a release: every example, a wide beam, 10,000 queries each, flips verified 3 times, at most one typo ' +
+      'per sentence, a judge rejects questionable flips too',
     limit: null,
     maxQueries: 10000,
     stabilitySamples: 50,

@@ -33,7 +33,10 @@ test('results.jsonl of a campaign with another target is refused by file, line a
   assert.equal(r.code, 2, r.stderr);
   assert.match(
     r.stderr,
-    /mine\/results\.jsonl:1: record "demo-001" was written by campaign [0-9a-f]{16}, this folder holds campaign [0-9a-f]{16} \(another target/,
+    new RegExp(
+      String.raw`mine\/results\.jsonl:1: record "demo-001" was written by campaign [0-9a-f]{16}, this folder ` +
+        String.raw`holds campaign [0-9a-f]{16} \(another target`,
+    ),
   );
   assert.equal(readFileSync(results(mine), 'utf8'), before, 'nothing appended');
 });

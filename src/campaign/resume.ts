@@ -28,7 +28,8 @@ export function readCampaignConfig(dir: string): CampaignConfig {
     // original command, run again, starts it there.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT' && existsSync(dir)) {
       throw new ConfigError(
-        `${dir} holds no campaign.json: its campaign was stopped before it started; run the original quiver run command again (same --out)`,
+        `${dir} holds no campaign.json: its campaign was stopped before it started; run the original quiver run ` +
+          `command again (same --out)`,
       );
     }
     throw new ConfigError(`cannot read ${path}: ${(err as Error).message}`);

@@ -43,7 +43,7 @@ function requestField(r: RunRequest, field: CampaignField): unknown {
   ]).get(section);
 }
 
-test("a number option lands where its entry's `config` says, and only a result-deciding option declares `identity`", () => {
+test('a number option lands where its `config` says; only a result-deciding option declares `identity`', () => {
   const base = runRequest({});
   const values: RunInput = {
     maxWords: 77,
@@ -88,7 +88,7 @@ test("a number option lands where its entry's `config` says, and only a result-d
   }
 });
 
-test("runRequest: a partial options object gets the table's defaults, then the preset's values for options not given", () => {
+test("runRequest: a partial options object gets the table's defaults, then the preset's for options not given", () => {
   const r = runRequest({ target: 'local:afinn' });
   assert.equal(r.attack.target, 'local:afinn');
   assert.deepEqual(
@@ -165,6 +165,7 @@ test('--resume: an option given that decides results must agree with campaign.js
 });
 
 // Types: the options object is inferred from the table, so a missing or mistyped option does not compile.
+// biome-ignore lint/suspicious/noExportsInTest: kept (exported) for noUnusedLocals; type-checked, never run.
 export function typeChecks(o: RunOptions): void {
   const seed: number = o.seed;
   const scope: 'example' | 'prompt' | 'both' | undefined = o.scope;

@@ -326,7 +326,8 @@ export const runOptionTable = defineRunOptions({
     default: DEFAULT_STOP_TIMEOUT_MS,
     config: [],
     description:
-      'after a first Ctrl-C or SIGTERM, how long examples in flight may take before they are abandoned (attacked again on resume)',
+      'after a first Ctrl-C or SIGTERM, how long examples in flight may take before they are abandoned (attacked ' +
+      'again on resume)',
   },
   maxTotalQueries: {
     arg: 'n',

@@ -1,4 +1,7 @@
-/** @module `quiver run`'s options -> the RunRequest that runCampaign takes: a new campaign, or one resumed from its folder. */
+/**
+ * @module `quiver run`'s options -> the RunRequest that runCampaign takes: a new campaign, or one resumed from its
+ * folder.
+ */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { formatOf, type DatasetSpec } from './dataset-format.js';
@@ -146,7 +149,8 @@ function resumeRequest(input: RunInput, dir: string): RunRequest {
     if (conflicts.length > 0) {
       const names = conflicts.map((key) => flagOf(key, runOptionTable[key]));
       throw new ConfigError(
-        `${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`,
+        `${names.join(', ')} ${conflicts.length === 1 ? 'conflicts' : 'conflict'} with the campaign in ${dir} (see ` +
+          `its campaign.json); drop ${conflicts.length === 1 ? 'it' : 'them'} to resume`,
       );
     }
   }
@@ -301,7 +305,8 @@ function withScope(attack: AttackConfig, scope: RunOptions['scope']): AttackConf
   const template = attack.targetOptions.prompt;
   if (!attack.target.startsWith('openai:') || typeof template !== 'string') {
     throw new ConfigError(
-      `--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default prompt)`,
+      `--scope ${scope} perturbs a prompt template: it needs an openai:<model> target (with --prompt or its default ` +
+        `prompt)`,
     );
   }
   const labels = Array.isArray(attack.targetOptions.labels) ? (attack.targetOptions.labels as string[]) : [];
@@ -352,7 +357,8 @@ function withRecipe(base: AttackConfig, name: string, input: RunInput): AttackCo
   });
   if (clash.length > 0) {
     throw new ConfigError(
-      `--recipe ${name} sets the search, perturbations and edit budget; drop ${clash.map((key) => flagOf(key)).join(', ')}`,
+      `--recipe ${name} sets the search, perturbations and edit budget; ` +
+        `drop ${clash.map((key) => flagOf(key)).join(', ')}`,
     );
   }
   return {

@@ -67,7 +67,10 @@ test('--resume on a folder killed during start-up (no campaign.json) says to run
   assert.equal(r.code, 2);
   assert.match(
     r.stderr,
-    /never-started holds no campaign\.json: its campaign was stopped before it started; run the original quiver run command again/,
+    new RegExp(
+      String.raw`never-started holds no campaign\.json: its campaign was stopped before it started; run the ` +
+        'original quiver run command again',
+    ),
   );
 });
 
@@ -144,7 +147,8 @@ test('--dry-run estimates the campaign from a pilot and writes nothing', () => {
   assert.equal(r.code, 0, r.stderr);
   const e = JSON.parse(r.stdout);
   assert.equal(e.plannedExamples, 120);
-  assert.ok(e.pilotExamples >= 12 && e.pilotExamples <= 120, String(e.pilotExamples)); // at least --pilot; in-process: seconds of warm examples
+  // at least --pilot; in-process: seconds of warm examples
+  assert.ok(e.pilotExamples >= 12 && e.pilotExamples <= 120, String(e.pilotExamples));
   assert.equal(existsSync(out), false);
   // Against the real campaign (same configuration): queries within a factor of 2.
   const real = JSON.parse(quiverSync(work, 'run', '--json', '--out', join(work, 'dry-real')).stdout);
@@ -222,7 +226,8 @@ test('CSV with column mapping, --skip-invalid counted, status of a finished camp
   const csv = join(work, 'reviews.csv');
   writeFileSync(
     csv,
-    'review,stars\n"Great food, lovely staff.",positive\n"Awful, cold and slow.",negative\nbroken row without label\n"Fine ""little"" cafe",positive\n',
+    'review,stars\n"Great food, lovely staff.",positive\n"Awful, cold and slow.",negative\nbroken row without ' +
+      'label\n"Fine ""little"" cafe",positive\n',
   );
   const out = join(work, 'csv');
   const strict = quiverSync(

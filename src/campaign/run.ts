@@ -356,7 +356,9 @@ async function attackAll(
       const s = Math.round(stopTimeoutMs / 1000);
       stop = {
         ...stop,
-        reason: `${stop.reason}; ${result.abandoned} example(s) in flight abandoned after --stop-timeout ${s}s (a resume attacks them again)`,
+        reason:
+          `${stop.reason}; ${result.abandoned} example(s) in flight abandoned after --stop-timeout ${s}s (a ` +
+          `resume attacks them again)`,
       };
     }
   } finally {

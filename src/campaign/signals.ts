@@ -14,7 +14,8 @@ export function onInterrupt(
     if (count === 1) {
       const s = Math.round(graceMs / 1000);
       log(
-        `quiver: ${signal}: finishing the examples in flight (at most ${s}s, --stop-timeout), then stopping (again to exit now; resume later with --resume)`,
+        `quiver: ${signal}: finishing the examples in flight (at most ${s}s, --stop-timeout), then stopping (again ` +
+          `to exit now; resume later with --resume)`,
       );
       stop(signal);
     } else {

@@ -58,7 +58,8 @@ export function renderStatus(s: CampaignStatus): string {
   const lines = [
     `${s.dir}: ${s.state}${s.pid !== null ? ` (pid ${s.pid})` : ''}`,
     `  ${s.target}, ${s.search}: ${s.done}${s.planned !== null ? `/${s.planned}` : ''} examples done`,
-    `  ${s.summary.succeeded} flipped, ${s.summary.failed} robust, ${s.summary.skipped} skipped, ${s.summary.errored} errored; attack success rate ${pct(s.summary.attackSuccessRate)}`,
+    `  ${s.summary.succeeded} flipped, ${s.summary.failed} robust, ${s.summary.skipped} ` +
+      `skipped, ${s.summary.errored} errored; attack success rate ${pct(s.summary.attackSuccessRate)}`,
   ];
   if (s.lastRecordAt !== null) lines.push(`  last record written ${s.lastRecordAt}`);
   if (s.stopReason !== null) lines.push(`  stopped: ${s.stopReason} (continue with: quiver run --resume ${s.dir})`);

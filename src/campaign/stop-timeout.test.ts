@@ -13,7 +13,7 @@ import { exited, quiverChild, readRecords, serveChild } from '../testing/cli.js'
 const work = mkdtempSync(join(tmpdir(), 'quiver-stop-'));
 const slow = fileURLToPath(new URL('../targets/fixtures/slow-on-marker.mjs', import.meta.url));
 
-test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung example abandoned and named in the summary', async () => {
+test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung example abandoned, named', async () => {
   writeFileSync(
     join(work, 'data.jsonl'),
     `${['a good film', 'it drags on slowly', 'a fine cast']
@@ -59,7 +59,10 @@ test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung ex
   const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
   assert.match(
     summary.stopReason,
-    /^interrupted by SIGTERM; 2 example\(s\) in flight abandoned after --stop-timeout 1s \(a resume attacks them again\)$/,
+    new RegExp(
+      String.raw`^interrupted by SIGTERM; 2 example\(s\) in flight abandoned after --stop-timeout 1s \(a ` +
+        String.raw`resume attacks them again\)$`,
+    ),
   );
   assert.deepEqual(
     readRecords(out).map((r) => r.id),
@@ -68,7 +71,7 @@ test('SIGTERM while an example hangs: exit 130 after --stop-timeout, the hung ex
   assert.equal(summary.remaining, 2);
 });
 
-test('SIGTERM while a throttled endpoint answers every request with 429 (quiver serve): stopped within --stop-timeout', async () => {
+test('SIGTERM while a throttled endpoint answers every request with 429: stopped within --stop-timeout', async () => {
   const server = await serveChild(work, '--model', 'local:wink', '--rate-limit-share', '1');
   try {
     const out = join(work, 'throttled');

@@ -19,7 +19,8 @@ test('--workers above the cap (2 x cores) is a usage error naming the cap; nothi
   assert.match(
     r.stderr,
     new RegExp(
-      `quiver: error: --workers ${tooMany} is above the cap of ${cap} \\(2 x ${cap / 2} cores\\); pass --allow-many-workers`,
+      `quiver: error: --workers ${tooMany} is above the cap of ${cap} \\(2 x ${cap / 2} cores\\); pass ` +
+        `--allow-many-workers`,
     ),
   );
   assert.equal(existsSync(out), false);

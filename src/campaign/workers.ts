@@ -19,12 +19,15 @@ export function checkWorkers(workers: number, allowMany: boolean, cores = availa
   const cap = workerCap(cores);
   if (workers > cap && !allowMany) {
     throw new ConfigError(
-      `--workers ${workers} is above the cap of ${cap} (2 x ${cores} cores); pass --allow-many-workers to start that many threads`,
+      `--workers ${workers} is above the cap of ${cap} (2 x ${cores} cores); pass --allow-many-workers to start ` +
+        `that many threads`,
     );
   }
 }
 
-/** Threads for a campaign with `toAttack` examples left: the requested number, at most one per example, at least one. */
+/**
+ * Threads for a campaign with `toAttack` examples left: the requested number, at most one per example, at least one.
+ */
 export function poolSize(workers: number, toAttack: number): number {
   return Math.max(1, Math.min(workers, toAttack));
 }

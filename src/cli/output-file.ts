@@ -1,4 +1,6 @@
-/** @module Writes a file a command was asked to produce (--out, --html, --junit): folders created, replaced atomically. */
+/**
+ * @module Writes a file a command was asked to produce (--out, --html, --junit): folders created, replaced atomically.
+ */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { ConfigError } from '../core/errors.js';

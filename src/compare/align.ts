@@ -33,14 +33,17 @@ export function alignCampaigns(campaigns: readonly CampaignData[], intersection:
     const m = maps[k + 1]!;
     if (c.config.dataset.sha256 !== first.config.dataset.sha256) {
       problems.push(
-        `${first.dir} and ${c.dir} ran on different datasets (sha256 ${first.config.dataset.sha256.slice(0, 12)}… vs ${c.config.dataset.sha256.slice(0, 12)}…)`,
+        `${first.dir} and ${c.dir} ran on different datasets (sha256 ${first.config.dataset.sha256.slice(0, 12)}… ` +
+          `vs ${c.config.dataset.sha256.slice(0, 12)}…)`,
       );
     } else {
       const onlyFirst = [...maps[0]!.keys()].filter((id) => !m.has(id)).length;
       const onlyThis = [...m.keys()].filter((id) => !maps[0]!.has(id)).length;
       if (onlyFirst > 0 || onlyThis > 0) {
         problems.push(
-          `${first.dir} (${maps[0]!.size} examples) and ${c.dir} (${m.size}) attacked different examples: ${onlyFirst} only in the first, ${onlyThis} only in the second (--limit, --shard or a running campaign?)`,
+          `${first.dir} (${maps[0]!.size} examples) and ${c.dir} (${m.size}) attacked different ` +
+            `examples: ${onlyFirst} only in the first, ${onlyThis} only in the second (--limit, --shard or a ` +
+            `running campaign?)`,
         );
       }
     }

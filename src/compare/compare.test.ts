@@ -122,7 +122,12 @@ test('pairTest: discordant counts and the chi-square branch on a larger hand-bui
   ];
   const ra: ResultRecord[] = [];
   const rb: ResultRecord[] = [];
-  for (const [x, y, n] of spec) for (let i = 0; i < n; i++) ra.push(rec(x)), rb.push(rec(y));
+  for (const [x, y, n] of spec) {
+    for (let i = 0; i < n; i++) {
+      ra.push(rec(x));
+      rb.push(rec(y));
+    }
+  }
   const p = pairTest('A', 'B', ra, rb);
   assert.deepEqual([p.n, p.bothRobust, p.onlyA, p.onlyB, p.neither], [70, 20, 30, 12, 8]);
   assert.equal(p.method, 'chi-square-cc');
@@ -135,7 +140,10 @@ test('alignment: different datasets or example sets are refused unless --interse
   const other = campaign('camp-c', 'local:c', [{ id: 'e1', status: 'failed', text: 'great food' }], 'b'.repeat(64));
   assert.throws(
     () => alignCampaigns([A, other], false),
-    /ran on different datasets \(sha256 aaaaaaaaaaaa… vs bbbbbbbbbbbb…\)\. Compare on the examples they share with --intersection/,
+    new RegExp(
+      String.raw`ran on different datasets \(sha256 aaaaaaaaaaaa… vs bbbbbbbbbbbb…\)\. Compare on the examples ` +
+        'they share with --intersection',
+    ),
   );
   const fewer = campaign('camp-d', 'local:d', [
     { id: 'e1', status: 'failed', text: 'great food' },

@@ -66,7 +66,8 @@ export function renderComparison(c: Comparison): string {
   out.push(...table(metricRows(c)));
   out.push(
     '',
-    'Paired McNemar tests on per-example robustness (exact binomial when b+c < 25, else chi-square with continuity correction)',
+    'Paired McNemar tests on per-example robustness (exact binomial when b+c < 25, else chi-square with continuity ' +
+      'correction)',
   );
   out.push(
     ...table([
@@ -88,7 +89,8 @@ export function renderComparison(c: Comparison): string {
   if (c.transfer !== null) {
     out.push(
       '',
-      'Transferability: adversarial examples found for the row model, replayed on the column model (share still flipping)',
+      'Transferability: adversarial examples found for the row model, replayed on the column model (share still ' +
+        'flipping)',
     );
     out.push(
       ...table([
@@ -119,7 +121,8 @@ export function renderComparison(c: Comparison): string {
           f.family,
           ...f.models.map(
             (m) =>
-              `${m.using} (${pct(m.rate, 0)})${m.transfer === null || m.transfer.share === null ? '' : `; ${pct(m.transfer.share, 0)} transfer`}`,
+              `${m.using} (${pct(m.rate, 0)})` +
+              (m.transfer === null || m.transfer.share === null ? '' : `; ${pct(m.transfer.share, 0)} transfer`),
           ),
         ]),
       ]),

@@ -95,7 +95,8 @@ export async function transferMatrix(
         eligible++;
         if (hit) transferred++;
         for (const f of new Set(r.edits.map((e) => e.family))) {
-          const cell = (byFamily[f] ??= { eligible: 0, transferred: 0 });
+          byFamily[f] ??= { eligible: 0, transferred: 0 };
+          const cell = byFamily[f];
           cell.eligible++;
           if (hit) cell.transferred++;
         }

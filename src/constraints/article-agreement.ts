@@ -30,7 +30,10 @@ export function articleAgreementConstraint(): Constraint {
   };
 }
 
-/** Is the pair (article at `k`, next word) fine in `text`: not an article pair, agreeing, or disagreeing already in `original`? */
+/**
+ * Is the pair (article at `k`, next word) fine in `text`: not an article pair, agreeing, or disagreeing already in
+ * `original`?
+ */
 function pairAllowed(text: AttackText, k: number, original: AttackText): boolean {
   if (k < 0 || k + 1 >= text.length || !ARTICLE.test(text.words[k]!) || !GAP.test(text.seps[k + 1]!)) return true;
   if (agrees(text.words[k]!, text.words[k + 1]!)) return true;

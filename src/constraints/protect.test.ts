@@ -41,7 +41,8 @@ test('protect template variables: the variable cannot be edited, moved, or have 
   const k = original.words.indexOf('input');
   // rare-word may insert after an opening brace; inside {{ ... }} that would break the template.
   assert.equal(c.allowsCandidate!(original.insertWord(k, 'verily', 'rare-word'), original, ctx), false);
-  assert.equal(c.allowsCandidate!(original.insertWord(k + 1, 'verily', 'rare-word'), original, ctx), true); // before "as"
+  // before "as"
+  assert.equal(c.allowsCandidate!(original.insertWord(k + 1, 'verily', 'rare-word'), original, ctx), true);
   assert.equal(c.allowsCandidate!(original.replaceWord(1, 'clasify', 'typo'), original, ctx), true);
   assert.equal(c.allowsCandidate!(original.replaceWord(k, 'inptu', 'typo'), original, ctx), false);
   assert.equal(c.allowsCandidate!(original.swapBlocks(k - 1, k, k, k + 1, 'reorder'), original, ctx), false);

@@ -1,4 +1,7 @@
-/** @module Protected-spans constraint (`--protect`): words overlapping a pattern match in the original are never edited or moved. */
+/**
+ * @module Protected-spans constraint (`--protect`): words overlapping a pattern match in the original are never edited
+ * or moved.
+ */
 import type { Constraint } from '../core/constraint.js';
 import { protectConstraint } from './protect.js';
 

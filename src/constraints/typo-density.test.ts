@@ -24,7 +24,7 @@ function typoChain(s: string, indices: readonly number[], constraint = typoDensi
   });
 }
 
-test('typoCap: two below 15 words, then three however long (issue #14: 4-5 typos in 25-35 words were questionable)', () => {
+test('typoCap: two below 15 words, then three (issue #14: 4-5 typos in 25-35 words were questionable)', () => {
   assert.deepEqual(
     [3, 10, 14, 15, 21, 22, 32, 40].map((n) => typoCap(n)),
     [2, 2, 2, 3, 3, 3, 3, 3],

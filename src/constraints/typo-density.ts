@@ -1,7 +1,8 @@
 /**
  * @module Typo-density constraint (on by default): at most min(maxPerSentence, max(perSentence, ceil(words /
- * wordsPerTypo))) typo edits in any one sentence of the original text. Blinded judges marked sentences with three or more slips
- * ("laguhs … gdentle … genlte … coemdy") as text nobody would write, so a flip may not pile typos into one sentence.
+ * wordsPerTypo))) typo edits in any one sentence of the original text. Blinded judges marked sentences with three or
+ * more slips ("laguhs … gdentle … genlte … coemdy") as text nobody would write, so a flip may not pile typos into one
+ * sentence.
  */
 import type { AttackText } from '../core/attack-text.js';
 import type { Constraint } from '../core/constraint.js';

@@ -158,7 +158,9 @@ export interface CampaignConfig {
   readonly node: string;
 }
 
-/** A field of campaign.json by its path (`attack.seed`, `dataset.maxWords`, `limit`): where a `quiver run` option lands. */
+/**
+ * A field of campaign.json by its path (`attack.seed`, `dataset.maxWords`, `limit`): where a `quiver run` option lands.
+ */
 export type CampaignField =
   | `attack.${keyof AttackConfig & string}`
   | `dataset.${keyof DatasetInfo & string}`

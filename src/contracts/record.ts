@@ -71,7 +71,9 @@ export interface ResultRecord {
    * flip to judge.
    */
   readonly validity?: Validity;
-  /** Endpoint cost of this example (tokens, USD, latency, retries), the judge's included; absent for in-process models. */
+  /**
+   * Endpoint cost of this example (tokens, USD, latency, retries), the judge's included; absent for in-process models.
+   */
   readonly usage?: Usage;
   readonly elapsedMs: number;
   readonly reason?: string;

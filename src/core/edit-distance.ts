@@ -1,4 +1,6 @@
-/** @module Edit (Levenshtein) distance of two sequences: code units, code points or tokens, as the caller splits them. */
+/**
+ * @module Edit (Levenshtein) distance of two sequences: code units, code points or tokens, as the caller splits them.
+ */
 
 /** Fewest insertions, deletions and substitutions turning `x` into `y` (two rows, O(|x|·|y|) time). */
 export function sequenceDistance<T>(x: ArrayLike<T>, y: ArrayLike<T>): number {

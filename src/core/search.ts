@@ -1,4 +1,7 @@
-/** @module The search contract (a method explores candidates through a typed context and returns its best find) and the deterministic ordering of results every method shares. */
+/**
+ * @module The search contract (a method explores candidates through a typed context and returns its best find) and the
+ * deterministic ordering of results every method shares.
+ */
 import type { AttackText } from './attack-text.js';
 import type { Prediction } from './target.js';
 import type { Rng } from './rng.js';

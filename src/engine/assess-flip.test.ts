@@ -46,7 +46,7 @@ test('assess: the judge sees label, original and perturbed; its usage joins the 
   assert.deepEqual(r.usage, { promptTokens: 110, completionTokens: 6, costUsd: 0.51, latencyMs: 14, retries: 1 });
 });
 
-test('assess: a rejected flip is failed with reason judged-invalid and keeps the answer; questionable rejects only when asked', async () => {
+test('assess: a rejected flip fails judged-invalid with the answer; questionable rejects only when asked', async () => {
   const invalid = await assessFlip(flip(), {
     checks,
     judge: { judge: judge({ verdict: 'invalid', answer: 'label changed' }), reject: 'invalid' },
@@ -64,7 +64,7 @@ test('assess: a rejected flip is failed with reason judged-invalid and keeps the
   assert.equal(strict.reason, 'judged-invalid');
 });
 
-test('assess: a failing judge gives the verdict error and leaves the flip unjudged, never valid; an outage stops the campaign', async () => {
+test('assess: a failing judge: verdict error, flip unjudged, never valid; an outage stops the campaign', async () => {
   const r = await assessFlip(flip(), {
     checks,
     judge: { judge: judge(new Error('parse-failure: no verdict')), reject: 'questionable' },

@@ -51,7 +51,7 @@ test('a verified flip: succeeded, shrunk, with stability and accounting', async 
   assert.ok(r.uniqueQueries > 0 && r.uniqueQueries <= r.queries);
 });
 
-test('--verify K on a noisy model: a flip that does not always hold is failed "unstable", never a success', async () => {
+test('--verify K on a noisy model: a flip that does not always hold fails "unstable", never a success', async () => {
   const r = await attackExample(parts(new NoisyTarget(0.4)), { ...settings, verifyRepeats: 8 }, example);
   assert.equal(r.status, 'failed');
   assert.equal(r.reason, 'unstable');

@@ -39,7 +39,10 @@ export class CandidateSpace {
   /** Indices where at least one perturbation may anchor an edit. */
   positions(text: AttackText): number[] {
     // The original's positions are asked for by every ranking and every stability sample; they never change.
-    if (text === this.original) return [...(this.originalPositions ??= this.computePositions(text))];
+    if (text === this.original) {
+      this.originalPositions ??= this.computePositions(text);
+      return [...this.originalPositions];
+    }
     return this.computePositions(text);
   }
 
@@ -86,13 +89,11 @@ export class CandidateSpace {
     const base = text.text;
     const found: Found[] = [];
     // Whether each anchor mode is allowed here, asked once per mode rather than once per family.
-    let change: boolean | undefined;
-    let move: boolean | undefined;
+    const allowedByMode: Partial<Record<AnchorMode, boolean>> = {};
     for (const p of this.perturbations) {
-      const allowed =
-        (p.anchor ?? 'change') === 'change'
-          ? (change ??= this.allowsIndex(text, index, 'change'))
-          : (move ??= this.allowsIndex(text, index, 'move'));
+      const mode = p.anchor ?? 'change';
+      allowedByMode[mode] ??= this.allowsIndex(text, index, mode);
+      const allowed = allowedByMode[mode];
       if (!allowed) continue;
       for (const cand of p.candidates(text, index, this.pctx)) {
         const window = cand.windowIn(text);

@@ -61,7 +61,7 @@ export class Evaluator {
       if (preds.length !== toSend.length) {
         throw new Error(`target ${this.target.id} returned ${preds.length} predictions for ${toSend.length} texts`);
       }
-      toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
+      for (const [i, t] of toSend.entries()) this.cache.set(t, preds[i]!);
       this.charge(preds);
       this.uniqueQueries += toSend.length;
       this.textsSent += toSend.length;
@@ -86,7 +86,7 @@ export class Evaluator {
     const toSend = [...new Set(texts.filter((t) => !this.cache.has(t)))];
     if (toSend.length > 0) {
       const preds = await this.target.predict(toSend);
-      toSend.forEach((t, i) => this.cache.set(t, preds[i]!));
+      for (const [i, t] of toSend.entries()) this.cache.set(t, preds[i]!);
       this.charge(preds);
       this.textsSent += toSend.length;
     }

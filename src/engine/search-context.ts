@@ -20,7 +20,8 @@ export function createSearchContext(args: {
     rng: args.rng,
     positions: (text) => space.positions(text),
     expand: (text, index) => {
-      // Expanding needs no query, and a search can expand many positions between two: the time limit is checked here too.
+      // Expanding needs no query, and a search can expand many positions between two: the time limit is checked here
+      // too.
       evaluator.checkTime();
       return space.expand(text, index);
     },

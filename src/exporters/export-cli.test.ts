@@ -86,7 +86,8 @@ test('node-test export runs against the real model: adversarial cases fail and c
   const targets = pathToFileURL(join(root, 'dist', 'src', 'targets', 'index.js')).href;
   writeFileSync(
     join(dir, 'predict.mjs'),
-    `import { createTarget } from ${JSON.stringify(targets)};\nconst model = await createTarget('local:wink');\nexport const predict = (texts) => model.predict(texts);\n`,
+    `import { createTarget } from ${JSON.stringify(targets)};\nconst model = await ` +
+      `createTarget('local:wink');\nexport const predict = (texts) => model.predict(texts);\n`,
   );
   const env = { ...process.env };
   delete env.NODE_TEST_CONTEXT;

@@ -125,14 +125,23 @@ test('promptfoo YAML: a runnable config with the prompt, an OpenAI-compatible pr
   assert.match(y, /\nprompts:\n {2}- "\{\{text\}\}"\n/);
   assert.match(
     y,
-    /\n {2}- id: "openai:chat:local:wink"\n {4}label: "local:wink"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:9999\/v1"\n/,
+    new RegExp(
+      String.raw`\n {2}- id: "openai:chat:local:wink"\n {4}label: "local:wink"\n {4}config:\n {6}apiBaseUrl: ` +
+        String.raw`"http:\/\/127.0.0.1:9999\/v1"\n`,
+    ),
   );
   assert.equal(y.match(/\n {2}- description: /g)?.length, 4);
   assert.match(
     y,
-    /- description: "adversarial e1: typo \(1 edit\) flips positive to negative"\n {4}vars:\n {6}text: "Lovfed every minute."\n {6}original: "Loved every minute."\n {6}expected: "positive"\n {4}assert:\n {6}- type: "equals"\n {8}value: "positive"\n {8}metric: "adversarial"\n/,
+    new RegExp(
+      String.raw`- description: "adversarial e1: typo \(1 edit\) flips positive to negative"\n {4}vars:\n ` +
+        String.raw`{6}text: "Lovfed every minute."\n {6}original: "Loved every minute."\n {6}expected: ` +
+        String.raw`"positive"\n {4}assert:\n {6}- type: "equals"\n {8}value: "positive"\n {8}metric: ` +
+        String.raw`"adversarial"\n`,
+    ),
   );
-  // promptfoo renders vars as Nunjucks: each `{` of a text is written as a string expression, escapes keep it on one line.
+  // promptfoo renders vars as Nunjucks: each `{` of a text is written as a string expression, escapes keep it on one
+  // line.
   assert.ok(
     y.includes('text: "He said \\"great, {{ \\"{\\" }}{{ \\"{\\" }} really }}\\",\\nthen left & <b>grinned</b>"'),
   );
@@ -157,7 +166,10 @@ test('promptfoo YAML: a runnable config with the prompt, an OpenAI-compatible pr
   const ly = getExporter('promptfoo').render(exportInput(cfg, llm, llm.records, options));
   assert.match(
     ly,
-    /- id: "openai:chat:gpt-4o-mini"\n {4}label: "openai:gpt-4o-mini"\n {4}config:\n {6}apiBaseUrl: "http:\/\/127.0.0.1:8000\/v1"\n {6}apiKeyEnvar: "MY_KEY"\n/,
+    new RegExp(
+      String.raw`- id: "openai:chat:gpt-4o-mini"\n {4}label: "openai:gpt-4o-mini"\n {4}config:\n ` +
+        String.raw`{6}apiBaseUrl: "http:\/\/127.0.0.1:8000\/v1"\n {6}apiKeyEnvar: "MY_KEY"\n`,
+    ),
   );
 });
 
@@ -184,11 +196,14 @@ test("promptfoo CSV and JSONL: the same tests in promptfoo's other native forms"
   assert.equal(lines[0].metadata.campaign, 'c-demo');
 });
 
-test('junit: one testcase per example; flip = failure, robust = pass, already wrong = skipped, target failure = error', () => {
+test('junit: a testcase per example; flip = failure, robust = pass, already wrong = skipped, error = error', () => {
   const x = getExporter('junit').render(input());
   assert.match(
     x,
-    /^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="quiver c-demo" tests="7" failures="2" errors="1" skipped="1"/,
+    new RegExp(
+      String.raw`^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="quiver c-demo" tests="7" ` +
+        'failures="2" errors="1" skipped="1"',
+    ),
   );
   assert.equal(x.match(/<testcase /g)?.length, 7);
   assert.equal(x.match(/<failure /g)?.length, 2);
@@ -200,14 +215,16 @@ test('junit: one testcase per example; flip = failure, robust = pass, already wr
   assert.match(x, /<system-out>unverified: Wobbli flip.<\/system-out>/);
 });
 
-test('node-test: the generated file runs under node --test, batches one predict call and asserts each expected label', () => {
+test('node-test: the generated file runs under node --test, one batched predict call, asserts each label', () => {
   const dir = mkdtempSync(join(tmpdir(), 'quiver-nodetest-'));
   writeFileSync(join(dir, 'suite.test.mjs'), getExporter('node-test').render(input()));
   // A stand-in model: negative only when it sees "Lovfed" or "&" (so e1 and e3's adversarial inputs are answered
   // negative), positive otherwise; it also counts its calls.
   writeFileSync(
     join(dir, 'predict.mjs'),
-    "let calls = 0;\nexport async function predict(texts) {\n  if (++calls > 1) throw new Error('predict called twice');\n  return texts.map((t, i) => { const l = /Lovfed|&/.test(t) ? 'negative' : 'positive'; return i % 2 ? l : { label: l, scores: {} }; });\n}\n",
+    "let calls = 0;\nexport async function predict(texts) {\n  if (++calls > 1) throw new Error('predict called " +
+      "twice');\n  return texts.map((t, i) => { const l = /Lovfed|&/.test(t) ? 'negative' : 'positive'; return i % " +
+      '2 ? l : { label: l, scores: {} }; });\n}\n',
   );
   const env = { ...process.env };
   delete env.NODE_TEST_CONTEXT;

@@ -14,7 +14,9 @@
  * `{{` and holds no tag but these, so promptfoo neither loads, imports nor evaluates anything of the dataset's.
  */
 
-/** A Nunjucks string literal for `c` (its lexer knows only the `\n`, `\t`, `\r` escapes and `\` before anything else). */
+/**
+ * A Nunjucks string literal for `c` (its lexer knows only the `\n`, `\t`, `\r` escapes and `\` before anything else).
+ */
 function stringExpression(c: string): string {
   const body = c.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
   return `{{ "${body}" }}`;

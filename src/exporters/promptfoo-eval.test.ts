@@ -20,7 +20,8 @@ const cli = join(root, 'dist', 'bin', 'quiver.js');
 const pfDir = join(root, '.ci', 'promptfoo');
 const promptfoo = join(pfDir, 'node_modules', 'promptfoo', 'dist', 'src', 'main.js');
 const skip = !existsSync(promptfoo)
-  ? 'promptfoo is not installed (.ci/run installs it: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .ci/promptfoo promptfoo@0.115.0)'
+  ? 'promptfoo is not installed (.ci/run installs it: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix ' +
+    '.ci/promptfoo promptfoo@0.115.0)'
   : !existsSync(cli) && 'run npm run build first';
 
 const work = mkdtempSync(join(tmpdir(), 'quiver-promptfoo-'));
@@ -213,7 +214,9 @@ function hostileTexts(): { id: string; text: string; label: string }[] {
     },
     {
       id: 'h-close',
-      text: `{% endraw %}{{ range.constructor("return ${write('pwned-close')}")() }}{% raw %} a dreadful, boring, awful mess.`,
+      text:
+        `{% endraw %}{{ range.constructor("return ${write('pwned-close')}")() }}{% raw %} a dreadful, boring, ` +
+        `awful mess.`,
       label: 'negative',
     },
     {
@@ -280,7 +283,10 @@ test("promptfoo's own renderPrompt gives back every text nunjucksLiteral encodes
     '😀',
   ];
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   for (let i = 0; i < 20_000; i++) {
     let s = '';
     for (let k = 1 + Math.floor(next() * 10); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];
@@ -296,7 +302,8 @@ test('a campaign on hostile dataset texts, exported in the three promptfoo forms
   writeFileSync(join(work, 'secret.txt'), `${CANARY}\n`);
   writeFileSync(
     join(work, 'evil.js'),
-    `require('node:fs').writeFileSync(${JSON.stringify(join(work, 'pwned-js'))}, 'ran');\nmodule.exports = () => ({ output: '${CANARY}' });\n`,
+    `require('node:fs').writeFileSync(${JSON.stringify(join(work, 'pwned-js'))}, 'ran');\nmodule.exports = () => ({ ` +
+      `output: '${CANARY}' });\n`,
   );
   writeFileSync(
     join(work, 'hostile.jsonl'),

@@ -52,7 +52,8 @@ export const promptfooExporter: Exporter = {
     const comment = [
       `Quiver regression suite for promptfoo, exported from campaign ${p.campaign} (${p.campaignId}).`,
       `Model ${p.model}, seed ${p.seed}, campaign started ${p.date}, dataset sha256 ${p.dataset.sha256}.`,
-      `${adversarial} adversarial cases (metric "adversarial": inputs the model got wrong; they fail until it is fixed)`,
+      `${adversarial} adversarial cases (metric "adversarial": inputs the model got wrong; they fail until it is ` +
+        `fixed)`,
       `and ${input.cases.length - adversarial} controls (metric "control": originals it got right; they should pass).`,
       'Run: promptfoo eval -c <this file>   (set providers[0].config.apiBaseUrl or OPENAI_BASE_URL to your endpoint).',
       'The prompt is the case text as is; for a chat model behind a prompt template, edit `prompts` to match it.',

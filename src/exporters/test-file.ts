@@ -22,8 +22,11 @@ export function renderTestFile(input: ExportInput, dialect: TestFileDialect): st
     recorded: c.recorded,
     edits: c.edits,
   }));
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated test's template literal.
+  const failureMessage = '`${c.kind} ${c.id}: ${JSON.stringify(c.text)}`';
   const oneLine = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\*\//g, '* /');
-  return `/*
+  return (
+    `/*
  * Quiver regression tests, generated from campaign ${oneLine(p.campaign)} (${p.campaignId}):
  * model ${oneLine(p.model)}, seed ${p.seed}, started ${oneLine(p.date)}.
  * Adversarial cases are inputs the model got wrong during the campaign: they fail until the model handles them.
@@ -45,7 +48,8 @@ async function answer(i) {
     if (typeof predict !== 'function') throw new Error('the predict module exports no predict(texts) function');
     const out = await predict(cases.map((c) => c.text));
     if (!Array.isArray(out) || out.length !== cases.length) {
-      throw new Error(\`predict returned \${Array.isArray(out) ? out.length : typeof out} answers for \${cases.length} texts\`);
+      throw new Error(\`predict returned \${Array.isArray(out) ? out.length : typeof out} answers ` +
+    `for \${cases.length} texts\`);
     }
     return out.map((a) => (typeof a === 'string' ? a : a?.label));
   })();
@@ -58,10 +62,11 @@ for (const [kind, title] of [['adversarial', 'adversarial cases'], ['control', '
       if (c.kind !== kind) return;
       test(c.title, async () => {
         const label = await answer(i);
-        ${dialect.assertEqual('label', 'c.expected', '`${c.kind} ${c.id}: ${JSON.stringify(c.text)}`')};
+        ${dialect.assertEqual('label', 'c.expected', failureMessage)};
       });
     });
   });
 }
-`;
+`
+  );
 }

@@ -1,4 +1,7 @@
-/** @module Escaping for the text formats exporters write: CSV (RFC 4180, by csv-stringify) and XML 1.0 text and attributes. */
+/**
+ * @module Escaping for the text formats exporters write: CSV (RFC 4180, by csv-stringify) and XML 1.0 text and
+ * attributes.
+ */
 import { stringify, type Options as StringifyOptions } from 'csv-stringify/sync';
 
 export type CsvCell = string | number | boolean | null;

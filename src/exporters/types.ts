@@ -56,7 +56,9 @@ export interface ExportOptions {
   readonly controls: boolean;
   /** node-test / vitest: module specifier of the user's predict module, as the generated file imports it. */
   readonly predictModule: string;
-  /** promptfoo: provider id, e.g. `openai:chat:my-model` (default: an OpenAI-compatible provider named after the model). */
+  /**
+   * promptfoo: provider id, e.g. `openai:chat:my-model` (default: an OpenAI-compatible provider named after the model).
+   */
   readonly provider?: string;
   /** promptfoo: OpenAI-compatible base URL, e.g. `quiver serve`'s `http://127.0.0.1:PORT/v1`. */
   readonly apiBaseUrl?: string;

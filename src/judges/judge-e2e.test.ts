@@ -56,7 +56,7 @@ function flipsWithoutJudge() {
   return baseline;
 }
 
-test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, replays from the cache, and is part of the campaign identity', async () => {
+test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, replays, joins the identity', async () => {
   const { flips, marker } = flipsWithoutJudge();
   const rejected = flips[0]!;
   const server = await serveChild(work, '--judge-rule', `invalid=${marker(rejected)}`);
@@ -146,7 +146,7 @@ test('e2e: an openai: judge over HTTP rejects the marked flip, counts usage, rep
   }
 });
 
-test('e2e: a module: judge; questionable rejects only when asked (or with preset release); a failing judge leaves flips unjudged', () => {
+test('e2e: module: judge; questionable rejects only when asked (or preset release); failing judge: unjudged', () => {
   const { flips, marker } = flipsWithoutJudge();
   const [bad, odd, failing] = [flips[0]!, flips[1]!, flips[2]!];
   const log = join(work, 'judge-calls.log');

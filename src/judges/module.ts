@@ -1,8 +1,8 @@
 /**
- * @module `module:<path>` as a judge: a user's JS/TS module exporting
- * `judge(items: {label, original, perturbed}[]): Promise<{verdict: 'valid'|'questionable'|'invalid', answer?: string}[]>`
- * (named, or on its default export). Every answer is validated; a bad one is an error (the verdict `error`), never
- * read as valid.
+ * @module `module:<path>` as a judge: a user's JS/TS module exporting (named, or on its default export)
+ *   judge(items: { label, original, perturbed }[]):
+ *     Promise<{ verdict: 'valid' | 'questionable' | 'invalid', answer?: string }[]>
+ * Every answer is validated; a bad one is an error (the verdict `error`), never read as valid.
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -31,7 +31,8 @@ export async function createModuleJudge(spec: string): Promise<Judge> {
   if (source === undefined) {
     throw new ConfigError(
       `judge module ${file} must export a function judge(items: {label, original, perturbed}[]): ` +
-        `Promise<{verdict: "valid"|"questionable"|"invalid", answer?: string}[]> (as a named export or on its default export)`,
+        `Promise<{verdict: "valid"|"questionable"|"invalid", answer?: string}[]> (as a named export or on its ` +
+        `default export)`,
     );
   }
   const where = `judge module ${file}`;
@@ -49,7 +50,8 @@ export async function createModuleJudge(spec: string): Promise<Judge> {
       }
       if (!Array.isArray(raw) || raw.length !== items.length) {
         throw new Error(
-          `${where}: judge must return an array of ${items.length} answer(s), got ${Array.isArray(raw) ? raw.length : typeof raw}`,
+          `${where}: judge must return an array of ${items.length} answer(s), ` +
+            `got ${Array.isArray(raw) ? raw.length : typeof raw}`,
         );
       }
       return raw.map((a: unknown, i) => checkAnswer(a, `${where}: answer ${i}`));

@@ -10,11 +10,19 @@ export const ORIGINAL_PLACEHOLDER = '{{original}}';
 export const PERTURBED_PLACEHOLDER = '{{perturbed}}';
 export const PERTURBED_MARKER = 'Perturbed text:';
 
-export const DEFAULT_JUDGE_PROMPT = `You check adversarial examples for a text classifier. A text labelled "${LABEL_PLACEHOLDER}" was changed slightly (typos, synonyms, word order, rare words). Decide whether the perturbed text keeps the original label and meaning.
+// Written in pieces only to keep source lines short: each paragraph and list item is one line of the prompt.
+export const DEFAULT_JUDGE_PROMPT =
+  `You check adversarial examples for a text classifier. A text labelled "${LABEL_PLACEHOLDER}" was changed ` +
+  `slightly (typos, synonyms, word order, rare words). Decide whether the perturbed text keeps the original label ` +
+  `and meaning.
 
-- valid: a careful human gives the perturbed text the same label with the same confidence, it means the same as the original, and a real person could have written it (a plausible typo, a natural synonym, an acceptable word order).
-- questionable: same label, but the meaning shifted somewhat (wrong-sense synonym, odd word) or the text is awkward enough that a reader stumbles.
-- invalid: the label changed or became unclear for a human, the meaning changed, or the text is garbled or ungrammatical beyond what a person would write.
+- valid: a careful human gives the perturbed text the same label with the same confidence, it means the same as ` +
+  `the original, and a real person could have written it (a plausible typo, a natural synonym, an acceptable word ` +
+  `order).
+- questionable: same label, but the meaning shifted somewhat (wrong-sense synonym, odd word) or the text is ` +
+  `awkward enough that a reader stumbles.
+- invalid: the label changed or became unclear for a human, the meaning changed, or the text is garbled or ` +
+  `ungrammatical beyond what a person would write.
 
 Answer with one word on the first line, valid, questionable or invalid, then one sentence saying why.
 
@@ -22,7 +30,9 @@ Original text: ${ORIGINAL_PLACEHOLDER}
 
 ${PERTURBED_MARKER} ${PERTURBED_PLACEHOLDER}`;
 
-/** Literal substitution (split/join), so `$&` in a text is not a replacement pattern; the perturbed text goes in last. */
+/**
+ * Literal substitution (split/join), so `$&` in a text is not a replacement pattern; the perturbed text goes in last.
+ */
 export function renderJudgePrompt(template: string, item: JudgeItem): string {
   return template
     .split(LABEL_PLACEHOLDER)

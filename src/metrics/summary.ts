@@ -163,13 +163,14 @@ export class SummaryBuilder {
     const v = r.validity!;
     this.checks ??= v.checks;
     if (v.judge === undefined) return;
-    const j = (this.judge ??= {
+    this.judge ??= {
       spec: v.judge.spec,
       verdicts: { valid: 0, questionable: 0, invalid: 0, error: 0 },
       rejected: 0,
       usage: zeroUsage,
       sawUsage: false,
-    });
+    };
+    const j = this.judge;
     j.verdicts[v.judge.verdict]++;
     if (r.reason === 'judged-invalid') j.rejected++;
     if (v.judge.usage !== undefined) {
@@ -239,7 +240,10 @@ export class SummaryBuilder {
 
   private addFamilies(r: ResultRecord): void {
     const families = new Set(r.edits.map((e) => e.family));
-    for (const e of r.edits) (this.families[e.family] ??= { edits: 0, successesUsing: 0, successesOnly: 0 }).edits++;
+    for (const e of r.edits) {
+      this.families[e.family] ??= { edits: 0, successesUsing: 0, successesOnly: 0 };
+      this.families[e.family]!.edits++;
+    }
     for (const f of families) {
       const s = this.families[f]!;
       s.successesUsing++;

@@ -1,4 +1,7 @@
-/** @module The default Analyzer: POS, lemma and entity flag per AttackText word, from wink-nlp aligned by character offsets. */
+/**
+ * @module The default Analyzer: POS, lemma and entity flag per AttackText word, from wink-nlp aligned by character
+ * offsets.
+ */
 import type { Analyzer, TextAnalysis, WordInfo } from '../core/analysis.js';
 import { wink } from './wink.js';
 

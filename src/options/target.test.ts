@@ -81,7 +81,7 @@ test('target flags: files are read into the options, the key stays a variable na
   assert.ok(!JSON.stringify(o).includes('SECRET'), 'the key itself is never in the options');
 });
 
-test('target flags: defaults (OPENAI_BASE_URL only without --base-url), --no-cache, and openai flags on other targets', () => {
+test('target flags: defaults (OPENAI_BASE_URL only without --base-url), --no-cache, openai flags elsewhere', () => {
   const saved = { base: process.env.OPENAI_BASE_URL, xdg: process.env.XDG_CACHE_HOME };
   try {
     process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9999/v1';

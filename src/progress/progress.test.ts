@@ -42,7 +42,7 @@ test('terminal output: a redrawn bar', () => {
   assert.match(out[1]!, /^\r\[#+\.+\] 5\/10 done/);
 });
 
-test('ETA: none until examples of this run finished after its first one give a rate; start-up and resumed records excluded', () => {
+test("ETA: none until this run's examples after its first give a rate; start-up and resumed records excluded", () => {
   const m = new RateMeter();
   // A resumed campaign: 50 of 100 done by an earlier run, the first of this run after 20 s of start-up.
   const q = (doneThisRun: number, elapsedMs: number): Progress => ({
@@ -105,7 +105,16 @@ function screen(out: string, columns: number): string[] {
 for (const columns of [40, 80, 120]) {
   test(`terminal of ${columns} columns: every redraw stays on one line, and the ETA stays in view`, async () => {
     let out = '';
-    const r = progressReporter({ stream: { write: (s: string) => ((out += s), true), isTTY: true, columns } });
+    const r = progressReporter({
+      stream: {
+        write: (s: string) => {
+          out += s;
+          return true;
+        },
+        isTTY: true,
+        columns,
+      },
+    });
     const waiting = 'endpoint 32 in flight, 6/min cap, 32 rate-limited, 0 failed, backing off 3s (429)';
     const budgets = { maxTotalQueries: 9_999_999, maxTimeMs: 8 * 3_600_000, maxTokens: null, maxCostUsd: null };
     r.onStart!({ ...start, total: 1000, budgets, waitingOn: () => waiting });
@@ -138,7 +147,7 @@ test('a heartbeat line while no example finishes, saying what the workers wait o
   assert.equal(out.length, n, 'the heartbeat stops with the campaign');
 });
 
-test('a campaign stopped early ends with the counts the summary has (examples in flight finished after the last draw)', () => {
+test("a campaign stopped early ends with the summary's counts (in flight examples finished after the draw)", () => {
   for (const isTTY of [true, false]) {
     const out: string[] = [];
     const r = progressReporter({

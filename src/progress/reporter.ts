@@ -39,8 +39,14 @@ export interface Reporter {
 
 export function fanOut(reporters: readonly Reporter[]): Required<Reporter> {
   return {
-    onStart: (i) => reporters.forEach((r) => r.onStart?.(i)),
-    onResult: (rec, p) => reporters.forEach((r) => r.onResult?.(rec, p)),
-    onEnd: (s, d) => reporters.forEach((r) => r.onEnd?.(s, d)),
+    onStart: (i) => {
+      for (const r of reporters) r.onStart?.(i);
+    },
+    onResult: (rec, p) => {
+      for (const r of reporters) r.onResult?.(rec, p);
+    },
+    onEnd: (s, d) => {
+      for (const r of reporters) r.onEnd?.(s, d);
+    },
   };
 }

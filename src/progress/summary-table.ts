@@ -13,7 +13,8 @@ function validityRows(s: Summary, pct: (x: number | null) => string): [string, s
       ['Judge', j.spec],
       [
         'Judged flips',
-        `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error (unjudged)`,
+        `${j.judged}: ${c.valid} valid, ${c.questionable} questionable, ${c.invalid} invalid, ${c.error} error ` +
+          `(unjudged)`,
       ],
       ['Rejected by the judge', `${j.rejected} (failed, judged-invalid)`],
       ['Valid flip rate', pct(j.validFlipRate)],

@@ -37,7 +37,8 @@ export function readProvider(raw: unknown, file: string, where: string): Provide
     throw new SuiteConfigError(
       file,
       `${where}.id`,
-      `provider "${spec}" cannot be called by Quiver; use an OpenAI-compatible chat provider (openai:chat:<model> with config.apiBaseUrl) or a Quiver target (local:, module:, hf:, task:)`,
+      `provider "${spec}" cannot be called by Quiver; use an OpenAI-compatible chat provider (openai:chat:<model> ` +
+        `with config.apiBaseUrl) or a Quiver target (local:, module:, hf:, task:)`,
     );
   }
   const config = isRecord(options.config) ? options.config : {};

@@ -22,11 +22,17 @@ function folder(files: Record<string, string>): string {
 }
 
 const PROVIDER =
-  'providers:\n  - id: openai:chat:quiver-route\n    config: { apiBaseUrl: "http://127.0.0.1:4917/v1", apiKeyRequired: false }\n';
+  'providers:\n  - id: openai:chat:quiver-route\n    config: { apiBaseUrl: "http://127.0.0.1:4917/v1", ' +
+  'apiKeyRequired: false }\n';
 
-test("defaultTest merges as in promptfoo: vars under the test's, its assertions first, threshold, provider, prefix and suffix", () => {
+test("defaultTest merges as in promptfoo: vars under the test's, assertions first, threshold, provider, affix", () => {
   const dir = folder({
-    'c.yaml': `prompts: ["Route: {{ticket}} ({{lang}})"]\n${PROVIDER}defaultTest:\n  vars: { lang: en, ticket: default }\n  threshold: 0.5\n  options: { prefix: "[", suffix: "]" }\n  provider: task:policy\n  assert: [{ type: not-contains, value: general }]\n  metadata: { team: support }\ntests:\n  - vars: { ticket: "refund please" }\n    assert: [{ type: equals, value: billing }]\n  - description: own\n    vars: { ticket: x, lang: de }\n    threshold: 0.9\n    provider: { id: "openai:gpt-4o-mini" }\n    metadata: { team: web }\n`,
+    'c.yaml':
+      `prompts: ["Route: {{ticket}} ({{lang}})"]\n${PROVIDER}defaultTest:\n  vars: { lang: en, ticket: ` +
+      `default }\n  threshold: 0.5\n  options: { prefix: "[", suffix: "]" }\n  provider: task:policy\n  assert: [{ ` +
+      `type: not-contains, value: general }]\n  metadata: { team: support }\ntests:\n  - vars: { ticket: "refund ` +
+      `please" }\n    assert: [{ type: equals, value: billing }]\n  - description: own\n    vars: { ticket: x, ` +
+      `lang: de }\n    threshold: 0.9\n    provider: { id: "openai:gpt-4o-mini" }\n    metadata: { team: web }\n`,
   });
   const suite = readPromptfooConfig(join(dir, 'c.yaml'));
   const [a, b] = suite.tests;
@@ -44,7 +50,10 @@ test("defaultTest merges as in promptfoo: vars under the test's, its assertions 
 test('list vars expand into one test per combination; prompts from files split at ---; provider prompt filters', () => {
   const dir = folder({
     'p.txt': 'First {{x}}\n---\nSecond {{x}}\n',
-    'c.yaml': `prompts:\n  - file://p.txt\n  - { raw: "Third {{x}}", label: third }\nproviders:\n  - id: task:route\n    prompts: [third]\n  - id: local:wink\ntests:\n  - vars: { x: [a, b], y: [1, 2], z: [[1], [2]] }\n`,
+    'c.yaml':
+      `prompts:\n  - file://p.txt\n  - { raw: "Third {{x}}", label: third }\nproviders:\n  - id: ` +
+      `task:route\n    prompts: [third]\n  - id: local:wink\ntests:\n  - vars: { x: [a, b], y: [1, 2], z: [[1], ` +
+      `[2]] }\n`,
   });
   const suite = readPromptfooConfig(join(dir, 'c.yaml'));
   assert.deepEqual(
@@ -70,7 +79,10 @@ test('list vars expand into one test per combination; prompts from files split a
 test('providers: OpenAI-compatible base URLs, Quiver targets, and which run in-process as bundled tasks', () => {
   const dir = folder({
     'c.yaml':
-      'prompts: ["{{x}}"]\nproviders:\n  - id: openai:chat:quiver-route\n    config: { apiBaseUrl: "http://127.0.0.1:4917/v1", temperature: 0 }\n  - { id: "openai:gpt-4o", config: { apiHost: api.example.com } }\n  - openai:chat:quiver-extract\n  - task:policy\n  - openai:chat:quiver-route: { config: { baseURL: "https://llm.example.com/v1" } }\ntests: [{ vars: { x: hi } }]\n',
+      'prompts: ["{{x}}"]\nproviders:\n  - id: openai:chat:quiver-route\n    config: { apiBaseUrl: ' +
+      '"http://127.0.0.1:4917/v1", temperature: 0 }\n  - { id: "openai:gpt-4o", config: { apiHost: api.example.com ' +
+      '} }\n  - openai:chat:quiver-extract\n  - task:policy\n  - openai:chat:quiver-route: { config: { baseURL: ' +
+      '"https://llm.example.com/v1" } }\ntests: [{ vars: { x: hi } }]\n',
   });
   const [serve, host, plain, task, remote] = readPromptfooConfig(join(dir, 'c.yaml')).providers;
   assert.deepEqual(serve, {
@@ -93,7 +105,8 @@ test('providers: OpenAI-compatible base URLs, Quiver targets, and which run in-p
 test('tests from YAML and JSONL files, with their file and position in messages', async () => {
   const dir = folder({
     't.yaml':
-      '- vars: { x: a }\n  assert: [{ type: equals, value: a }]\n- vars: { x: b }\n  assert: [{ type: llm-rubric, value: polite }]\n',
+      '- vars: { x: a }\n  assert: [{ type: equals, value: a }]\n- vars: { x: b }\n  assert: [{ type: llm-rubric, ' +
+      'value: polite }]\n',
     't.jsonl': '{"vars": {"x": "c"}, "assert": [{"type": "contains", "value": "c"}]}\n\n{"vars": {"x": "d"}}\n',
     'c.yaml': `prompts: ["{{x}}"]\n${PROVIDER}tests:\n  - file://t.jsonl\n  - vars: { x: e }\n`,
     'd.yaml': `prompts: ["{{x}}"]\n${PROVIDER}tests: file://t.yaml\n`,
@@ -150,7 +163,8 @@ test('configs promptfoo or Quiver cannot use are errors naming the file, test an
     /: tests\[0\]\.vars\.x: "file:\/\/secret\.txt": promptfoo would load/,
   );
   bad(
-    `prompts: ["{{x}}"]\n${PROVIDER}defaultTest: { options: { transform: output.trim() } }\ntests: [{ vars: { x: a } }]\n`,
+    `prompts: ["{{x}}"]\n${PROVIDER}defaultTest: { options: { transform: output.trim() } }\ntests: [{ vars: { x: a ` +
+      `} }]\n`,
     /: defaultTest\.options\.transform: transforms run code/,
   );
   bad(`prompts: ["{{x}}"]\n${PROVIDER}tests: file://tests.csv\n`, /: tests: CSV test files are not supported yet/);
@@ -162,7 +176,9 @@ test('configs promptfoo or Quiver cannot use are errors naming the file, test an
   bad('- just\n- a list\n', /: file: a promptfoo config must be a mapping/);
   bad('prompts: [\n', /: file: not valid YAML or JSON/);
   const dir = folder({
-    'c.yaml': `prompts: ["{{x}}"]\n${PROVIDER}tests:\n  - vars: { x: a }\n  - vars: { x: b }\n    assert: [{ type: contians, value: b }]\n`,
+    'c.yaml':
+      `prompts: ["{{x}}"]\n${PROVIDER}tests:\n  - vars: { x: a }\n  - vars: { x: b }\n    assert: [{ type: ` +
+      `contians, value: b }]\n`,
   });
   await assert.rejects(
     compileSuiteAssertions(readPromptfooConfig(join(dir, 'c.yaml'))),
@@ -176,7 +192,8 @@ test('the native JSONL form: one prompt file, tests by id, errors by line and fi
     'tests.jsonl':
       '{"id": "t1", "vars": {"ticket": "I was charged twice"}, "assert": [{"type": "equals", "value": "billing"}]}\n',
     'dup.jsonl':
-      '{"id": "t1", "vars": {}, "assert": [{"type": "changed"}]}\n{"id": "t1", "vars": {}, "assert": [{"type": "changed"}]}\n',
+      '{"id": "t1", "vars": {}, "assert": [{"type": "changed"}]}\n{"id": "t1", "vars": {}, "assert": [{"type": ' +
+      '"changed"}]}\n',
     'novars.jsonl': '{"id": "t1", "assert": [{"type": "changed"}]}\n',
     'noassert.jsonl': '{"id": "t1", "vars": {}, "assert": []}\n',
   });

@@ -24,7 +24,8 @@ export function renderReplayTable(suite: Suite, r: ReplayResult, gate: Gate): st
   const src = suite.header.source;
   const lines = [
     '',
-    `Quiver replay: ${suite.path} (${adversarial} adversarial, ${controls} controls; recorded on ${src.model}) against ${r.target}`,
+    `Quiver replay: ${suite.path} (${adversarial} adversarial, ${controls} controls; recorded on ${src.model}) ` +
+      `against ${r.target}`,
     '',
     '  kind         status          cases',
     `  adversarial  still-failing  ${String(c['still-failing']).padStart(6)}`,
@@ -43,7 +44,8 @@ export function renderReplayTable(suite: Suite, r: ReplayResult, gate: Gate): st
     const shown = [...regressed, ...fixed.slice(0, MAX_FIXED_LISTED)];
     for (const x of shown) {
       lines.push(
-        `  ${clip(x.case.id, idw).padEnd(idw)}  ${x.status.padEnd(9)}  ${`${x.case.expected} -> ${x.label}`.padEnd(lw)}  ${clip(x.case.text, 64)}`,
+        `  ${clip(x.case.id, idw).padEnd(idw)}  ${x.status.padEnd(9)}  ` +
+          `${`${x.case.expected} -> ${x.label}`.padEnd(lw)}  ${clip(x.case.text, 64)}`,
       );
     }
     if (fixed.length > MAX_FIXED_LISTED)
@@ -88,41 +90,7 @@ export function replayJson(suite: Suite, r: ReplayResult, gate: Gate): unknown {
  * known failure, reported as skipped so it does not turn the build red; fixed and passed cases pass.
  */
 export function renderReplayJUnit(suite: Suite, r: ReplayResult): string {
-  const classname = (x: ReplayedCase) => `quiver.replay.${x.case.kind}`;
-  const cases: JUnitCase[] = r.cases.map((x) => {
-    const name = `${x.case.kind} ${x.case.id}: ${x.case.text}`;
-    switch (x.status) {
-      case 'regressed':
-        return {
-          name,
-          classname: classname(x),
-          outcome: {
-            kind: 'failure',
-            type: 'regressed',
-            message: `expected ${x.case.expected}, got ${x.label}`,
-            details: x.case.text,
-          },
-        };
-      case 'still-failing':
-        return {
-          name,
-          classname: classname(x),
-          outcome: {
-            kind: 'skipped',
-            message: `known adversarial failure: still answers ${x.label} (expected ${x.case.expected})`,
-          },
-        };
-      case 'fixed':
-        return {
-          name,
-          classname: classname(x),
-          outcome: { kind: 'passed' },
-          systemOut: `fixed: now answers ${x.label}`,
-        };
-      case 'passed':
-        return { name, classname: classname(x), outcome: { kind: 'passed' } };
-    }
-  });
+  const cases = r.cases.map(junitCase);
   return renderJUnit(`quiver replay ${suite.path}`, [
     {
       name: `${r.target} on ${suite.path}`,
@@ -136,4 +104,41 @@ export function renderReplayJUnit(suite: Suite, r: ReplayResult): string {
       cases,
     },
   ]);
+}
+
+/** One replayed case as a JUnit test case (the switch is exhaustive over the statuses: TypeScript checks it). */
+function junitCase(x: ReplayedCase): JUnitCase {
+  const name = `${x.case.kind} ${x.case.id}: ${x.case.text}`;
+  const classname = `quiver.replay.${x.case.kind}`;
+  switch (x.status) {
+    case 'regressed':
+      return {
+        name,
+        classname,
+        outcome: {
+          kind: 'failure',
+          type: 'regressed',
+          message: `expected ${x.case.expected}, got ${x.label}`,
+          details: x.case.text,
+        },
+      };
+    case 'still-failing':
+      return {
+        name,
+        classname,
+        outcome: {
+          kind: 'skipped',
+          message: `known adversarial failure: still answers ${x.label} (expected ${x.case.expected})`,
+        },
+      };
+    case 'fixed':
+      return {
+        name,
+        classname,
+        outcome: { kind: 'passed' },
+        systemOut: `fixed: now answers ${x.label}`,
+      };
+    case 'passed':
+      return { name, classname, outcome: { kind: 'passed' } };
+  }
 }

@@ -79,7 +79,10 @@ test('replaySuite: real local:wink, batched, in suite order', async () => {
     ...wink,
     id: wink.id,
     labels: wink.labels,
-    predict: (t: readonly string[]) => (calls++, wink.predict(t)),
+    predict: (t: readonly string[]) => {
+      calls++;
+      return wink.predict(t);
+    },
   };
   const r = await replaySuite(suite.cases, counting, 3);
   assert.deepEqual(

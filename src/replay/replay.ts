@@ -66,7 +66,8 @@ export async function replaySuite(
   const unknown = [...new Set(cases.map((c) => c.expected))].filter((l) => !target.labels.includes(l));
   if (unknown.length > 0) {
     throw new ConfigError(
-      `the suite expects label(s) ${unknown.map((l) => JSON.stringify(l)).join(', ')} that ${target.id} never returns (its labels: ${target.labels.join(', ')})`,
+      `the suite expects label(s) ${unknown.map((l) => JSON.stringify(l)).join(', ')} that ${target.id} never ` +
+        `returns (its labels: ${target.labels.join(', ')})`,
     );
   }
   const started = performance.now();

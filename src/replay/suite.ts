@@ -59,7 +59,8 @@ function checkHeader(path: string, line: number, v: unknown): SuiteHeader {
       path,
       line,
       'type',
-      'the first line must be a Quiver suite header ({"type":"quiver-suite",...}); export one with quiver export --format jsonl',
+      'the first line must be a Quiver suite header ({"type":"quiver-suite",...}); export one with quiver export ' +
+        '--format jsonl',
     );
   }
   const version = v.schemaVersion;

@@ -100,6 +100,7 @@ test('the campaign report renders in Chromium: charts, escaped markup, working s
   }
   assert.ok((await page.locator('svg.chart rect').count()) > 10, 'bars are drawn');
   assert.equal(await page.locator('.card').count(), 9, 'eight summary cards and the validity card');
+  // biome-ignore lint/performance/useDomNodeTextContent: Playwright's Locator.innerText(), not the DOM's.
   assert.match(await page.locator('.card.validity').innerText(), /checks passed by every flip: one-edit-per-word/);
   // Markup in the data is text: no img/script element came from it, and it reads back verbatim.
   assert.equal(await page.locator('img').count(), 0);

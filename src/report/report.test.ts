@@ -156,7 +156,7 @@ test('parseResults: a torn last line is left out, a corrupt middle line names fi
   assert.throws(() => parseResults('r.jsonl', `${good}\n{oops\n${good}\n`), /r\.jsonl:2: corrupt record/);
 });
 
-test('parseResults: the last record of an example counts (--retry-errored appends one), in the place of its first', () => {
+test("parseResults: an example's last record counts (--retry-errored appends one), in its first's place", () => {
   const first = { ...c.records[0]!, status: 'errored' as const };
   const other = { ...c.records[0]!, id: 'other' };
   const retried = { ...c.records[0]!, status: 'failed' as const };

@@ -2,7 +2,7 @@
  * @module Inline SVG charts for the reports (no library, no network): stacked horizontal bars, stacked histograms,
  * interval (dot and whisker) charts and heat maps. Every label goes through the escaping `html` template.
  */
-import { html, type SafeHtml } from './escape.js';
+import { concatHtml, html, type SafeHtml } from './escape.js';
 
 export interface Segment {
   readonly value: number;
@@ -53,13 +53,23 @@ export function hBarChart(
     let x = labelW;
     const segs = r.segments.map((s) => {
       const w = (s.value / max) * barMax;
-      const rect = html`<rect x="${x.toFixed(1)}" y="${y + 6}" width="${Math.max(0, w).toFixed(1)}" height="${Math.min(26, rowH - 12)}" rx="3" fill="${s.color}"><title>${s.title}</title></rect>`;
+      const rect = concatHtml(
+        html`<rect x="${x.toFixed(1)}" y="${y + 6}" width="${Math.max(0, w).toFixed(1)}" `,
+        html`height="${Math.min(26, rowH - 12)}" rx="3" fill="${s.color}"><title>${s.title}</title></rect>`,
+      );
       x += w;
       return rect;
     });
-    return html`<g class="bar-row"><text x="${labelW - 8}" y="${y + 6 + Math.min(26, rowH - 12) / 2 + 4}" text-anchor="end" class="axis-label">${r.label}</text>${segs}<text x="${(x + 6).toFixed(1)}" y="${y + 6 + Math.min(26, rowH - 12) / 2 + 4}" class="value-label">${r.note ?? fmt(total(r))}</text></g>`;
+    return concatHtml(
+      html`<g class="bar-row"><text x="${labelW - 8}" y="${y + 6 + Math.min(26, rowH - 12) / 2 + 4}" `,
+      html`text-anchor="end" class="axis-label">${r.label}</text>${segs}<text x="${(x + 6).toFixed(1)}" `,
+      html`y="${y + 6 + Math.min(26, rowH - 12) / 2 + 4}" class="value-label">${r.note ?? fmt(total(r))}</text></g>`,
+    );
   });
-  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet"><title>${opts.title}</title>${body}</svg>`;
+  return concatHtml(
+    html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet">`,
+    html`<title>${opts.title}</title>${body}</svg>`,
+  );
 }
 
 export interface HistBin {
@@ -86,9 +96,11 @@ export function histogram(
   const y = (v: number) => top + plotH - (v / yMax) * plotH;
   const slot = plotW / Math.max(1, bins.length);
   const barW = Math.max(2, slot * 0.72);
-  const grid = ticks.map(
-    (t) =>
-      html`<line x1="${left}" x2="${width - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" class="grid"/><text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" class="tick">${fmt(t)}</text>`,
+  const grid = ticks.map((t) =>
+    concatHtml(
+      html`<line x1="${left}" x2="${width - right}" y1="${y(t).toFixed(1)}" y2="${y(t).toFixed(1)}" class="grid"/>`,
+      html`<text x="${left - 6}" y="${(y(t) + 4).toFixed(1)}" text-anchor="end" class="tick">${fmt(t)}</text>`,
+    ),
   );
   // Thin out x labels when bins are many, so they never overlap.
   const every = Math.max(1, Math.ceil(bins.length / 12));
@@ -101,20 +113,41 @@ export function histogram(
       acc += s.value;
       return s.value === 0
         ? html``
-        : html`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" height="${Math.max(0, h).toFixed(1)}" fill="${s.color}"><title>${b.label}: ${s.title}</title></rect>`;
+        : concatHtml(
+            html`<rect x="${x.toFixed(1)}" y="${y0.toFixed(1)}" width="${barW.toFixed(1)}" `,
+            html`height="${Math.max(0, h).toFixed(1)}" fill="${s.color}"><title>${b.label}: ${s.title}</title></rect>`,
+          );
     });
     const total = totals[i]!;
     const count =
       bins.length <= 16 && total > 0
-        ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(total) - 4).toFixed(1)}" text-anchor="middle" class="value-label">${fmt(total)}</text>`
+        ? concatHtml(
+            html`<text x="${(x + barW / 2).toFixed(1)}" y="${(y(total) - 4).toFixed(1)}" text-anchor="middle" `,
+            html`class="value-label">${fmt(total)}</text>`,
+          )
         : html``;
     const label =
       i % every === 0
-        ? html`<text x="${(x + barW / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" class="tick">${b.label}</text>`
+        ? concatHtml(
+            html`<text x="${(x + barW / 2).toFixed(1)}" y="${top + plotH + 16}" text-anchor="middle" `,
+            html`class="tick">${b.label}</text>`,
+          )
         : html``;
     return html`<g class="bin">${rects}${count}${label}</g>`;
   });
-  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet"><title>${opts.title}</title>${grid}<line x1="${left}" x2="${width - right}" y1="${top + plotH}" y2="${top + plotH}" class="axis"/>${bars}<text x="${left + plotW / 2}" y="${height - 10}" text-anchor="middle" class="axis-label">${opts.xLabel}</text>${opts.yLabel === undefined ? html`` : html`<text transform="translate(12 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" class="axis-label">${opts.yLabel}</text>`}</svg>`;
+  const yLabel =
+    opts.yLabel === undefined
+      ? html``
+      : concatHtml(
+          html`<text transform="translate(12 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" `,
+          html`class="axis-label">${opts.yLabel}</text>`,
+        );
+  return concatHtml(
+    html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet">`,
+    html`<title>${opts.title}</title>${grid}<line x1="${left}" x2="${width - right}" y1="${top + plotH}" `,
+    html`y2="${top + plotH}" class="axis"/>${bars}<text x="${left + plotW / 2}" y="${height - 10}" `,
+    html`text-anchor="middle" class="axis-label">${opts.xLabel}</text>${yLabel}</svg>`,
+  );
 }
 
 export interface Interval {
@@ -141,9 +174,11 @@ export function intervalChart(
   const x = (v: number) => labelW + ((v - opts.min) / span) * plotW;
   const ticks = Array.from({ length: 5 }, (_, k) => opts.min + (span * k) / 4);
   const axisY = top + rows.length * rowH;
-  const grid = ticks.map(
-    (t) =>
-      html`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${axisY}" class="grid"/><text x="${x(t).toFixed(1)}" y="${axisY + 16}" text-anchor="middle" class="tick">${t.toFixed(3)}</text>`,
+  const grid = ticks.map((t) =>
+    concatHtml(
+      html`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top}" y2="${axisY}" class="grid"/>`,
+      html`<text x="${x(t).toFixed(1)}" y="${axisY + 16}" text-anchor="middle" class="tick">${t.toFixed(3)}</text>`,
+    ),
   );
   const body = rows.map((r, i) => {
     const cy = top + i * rowH + rowH / 2;
@@ -151,9 +186,20 @@ export function intervalChart(
     if (r.mean === null) return html`<g>${label}<text x="${labelW}" y="${cy + 4}" class="tick">n/a</text></g>`;
     const lo = r.lo ?? r.mean;
     const hi = r.hi ?? r.mean;
-    return html`<g class="interval">${label}<line x1="${x(lo).toFixed(1)}" x2="${x(hi).toFixed(1)}" y1="${cy}" y2="${cy}" stroke="${r.color}" stroke-width="3" stroke-linecap="round"/><line x1="${x(lo).toFixed(1)}" x2="${x(lo).toFixed(1)}" y1="${cy - 6}" y2="${cy + 6}" stroke="${r.color}" stroke-width="2"/><line x1="${x(hi).toFixed(1)}" x2="${x(hi).toFixed(1)}" y1="${cy - 6}" y2="${cy + 6}" stroke="${r.color}" stroke-width="2"/><circle cx="${x(r.mean).toFixed(1)}" cy="${cy}" r="6" fill="${r.color}" stroke="#fff" stroke-width="2"><title>${r.label}: ${r.mean.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]</title></circle></g>`;
+    return concatHtml(
+      html`<g class="interval">${label}<line x1="${x(lo).toFixed(1)}" x2="${x(hi).toFixed(1)}" y1="${cy}" `,
+      html`y2="${cy}" stroke="${r.color}" stroke-width="3" stroke-linecap="round"/><line x1="${x(lo).toFixed(1)}" `,
+      html`x2="${x(lo).toFixed(1)}" y1="${cy - 6}" y2="${cy + 6}" stroke="${r.color}" stroke-width="2"/>`,
+      html`<line x1="${x(hi).toFixed(1)}" x2="${x(hi).toFixed(1)}" y1="${cy - 6}" y2="${cy + 6}" `,
+      html`stroke="${r.color}" stroke-width="2"/><circle cx="${x(r.mean).toFixed(1)}" cy="${cy}" r="6" `,
+      html`fill="${r.color}" stroke="#fff" stroke-width="2">`,
+      html`<title>${r.label}: ${r.mean.toFixed(3)} [${lo.toFixed(3)}, ${hi.toFixed(3)}]</title></circle></g>`,
+    );
   });
-  return html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet"><title>${opts.title}</title>${grid}${body}</svg>`;
+  return concatHtml(
+    html`<svg class="chart" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet">`,
+    html`<title>${opts.title}</title>${grid}${body}</svg>`,
+  );
 }
 
 export interface HeatCell {
@@ -187,9 +233,11 @@ export function heatmap(
   const headH = 52;
   const width = labelW + cellW * colLabels.length + 8;
   const height = headH + cellH * rowLabels.length + 8;
-  const head = colLabels.map(
-    (c, j) =>
-      html`<text x="${(labelW + j * cellW + cellW / 2).toFixed(1)}" y="${headH - 10}" text-anchor="middle" class="axis-label">${c}</text>`,
+  const head = colLabels.map((c, j) =>
+    concatHtml(
+      html`<text x="${(labelW + j * cellW + cellW / 2).toFixed(1)}" y="${headH - 10}" text-anchor="middle" `,
+      html`class="axis-label">${c}</text>`,
+    ),
   );
   const rows = rowLabels.map((r, i) => {
     const y = headH + i * cellH;
@@ -197,9 +245,30 @@ export function heatmap(
       const x = labelW + j * cellW;
       const fill = cell.value === null ? '#f1f3f5' : cell.muted ? '#e9ecef' : heatColor(cell.value);
       const dark = cell.value !== null && !cell.muted && cell.value > 0.55;
-      return html`<g class="cell"><rect x="${x + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" fill="${fill}"><title>${cell.title}</title></rect><text x="${(x + cellW / 2).toFixed(1)}" y="${y + (cell.sub === undefined ? cellH / 2 + 5 : cellH / 2)}" text-anchor="middle" class="${dark ? 'cell-text dark' : 'cell-text'}">${cell.text}</text>${cell.sub === undefined ? html`` : html`<text x="${(x + cellW / 2).toFixed(1)}" y="${y + cellH / 2 + 15}" text-anchor="middle" class="${dark ? 'cell-sub dark' : 'cell-sub'}">${cell.sub}</text>`}</g>`;
+      const sub =
+        cell.sub === undefined
+          ? html``
+          : concatHtml(
+              html`<text x="${(x + cellW / 2).toFixed(1)}" y="${y + cellH / 2 + 15}" text-anchor="middle" `,
+              html`class="${dark ? 'cell-sub dark' : 'cell-sub'}">${cell.sub}</text>`,
+            );
+      return concatHtml(
+        html`<g class="cell"><rect x="${x + 2}" y="${y + 2}" width="${cellW - 4}" height="${cellH - 4}" rx="6" `,
+        html`fill="${fill}"><title>${cell.title}</title></rect><text x="${(x + cellW / 2).toFixed(1)}" `,
+        html`y="${y + (cell.sub === undefined ? cellH / 2 + 5 : cellH / 2)}" text-anchor="middle" `,
+        html`class="${dark ? 'cell-text dark' : 'cell-text'}">${cell.text}</text>${sub}</g>`,
+      );
     });
-    return html`<g><text x="${labelW - 10}" y="${y + cellH / 2 + 4}" text-anchor="end" class="axis-label">${r}</text>${tiles}</g>`;
+    return concatHtml(
+      html`<g><text x="${labelW - 10}" y="${y + cellH / 2 + 4}" text-anchor="end" `,
+      html`class="axis-label">${r}</text>${tiles}</g>`,
+    );
   });
-  return html`<svg class="chart heatmap" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin meet" style="max-width:${width}px"><title>${opts.title}</title><text x="${(labelW + (cellW * colLabels.length) / 2).toFixed(1)}" y="14" text-anchor="middle" class="tick">${opts.colTitle} →</text><text x="${labelW - 10}" y="${headH - 10}" text-anchor="end" class="tick">${opts.rowTitle} ↓</text>${head}${rows}</svg>`;
+  return concatHtml(
+    html`<svg class="chart heatmap" role="img" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMinYMin `,
+    html`meet" style="max-width:${width}px"><title>${opts.title}</title>`,
+    html`<text x="${(labelW + (cellW * colLabels.length) / 2).toFixed(1)}" y="14" text-anchor="middle" `,
+    html`class="tick">${opts.colTitle} →</text><text x="${labelW - 10}" y="${headH - 10}" text-anchor="end" `,
+    html`class="tick">${opts.rowTitle} ↓</text>${head}${rows}</svg>`,
+  );
 }

@@ -27,7 +27,7 @@ test('abfs: ranks every dequeued node (paper), or only the original with rerank 
   assert.ok(node > once, `${node} masks with per-node ranking`);
 });
 
-test('abfs: returns a success as soon as a child flips (paper) and no later than the dequeue check (code)', async () => {
+test('abfs: returns a success as soon as a child flips (paper), no later than the dequeue check (code)', async () => {
   const table = { ...contractTable, great: ['bad'] };
   const run = async (successCheck: 'child' | 'dequeue') => {
     const f = await engineFixture({

@@ -21,7 +21,7 @@ test('abs: rejects an invalid beam and unknown quirks or options', () => {
   assert.throws(() => abs({ width: 3 } as never), /unknown option "width"/);
 });
 
-test('abs: presets — paper intent ranks by weighted saliency in one batch per step; paper-faithful adds every quirk', () => {
+test('abs: presets — paper intent ranks by weighted saliency, one batch per step; paper-faithful adds quirks', () => {
   const intent = resolveAbsOptions({ paperIntent: true });
   assert.equal(intent.ranking, 'weighted-saliency');
   assert.equal(intent.lazy, 'all');

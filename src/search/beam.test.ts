@@ -15,13 +15,19 @@ function recording(ctx: SearchContext): { ctx: SearchContext; batches: AttackTex
   const batches: AttackText[][] = [];
   return {
     batches,
-    ctx: { ...ctx, evaluate: (texts) => (batches.push([...texts]), ctx.evaluate(texts)) },
+    ctx: {
+      ...ctx,
+      evaluate: (texts) => {
+        batches.push([...texts]);
+        return ctx.evaluate(texts);
+      },
+    },
   };
 }
 
 const hard = 'The food was great, the dessert was good and tasty, the service was great.';
 
-test('beam: each step is one batch holding every position of every member, members keep at most beamWidth', async () => {
+test('beam: each step is one batch of every position of every member; members keep at most beamWidth', async () => {
   for (const width of [1, 3]) {
     const f = await engineFixture({ text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)] });
     const r = recording(f.ctx);

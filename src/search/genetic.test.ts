@@ -47,7 +47,7 @@ test('genetic: a crossover child takes each anchor from one of its parents, noth
   assert.deepEqual([...seen].sort(), ['a1', 'a3', 'b3', 'b5']);
 });
 
-test('genetic: every text it evaluates is one the candidate space generates (crossover replays through expand)', async () => {
+test('genetic: every text it evaluates is one the candidate space generates (crossover replays expand)', async () => {
   const hard = 'The food was great, the dessert was good and tasty, the service was great.';
   const f = await engineFixture({ text: hard, groundTruth: 'positive', perturbations: [swapTable(contractTable)] });
   await genetic({ populationSize: 8, maxIterations: 5 }).search(f.ctx);

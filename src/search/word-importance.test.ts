@@ -11,7 +11,11 @@ const table = { great: ['fine', 'lovely'], good: ['bad', 'decent'], food: ['meal
 
 function batches(ctx: SearchContext): { ctx: SearchContext; sizes: number[] } {
   const sizes: number[] = [];
-  return { sizes, ctx: { ...ctx, evaluate: (t: readonly AttackText[]) => (sizes.push(t.length), ctx.evaluate(t)) } };
+  const evaluate = (t: readonly AttackText[]) => {
+    sizes.push(t.length);
+    return ctx.evaluate(t);
+  };
+  return { sizes, ctx: { ...ctx, evaluate } };
 }
 
 test('rankWords: leave-one-out probes only words with candidates, in one batch', async () => {
@@ -30,7 +34,7 @@ test('rankWords: probeAll also probes words without candidates (TextAttack)', as
   assert.equal(r.order.length, f.ctx.original.text.length);
 });
 
-test('rankWords: weighted saliency scores every swap in one more batch, weights by the best swap score, reports a success', async () => {
+test('rankWords: weighted saliency scores all swaps in one more batch, weighs by best swap, succeeds', async () => {
   const f = await engineFixture({ text, groundTruth: 'positive', perturbations: [swapTable(table)] });
   const b = batches(f.ctx);
   const r = await rankWords(b.ctx, 'weighted-saliency');
@@ -47,7 +51,7 @@ test('rankWords: weighted saliency scores every swap in one more batch, weights 
   assert.equal(s.success?.text.text, 'The food was terrible and the dessert was good.');
 });
 
-test("rankWords: weighted saliency is TextAttack's PWWS (softmax of leave-one-out scores x the raw best swap score), not the paper's delta-p", async () => {
+test("rankWords: weighted saliency is PWWS (softmax of leave-one-out x best swap), not paper's delta-p", async () => {
   // "great" matters most when left out, but its only swap (lovely, the same weight) moves nothing; "slow" -> "rude"
   // helps the attack. TextAttack multiplies the softmax by the raw swap score (0.475 for "great", the original's own
   // score), which ranks "great" first; the paper's delta-p (swap score minus the original's) gives "great" 0 and
@@ -63,7 +67,8 @@ test("rankWords: weighted saliency is TextAttack's PWWS (softmax of leave-one-ou
     r.order.map((id) => words[id]),
     ['great', 'slow'],
   );
-  const score = (s: number) => 1 - 1 / (1 + Math.exp(-2 * s - 0.1)); // the keyword target's 1 - p(positive) at lexicon sum s
+  // the keyword target's 1 - p(positive) at lexicon sum s
+  const score = (s: number) => 1 - 1 / (1 + Math.exp(-2 * s - 0.1));
   const loo = { great: score(-2), slow: score(1) };
   const softmax = (w: number) => Math.exp(w) / (Math.exp(loo.great) + Math.exp(loo.slow));
   const expected = { great: softmax(loo.great) * score(0), slow: softmax(loo.slow) * score(-0.5) };

@@ -101,7 +101,7 @@ export class Faults {
     const draws = labels.map(() => Math.max(1e-12, -Math.log(1 - this.noiseRng())));
     const sum = draws.reduce((a, b) => a + b, 0);
     const scores: Record<string, number> = {};
-    labels.forEach((l, i) => (scores[l] = draws[i]! / sum));
+    for (const [i, l] of labels.entries()) scores[l] = draws[i]! / sum;
     return predictionFrom(labels, scores);
   }
 

@@ -32,7 +32,7 @@ test('serve --judge-rule: parsed as VERDICT=WORD, repeatable, checked', () => {
   assert.throws(() => parseJudgeRule('invalid='), /VERDICT=WORD/);
 });
 
-test('serve --judge-rule: rubric requests get a verdict over HTTP by the first matching rule; other requests are classified', async () => {
+test("serve --judge-rule: a rubric request gets the first matching rule's verdict; others are classified", async () => {
   const server = await serveWink({
     judgeRules: [...parseJudgeRule('invalid=novel'), ...parseJudgeRule('unreadable=meh')],
   });

@@ -33,13 +33,13 @@ export function judgeAnswer(rules: readonly JudgeRule[], userText: string): stri
   if (rules.length === 0 || !userText.includes(PERTURBED_MARKER)) return undefined;
   const perturbed = classifiedPart(userText, PERTURBED_MARKER);
   const hit = rules.find((r) =>
-    new RegExp(`(?<![\\p{L}\\p{N}_])${escape(r.word)}(?![\\p{L}\\p{N}_])`, 'iu').test(perturbed),
+    new RegExp(`(?<![\\p{L}\\p{N}_])${escapeRegExp(r.word)}(?![\\p{L}\\p{N}_])`, 'iu').test(perturbed),
   );
   if (hit?.verdict === 'unreadable') return 'I would rather not say.';
   if (hit === undefined) return 'valid\nquiver serve --judge-rule: the perturbed text matches no rule.';
   return `${hit.verdict}\nquiver serve --judge-rule: the perturbed text contains "${hit.word}".`;
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

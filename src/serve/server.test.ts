@@ -13,6 +13,7 @@ const user = (content: unknown) => ({
   ],
 });
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the response's fields freely; the asserts are the checks.
 async function post(url: string, body: unknown): Promise<{ status: number; headers: Headers; json: any }> {
   const res = await fetch(`${url}/chat/completions`, {
     method: 'POST',
@@ -71,7 +72,7 @@ test('serve: a malformed message list is a 400 that says which message is wrong,
   }
 });
 
-test('serve: the answer style follows the request (auto), with the local model probabilities at full precision', async () => {
+test('serve: the answer style follows the request (auto); local model probabilities at full precision', async () => {
   const server = await serveWink();
   try {
     const text = 'Great phone, highly recommended.';
@@ -115,12 +116,12 @@ test('serve: the answer style follows the request (auto), with the local model p
     await rounded.close();
   }
   assert.equal(plainDecimal(1.5e-7), '0.00000015');
-  assert.equal(Number(plainDecimal(1.2345678901234567e-9)), 1.2345678901234567e-9);
+  assert.equal(Number(plainDecimal(1.2345678901234566e-9)), 1.2345678901234566e-9);
   assert.equal(plainDecimal(0.25), '0.25');
   assert.equal(plainDecimal(1), '1.0');
 });
 
-test('serve: only the text after the marker is classified (the whole message without one; content parts too)', async () => {
+test('serve: only the text after the marker is classified (the whole message without one; content parts)', async () => {
   const server = await serveWink({ answer: 'json' });
   try {
     const score = async (content: unknown) =>
@@ -175,7 +176,7 @@ test('serve: injected 429s carry retry-after, 500s and dropped connections happe
   }
 });
 
-test('serve: 64 concurrent requests with 200 ms latency are served in parallel; noise flips answers at its rate', async () => {
+test('serve: 64 concurrent requests with 200 ms latency are served in parallel; noise flips at its rate', async () => {
   const server = await serveWink({ latencyMs: 200 });
   try {
     const started = performance.now();
@@ -200,7 +201,7 @@ test('serve: 64 concurrent requests with 200 ms latency are served in parallel; 
   }
 });
 
-test('serve: --rate-limit-share answers 429 to that share whatever the rate; --rate-limit-rpm sends x-ratelimit headers', async () => {
+test('serve: --rate-limit-share answers 429 to that share at any rate; --rate-limit-rpm sets x-ratelimit', async () => {
   const all = await serveWink({ rateLimitShare: 1 });
   try {
     for (let i = 0; i < 5; i++) {

@@ -1,9 +1,9 @@
 /**
  * @module `quiver serve`'s HTTP server: an OpenAI-compatible `/v1/chat/completions` and `/v1/models` on 127.0.0.1,
  * answering with a local Quiver target or with text models (the bundled rule-based tasks), with optional fault
- * injection; `/v1/embeddings` answers with word-vector sentence embeddings (embeddings.ts). Waits are timers, never busy loops, so
- * hundreds of concurrent requests with injected latency are served in parallel. `GET /quiver/stats` reports what
- * the server saw (requests, statuses, peak concurrency) for tests and benchmarks.
+ * injection; `/v1/embeddings` answers with word-vector sentence embeddings (embeddings.ts). Waits are timers, never
+ * busy loops, so hundreds of concurrent requests with injected latency are served in parallel. `GET /quiver/stats`
+ * reports what the server saw (requests, statuses, peak concurrency) for tests and benchmarks.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +15,9 @@ import { classifiedPart, lastUserText, messagesProblem, type ChatMessageIn } fro
 import { embeddingsResponse, type EmbeddingModel } from './embeddings.js';
 import { judgeAnswer, type JudgeRule } from './judge-rule.js';
 
-/** A model answering text with text (a bundled task): its answer is computed from the classified part of the request. */
+/**
+ * A model answering text with text (a bundled task): its answer is computed from the classified part of the request.
+ */
 export interface TextModel {
   /** Names clients may ask for; the first is listed by /v1/models. */
   readonly names: readonly string[];

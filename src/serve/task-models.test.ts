@@ -9,6 +9,7 @@ import { serveOptions } from '../cli/commands/serve.js';
 import { startServer } from './server.js';
 import { bundledEmbeddings, taskModels } from './task-models.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests read the response's fields freely; the asserts are the checks.
 async function post(url: string, path: string, body: unknown): Promise<{ status: number; json: any }> {
   const res = await fetch(`${url}${path}`, {
     method: 'POST',
@@ -76,7 +77,7 @@ test('serve task:all: each quiver-<task> model answers the text after the marker
   }
 });
 
-test("serve /v1/embeddings: unit vectors whose cosine is Quiver's similarity; unknown models and bad input are errors", async () => {
+test("serve /v1/embeddings: unit vectors, cosine is Quiver's similarity; bad models and input are errors", async () => {
   const server = await startServer(null, {
     ...quietServer,
     modelNames: [],

@@ -2,7 +2,9 @@
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { StorageError } from './errors.js';
 
-/** Throws a StorageError naming `path` when the disk is full or the folder cannot be written; no temporary file stays. */
+/**
+ * Throws a StorageError naming `path` when the disk is full or the folder cannot be written; no temporary file stays.
+ */
 export function writeFileAtomic(path: string, data: string): void {
   const tmp = `${path}.${process.pid}.tmp`;
   try {

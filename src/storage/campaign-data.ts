@@ -1,4 +1,6 @@
-/** @module Loads a finished (or still running) campaign folder for export, compare and report: config, records, summary. */
+/**
+ * @module Loads a finished (or still running) campaign folder for export, compare and report: config, records, summary.
+ */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';

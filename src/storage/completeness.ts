@@ -33,7 +33,9 @@ export function plannedOf(config: CampaignConfig, written: WrittenProgress | nul
   return config.shard === null ? Math.min(config.limit ?? Infinity, config.dataset.examples) : null;
 }
 
-/** Why the campaign in `dir` is incomplete, or null when it is complete; `records` counts its examples with a record. */
+/**
+ * Why the campaign in `dir` is incomplete, or null when it is complete; `records` counts its examples with a record.
+ */
 export function incompleteness(dir: string, config: CampaignConfig, records: number): string | null {
   const pid = lockOwner(dir);
   if (pid !== null) return `it is still running (process ${pid})`;

@@ -40,7 +40,8 @@ test('a folder that cannot be written is a usage error (exit 2) naming the folde
   assert.ok(e instanceof ConfigError);
   assert.equal(
     e.message,
-    `cannot write in ${dir}/file: ${dir}/file/.lock: a part of the path is not a folder (ENOTDIR); choose another --out or make the folder writable`,
+    `cannot write in ${dir}/file: ${dir}/file/.lock: a part of the path is not a folder (ENOTDIR); choose another ` +
+      `--out or make the folder writable`,
   );
   const wrapped = setupWriteError('/x', '/x/campaign.json', new StorageError('/x/campaign.json', enotdir, 'unchanged'));
   assert.ok(wrapped instanceof ConfigError, 'a StorageError from an atomic write is judged by its cause');

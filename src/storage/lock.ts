@@ -42,7 +42,8 @@ export function acquireLock(dir: string): () => void {
       if (owner !== null && owner.pid !== process.pid && isRunning(owner)) {
         const host = owner.host === undefined ? '' : ` on ${owner.host}`;
         throw new ConfigError(
-          `${path} is held by process ${owner.pid}${host}: ${dir} is being run; wait for it or stop it first (if no quiver runs there, delete ${path})`,
+          `${path} is held by process ${owner.pid}${host}: ${dir} is being run; wait for it or stop it first (if no ` +
+            `quiver runs there, delete ${path})`,
         );
       }
       removeStale(path, raw);

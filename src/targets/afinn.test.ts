@@ -25,7 +25,7 @@ test('local:afinn: "not" negates the words after it (natural\'s negation rule)',
   assert.equal(negated!.label, 'negative');
 });
 
-test("local:afinn scores exactly as natural's SentimentAnalyzer (English, afinn, no stemmer) on SST-2 dev and the demo", async () => {
+test("local:afinn scores as natural's SentimentAnalyzer (English, afinn, no stemmer): SST-2 dev, demo", async () => {
   const { SentimentAnalyzer } = await import('natural/lib/natural/sentiment/index.js');
   const { WordTokenizer } = await import('natural/lib/natural/tokenizers/index.js');
   const natural = new SentimentAnalyzer('English', undefined, 'afinn');

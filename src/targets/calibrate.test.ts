@@ -21,7 +21,7 @@ test('strictly increasing in the score, so the search sees every change', () => 
   }
 });
 
-test('score exactly 0 and float residue are negative by a strict margin; the smallest positive score is positive', () => {
+test('score exactly 0 and float residue are negative by a strict margin; the smallest positive score positive', () => {
   for (const s of [0, -0, 3.7e-17]) {
     const p = polarityPrediction(s, cal);
     assert.equal(p.label, 'negative');

@@ -22,7 +22,7 @@ test('registry: the targets whose labels are known before loading build with tha
   assert.deepEqual(targetDriver('openai:gpt-x').labels('openai:gpt-x', { labels: ['no', 'yes'] }), ['no', 'yes']);
 });
 
-test('registry: unknown specs throw UnknownComponentError listing every valid spec, openai:<model> and module:<path> included', async () => {
+test('registry: an unknown spec throws UnknownComponentError listing all specs, openai: and module: too', async () => {
   assert.deepEqual(
     [...targetSpecs],
     [
@@ -105,7 +105,8 @@ test("registry: loading one target does not load the other targets' libraries", 
     import { createRequire } from 'node:module';
     const { createTarget } = await import(${JSON.stringify(new URL('./index.ts', import.meta.url).href)});
     await createTarget(process.argv[1]);
-    const loaded = Object.keys(createRequire(import.meta.url).cache).map((k) => k.split('node_modules/').at(-1).split('/')[0]);
+    const loaded = Object.keys(createRequire(import.meta.url).cache)
+      .map((k) => k.split('node_modules/').at(-1).split('/')[0]);
     console.log(JSON.stringify(['wink-nlp', 'natural', 'vader-sentiment'].filter((p) => loaded.includes(p))));`;
   const loadedBy = (spec: string): string[] =>
     JSON.parse(

@@ -31,7 +31,7 @@ runTargetContract(
   },
 );
 
-test("module: labels come from the export when present, else from the probe prediction, in the module's order", async () => {
+test("module: labels come from the export when present, else from the probe prediction, module's order", async () => {
   assert.deepEqual((await createModuleTarget(fixture('keyword-classifier.ts'))).labels, ['negative', 'positive']);
   assert.deepEqual((await createModuleTarget(fixture('length-classifier.mjs'))).labels, ['short', 'long']);
 });

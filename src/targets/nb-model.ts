@@ -57,7 +57,10 @@ export function fitCounts(
     docs[c]!++;
     for (const w of tokens(ex.text)) {
       let row = counts.get(w);
-      if (row === undefined) counts.set(w, (row = labels.map(() => 0)));
+      if (row === undefined) {
+        row = labels.map(() => 0);
+        counts.set(w, row);
+      }
       row[c]!++;
       totals[c]!++;
     }

@@ -28,7 +28,10 @@ export interface NbOptions {
   readonly alpha: number;
   /** Share of the training examples that fit the temperature instead of the counts. */
   readonly calibration: number;
-  /** Where trained models are cached (default: `$QUIVER_CACHE_DIR`, or `.quiver-cache` in the current folder); null disables the cache. */
+  /**
+   * Where trained models are cached (default: `$QUIVER_CACHE_DIR`, or `.quiver-cache` in the current folder); null
+   * disables the cache.
+   */
   readonly cacheDir: string | null;
 }
 

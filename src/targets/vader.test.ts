@@ -14,7 +14,7 @@ test('local:vader: gets "Not bad, but the delivery was slow :(" negative (the "b
   assert.equal(p!.label, 'negative');
 });
 
-test("local:vader: VADER's neutral band (|compound| < 0.05) maps to negative, compound >= 0.05 to positive", async () => {
+test("local:vader: VADER's neutral band (|compound| < 0.05) maps to negative, >= 0.05 to positive", async () => {
   const texts = ['The train leaves at nine.', 'The room was fine.'];
   const compound = texts.map((t) => vader.SentimentIntensityAnalyzer.polarity_scores(t).compound);
   assert.equal(compound[0], 0);

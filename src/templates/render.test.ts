@@ -56,7 +56,10 @@ test('promptfoo renders a prompt to the same text for 5,000 hostile values (sent
   const template = 'Route this ticket.\nText: {{ ticket }} ({{lang}})';
   const alphabet = ['{', '}', '%', '#', '{{', '}}', '{%', ' ', '\n', 'a', 'é', '"', '\\', '$&', 'raw'];
   let seed = 5;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   for (let i = 0; i < 5000; i++) {
     let s = '';
     for (let k = 1 + Math.floor(next() * 8); k > 0; k--) s += alphabet[Math.floor(next() * alphabet.length)];

@@ -42,7 +42,8 @@ function parse(template: string): Part[] {
       const shown = template.slice(m.index, m.index + 30).split('\n')[0];
       throw new TemplateError(
         m.index,
-        `line ${line}: unsupported template syntax at "${shown}": Quiver renders only variable references such as {{ name }}`,
+        `line ${line}: unsupported template syntax at "${shown}": Quiver renders only variable references such as ` +
+          `{{ name }}`,
       );
     }
     parts.push({ text: template.slice(at, m.index) });

@@ -14,7 +14,8 @@ export const promptfooMain = join(repoRoot, '.ci', 'promptfoo', 'node_modules', 
 export function promptfooMissing(): string | false {
   return (
     !existsSync(promptfooMain) &&
-    'promptfoo is not installed (.ci/run installs it: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix .ci/promptfoo promptfoo@0.115.0)'
+    'promptfoo is not installed (.ci/run installs it: PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm install --prefix ' +
+      '.ci/promptfoo promptfoo@0.115.0)'
   );
 }
 

@@ -109,10 +109,10 @@ export function runTargetContract(
       assert.deepEqual(await target.predict([]), []);
     });
 
-    test('one prediction per text: label in labels, scores are probabilities summing to 1, label is the argmax', async () => {
+    test('one prediction per text: label in labels, scores probabilities summing to 1, label the argmax', async () => {
       const out = await target.predict(batch);
       assert.equal(out.length, batch.length);
-      out.forEach((p, i) => checkPrediction(target, p, `text ${i}`));
+      for (const [i, p] of out.entries()) checkPrediction(target, p, `text ${i}`);
     });
 
     test('batch order is preserved and a text gets the same prediction alone or in any batch', async () => {
@@ -142,7 +142,7 @@ export function runTargetContract(
     if (expectations.length > 0) {
       test('labels obvious texts correctly', async () => {
         const out = await target.predict(expectations.map((e) => e.text));
-        expectations.forEach((e, i) => assert.equal(out[i]!.label, e.label, e.text));
+        for (const [i, e] of expectations.entries()) assert.equal(out[i]!.label, e.label, e.text);
       });
     }
   });

@@ -14,7 +14,9 @@ test("a process started with the temp sandbox leaves none of its temporary folde
     const { execFileSync } = require('node:child_process');
     const mine = mkdtempSync(join(tmpdir(), 'quiver-probe-'));
     writeFileSync(join(mine, 'f'), 'x');
-    const child = execFileSync(process.execPath, ['-e', "const d = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'quiver-child-')); process.stdout.write(d)"]).toString();
+    const made =
+      "require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'quiver-child-'))";
+    const child = execFileSync(process.execPath, ['-e', \`process.stdout.write(\${made})\`]).toString();
     process.stdout.write(JSON.stringify([mine, child]));`;
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--import', preload, '-e', script], { encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);

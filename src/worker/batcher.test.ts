@@ -25,7 +25,7 @@ test('without a pace every example travels alone', async () => {
   assert.equal(b.size, 1);
 });
 
-test('fast examples get batches of about batchMs of work, capped; a partial batch leaves at the end of the turn', async () => {
+test("fast examples get batches of about batchMs of work, capped; a partial batch leaves at turn's end", async () => {
   const sent: string[][] = [];
   const b = new Batcher({ batchMs: 20, maxSize: 4 }, worker(5, sent));
   assert.equal(b.size, 1, 'one at a time until a duration is known');

@@ -75,7 +75,9 @@ export class Batcher {
           s.resolve(outcome);
         });
       },
-      (err: unknown) => batch.settle.forEach((s) => s.reject(err)),
+      (err: unknown) => {
+        for (const s of batch.settle) s.reject(err);
+      },
     );
   }
 

@@ -3,6 +3,7 @@
  * The comparison modules load only when the command runs.
  */
 import type { Command } from 'commander';
+import type { Comparison } from '../../compare/compare.js';
 import { ConfigError } from '../../core/errors.js';
 import type { Target } from '../../core/target.js';
 import { off, on, text } from '../../options/parsers.js';
@@ -65,7 +66,7 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
     );
     return answerRuns(suite, outputs, (ref) => targets.get(ref), items);
   };
-  let comparison;
+  let comparison: Comparison;
   try {
     comparison = await compareCampaigns(campaigns, {
       intersection: flags.intersection === true,

@@ -1,4 +1,6 @@
-/** @module `quiver export`: a campaign folder -> one regression-suite file in the chosen format (exporters load lazily). */
+/**
+ * @module `quiver export`: a campaign folder -> one regression-suite file in the chosen format (exporters load lazily).
+ */
 import type { Command } from 'commander';
 import { on, text } from '../../options/parsers.js';
 import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
@@ -12,7 +14,8 @@ const exportOptionTable = defineOptions({
     type: text,
     required: true,
     description:
-      'promptfoo, promptfoo-csv, promptfoo-jsonl, jsonl (Quiver suite, for quiver replay), csv, node-test, vitest, junit',
+      'promptfoo, promptfoo-csv, promptfoo-jsonl, jsonl (Quiver suite, for quiver replay), csv, node-test, vitest, ' +
+      'junit',
   },
   out: { arg: 'file', type: text, description: 'output file (default: stdout)' },
   controls: { type: on, description: 'also export the originals the model kept right, as controls expected to pass' },

@@ -1,4 +1,7 @@
-/** @module Every `quiver` command, registered in help order. Each file holds one command (options and work); heavy modules load when it runs. */
+/**
+ * @module Every `quiver` command, registered in help order. Each file holds one command (options and work); heavy
+ * modules load when it runs.
+ */
 import type { Command } from 'commander';
 import { registerCompare } from './compare.js';
 import { registerExport } from './export.js';

@@ -26,7 +26,8 @@ export function registerMerge(program: Command): void {
     const merged = mergeCampaigns(dirs, flags.out, { allowIncomplete: flags.allowIncomplete === true });
     if (merged.gaps.length > 0) {
       process.stderr.write(
-        `quiver merge: warning: the merged campaign is incomplete (${merged.summary.remaining} example(s) remaining): ${merged.gaps.join('; ')}\n`,
+        `quiver merge: warning: the merged campaign is incomplete (${merged.summary.remaining} example(s) ` +
+          `remaining): ${merged.gaps.join('; ')}\n`,
       );
     }
     process.stdout.write(

@@ -5,12 +5,15 @@
  */
 import type { Command } from 'commander';
 import { integer, on, text } from '../../options/parsers.js';
+import type { ReplayResult } from '../../replay/replay.js';
 import { defineOptions, withDefaults, type OptionsOf } from '../../options/table.js';
 import { targetOptionsOf, targetOptionTable } from '../../options/target.js';
 import { addTableOptions } from '../commander-options.js';
 import { writeOutputFile } from '../output-file.js';
 
-/** Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read. */
+/**
+ * Replay's own --batch-size (texts per predict call) replaces the target option of that name, which hf: targets read.
+ */
 const { batchSize: _modelBatchSize, ...targetOptions } = targetOptionTable;
 
 /** The options of `quiver replay`, each declared once; the target options are those of `quiver run`. */
@@ -66,7 +69,7 @@ async function replayCommand(suitePath: string, flags: ReplayFlags): Promise<voi
   // An assertion case's own target, built once per spec and options.
   const { builtTargets } = await import('../../targets/built-targets.js');
   const models = builtTargets();
-  let result;
+  let result: ReplayResult;
   try {
     result = await replaySuite(suite.cases, target, flags.batchSize, (ref) => models.get(ref));
   } finally {

@@ -23,7 +23,8 @@ export const serveOptionTable = defineOptions({
     type: text,
     default: 'local:wink',
     description:
-      'the model answering: local:wink, local:afinn, local:vader, module:<path>, or task:extract|route|policy|all (the bundled rule-based LLM-feature stand-ins; also serves /v1/embeddings)',
+      'the model answering: local:wink, local:afinn, local:vader, module:<path>, or task:extract|route|policy|all ' +
+      '(the bundled rule-based LLM-feature stand-ins; also serves /v1/embeddings)',
   },
   name: {
     arg: 'id',
@@ -86,7 +87,8 @@ export const serveOptionTable = defineOptions({
     arg: 'verdict=word',
     type: judgeRules,
     description:
-      'answer judge rubric requests (quiver run --judge): VERDICT (valid, questionable, invalid, unreadable) when the perturbed text contains WORD, else valid (repeatable; first match wins)',
+      'answer judge rubric requests (quiver run --judge): VERDICT (valid, questionable, invalid, unreadable) when ' +
+      'the perturbed text contains WORD, else valid (repeatable; first match wins)',
   },
   verbose: { type: on, description: 'log each request to stderr' },
 });
@@ -97,7 +99,8 @@ export function registerServe(program: Command): void {
   const cmd = program
     .command('serve')
     .description(
-      'serve a local model as an OpenAI-compatible API on 127.0.0.1 (/v1/chat/completions, /v1/models), with optional fault injection',
+      'serve a local model as an OpenAI-compatible API on 127.0.0.1 (/v1/chat/completions, /v1/models), with ' +
+        'optional fault injection',
     );
   const given = addTableOptions(cmd, serveOptionTable);
   cmd.action(async () => {
@@ -112,7 +115,8 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
   if (flags.errorRate + flags.dropRate > 1) throw new ConfigError('--error-rate plus --drop-rate must not exceed 1');
   if (!/^(local|module|task):/.test(flags.model)) {
     throw new ConfigError(
-      `--model must be a local model (local:wink, local:afinn, local:vader, module:<path>) or a bundled task (task:extract, task:route, task:policy, task:all), got "${flags.model}"`,
+      `--model must be a local model (local:wink, local:afinn, local:vader, module:<path>) or a bundled task ` +
+        `(task:extract, task:route, task:policy, task:all), got "${flags.model}"`,
     );
   }
   const textModels = TASK_SPEC.test(flags.model) ? taskModels(flags.model) : [];

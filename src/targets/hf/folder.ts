@@ -15,7 +15,9 @@ export interface HfFolder {
   readonly tokenizerJson: object;
   readonly tokenizerConfig: object;
   readonly modelFile: string;
-  /** Longest token sequence the model takes (tokenizer_config model_max_length, else max_position_embeddings, else 512). */
+  /**
+   * Longest token sequence the model takes (tokenizer_config model_max_length, else max_position_embeddings, else 512).
+   */
   readonly maxLength: number;
 }
 

@@ -135,14 +135,14 @@ export function encodeOnnxModel(graph: OnnxGraph): Buffer {
   w.int(1, 7); // ir_version
   w.bytes(2, graph.producer ?? 'quiver');
   w.message(7, (g) => {
-    graph.nodes.forEach((n, k) =>
+    for (const [k, n] of graph.nodes.entries()) {
       g.message(1, (node) => {
         for (const i of n.inputs) node.bytes(1, i);
         for (const o of n.outputs) node.bytes(2, o);
         node.bytes(3, `${n.op}_${k}`).bytes(4, n.op);
         for (const a of n.attributes ?? []) node.message(5, (aw) => attribute(aw, a));
-      }),
-    );
+      });
+    }
     g.bytes(2, graph.name);
     for (const t of graph.initializers) g.message(5, (tw) => tensor(tw, t));
     if (graph.doc !== undefined) g.bytes(10, graph.doc);

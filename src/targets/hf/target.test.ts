@@ -55,7 +55,7 @@ const configError =
     return true;
   };
 
-test('hf:<dir> loads a user folder exactly as local:nn (model.onnx at the top, token_type_ids fed when declared)', async () => {
+test('hf:<dir> loads a user folder as local:nn (model.onnx at the top, token_type_ids fed when declared)', async () => {
   const nn = await createTarget('local:nn');
   const dir = folder((d) => {
     copyFileSync(join(d, 'onnx', 'model.onnx'), join(d, 'model.onnx'));
@@ -75,7 +75,7 @@ test('hf:<dir> loads a user folder exactly as local:nn (model.onnx at the top, t
   await Promise.all([nn.close?.(), hf.close?.(), withTypes.close?.()]);
 });
 
-test('hf: texts of one length go through the model in calls of --batch-size; lengths are never padded together', async () => {
+test('hf: texts of one length go through the model in --batch-size calls; lengths never padded together', async () => {
   const calls: number[] = [];
   // The session class behind InferenceSession.create (typed as a factory, so without its prototype).
   const proto = (InferenceSession as unknown as { prototype: InferenceSession }).prototype;
@@ -88,7 +88,8 @@ test('hf: texts of one length go through the model in calls of --batch-size; len
   } as typeof run;
   try {
     const words = ['good', 'bad', 'fine', 'dull', 'great', 'awful', 'superb', 'boring'];
-    const texts = Array.from({ length: 70 }, (_, i) => `the film was ${words[i % 8]} ${words[(i >> 3) % 8]}`); // 7 tokens each
+    // 7 tokens each
+    const texts = Array.from({ length: 70 }, (_, i) => `the film was ${words[i % 8]} ${words[(i >> 3) % 8]}`);
     texts.push('short', 'a much longer text than the others');
     const batched = await nn.predict(texts);
     assert.deepEqual(calls, [32, 32, 6, 1, 1]);

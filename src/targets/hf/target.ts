@@ -116,7 +116,8 @@ export async function createHfTarget(
     const out = (await session.run(feeds, [OUTPUT]))[OUTPUT]!;
     if (out.dims.length !== 2 || out.dims[0] !== n || out.dims[1] !== labels.length || out.type !== 'float32') {
       throw new ConfigError(
-        `${folder.modelFile}: output "${OUTPUT}" is ${out.type} [${out.dims.join(', ')}], expected float32 [${n}, ${labels.length}] ` +
+        `${folder.modelFile}: output "${OUTPUT}" is ${out.type} [${out.dims.join(', ')}], expected float32 ` +
+          `[${n}, ${labels.length}] ` +
           `(${labels.length} labels in ${folder.dir}/config.json id2label)`,
       );
     }
@@ -202,7 +203,8 @@ async function openSession(ort: Ort, folder: HfFolder, threads: number): Promise
     await session.release();
     throw new ConfigError(
       `${folder.modelFile}: ${problems.join('; ')} (the model has inputs [${inputs.join(', ')}] and outputs ` +
-        `[${session.outputNames.join(', ')}]; a text-classification export takes input_ids, attention_mask and optionally ` +
+        `[${session.outputNames.join(', ')}]; a text-classification export takes input_ids, attention_mask and ` +
+        `optionally ` +
         `token_type_ids, and outputs logits)`,
     );
   }

@@ -114,7 +114,10 @@ test('a campaign against an endpoint that answers garbage stops with exit 3 and 
     assert.equal(r.code, 3, r.stderr);
     assert.match(
       r.stderr,
-      /quiver: stopped: target unavailable: endpoint .* keeps failing: .*the endpoint did not answer in the OpenAI chat format/,
+      new RegExp(
+        'quiver: stopped: target unavailable: endpoint .* keeps failing: .*the endpoint did not answer ' +
+          'in the OpenAI chat format',
+      ),
     );
     assert.ok(!r.stderr.includes('Cannot read properties'), r.stderr);
     assert.deepEqual(readRecords(out), [], 'no example recorded as errored: a resume attacks them');

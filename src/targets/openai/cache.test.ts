@@ -17,7 +17,7 @@ function entry(content: string, text: string): CacheEntry {
   };
 }
 
-test('the response cache keeps ordinary answers and skips one larger than its cap, so runaway answers do not fill the disk', async () => {
+test('the response cache keeps ordinary answers, skips one over its cap: runaway answers never fill disk', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'quiver-cache-cap-'));
   const cache = new ResponseCache(dir);
   const small = entry('positive', 'a');

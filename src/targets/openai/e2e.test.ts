@@ -38,7 +38,10 @@ function results(dir: string): ResultRecord[] {
     .map((l) => JSON.parse(l) as ResultRecord);
 }
 
-/** What must not depend on the transport: everything but timing, endpoint usage and the campaign id (its target differs). */
+/**
+ * What must not depend on the transport: everything but timing, endpoint usage and the campaign id (its target
+ * differs).
+ */
 function comparable(records: ResultRecord[]) {
   return records.map(({ elapsedMs: _e, usage: _u, campaignId: _c, ...rest }) => rest);
 }
@@ -69,7 +72,7 @@ const campaign = [
   '42',
 ];
 
-test('e2e: a campaign through 500s and 429s loses nothing, records retries, finds what local:wink finds, and replays from the cache', async () => {
+test('e2e: a campaign through 500s and 429s loses nothing, records retries, matches local:wink, replays', async () => {
   const server = await serve(
     '--model',
     'local:wink',
@@ -221,7 +224,7 @@ function timedCampaign(url: string, out: string) {
   return { ...r, elapsedMs: performance.now() - started };
 }
 
-test('e2e: 429s to 1 request in 7 whatever the rate, and 500s to 1 in 11, keep at least half the fault-free throughput and lose nothing', async () => {
+test('e2e: 429s to 1 in 7 at any rate and 500s to 1 in 11 keep half the fault-free throughput, lose none', async () => {
   // 200 ms per answer, as a fast LLM endpoint: with 50 ms, each 429's 200 ms retry-after alone costs more than the
   // answers, and even a limiter that never slows down stays near 0.5 on a concurrency-bound campaign (50 + 250/7 +
   // ~240/11 ms per request); measured 0.48-0.78 there.
@@ -258,11 +261,13 @@ test('e2e: 429s to 1 request in 7 whatever the rate, and 500s to 1 in 11, keep a
     // Successful answers per second, each campaign timed whole (start-up included, which only narrows the gap).
     const ratio = b.completions / hit.elapsedMs / (a.completions / base.elapsedMs);
     process.stderr.write(
-      `# throughput with 1-in-7 429s and 1-in-11 500s: ${ratio.toFixed(2)} of fault-free (${Math.round(base.elapsedMs)} vs ${Math.round(hit.elapsedMs)} ms)\n`,
+      `# throughput with 1-in-7 429s and 1-in-11 500s: ${ratio.toFixed(2)} of fault-free ` +
+        `(${Math.round(base.elapsedMs)} vs ${Math.round(hit.elapsedMs)} ms)\n`,
     );
     assert.ok(
       ratio >= 0.5,
-      `throughput ratio ${ratio.toFixed(2)} (${Math.round(base.elapsedMs)} ms fault-free, ${Math.round(hit.elapsedMs)} ms with faults)`,
+      `throughput ratio ${ratio.toFixed(2)} (${Math.round(base.elapsedMs)} ms ` +
+        `fault-free, ${Math.round(hit.elapsedMs)} ms with faults)`,
     );
   } finally {
     await stop(clean);
@@ -270,7 +275,7 @@ test('e2e: 429s to 1 request in 7 whatever the rate, and 500s to 1 in 11, keep a
   }
 });
 
-test('e2e: an endpoint that answers only 429s stops the campaign (exit 3) within 6 × --breaker-ms, saying so, with heartbeats meanwhile', async () => {
+test('e2e: only 429s stop the campaign (exit 3) within 6 × --breaker-ms, saying so, with heartbeats', async () => {
   const server = await serve('--rate-limit-share', '1');
   try {
     const started = performance.now();

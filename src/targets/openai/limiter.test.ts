@@ -19,7 +19,9 @@ async function twoThreads(
   const workers = buffers.map((buffer, w) => {
     const texts = Array.from({ length: perThread }, (_, i) => `thread ${w} text ${i} is ${i % 2 ? 'great' : 'awful'}`);
     // A JS bootstrap that registers tsx in the thread, then imports the TypeScript worker.
-    const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerFile.href)}); })`;
+    const bootstrap =
+      `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((tsx) => { ` +
+      `tsx.register(); return import(${JSON.stringify(workerFile.href)}); })`;
     const worker = new Worker(bootstrap, { eval: true, workerData: { url, buffer, texts, options } });
     const messages: unknown[] = [];
     const waiters: ((m: unknown) => void)[] = [];
@@ -135,14 +137,15 @@ test('limiter: the breaker opens after failures with no success for breakerMs, t
   );
 });
 
-test('limiter: 429s whatever the rate (1 in 7, plus 1 in 11 500s) do not spiral the cap down; a real token bucket is still used to its limit', () => {
+test('limiter: 429s at any rate (1 in 7, plus 1 in 11 500s) do not spiral the cap; a token bucket is used', () => {
   const o = { clients: 16, concurrency: 8, latencyMs: 100, durationMs: 120_000 };
   const clean = simulate(independentFaults(0, 0), o);
   const shared = simulate(independentFaults(1 / 7, 1 / 11), o);
   const ratio = shared.successRpm / clean.successRpm;
   assert.ok(
     ratio >= 0.5,
-    `rate-independent 429s: ${Math.round(shared.successRpm)} vs ${Math.round(clean.successRpm)} successes/min unthrottled (${ratio.toFixed(2)}); cap ${Math.round(shared.minCap)}/min at its lowest`,
+    `rate-independent 429s: ${Math.round(shared.successRpm)} vs ${Math.round(clean.successRpm)} successes/min ` +
+      `unthrottled (${ratio.toFixed(2)}); cap ${Math.round(shared.minCap)}/min at its lowest`,
   );
   assert.ok(shared.rateLimited > 100, `${shared.rateLimited} 429s`);
 
@@ -157,7 +160,7 @@ test('limiter: 429s whatever the rate (1 in 7, plus 1 in 11 500s) do not spiral 
   }
 });
 
-test("limiter: x-ratelimit headers pace requests: remaining 0 waits for the reset (or one request's refill when the limit is known)", async () => {
+test('limiter: x-ratelimit headers pace requests: remaining 0 waits for the reset (or one refill)', async () => {
   const limiter = new Limiter(
     createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 10_000 }),
     'http://x',
@@ -191,7 +194,7 @@ test("limiter: x-ratelimit headers pace requests: remaining 0 waits for the rese
   assert.equal(parseDuration('soon'), null);
 });
 
-test('limiter: an endpoint answering only 429s opens the breaker after 6 × breakerMs with a message naming the 429s', () => {
+test('limiter: only 429s open the breaker after 6 × breakerMs with a message naming the 429s', () => {
   const clock = { t: 1_000_000 };
   const limiter = new Limiter(
     createLimiterBuffer({ maxConcurrency: 4, rpm: null, tpm: null, breakerMs: 100 }, clock.t),
@@ -212,6 +215,9 @@ test('limiter: an endpoint answering only 429s opens the breaker after 6 × brea
   assert.ok(clock.t - 1_000_000 <= 6 * 100 + 1000, `opened after ${clock.t - 1_000_000} ms`);
   assert.match(
     limiter.abortError().message,
-    /answers every request with 429 \(rate limited\): no request succeeded for \d+\.\d s \(\d+ answers in a row were 429s\)/,
+    new RegExp(
+      String.raw`answers every request with 429 \(rate limited\): no request succeeded for \d+\.\d s \(\d+ ` +
+        String.raw`answers in a row were 429s\)`,
+    ),
   );
 });

@@ -329,7 +329,9 @@ export class Limiter {
     this.openWindow(t);
   }
 
-  /** Opens the breaker when the last answers were all 429s for RATE_LIMIT_BREAKER_FACTOR × breakerMs (under the lock). */
+  /**
+   * Opens the breaker when the last answers were all 429s for RATE_LIMIT_BREAKER_FACTOR × breakerMs (under the lock).
+   */
   private checkRateLimitBreaker(t: number): void {
     const f = this.f;
     if (
@@ -412,14 +414,16 @@ export class Limiter {
       const secs = ((this.clock() - f.limitedSince) / 1000).toFixed(1);
       return new CampaignAbortError(
         `endpoint ${this.endpoint} answers every request with 429 (rate limited): no request succeeded for ${secs} s ` +
-          `(${f.limited} answers in a row were 429s). Check the account's rate limits and quota; the campaign stopped, ` +
+          `(${f.limited} answers in a row were 429s). Check the account's rate limits and quota; the campaign ` +
+          `stopped, ` +
           'resume it once the endpoint accepts requests again.',
       );
     }
     const secs = ((this.clock() - f.start) / 1000).toFixed(1);
     const last = this.lastError === '' ? '' : `; last error: ${this.lastError}`;
     return new CampaignAbortError(
-      `endpoint ${this.endpoint} keeps failing: no request succeeded for ${secs} s (${f.streak} failed attempts in a row${last}). ` +
+      `endpoint ${this.endpoint} keeps failing: no request succeeded for ${secs} s (${f.streak} failed attempts in ` +
+        `a row${last}). ` +
         'The campaign stopped; resume it once the endpoint is back.',
     );
   }

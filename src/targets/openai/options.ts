@@ -191,7 +191,10 @@ export function resolveEndpointOptions(
   };
 }
 
-/** Enough for the answer each mode asks for: one label token for logprobs, a label list for aorta, a small object for json. */
+/**
+ * Enough for the answer each mode asks for: one label token for logprobs, a label list for aorta, a small object for
+ * json.
+ */
 function defaultMaxTokens(answer: AnswerMode, labelCount: number): number {
   switch (answer) {
     case 'logprobs':

@@ -23,7 +23,9 @@ export class ParseFailure extends Error {
   }
 }
 
-/** Scores summing to 1 within this are kept as they are (TextAttack's tolerance), so exact answers round-trip exactly. */
+/**
+ * Scores summing to 1 within this are kept as they are (TextAttack's tolerance), so exact answers round-trip exactly.
+ */
 const SUM_TOLERANCE = 1e-6;
 /** AORTA's value for a label missing from an otherwise readable answer. */
 const MISSING_SCORE = 0.001;
@@ -169,7 +171,7 @@ function normalised(
   if (!(sum > 0) || !Number.isFinite(sum)) throw new ParseFailure(mode, 'scores are all zero', content);
   const keep = Math.abs(sum - 1) <= SUM_TOLERANCE;
   const scores: Record<string, number> = {};
-  labels.forEach((l, i) => (scores[l] = keep ? values[i]! : values[i]! / sum));
+  for (const [i, l] of labels.entries()) scores[l] = keep ? values[i]! : values[i]! / sum;
   return predictionFrom(labels, scores);
 }
 

@@ -8,11 +8,16 @@
 const REDACTED = '[redacted]';
 /** Anything shaped like an OpenAI key, masked or not. */
 const OPENAI_KEY = /\bsk-[A-Za-z0-9_\-*.]{3,}/g;
-/** A vendor prefix (`gsk`, `hf`, `xai`, `sk-ant`...) and a separator before a long tail: a key if the tail looks random. */
+/**
+ * A vendor prefix (`gsk`, `hf`, `xai`, `sk-ant`...) and a separator before a long tail: a key if the tail looks random.
+ */
 const PREFIXED = /(?<![A-Za-z0-9_*-])([A-Za-z]{2,8}[_-])([A-Za-z0-9*_-]{8,})/g;
 /** A masked secret with no prefix at all: letters or digits around a run of three or more asterisks. */
-const MASKED =
-  /(?<![A-Za-z0-9_*-])[A-Za-z0-9_-]*[A-Za-z0-9]\*{3,}[A-Za-z0-9_*-]*|(?<![A-Za-z0-9_*-])\*{3,}[A-Za-z0-9][A-Za-z0-9_*-]*/g;
+const MASKED = new RegExp(
+  String.raw`(?<![A-Za-z0-9_*-])[A-Za-z0-9_-]*[A-Za-z0-9]\*{3,}[A-Za-z0-9_*-]*|` +
+    String.raw`(?<![A-Za-z0-9_*-])\*{3,}[A-Za-z0-9][A-Za-z0-9_*-]*`,
+  'g',
+);
 
 /** Removes the key itself (`secret`) and every key-like token from `message`. */
 export function redact(message: string, secret: string | undefined): string {

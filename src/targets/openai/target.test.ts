@@ -25,7 +25,7 @@ function filesUnder(dir: string): string[] {
     .map((d) => join(d.parentPath, d.name));
 }
 
-test('openai target: every answer mode reads the served model; aorta and json exactly, logprobs within ulps', async () => {
+test('openai target: each answer mode reads the served model; aorta and json exactly, logprobs in ulps', async () => {
   const server = await serveWink();
   try {
     const local = await (await createTarget('local:wink')).predict(texts);
@@ -100,7 +100,7 @@ test('openai target: 500s, 429s and dropped connections are retried, and every r
   }
 });
 
-test('openai target: the cache replays answers with no request; --no-cache asks again; verification gets fresh samples', async () => {
+test('openai target: the cache replays with no request; --no-cache asks again; verifying samples afresh', async () => {
   const server = await serveWink();
   const cacheDir = mkdtempSync(join(tmpdir(), 'quiver-llm-cache-'));
   try {
@@ -154,7 +154,7 @@ test('openai target: errors are never cached', async () => {
   }
 });
 
-test('openai target: with the endpoint gone, the breaker stops the campaign within its time, in every caller', async () => {
+test('openai target: with the endpoint gone, the breaker stops the campaign in time, in every caller', async () => {
   const server = await serveWink();
   const target = createOpenAITarget('openai:local-wink', { baseURL: server.url, breakerMs: 1000 });
   await target.predict([texts[0]!]);
@@ -180,7 +180,7 @@ test('openai target: with the endpoint gone, the breaker stops the campaign with
   assert.equal(target.limiter.stats().breakerOpen, true);
 });
 
-test('openai target: a rejected key or an unknown model stops the campaign at once, and the key never shows', async () => {
+test('openai target: a rejected key or unknown model stops the campaign at once; the key never shows', async () => {
   const secret = 'sk-quiver-test-DO-NOT-LEAK-0123456789';
   process.env.QUIVER_TEST_SERVER_KEY = 'sk-the-right-key-abcdefgh';
   process.env.QUIVER_TEST_WRONG_KEY = secret;
@@ -214,7 +214,7 @@ test('openai target: a rejected key or an unknown model stops the campaign at on
   );
 });
 
-test('openai target: a token-bucket endpoint that sends x-ratelimit headers is paced by them, with almost no 429', async () => {
+test('openai target: an endpoint sending x-ratelimit headers is paced by them, with almost no 429', async () => {
   const server = await serveWink({ rateLimitRpm: 1200, latencyMs: 5 });
   try {
     const target = await createTarget('openai:local-wink', { baseURL: server.url, concurrency: 8, cacheDir: null });

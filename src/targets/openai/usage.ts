@@ -1,4 +1,7 @@
-/** @module What one answer cost: tokens from the endpoint's `usage`, USD from the configured price table, latency, retries. */
+/**
+ * @module What one answer cost: tokens from the endpoint's `usage`, USD from the configured price table, latency,
+ * retries.
+ */
 import type { Usage } from '../../core/target.js';
 import type { Price } from './options.js';
 
