@@ -83,7 +83,8 @@ test('the promptfoo export, under promptfoo 0.115 against quiver serve, fails on
   assert.equal(run.results.length, adversarial.size + controls.size, run.log);
   for (const res of run.results) {
     const id = String(res.testCase.metadata?.exampleId);
-    const why = `${id}: ${JSON.stringify(res.gradingResult?.componentResults?.map((c) => [c.assertion?.type, c.pass, c.reason]))} ${res.error ?? ''}`;
+    const components = res.gradingResult?.componentResults?.map((c) => [c.assertion?.type, c.pass, c.reason]);
+    const why = `${id}: ${JSON.stringify(components)} ${res.error ?? ''}`;
     if (adversarial.has(id)) assert.equal(res.success, false, `adversarial case passes under promptfoo: ${why}`);
     else assert.equal(res.success, true, `control fails under promptfoo: ${why}`);
   }

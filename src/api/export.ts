@@ -1,4 +1,7 @@
-/** @module `exportCampaign(campaign, format)` of the package API: a campaign's flips as a regression-suite file's text. */
+/**
+ * @module `exportCampaign(campaign, format)` of the package API: a campaign's flips as a regression-suite file's
+ * text.
+ */
 import { getExporter, type ExportOptions } from '../exporters/index.js';
 import { loadCampaign, type CampaignData } from '../storage/campaign-data.js';
 import { campaignExportInput } from '../storage/campaign-export.js';

@@ -90,7 +90,8 @@ export const runOptionTable = defineRunOptions({
     config: ['dataset.path'],
     identity: datasetShape,
     description:
-      'dataset: JSONL ({"id"?, "text", "label"} per line), CSV or TSV with a header (default: bundled demo reviews); with --perturb-var, native tests ({"id", "vars", "assert"} per line, run with --prompt FILE on --target)',
+      'dataset: JSONL ({"id"?, "text", "label"} per line), CSV or TSV with a header (default: bundled demo reviews); ' +
+      'with --perturb-var, native tests ({"id", "vars", "assert"} per line, run with --prompt FILE on --target)',
   },
   config: {
     arg: 'file',
@@ -98,7 +99,8 @@ export const runOptionTable = defineRunOptions({
     config: ['suite', 'dataset.path'],
     identity: (r: RunRequest) => r.suite?.source.kind ?? null,
     description:
-      'a promptfoo config (prompts, providers, tests with vars and assert): attack every test that passes on its own vars, until an assertion fails',
+      'a promptfoo config (prompts, providers, tests with vars and assert): ' +
+      'attack every test that passes on its own vars, until an assertion fails',
   },
   perturbVar: {
     arg: 'name',
@@ -106,7 +108,9 @@ export const runOptionTable = defineRunOptions({
     config: ['suite'],
     identity: (r: RunRequest) => r.suite?.perturbVar ?? null,
     description:
-      'assertion campaigns: the var whose text is perturbed, the prompt rendered around it (with --config, default: the one var every prompt uses); with --dataset tests.jsonl, --prompt FILE and --target it runs native tests',
+      'assertion campaigns: the var whose text is perturbed, the prompt rendered around it ' +
+      '(with --config, default: the one var every prompt uses); ' +
+      'with --dataset tests.jsonl, --prompt FILE and --target it runs native tests',
   },
   format: {
     arg: 'name',

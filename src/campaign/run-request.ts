@@ -165,7 +165,8 @@ function identityOf(key: keyof typeof runOptionTable): ((request: RunRequest) =>
 
 function requestFromConfig(stored: CampaignConfig, o: RunOptions, dir: string): RunRequest {
   const limits = { maxWords: stored.dataset.maxWords, maxChars: stored.dataset.maxChars };
-  // An assertion campaign re-reads its suite (runCampaign checks it against the digest); a moved file may be named again.
+  // An assertion campaign re-reads its suite (runCampaign checks it against the digest); a moved file may be named
+  // again.
   const storedSuite = storedSuiteRequest(stored, join(dir, 'campaign.json'));
   const moved = o.config ?? o.dataset;
   const suite =
@@ -222,7 +223,8 @@ function suiteOf(input: RunInput, o: RunOptions): SuiteRequest | undefined {
   const stray = DATASET_ONLY.filter((k) => input[k] !== undefined);
   if (stray.length > 0)
     throw new ConfigError(
-      `${stray.map((k) => flagOf(k, runOptionTable[k])).join(', ')}: an assertion campaign's tests decide what is checked; drop ${stray.length === 1 ? 'it' : 'them'}`,
+      `${stray.map((k) => flagOf(k, runOptionTable[k])).join(', ')}: ` +
+        `an assertion campaign's tests decide what is checked; drop ${stray.length === 1 ? 'it' : 'them'}`,
     );
   const perturbVar = o.perturbVar === undefined ? {} : { perturbVar: o.perturbVar };
   if (o.config !== undefined) {
@@ -242,16 +244,19 @@ function suiteOf(input: RunInput, o: RunOptions): SuiteRequest | undefined {
   }
   if (o.dataset === undefined || o.prompt === undefined) {
     throw new ConfigError(
-      '--perturb-var attacks assertion tests: give a promptfoo config (--config FILE), or native tests (--dataset tests.jsonl with --prompt FILE and --target)',
+      '--perturb-var attacks assertion tests: give a promptfoo config (--config FILE), ' +
+        'or native tests (--dataset tests.jsonl with --prompt FILE and --target)',
     );
   }
   if (input.target === undefined)
     throw new ConfigError(
-      `--dataset ${o.dataset} with --perturb-var runs native tests: name the model they run on with --target (task:<name>, openai:<model>, module:<path>...)`,
+      `--dataset ${o.dataset} with --perturb-var runs native tests: ` +
+        'name the model they run on with --target (task:<name>, openai:<model>, module:<path>...)',
     );
   if (o.answer !== undefined && o.answer !== 'text')
     throw new ConfigError(
-      `--answer ${o.answer}: an assertion campaign checks the raw output (the openai: target runs in --answer text mode)`,
+      `--answer ${o.answer}: an assertion campaign checks the raw output ` +
+        '(the openai: target runs in --answer text mode)',
     );
   const target = { spec: o.target, options: suiteTargetOptions(undefined, o) };
   return { source: { kind: 'quiver-tests', file: o.dataset, promptFile: o.prompt, target }, ...perturbVar };

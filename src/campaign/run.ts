@@ -121,7 +121,9 @@ export async function runCampaign(request: RunRequest, reporter: Required<Report
       : (req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack)));
   if (suite === undefined && labels.length === 0) {
     throw new ConfigError(
-      `target ${spec} answers free text, not labels: check its outputs with assertions (quiver run --config promptfooconfig.yaml --perturb-var NAME, or --tests tests.jsonl --prompt FILE --perturb-var NAME)`,
+      `target ${spec} answers free text, not labels: check its outputs with assertions ` +
+        '(quiver run --config promptfooconfig.yaml --perturb-var NAME, ' +
+        'or --tests tests.jsonl --prompt FILE --perturb-var NAME)',
     );
   }
   if (req.attack.goal.name === 'targeted' && !labels.includes(req.attack.goal.targetLabel)) {

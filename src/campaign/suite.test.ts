@@ -83,7 +83,7 @@ function request(outDir: string, perturbVar = 'ticket', prompt = 'prompt.txt'): 
   };
 }
 
-test('a native-tests campaign: skipped originals counted, verified 1-minimal flips with outputs and the failed assertion', async () => {
+test('native tests: skipped originals counted, 1-minimal flips verified with output and failed assertion', async () => {
   const dir = join(work, 'run');
   const { summary } = await runCampaign(request(dir), fanOut([]));
   assert.equal(summary.examples, 3);
@@ -92,7 +92,8 @@ test('a native-tests campaign: skipped originals counted, verified 1-minimal fli
   assert.equal(wrong!.status, 'skipped');
   assert.equal(
     wrong!.reason,
-    `${join(work, 'tests.jsonl')}: line 2.assert[0] (contains) fails on the original output "billing": Expected output to contain "tech"`,
+    `${join(work, 'tests.jsonl')}: line 2.assert[0] (contains) fails on the original output "billing": ` +
+      'Expected output to contain "tech"',
   );
   for (const r of [invoice!, tracking!]) {
     assert.equal(r.status, 'succeeded', `${r.id}: ${r.reason}`);
@@ -136,7 +137,7 @@ test('resume re-reads the suite: the same one continues, a changed prompt is ref
   );
 });
 
-test('a --perturb-var no test has, or one a test lacks, is refused naming file and field; nothing is written', async () => {
+test('a --perturb-var no test has, or one a test lacks: refused naming file and field, nothing written', async () => {
   const dir = join(work, 'bad-var');
   await assert.rejects(
     runCampaign(request(dir, 'message'), fanOut([])),
@@ -147,7 +148,8 @@ test('a --perturb-var no test has, or one a test lacks, is refused naming file a
   );
   writeFileSync(
     join(work, 'partial.jsonl'),
-    '{"id":"a","vars":{"ticket":"refund"},"assert":[{"type":"equals","value":"billing"}]}\n{"id":"b","vars":{"subject":"x"},"assert":[{"type":"equals","value":"billing"}]}\n',
+    '{"id":"a","vars":{"ticket":"refund"},"assert":[{"type":"equals","value":"billing"}]}\n' +
+      '{"id":"b","vars":{"subject":"x"},"assert":[{"type":"equals","value":"billing"}]}\n',
   );
   const partial = request(dir);
   const source = { ...partial.suite!.source, file: join(work, 'partial.jsonl') };
@@ -156,7 +158,8 @@ test('a --perturb-var no test has, or one a test lacks, is refused naming file a
     (e: unknown) =>
       e instanceof ConfigError &&
       e.message.startsWith(
-        `${join(work, 'partial.jsonl')}: line 2.vars.ticket: --perturb-var ticket must be a non-empty string in every test (test 1), it is missing`,
+        `${join(work, 'partial.jsonl')}: line 2.vars.ticket: ` +
+          '--perturb-var ticket must be a non-empty string in every test (test 1), it is missing',
       ),
   );
   assert.equal(existsSync(dir), false);

@@ -75,7 +75,10 @@ export interface CompareOptions {
   readonly intersection: boolean;
   /** Builds the target of a campaign for the transferability matrix; omit to skip the matrix. */
   readonly targetFor?: (c: CampaignData) => Promise<Target>;
-  /** Answers for the transferability matrix when a target alone cannot give them (assertion campaigns); wins over targetFor. */
+  /**
+   * Answers for the transferability matrix when a target alone cannot give them (assertion campaigns); wins over
+   * targetFor.
+   */
   readonly answers?: TransferAnswers;
   readonly batchSize?: number;
 }

@@ -58,7 +58,8 @@ export function renderComparison(c: Comparison): string {
       ? tests
         ? 'same tests'
         : 'same dataset and examples'
-      : `intersection; left out per campaign: ${c.dropped.join(', ')}${c.conflicting.length > 0 ? `, ${c.conflicting.length} conflicting` : ''}`;
+      : `intersection; left out per campaign: ${c.dropped.join(', ')}` +
+        `${c.conflicting.length > 0 ? `, ${c.conflicting.length} conflicting` : ''}`;
   out.push(
     `Quiver comparison: ${c.models.length} campaigns on ${c.examples} ${tests ? 'test runs' : 'examples'} (${scope})`,
     '',

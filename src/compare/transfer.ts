@@ -44,7 +44,7 @@ export function answersFromTargets(targetFor: (c: CampaignData) => Promise<Targe
       for (let i = 0; i < texts.length; i += batchSize) {
         const batch = texts.slice(i, i + batchSize);
         const predictions = await target.predict(batch);
-        batch.forEach((text, j) => labels.set(text, predictions[j]!.label));
+        for (const [j, text] of batch.entries()) labels.set(text, predictions[j]!.label);
       }
     }
     return items.map((i) => labels.get(i.text)!);
@@ -77,7 +77,7 @@ export async function transferMatrix(
     }
     const labels = new Map<string, string>();
     if (items.length > 0)
-      (await answers(campaigns[t]!, items)).forEach((label, j) => labels.set(key(items[j]!), label));
+      for (const [j, label] of (await answers(campaigns[t]!, items)).entries()) labels.set(key(items[j]!), label);
     for (let s = 0; s < campaigns.length; s++) {
       const byFamily: Record<string, { eligible: number; transferred: number }> = {};
       let eligible = 0;

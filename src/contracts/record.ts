@@ -132,7 +132,10 @@ export interface TestRun {
   readonly template: string;
   /** Index into the campaign's `attack.suite.targets`. */
   readonly target: number;
-  /** The assertions (defaultTest's first), as written, each with its file, place and the folder its files resolve in. */
+  /**
+   * The assertions (defaultTest's first), as written, each with its file, place and the folder its files resolve
+   * in.
+   */
   readonly assert: readonly TestAssertion[];
   /** promptfoo's test `threshold` (a weighted score the test must reach instead of every assertion passing). */
   readonly threshold: number | null;

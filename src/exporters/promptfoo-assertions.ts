@@ -33,7 +33,10 @@ function exportVar(v: unknown): YamlValue {
   return plain(v);
 }
 
-/** A string value as Quiver checked it: file references made absolute, var references rendered with the original vars. */
+/**
+ * A string value as Quiver checked it: file references made absolute, var references rendered with the original
+ * vars.
+ */
 function exportString(s: string, a: TestAssertion, originalVars: Readonly<Record<string, unknown>>): string {
   if (s.startsWith('file://')) {
     const { path, name } = fileReference(s, a.baseDir); // resolved against the folder it was written in
@@ -136,17 +139,22 @@ export function renderAssertionSuite(input: ExportInput): string {
   const tests = input.cases.map((c) => assertionTest(c, c.test!, input));
   const adversarial = input.cases.filter((c) => c.kind === 'adversarial').length;
   const doc: YamlValue = {
-    description: `Quiver regression suite: ${suite.suite.description ?? suite.info.file}, campaign ${p.campaign} (seed ${p.seed})`,
+    description:
+      `Quiver regression suite: ${suite.suite.description ?? suite.info.file}, ` +
+      `campaign ${p.campaign} (seed ${p.seed})`,
     prompts: suite.suite.prompts.map((pr) => ({ raw: pr.template, label: pr.label })),
     providers: suite.suite.providers.map((pr) => providerEntry(pr, baseUrl)),
     tests,
   };
   const comment = [
     `Quiver regression suite for promptfoo, exported from campaign ${p.campaign} (${p.campaignId}).`,
-    `Tests of ${suite.info.file} (sha256 ${suite.info.testsSha256}), var "${suite.info.perturbVar}" perturbed; seed ${p.seed}, campaign started ${p.date}.`,
-    `${adversarial} adversarial cases (minimal edits of the var that make a passing test fail; they fail until the model is fixed)`,
+    `Tests of ${suite.info.file} (sha256 ${suite.info.testsSha256}), var "${suite.info.perturbVar}" perturbed; ` +
+      `seed ${p.seed}, campaign started ${p.date}.`,
+    `${adversarial} adversarial cases ` +
+      '(minimal edits of the var that make a passing test fail; they fail until the model is fixed)',
     `and ${input.cases.length - adversarial} controls (original vars the search could not break; they should pass).`,
-    'Run: promptfoo eval -c <this file>. Bundled-task providers (quiver-<task> models) are answered by: quiver serve --model task:all',
+    'Run: promptfoo eval -c <this file>. ' +
+      'Bundled-task providers (quiver-<task> models) are answered by: quiver serve --model task:all',
   ];
   return toYaml(doc, comment);
 }

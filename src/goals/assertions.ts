@@ -24,7 +24,10 @@ export function assertionGoal(): Goal {
         f === undefined || f === null
           ? 'the test (its weighted score is below its threshold)'
           : `${f.where} (${f.type})`;
-      return `${which} fails on the original output ${JSON.stringify(clip(original.output ?? original.label))}: ${f?.reason ?? 'below threshold'}`;
+      return (
+        `${which} fails on the original output ${JSON.stringify(clip(original.output ?? original.label))}: ` +
+        `${f?.reason ?? 'below threshold'}`
+      );
     },
     score: (p) => p.scores[FAIL] ?? 0,
     isSuccess: (p) => p.label === FAIL,

@@ -60,7 +60,8 @@ export function progressReporter(options: Partial<ProgressOptions> = {}): Report
       };
       const resumed = info.alreadyDone > 0 ? ` (resuming: ${info.alreadyDone} already done)` : '';
       stream.write(
-        `quiver: attacking ${info.total} ${info.unit ?? 'example'}s with ${info.search} against ${info.target} on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
+        `quiver: attacking ${info.total} ${info.unit ?? 'example'}s with ${info.search} against ${info.target} ` +
+          `on ${info.workers} worker(s) -> ${info.outDir}${resumed}\n`,
       );
       const every = tty ? redrawIntervalMs : plainIntervalMs;
       heartbeat = setInterval(

@@ -143,7 +143,11 @@ function assertionPanel(c: CampaignData): SafeHtml {
           })),
           { title: 'Verified flips by failed assertion type' },
         );
-  return html`<section class="panel"><h2>Failed assertions</h2><p class="note">Verified flips by the type of the first assertion the perturbed output fails (each assertion's search signal: src/assertions/README.md).</p>${chart}</section>`;
+  return concatHtml(
+    html`<section class="panel"><h2>Failed assertions</h2>`,
+    html`<p class="note">Verified flips by the type of the first assertion the perturbed output fails `,
+    html`(each assertion's search signal: src/assertions/README.md).</p>${chart}</section>`,
+  );
 }
 
 function outcomeBar(s: CampaignData['summary']): SafeHtml {
@@ -291,7 +295,14 @@ function outputsCell(r: ResultRecord): SafeHtml {
   if (original === undefined) return html``;
   const failed = r.status === 'skipped' ? r.original?.failed : r.status === 'succeeded' ? r.adversarial?.failed : null;
   const after = r.status === 'succeeded' ? r.adversarial?.output : undefined;
-  return html`<div class="meta">output: <code>${original}</code>${after === undefined ? html`` : html` <span class="arrow">→</span> <code>${after}</code>`}</div>${failed == null ? html`` : html`<div class="meta">fails <b>${failed.type}</b> (${failed.where}): ${failed.reason}</div>`}`;
+  return concatHtml(
+    html`<div class="meta">output: <code>${original}</code>`,
+    after === undefined ? html`` : html` <span class="arrow">→</span> <code>${after}</code>`,
+    html`</div>`,
+    failed == null
+      ? html``
+      : html`<div class="meta">fails <b>${failed.type}</b> (${failed.where}): ${failed.reason}</div>`,
+  );
 }
 
 function examplesTable(records: readonly ResultRecord[], tests = false): SafeHtml {

@@ -32,7 +32,8 @@ export function renderCompareHtml(c: Comparison, campaigns: readonly CampaignDat
   const names = c.models.map((m) => m.name);
   const scope =
     c.mode === 'identical'
-      ? `the same ${c.examples} ${isAssertionComparison(c) ? 'test runs' : 'examples'} of ${basename(first.config.dataset.path)}`
+      ? `the same ${c.examples} ${isAssertionComparison(c) ? 'test runs' : 'examples'} ` +
+        `of ${basename(first.config.dataset.path)}`
       : `the ${c.examples} examples all campaigns share (left out per campaign: ${c.dropped.join(', ')})`;
   const sources = campaigns.map((k, i) =>
     concatHtml(

@@ -17,12 +17,14 @@ export function campaignExportInput(
   const suite = readCampaignSuite(campaign.config, who);
   if (suite !== null && exporter.assertionCampaigns !== true) {
     throw new ConfigError(
-      `format ${exporter.name} exports labelled texts; ${campaign.dir} is an assertion campaign: export it as promptfoo (its tests with their assertions), jsonl (for quiver replay), csv or junit`,
+      `format ${exporter.name} exports labelled texts; ${campaign.dir} is an assertion campaign: ` +
+        'export it as promptfoo (its tests with their assertions), jsonl (for quiver replay), csv or junit',
     );
   }
   if (suite !== null && options.provider !== undefined) {
     throw new ConfigError(
-      `provider: ${campaign.dir} is an assertion campaign, whose export keeps its suite's providers; point them elsewhere with the API base URL (--api-base-url)`,
+      `provider: ${campaign.dir} is an assertion campaign, whose export keeps its suite's providers; ` +
+        'point them elsewhere with the API base URL (--api-base-url)',
     );
   }
   return exportInput(campaign.config, campaign, campaign.records, options, suite ?? undefined);

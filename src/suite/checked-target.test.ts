@@ -26,7 +26,7 @@ function run(assertions: unknown[], threshold: number | null = null): TestRun {
   };
 }
 
-test('the verdict: pass while every assertion holds, the score the largest margin, the first failing assertion named', async () => {
+test('verdict: pass while every assertion holds, score the largest margin, first failing assertion named', async () => {
   const r = run([
     { type: 'icontains', value: '{{other}}' },
     { type: 'levenshtein', value: 'HELLO WORLD X', threshold: 3 },
@@ -52,7 +52,7 @@ test('the verdict: pass while every assertion holds, the score the largest margi
   });
 });
 
-test('assertion values are rendered with the original vars, so an edit of the var the value names fails it', async () => {
+test('assertion values are rendered with the original vars: an edit of the var the value names fails it', async () => {
   const r = run([{ type: 'icontains', value: '{{q}}' }]);
   const target = checkedTarget(shout, r, 'q', 'hello world', await compileTestRun(r));
   const [original, edited] = await target.predict(['hello world', 'hello wrld']);

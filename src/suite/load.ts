@@ -39,7 +39,8 @@ export function readCampaignSuite(config: CampaignConfig, who: string): Campaign
     suite = readSuiteSource(source);
   } catch (err) {
     throw new ConfigError(
-      `${who} reads the campaign's tests again from ${info.file} (relative to where quiver run ran): ${(err as Error).message}`,
+      `${who} reads the campaign's tests again from ${info.file} (relative to where quiver run ran): ` +
+        (err as Error).message,
       { cause: err },
     );
   }
@@ -55,7 +56,8 @@ export function readCampaignSuite(config: CampaignConfig, who: string): Campaign
   const { examples, targets } = suiteRuns(suite, source, info.perturbVar);
   if (JSON.stringify(targets) !== JSON.stringify(config.attack.suite?.targets ?? [])) {
     throw new ConfigError(
-      `${info.file}: its providers changed since the campaign ran (campaign.json: attack.suite.targets); ${who} needs the tests as they were`,
+      `${info.file}: its providers changed since the campaign ran (campaign.json: attack.suite.targets); ` +
+        `${who} needs the tests as they were`,
     );
   }
   return { info, suite, runs: evalCells(suite), examples, targets };

@@ -125,7 +125,9 @@ function promptVar(suite: Suite): string {
   throw new SuiteConfigError(
     suite.file,
     'prompts',
-    `name the var to perturb with --perturb-var: ${shared.length === 0 ? 'no var is used by every prompt' : 'the prompts use several vars'} (${used.join(', ') || 'none'})`,
+    'name the var to perturb with --perturb-var: ' +
+      `${shared.length === 0 ? 'no var is used by every prompt' : 'the prompts use several vars'} ` +
+      `(${used.join(', ') || 'none'})`,
   );
 }
 
@@ -188,7 +190,8 @@ function checkOneEndpoint(
   throw new SuiteConfigError(
     suite.file,
     providerWhere(suite, cells[k]!),
-    `provider ${cells[k]!.provider.id} calls ${what}; an assertion campaign calls one endpoint at a time: split the tests into one config per endpoint`,
+    `provider ${cells[k]!.provider.id} calls ${what}; an assertion campaign calls one endpoint at a time: ` +
+      'split the tests into one config per endpoint',
   );
 }
 
@@ -207,12 +210,16 @@ function checkKeys(
     throw new SuiteConfigError(
       suite.file,
       providerWhere(suite, cell),
-      `provider ${cell.provider.id} calls ${r.options.baseURL}, but the environment variable ${env} holding its key is not set (name another with config.apiKeyEnvar)`,
+      `provider ${cell.provider.id} calls ${r.options.baseURL}, ` +
+        `but the environment variable ${env} holding its key is not set (name another with config.apiKeyEnvar)`,
     );
   });
 }
 
-/** Test ids: the description (native: the id) when unique, else with the test's index; runs of several prompts or providers name theirs. */
+/**
+ * Test ids: the description (native: the id) when unique, else with the test's index; runs of several prompts or
+ * providers name theirs.
+ */
 function runIds(suite: Suite, cells: readonly EvalCell[]): string[] {
   const count = new Map<string, number>();
   const base = (t: SuiteTest) => t.description ?? `test ${t.index}`;
@@ -222,7 +229,9 @@ function runIds(suite: Suite, cells: readonly EvalCell[]): string[] {
   const providers = suite.providers.length > 1;
   return cells.map(
     (c) =>
-      `${testId(c.test)}${prompts ? ` [prompt ${c.prompt.label}]` : ''}${providers ? ` [provider ${c.provider.label}]` : ''}`,
+      testId(c.test) +
+      (prompts ? ` [prompt ${c.prompt.label}]` : '') +
+      (providers ? ` [provider ${c.provider.label}]` : ''),
   );
 }
 

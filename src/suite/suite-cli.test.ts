@@ -14,7 +14,8 @@ const skip = !existsSync(cliPath) && 'run npm run build first';
 const work = mkdtempSync(join(tmpdir(), 'quiver-suite-cli-'));
 const TASK = 'providers:\n  - id: openai:chat:quiver-route\n    config: { apiBaseUrl: "http://127.0.0.1:4917/v1" }\n';
 const TESTS =
-  'tests:\n  - vars: { ticket: "Please send a copy of the invoice." }\n    assert: [{ type: equals, value: billing }]\n';
+  'tests:\n  - vars: { ticket: "Please send a copy of the invoice." }\n' +
+  '    assert: [{ type: equals, value: billing }]\n';
 
 function refused(name: string, config: string, pattern: RegExp, ...flags: string[]): void {
   writeFileSync(join(work, `${name}.yaml`), config);
@@ -37,7 +38,10 @@ test('bad configs, vars, providers and assertions: exit 2 naming file and field,
   refused(
     'two-vars',
     `prompts: ["{{lang}} Text: {{ticket}}"]\n${TASK}${TESTS}`,
-    /two-vars\.yaml: prompts: name the var to perturb with --perturb-var: the prompts use several vars \(lang, ticket\)/,
+    new RegExp(
+      /two-vars\.yaml: prompts: name the var to perturb with --perturb-var: /.source +
+        /the prompts use several vars \(lang, ticket\)/.source,
+    ),
   );
   refused(
     'anthropic',
@@ -46,12 +50,17 @@ test('bad configs, vars, providers and assertions: exit 2 naming file and field,
   );
   refused(
     'no-key',
-    `prompts: ["Text: {{ticket}}"]\nproviders:\n  - id: openai:chat:gpt-4o-mini\n    config: { apiBaseUrl: "https://llm.example.com/v1", apiKeyEnvar: QUIVER_TEST_UNSET_KEY }\n${TESTS}`,
-    /no-key\.yaml: providers\[0\]: provider openai:chat:gpt-4o-mini calls https:\/\/llm\.example\.com\/v1, but the environment variable QUIVER_TEST_UNSET_KEY holding its key is not set/,
+    'prompts: ["Text: {{ticket}}"]\nproviders:\n  - id: openai:chat:gpt-4o-mini\n' +
+      `    config: { apiBaseUrl: "https://llm.example.com/v1", apiKeyEnvar: QUIVER_TEST_UNSET_KEY }\n${TESTS}`,
+    new RegExp(
+      /no-key\.yaml: providers\[0\]: provider openai:chat:gpt-4o-mini calls https:\/\/llm\.example\.com\/v1, /.source +
+        /but the environment variable QUIVER_TEST_UNSET_KEY holding its key is not set/.source,
+    ),
   );
   refused(
     'rubric',
-    `prompts: ["Text: {{ticket}}"]\n${TASK}tests:\n  - vars: { ticket: refund }\n    assert: [{ type: llm-rubric, value: polite }]\n`,
+    `prompts: ["Text: {{ticket}}"]\n${TASK}tests:\n  - vars: { ticket: refund }\n` +
+      '    assert: [{ type: llm-rubric, value: polite }]\n',
     /rubric\.yaml: tests\[0\]\.assert\[0\]\.type: assertion type "llm-rubric" is not supported: it is model-graded/,
   );
 });
@@ -62,9 +71,12 @@ test('native tests end to end: two prompts on the same tests compare (prompt A/B
   writeFileSync(
     join(work, 'tests.jsonl'),
     `${[
-      '{"id":"invoice","vars":{"ticket":"Please send me a copy of the invoice for order 5521."},"assert":[{"type":"equals","value":"billing"}]}',
-      '{"id":"tracking","vars":{"ticket":"Where is my package? The tracking page shows nothing."},"assert":[{"type":"equals","value":"shipping"}]}',
-      '{"id":"login","vars":{"ticket":"I cannot log in, my password reset link expired."},"assert":[{"type":"equals","value":"account"}]}',
+      '{"id":"invoice","vars":{"ticket":"Please send me a copy of the invoice for order 5521."},' +
+        '"assert":[{"type":"equals","value":"billing"}]}',
+      '{"id":"tracking","vars":{"ticket":"Where is my package? The tracking page shows nothing."},' +
+        '"assert":[{"type":"equals","value":"shipping"}]}',
+      '{"id":"login","vars":{"ticket":"I cannot log in, my password reset link expired."},' +
+        '"assert":[{"type":"equals","value":"account"}]}',
     ].join('\n')}\n`,
   );
   // Prompt B puts a billing word after the Text: marker, where the router reads it.

@@ -31,13 +31,15 @@ export function targetForProvider(provider: ProviderSpec, file: string, where: s
       throw new SuiteConfigError(
         file,
         `${where}.config.apiKey`,
-        'Quiver does not read keys from configs (campaign.json would record it): put the key in an environment variable and name it with apiKeyEnvar',
+        'Quiver does not read keys from configs (campaign.json would record it): ' +
+          'put the key in an environment variable and name it with apiKeyEnvar',
       );
     if (!MAPPED.has(key))
       throw new SuiteConfigError(
         file,
         `${where}.config.${key}`,
-        `Quiver's openai target does not send "${key}", so its answers could differ from promptfoo's; remove it to attack this provider`,
+        `Quiver's openai target does not send "${key}", so its answers could differ from promptfoo's; ` +
+          'remove it to attack this provider',
       );
   }
   const num = (key: string): number | undefined => {

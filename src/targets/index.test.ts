@@ -44,7 +44,8 @@ test('registry: an unknown spec throws UnknownComponentError listing all specs, 
       assert.ok(err instanceof UnknownComponentError);
       assert.equal(
         err.message,
-        `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, hf:<dir>, openai:<model>, module:<path>, task:<name>`,
+        `unknown target "${spec}"; valid targets: local:wink, local:afinn, local:vader, local:nb, local:nn, ` +
+          'hf:<dir>, openai:<model>, module:<path>, task:<name>',
       );
       return true;
     });

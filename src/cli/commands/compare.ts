@@ -56,7 +56,8 @@ async function compareCommand(dirs: readonly string[], flags: CompareFlags): Pro
   const targets = builtTargets();
   const targetFor = (c: CampaignData): Promise<Target> =>
     targets.get({ spec: c.config.attack.target, options: c.config.attack.targetOptions ?? {} });
-  // An assertion campaign answers another's adversarial vars with its own run of each test (prompt, target, assertions).
+  // An assertion campaign answers another's adversarial vars with its own run of each test (prompt, target,
+  // assertions).
   const labelAnswers = answersFromTargets(targetFor);
   const answers = async (c: CampaignData, items: readonly { id: string; text: string }[]): Promise<string[]> => {
     const suite = readCampaignSuite(c.config, 'quiver compare');

@@ -30,7 +30,8 @@ const exportOptionTable = defineOptions({
     arg: 'url',
     type: text,
     description:
-      'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve (assertion campaigns: for every provider of the suite)',
+      'promptfoo: OpenAI-compatible base URL, e.g. http://127.0.0.1:PORT/v1 from quiver serve ' +
+      '(assertion campaigns: for every provider of the suite)',
   },
 });
 

@@ -22,7 +22,8 @@ export const replayOptionTable = defineOptions({
     arg: 'spec',
     type: text,
     description:
-      "model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); an assertion campaign's cases default to their own targets",
+      'model to replay against, as in quiver run (local:wink, openai:<model>, module:<path>...); ' +
+      "an assertion campaign's cases default to their own targets",
   },
   maxRegressions: { arg: 'n', type: integer(0), default: 0, description: 'controls allowed to fail before exiting 1' },
   junit: {

@@ -1,4 +1,7 @@
-/** @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into messages. */
+/**
+ * @module Prompt templates of the `openai:` target: the default template per answer mode, and rendering into
+ * messages.
+ */
 import { INPUT_MARKER, INPUT_PLACEHOLDER, LABELS_PLACEHOLDER, renderTemplate } from '../../core/prompt-template.js';
 
 export { INPUT_MARKER };
