@@ -12,6 +12,8 @@ import {
   type ResultRecord,
   type Target,
 } from '../index.js';
+import { runRequest } from '../campaign/run-request.js';
+import { runRequestOf } from './campaign.js';
 import { readRecords } from '../testing/cli.js';
 import { labels, predict } from '../targets/fixtures/keyword-classifier.js';
 
@@ -136,4 +138,26 @@ test('bad examples are ConfigErrors naming the entry and field; the default data
     config.attack.perturbations.map((p: { name: string }) => p.name),
     ['typo', 'synonym', 'reorder', 'rare-word'],
   );
+});
+
+test('runCampaign builds its request with the function quiver run uses: defaults, target options', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'quiver-api-same-')), 'camp');
+  const fromApi = runRequestOf({
+    target: 'openai:gpt-4o-mini',
+    limit: 5,
+    seed: 7,
+    shard: { index: 1, count: 3 },
+    budgets: { maxTotalQueries: 900 },
+    out,
+  });
+  const fromCli = runRequest({
+    target: 'openai:gpt-4o-mini',
+    limit: 5,
+    seed: 7,
+    shard: '1/3',
+    maxTotalQueries: 900,
+    out,
+  });
+  // The CLI stops on signals; a library call leaves the process's signal handlers alone.
+  assert.deepEqual({ ...fromApi, handleSignals: true }, fromCli);
 });

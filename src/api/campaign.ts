@@ -3,11 +3,11 @@
  * CLI's `quiver run` builds from its flags -> the campaign. Defaults are `quiver run`'s, read from its option table
  * (src/campaign/run-options.ts), so each is written once.
  */
-import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { formatOf, type DatasetFormat, type DatasetSpec } from '../campaign/dataset-format.js';
-import { parseShard } from '../campaign/plan.js';
-import { runCampaign as runRequest, type RunOutcome, type RunRequest } from '../campaign/run.js';
+import type { DatasetFormat } from '../campaign/dataset-format.js';
+import { runCampaign as runCampaignRequest, type RunOutcome, type RunRequest } from '../campaign/run.js';
+import { runRequest } from '../campaign/run-request.js';
+import type { RunInput } from '../campaign/run-options.js';
 import { demoDataset } from '../campaign/demo.js';
 import { runOptionTable as defaults } from '../campaign/run-options.js';
 import type { AttackConfig, Budgets, Shard } from '../contracts/campaign.js';
@@ -125,52 +125,78 @@ export const DEFAULT_SEED = defaults.seed.default;
 export async function runCampaign(options: CampaignOptions = {}): Promise<RunOutcome> {
   const request = runRequestOf(options);
   const reporter = fanOut(options.reporter === undefined ? [] : [options.reporter]);
-  return runRequest(request, reporter);
+  return runCampaignRequest(request, reporter);
 }
 
-/** The RunRequest for `options`; writes in-memory examples into the campaign folder first. */
+/**
+ * The RunRequest for `options`; writes in-memory examples into the campaign folder first. The options are translated
+ * into `quiver run`'s own options and go through the same function the CLI calls (campaign/run-request.ts), so the
+ * defaults, checks and target-option resolution are the CLI's; what flags cannot carry (a Target object, component
+ * options, raw target options, a label map object) is laid over the result.
+ */
 export function runRequestOf(options: CampaignOptions): RunRequest {
   const target = options.target ?? defaults.target.default;
   const targetName = typeof target === 'string' ? target : target.id;
   const outDir = options.out ?? join('runs', `${timestamp()}-${targetName.replace(/[^A-Za-z0-9._-]+/g, '-')}`);
   const file = datasetFileOf(options.dataset, outDir, options.force === true);
-  const dataset: DatasetSpec = {
-    path: file.path,
-    format: formatOf(file.path, file.format),
-    fields: {
-      text: file.textField ?? defaults.textField.default,
-      label: file.labelField ?? defaults.labelField.default,
-      id: file.idField ?? defaults.idField.default,
-    },
-    limits: {
-      maxWords: file.maxWords ?? defaults.maxWords.default,
-      maxChars: file.maxChars ?? defaults.maxChars.default,
-    },
-    ...(file.labelMap === undefined ? {} : { labelMap: file.labelMap }),
+  const search = componentRef(options.search ?? defaults.search.default);
+  const perturbations = (options.perturbations ?? defaults.perturb.default).map(componentRef);
+  const budgets = options.budgets ?? {};
+  const shard = options.shard;
+  const input: RunInput = {};
+  const give = <K extends keyof RunInput>(key: K, value: RunInput[K] | undefined | null): void => {
+    if (value !== undefined && value !== null) input[key] = value;
   };
+  give('target', targetName);
+  give('dataset', file.path);
+  give('format', file.format);
+  give('textField', file.textField);
+  give('labelField', file.labelField);
+  give('idField', file.idField);
+  give('skipInvalid', file.skipInvalid);
+  give('maxWords', file.maxWords);
+  give('maxChars', file.maxChars);
+  give('search', search.name);
+  give(
+    'perturb',
+    perturbations.map((p) => p.name),
+  );
+  give('constraint', options.constraints?.map(componentRef));
+  give('posConsistency', options.posConsistency);
+  give('protect', options.protect === undefined ? undefined : [...options.protect]);
+  give('maxPerturbRatio', options.maxPerturbRatio);
+  give('targetLabel', options.targetLabel);
+  give('seed', options.seed);
+  give('maxQueries', options.maxQueries);
+  give('stabilitySamples', options.stabilitySamples);
+  give('verify', options.verify);
+  give('exampleTimeout', options.exampleTimeoutMs === undefined ? undefined : (options.exampleTimeoutMs ?? 0));
+  give('limit', options.limit);
+  give('shard', shard === undefined || typeof shard === 'string' ? shard : `${shard.index}/${shard.count}`);
+  give('workers', options.workers);
+  give('allowManyWorkers', options.allowManyWorkers);
+  give('maxTotalQueries', budgets.maxTotalQueries);
+  give('maxTime', budgets.maxTimeMs);
+  give('maxTokens', budgets.maxTokens);
+  give('maxCost', budgets.maxCostUsd);
+  give('out', outDir);
+  // In-memory examples already set an earlier campaign aside (their file lives in the new folder).
+  give('force', options.force === true && !Array.isArray(options.dataset));
+  give('retryErrored', options.retryErrored);
+  give('stopTimeout', options.stopTimeoutMs);
+  const request = runRequest(input);
   return {
-    attack: attackConfigOf(targetName, options.targetOptions ?? {}, options),
+    ...request,
+    attack: {
+      ...request.attack,
+      target: targetName,
+      targetOptions: { ...request.attack.targetOptions, ...options.targetOptions },
+      search: { name: search.name, options: { ...request.attack.search.options, ...search.options } },
+      perturbations,
+    },
     ...(typeof target === 'string' ? {} : { targetObject: target }),
-    dataset,
-    skipInvalid: file.skipInvalid === true,
-    limit: options.limit ?? null,
-    shard:
-      options.shard === undefined
-        ? null
-        : typeof options.shard === 'string'
-          ? parseShard(options.shard)
-          : options.shard,
-    preset: null,
-    workers: options.workers ?? availableParallelism(),
-    allowManyWorkers: options.allowManyWorkers === true,
-    budgets: { maxTotalQueries: null, maxTimeMs: null, maxTokens: null, maxCostUsd: null, ...options.budgets },
-    outDir,
-    mode: 'new',
-    // In-memory examples already set an earlier campaign aside (their file lives in the new folder).
-    force: options.force === true && !Array.isArray(options.dataset),
-    retryErrored: options.retryErrored === true,
+    dataset: file.labelMap === undefined ? request.dataset : { ...request.dataset, labelMap: file.labelMap },
     handleSignals: options.handleSignals === true,
-    stopTimeoutMs: options.stopTimeoutMs ?? defaults.stopTimeout.default,
   };
 }
 
