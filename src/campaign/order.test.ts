@@ -48,3 +48,26 @@ test('a failing task stops the campaign with its error', async () => {
     /worker crashed/,
   );
 });
+
+test('a stop check counts examples finished but not yet emitted as in flight (their texts are not counted yet)', async () => {
+  const seen: { unemitted: number; told: number }[] = [];
+  let launched = 0;
+  let emitted = 0;
+  await attackInOrder(
+    examples.slice(0, 6),
+    3,
+    async (ex) => {
+      launched++;
+      // The first example is slow: the others finish and wait behind it.
+      await new Promise((r) => setTimeout(r, ex.index === 0 ? 40 : 1));
+      return { id: ex.id } as ResultRecord;
+    },
+    () => emitted++,
+    (inFlight) => {
+      seen.push({ unemitted: launched - emitted, told: inFlight });
+      return null;
+    },
+  );
+  for (const s of seen) assert.equal(s.told, s.unemitted);
+  assert.ok(seen.some((s) => s.told >= 3));
+});

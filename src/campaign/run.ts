@@ -464,7 +464,9 @@ export async function attackInOrder(
       await Promise.race([...inFlight, gaveUp]);
       continue;
     }
-    if (shouldStop(inFlight.size) !== null) break;
+    // Launched but not yet emitted: an example that finished while an earlier one still runs waits in `ready`, and
+    // its texts reach the budget only when its record is written, so it still counts as in flight.
+    if (shouldStop(launched - next) !== null) break;
     const item = await source.next();
     if (item.done) break;
     const k = launched++;
