@@ -49,7 +49,7 @@ test('a failing task stops the campaign with its error', async () => {
   );
 });
 
-test('a stop check counts examples finished but not yet emitted as in flight (their texts are not counted yet)', async () => {
+test('a stop check counts examples finished but not yet emitted as in flight (their texts are uncounted)', async () => {
   const seen: { unemitted: number; told: number }[] = [];
   let launched = 0;
   let emitted = 0;
