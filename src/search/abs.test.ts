@@ -1,5 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Evaluated, SearchContext, SearchMethod } from '../core/search.js';
 import { engineFixture } from '../testing/engine-fixture.js';
 import { contractTable, runSearchContract } from '../testing/search-contract.js';
@@ -32,7 +35,8 @@ test('abs: presets — paper intent ranks by weighted saliency in one batch per 
   assert.equal(released.reuseRankingSuccess, false);
   assert.equal(released.beamWidth, 6);
   assert.deepEqual(resolveAbsOptions({ paperFaithful: true, quirks: ['a'] }).quirks, ['a']);
-  assert.equal(resolveAbsOptions({}).ranking, 'delete');
+  assert.equal(resolveAbsOptions({}).ranking, 'sweep');
+  assert.deepEqual(intent.interchangeable, [], 'the paper asks about every candidate');
 });
 
 test('abs: Quiver defaults find the same easy flip as the paper with fewer queries', async () => {
@@ -104,4 +108,33 @@ test('abs: a success met while ranking is returned at once unless quirk (g) forb
   assert.equal(reuse.found.succeeded, true);
   assert.equal(noReuse.found.succeeded, true);
   assert.ok(noReuse.requested > reuse.requested, 'without reuse the search asks for texts the ranking already scored');
+});
+
+test('abs: the prior option names a labelled file, needs the sweep, and reports what it cost', async () => {
+  assert.throws(() => abs({ prior: 'data.jsonl' }), /option "prior" must be \{"train"/);
+  assert.throws(() => abs({ prior: { train: 'd.jsonl', text: 'x' } }), /option "prior" must be/);
+  assert.throws(() => abs({ prior: { train: 'd.jsonl' }, ranking: 'delete' }), /needs ranking "sweep"/);
+  assert.deepEqual(resolveAbsOptions({ prior: { train: 'd.jsonl' } }).prior, { train: 'd.jsonl', textField: 'text', labelField: 'label' });
+  assert.equal(abs().priorCost(), null);
+
+  const dir = mkdtempSync(join(tmpdir(), 'quiver-abs-prior-'));
+  const train = join(dir, 'data.jsonl');
+  writeFileSync(train, ['{"text":"great food","label":"positive"}', '{"text":"bad food","label":"negative"}'].join('\n'));
+  const search = abs({ prior: { train } });
+  const f = await engineFixture({ text: easy, groundTruth: 'positive', perturbations: [swapTable({ ...contractTable, great: ['bad'] })] });
+  assert.equal((await search.search(f.ctx)).succeeded, true);
+  const cost = search.priorCost();
+  assert.ok(cost !== null && cost.texts > 0 && cost.trainMs >= 0 && cost.scoreMs >= 0);
+  // The prior ranks "great" (seen with the positive label) first: the flip is the first text asked about.
+  assert.equal(f.target.sent[1], 'The food was bad and the dessert was good.');
+});
+
+test('abs: a text close to flipping has every typo variant tried; elsewhere one per word', async () => {
+  const perturbations = [swapTable({ great: ['bad'] }), swapTable({ good: ['godo', 'goood'] }, 'typo')];
+  const f = await engineFixture({ text: 'The food was great and good.', groundTruth: 'positive', perturbations });
+  // great -> bad leaves the text barely positive (lead 0.1): there both typos of "good" are asked about.
+  const found = await abs({ forecast: false }).search(f.ctx);
+  assert.equal(found.succeeded, true);
+  assert.ok(f.target.sent.includes('The food was bad and goood.'));
+  assert.ok(!f.target.sent.includes('The food was great and goood.'), 'at the original, far from flipping, one typo per word');
 });
