@@ -138,3 +138,10 @@ test('abs: a text close to flipping has every typo variant tried; elsewhere one 
   assert.ok(f.target.sent.includes('The food was bad and goood.'));
   assert.ok(!f.target.sent.includes('The food was great and goood.'), 'at the original, far from flipping, one typo per word');
 });
+
+test('abs: the default composes greedily (beam width 1); the paper presets keep their beam of 6', () => {
+  assert.equal(resolveAbsOptions({}).beamWidth, 1);
+  assert.equal(resolveAbsOptions({ paperIntent: true }).beamWidth, 6);
+  assert.equal(resolveAbsOptions({ paperIntent: true, minBeamWidth: 3 }).minBeamWidth, 3);
+  assert.throws(() => abs({ paperIntent: true, prior: { train: 'd.jsonl' } }), /needs ranking "sweep"/);
+});

@@ -12,7 +12,8 @@
  *   trained on the campaign's dataset (`prior`); a one-edit flip ends the search as one edit. Where the target
  *   answers like a dense, additive model, an additive forecast of the composites ends a hopeless example or asks
  *   straight for the fewest edits forecast to flip (`forecast`, dense-target.ts). What is left goes to the beam, words
- *   ranked by their best measured edit: beam members compete with their children (`keepParents`, so an edit that
+ *   ranked by their best measured edit, with a width of 1 (greedy: a wider beam found no extra flip on any cell of
+ *   the comparison, and cost more queries; `beamWidth` widens it): beam members compete with their children (`keepParents`, so an edit that
  *   does not help is not taken) and only each member's best child enters (`bestChildOnly`); members are expanded best
  *   first, one batch each, stopping at the first success or improvement (`lazy: 'improvement'`); at a word whose best
  *   edit does not help, only the best member with candidates there is expanded (`headOnlyUnimportant`); a text close
