@@ -20,7 +20,7 @@ test('search-comparison: every method builds, ids are unique, the literature row
   assert.deepEqual(cells().map((c) => c.id), ['sst2-wink', 'sst2-vader', 'mr-wink', 'mr-vader', 'fp-nb', 'ag-nb', 'sst2-openai']);
   const served = cells().find((c) => c.served !== undefined)!;
   assert.deepEqual(ms.filter((m) => runsOn(served, m)).map((m) => m.id).sort(), [...served.served!.methods].sort());
-  assert.ok(ms.filter((m) => m.id !== 'abs').every((m) => m.priorFromExamples !== true), 'only the default row gets the prior');
+  assert.deepEqual(ms.filter((m) => m.priorFromExamples === true).map((m) => m.id), ['abs', 'abs-beam'], 'the default row and its beam variant get the prior');
 });
 
 test('search-comparison: a job is deterministic, and the fingerprint ignores wall time only', async () => {

@@ -58,7 +58,7 @@ export function cells(): Cell[] {
       file: join(d, 'sst2-dev.jsonl'),
       target: 'openai:afinn',
       trainOnFile: false,
-      served: { model: 'local:afinn', answer: 'logprobs', methods: ['abs', 'abs-noprior', 'abs-loo', 'pwws', 'textfooler'] },
+      served: { model: 'local:afinn', answer: 'logprobs', methods: ['abs', 'abs-noprior', 'abs-beam', 'abs-loo', 'pwws', 'textfooler'] },
     },
   ];
 }
@@ -75,6 +75,13 @@ export function methods(): Method[] {
       priorFromExamples: true,
     },
     { id: 'abs-noprior', label: 'ABS (Quiver defaults, no prior)', search: { name: 'abs', options: {} }, source: 'abs defaults' },
+    {
+      id: 'abs-beam',
+      label: 'ABS (Quiver defaults, prior from the dataset, beam of 6)',
+      search: { name: 'abs', options: { beamWidth: 6 } },
+      source: 'abs defaults with the paper\'s beam width, and the same prior as the default row',
+      priorFromExamples: true,
+    },
     {
       id: 'abs-loo',
       label: 'ABS (previous defaults: leave-one-out ranking, every typo)',

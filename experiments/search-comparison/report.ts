@@ -77,9 +77,9 @@ export function renderReport(args: {
   out.push(`The default (\`abs\`, prior from the dataset) against TextFooler-style greedy search: at least its success at ≤ ${QUERY_RATIO_TARGET}× its ` +
     'unique queries; on the examples both flip, a mean flip distance no longer than PWWS\'s; every example one edit can flip (by an ' +
     'audit that asks about every one-edit candidate, typo variants included) reported as a one-edit flip. The last column is ' +
-    'the same search without the prior.', '');
-  out.push(`| cell | success ≥ TextFooler | unique queries / TextFooler | ≤ ${QUERY_RATIO_TARGET}× | flip distance where both flip ≤ PWWS | one-edit flips reported as one edit | without the prior: success, unique / TextFooler |`);
-  out.push('|---|---|---|---|---|---|---|');
+    'the same search without the prior; the one before, with a beam of 6 instead of the default\'s 1 (greedy).', '');
+  out.push(`| cell | success ≥ TextFooler | unique queries / TextFooler | ≤ ${QUERY_RATIO_TARGET}× | flip distance where both flip ≤ PWWS | one-edit flips reported as one edit | beam of 6: success, unique queries (does it pay?) | without the prior: success, unique / TextFooler |`);
+  out.push('|---|---|---|---|---|---|---|---|');
   for (const c of cells) {
     const a = get(c.id, 'abs');
     const t = get(c.id, 'textfooler');
@@ -88,13 +88,16 @@ export function renderReport(args: {
     const check = args.checks.find((k) => k.cell === c.id);
     const paired = check?.paired.find((p) => p.method === 'abs');
     const oneEdit = check?.oneEdit.find((o) => o.method === 'abs');
+    const b = get(c.id, 'abs-beam');
+    const beamPays = b !== undefined && (b.successRate ?? 0) > (a.successRate ?? 0);
+    const beam = b === undefined ? '–' : `${pct(b.successRate)} %, ${num(b.avgUniqueQueries)} (${beamPays ? 'yes' : 'no'})`;
     const n = get(c.id, 'abs-noprior');
     const without = n === undefined ? '–' : `${pct(n.successRate)} %, ${((n.avgUniqueQueries ?? 0) / (t.avgUniqueQueries ?? 1)).toFixed(2)}×`;
     out.push(`| ${c.id} | ${yes((a.successRate ?? 0) >= (t.successRate ?? 0))} (${pct(a.successRate)} vs ${pct(t.successRate)} %) | ` +
       `${num(a.avgUniqueQueries)} / ${num(t.avgUniqueQueries)} = ${ratio.toFixed(2)} | ${yes(ratio <= QUERY_RATIO_TARGET)} | ` +
       (paired === undefined ? '– | ' : `${yes((paired.meanDistance ?? 0) <= (paired.versusMeanDistance ?? 0))} (${num(paired.meanDistance, 2)} vs ${num(paired.versusMeanDistance, 2)} on ${paired.both}) | `) +
       (oneEdit === undefined ? '– | ' : `${yes(oneEdit.reportedAsOne === oneEdit.flippable)} (${oneEdit.reportedAsOne} of ${oneEdit.flippable}) | `) +
-      `${without} |`);
+      `${beam} | ${without} |`);
   }
   out.push('');
   const served = cells.filter((c) => c.served !== undefined);
