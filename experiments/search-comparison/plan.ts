@@ -85,7 +85,7 @@ export function methods(): Method[] {
     {
       id: 'abs-loo',
       label: 'ABS (previous defaults: leave-one-out ranking, every typo)',
-      search: { name: 'abs', options: { ranking: 'delete', interchangeable: [] } },
+      search: { name: 'abs', options: { ranking: 'delete', interchangeable: [], beamWidth: 6 } },
       source: 'abs defaults before issue #18',
     },
     fromRecipe('abs-paper-faithful', 'ABS paper-faithful (code as released)', 'abs-xiao-2024'),

@@ -92,9 +92,10 @@ export function renderReport(args: {
     const beamPays = b !== undefined && (b.successRate ?? 0) > (a.successRate ?? 0);
     const beam = b === undefined ? '–' : `${pct(b.successRate)} %, ${num(b.avgUniqueQueries)} (${beamPays ? 'yes' : 'no'})`;
     const n = get(c.id, 'abs-noprior');
-    const without = n === undefined ? '–' : `${pct(n.successRate)} %, ${((n.avgUniqueQueries ?? 0) / (t.avgUniqueQueries ?? 1)).toFixed(2)}×`;
+    const nRatio = (n?.avgUniqueQueries ?? 0) / (t.avgUniqueQueries ?? 1);
+    const without = n === undefined ? '–' : `${pct(n.successRate)} %, ${nRatio.toFixed(3)}× (${(n.successRate ?? 0) >= (t.successRate ?? 0) && nRatio <= QUERY_RATIO_TARGET ? 'meets both' : '**misses**'})`;
     out.push(`| ${c.id} | ${yes((a.successRate ?? 0) >= (t.successRate ?? 0))} (${pct(a.successRate)} vs ${pct(t.successRate)} %) | ` +
-      `${num(a.avgUniqueQueries)} / ${num(t.avgUniqueQueries)} = ${ratio.toFixed(2)} | ${yes(ratio <= QUERY_RATIO_TARGET)} | ` +
+      `${num(a.avgUniqueQueries)} / ${num(t.avgUniqueQueries)} = ${ratio.toFixed(3)} | ${yes(ratio <= QUERY_RATIO_TARGET)} | ` +
       (paired === undefined ? '– | ' : `${yes((paired.meanDistance ?? 0) <= (paired.versusMeanDistance ?? 0))} (${num(paired.meanDistance, 2)} vs ${num(paired.versusMeanDistance, 2)} on ${paired.both}) | `) +
       (oneEdit === undefined ? '– | ' : `${yes(oneEdit.reportedAsOne === oneEdit.flippable)} (${oneEdit.reportedAsOne} of ${oneEdit.flippable}) | `) +
       `${beam} | ${without} |`);
@@ -108,7 +109,7 @@ export function renderReport(args: {
     const ratio = (a.avgUniqueQueries ?? 0) / (prev.avgUniqueQueries ?? 1);
     out.push(`On the served cell (${c.id}), against the previous default: success ${pct(a.successRate)} vs ${pct(prev.successRate)} % ` +
       `(${(a.successRate ?? 0) >= (prev.successRate ?? 0) ? 'at least the same' : '**lower**'}), unique queries ${num(a.avgUniqueQueries)} vs ` +
-      `${num(prev.avgUniqueQueries)} = ${ratio.toFixed(2)}× (target ≤ ${SERVED_RATIO_TARGET}×: ${yes(ratio <= SERVED_RATIO_TARGET)}), prompt tokens ` +
+      `${num(prev.avgUniqueQueries)} = ${ratio.toFixed(3)}× (target ≤ ${SERVED_RATIO_TARGET}×: ${yes(ratio <= SERVED_RATIO_TARGET)}), prompt tokens ` +
       `${num(a.avgPromptTokens, 0)} vs ${num(prev.avgPromptTokens, 0)} and ${num(a.msPerAttacked, 0)} vs ${num(prev.msPerAttacked, 0)} ms per attacked example.`, '');
   }
 

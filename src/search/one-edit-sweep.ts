@@ -109,7 +109,8 @@ export class OneEditSweep {
         else if (probe !== undefined && v === probe.view) this.deferred.push({ ...x, like: probe.cand });
       }
     }
-    const now = others.filter((x) => !this.deferred.some((d) => d.cand === x.cand));
+    const deferred = new Set(this.deferred.map((d) => d.cand));
+    const now = others.filter((x) => !deferred.has(x.cand));
     return this.sweep(now.sort((a, b) => (this.effect.get(b.id) ?? 0) - (this.effect.get(a.id) ?? 0) || this.byPrediction(a, b)));
   }
 
