@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSearch } from '../../src/search/index.js';
 import { sharedDataset } from '../../src/testing/cli.js';
-import { runJob } from './job.js';
-import { cells, methods } from './plan.js';
+import { oneEditCheck, pairedDistance } from './checks.js';
+import { AUDIT, runAudit, runJob } from './job.js';
+import { cells, methods, runsOn } from './plan.js';
 import { fingerprint } from './report.js';
 
 test('search-comparison: every method builds, ids are unique, the literature rows come from recipes', () => {
@@ -18,7 +19,20 @@ test('search-comparison: every method builds, ids are unique, the literature row
   }
   assert.deepEqual(
     cells().map((c) => c.id),
-    ['sst2-wink', 'sst2-vader', 'mr-wink', 'mr-vader', 'fp-nb', 'ag-nb'],
+    ['sst2-wink', 'sst2-vader', 'mr-wink', 'mr-vader', 'fp-nb', 'ag-nb', 'sst2-openai'],
+  );
+  const served = cells().find((c) => c.served !== undefined)!;
+  assert.deepEqual(
+    ms
+      .filter((m) => runsOn(served, m))
+      .map((m) => m.id)
+      .sort(),
+    [...served.served!.methods].sort(),
+  );
+  assert.deepEqual(
+    ms.filter((m) => m.priorFromExamples === true).map((m) => m.id),
+    ['abs', 'abs-beam'],
+    'the default row and its beam variant get the prior',
   );
 });
 
@@ -34,4 +48,18 @@ test('search-comparison: a job is deterministic, and the fingerprint ignores wal
   assert.equal(a.minimal, a.succeeded);
   assert.notEqual(fingerprint([a]), fingerprint([{ ...a, succeeded: a.succeeded + 1 }]));
   assert.ok(existsSync(join(runsDir, 'sst2-vader', 'abs', 'results.jsonl')));
+  assert.ok(a.prior !== null && a.prior.textsPerAttacked > 0, 'the default row reports what its prior cost');
+});
+
+test('search-comparison: the one-edit audit and the per-example checks', async () => {
+  sharedDataset('sst2-dev.jsonl');
+  const runsDir = mkdtempSync(join(tmpdir(), 'quiver-bench-'));
+  const spec = { cell: 'sst2-vader', limit: 12, runsDir, cacheDir: join(runsDir, 'cache') };
+  const audit = await runAudit({ ...spec, method: AUDIT });
+  assert.ok(audit.oneEditFlippable.length > 0 && audit.oneEditFlippable.length <= audit.attacked);
+  for (const method of ['abs', 'pwws']) await runJob({ ...spec, method });
+  const check = oneEditCheck(runsDir, audit, 'abs')!;
+  assert.equal(check.reportedAsOne, check.flippable, 'every example one edit can flip is reported as one edit');
+  const paired = pairedDistance(runsDir, 'sst2-vader', 'abs', 'pwws')!;
+  assert.ok(paired.both > 0 && paired.meanDistance! <= paired.versusMeanDistance!);
 });

@@ -14,6 +14,15 @@ export interface Cell {
   readonly target: string;
   /** For `local:nb`: train on the file, attack only its held-out examples. */
   readonly trainOnFile: boolean;
+  /**
+   * An `openai:` target: the local model `quiver serve` answers with, in the main process, and the answer mode asked
+   * for. Only the methods in `methods` run on such a cell (each query is an HTTP round trip).
+   */
+  readonly served?: {
+    readonly model: string;
+    readonly answer: 'logprobs' | 'label' | 'json' | 'aorta';
+    readonly methods: readonly string[];
+  };
 }
 
 export interface Method {
@@ -22,6 +31,11 @@ export interface Method {
   readonly search: ComponentRef;
   /** Where the search configuration comes from. */
   readonly source: string;
+  /**
+   * Give the search a surrogate prior trained on the cell's dataset (the file; for naive Bayes cells its held-out
+   * split), each example left out of its own prior.
+   */
+  readonly priorFromExamples?: boolean;
 }
 
 export const SEED = 42;
@@ -69,6 +83,18 @@ export function cells(): Cell[] {
       target: 'local:nb',
       trainOnFile: true,
     },
+    {
+      id: 'sst2-openai',
+      dataset: 'SST-2 dev',
+      file: join(d, 'sst2-dev.jsonl'),
+      target: 'openai:afinn',
+      trainOnFile: false,
+      served: {
+        model: 'local:afinn',
+        answer: 'logprobs',
+        methods: ['abs', 'abs-noprior', 'abs-beam', 'abs-loo', 'pwws', 'textfooler'],
+      },
+    },
   ];
 }
 
@@ -81,12 +107,32 @@ export function methods(): Method[] {
     source: `recipe ${recipe}`,
   });
   return [
-    { id: 'abs', label: 'ABS (Quiver defaults)', search: { name: 'abs', options: {} }, source: 'abs defaults' },
     {
-      id: 'abs-ws',
-      label: 'ABS (Quiver defaults, weighted-saliency ranking)',
-      search: { name: 'abs', options: { ranking: 'weighted-saliency' } },
-      source: 'abs defaults with PWWS ranking',
+      id: 'abs',
+      label: 'ABS (Quiver defaults, prior from the dataset)',
+      search: { name: 'abs', options: {} },
+      source:
+        "abs defaults, with `prior` set to the cell's dataset (a naive Bayes surrogate, each example left out of its own prior)",
+      priorFromExamples: true,
+    },
+    {
+      id: 'abs-noprior',
+      label: 'ABS (Quiver defaults, no prior)',
+      search: { name: 'abs', options: {} },
+      source: 'abs defaults',
+    },
+    {
+      id: 'abs-beam',
+      label: 'ABS (Quiver defaults, prior from the dataset, beam of 6)',
+      search: { name: 'abs', options: { beamWidth: 6 } },
+      source: "abs defaults with the paper's beam width, and the same prior as the default row",
+      priorFromExamples: true,
+    },
+    {
+      id: 'abs-loo',
+      label: 'ABS (previous defaults: leave-one-out ranking, every typo)',
+      search: { name: 'abs', options: { ranking: 'delete', interchangeable: [], beamWidth: 6 } },
+      source: 'abs defaults before issue #18',
     },
     fromRecipe('abs-paper-faithful', 'ABS paper-faithful (code as released)', 'abs-xiao-2024'),
     {
@@ -111,12 +157,35 @@ export function methods(): Method[] {
   ];
 }
 
-export function attackConfig(cell: Cell, method: Method, cacheDir: string): AttackConfig {
+/** Does `method` run on `cell`? Every method on a local cell; the listed ones on a served cell. */
+export function runsOn(cell: Cell, method: Method): boolean {
+  return cell.served === undefined || cell.served.methods.includes(method.id);
+}
+
+/**
+ * `priorFile`: the cell's dataset as JSONL, for methods with `priorFromExamples`; `baseURL`: where the served cell's
+ * model answers.
+ */
+export function attackConfig(
+  cell: Cell,
+  method: Method,
+  cacheDir: string,
+  priorFile?: string,
+  baseURL?: string,
+): AttackConfig {
+  const search =
+    method.priorFromExamples === true && priorFile !== undefined
+      ? { name: method.search.name, options: { ...method.search.options, prior: { train: priorFile } } }
+      : method.search;
   return {
     target: cell.target,
-    targetOptions: cell.trainOnFile ? { train: cell.file, cacheDir } : {},
+    targetOptions: cell.trainOnFile
+      ? { train: cell.file, cacheDir }
+      : cell.served !== undefined
+        ? servedTargetOptions(cell, baseURL)
+        : {},
     goal: { name: 'untargeted' },
-    search: method.search,
+    search,
     perturbations: PERTURBATIONS,
     maxPerturbRatio: MAX_PERTURB_RATIO,
     protect: [],
@@ -125,4 +194,13 @@ export function attackConfig(cell: Cell, method: Method, cacheDir: string): Atta
     stabilitySamples: 0,
     verifyRepeats: 1,
   };
+}
+
+/**
+ * What a user would pick against a chat endpoint: the default prompt of the answer mode (the text last, after
+ * `Text:`), the dataset's labels, no response cache (every query reaches the endpoint and is counted in tokens).
+ */
+function servedTargetOptions(cell: Cell, baseURL: string | undefined): Record<string, unknown> {
+  if (baseURL === undefined) throw new Error(`cell ${cell.id}: the served model's base URL is missing`);
+  return { baseURL, apiKeyEnv: 'QUIVER_BENCH_API_KEY', labels: ['negative', 'positive'], answer: cell.served!.answer };
 }

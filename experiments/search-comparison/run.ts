@@ -10,13 +10,17 @@ import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startServer, type ServeHandle } from '../../src/serve/server.js';
+import { createTarget } from '../../src/targets/index.js';
 import { loadNbModel, resolveNbOptions } from '../../src/targets/nb.js';
 import { packageRoot } from '../../src/version.js';
-import type { JobMetrics, JobSpec } from './job.js';
-import { cells, methods } from './plan.js';
+import { cellChecks, type CellChecks } from './checks.js';
+import { AUDIT, type AuditResult, type JobMetrics, type JobSpec } from './job.js';
+import { cells, methods, runsOn, type Cell } from './plan.js';
 import { fingerprint, renderReport } from './report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const SERVE_LATENCY_MS = 20;
 
 function arg(name: string): string | undefined {
   const k = process.argv.indexOf(`--${name}`);
@@ -55,6 +59,8 @@ interface SavedRun {
   readonly wallMs: number;
   readonly fingerprint: string;
   readonly results: JobMetrics[];
+  readonly audits: AuditResult[];
+  readonly checks: CellChecks[];
 }
 
 const plannedCells = cells().filter((c) => pickCells === undefined || pickCells.includes(c.id));
@@ -69,16 +75,33 @@ for (const c of plannedCells) if (c.trainOnFile) loadNbModel(resolveNbOptions({ 
 rmSync(runsDir, { recursive: true, force: true });
 mkdirSync(runsDir, { recursive: true });
 
-// Longest jobs first, so the workers finish together.
-const methodCost: Record<string, number> = { pso: 8, beam: 5, random: 4, genetic: 4, abfs: 2 };
+// Served cells: `quiver serve`'s server in this process, answering with the cell's local model over HTTP.
+const servers = new Map<string, ServeHandle>();
+for (const c of plannedCells) if (c.served !== undefined) servers.set(c.id, await serve(c));
+
+// Longest jobs first, so the workers finish together; one one-edit audit per cell.
+const methodCost: Record<string, number> = { pso: 8, beam: 5, random: 4, genetic: 4, abfs: 2, [AUDIT]: 2 };
 const cost = (cell: string, method: string) =>
   (methodCost[method] ?? 1) * (cell.startsWith('ag') ? 4 : cell.startsWith('mr') ? 2 : 1);
+const spec = (c: Cell, method: string): JobSpec => ({
+  cell: c.id,
+  method,
+  limit,
+  runsDir,
+  cacheDir,
+  ...(servers.has(c.id) ? { baseURL: servers.get(c.id)!.url } : {}),
+});
 const queue: JobSpec[] = plannedCells
-  .flatMap((c) => plannedMethods.map((m) => ({ cell: c.id, method: m.id, limit, runsDir, cacheDir })))
+  .flatMap((c) => [
+    ...plannedMethods.filter((m) => runsOn(c, m)).map((m) => spec(c, m.id)),
+    ...(pickMethods === undefined ? [spec(c, AUDIT)] : []),
+  ])
   .sort((a, b) => cost(b.cell, b.method) - cost(a.cell, a.method));
 
 const started = performance.now();
 const results: JobMetrics[] = [];
+const audits: AuditResult[] = [];
+let done = 0;
 const total = queue.length;
 await Promise.all(
   Array.from(
@@ -95,18 +118,28 @@ await Promise.all(
           }
           child.send(spec);
         };
-        child.on('message', (msg: { ok: boolean; metrics?: JobMetrics; error?: string }) => {
+        child.on('message', (msg: { ok: boolean; metrics?: JobMetrics | AuditResult; error?: string }) => {
           if (!msg.ok) {
             child.kill();
             reject(new Error(msg.error));
             return;
           }
-          results.push(msg.metrics!);
           const m = msg.metrics!;
-          process.stderr.write(
-            `[${results.length}/${total}] ${m.cell} ${m.method}: ${m.succeeded}/${m.succeeded + m.failed} flips, ` +
-              `${m.avgUniqueQueries?.toFixed(1)} unique queries, ${(m.elapsedMs / 1000).toFixed(1)} s\n`,
-          );
+          done++;
+          if (m.method === AUDIT) {
+            const a = m as AuditResult;
+            audits.push(a);
+            process.stderr.write(
+              `[${done}/${total}] ${a.cell} one-edit audit: ${a.oneEditFlippable.length}/${a.attacked} flippable by one edit\n`,
+            );
+          } else {
+            const j = m as JobMetrics;
+            results.push(j);
+            process.stderr.write(
+              `[${done}/${total}] ${j.cell} ${j.method}: ${j.succeeded}/${j.succeeded + j.failed} flips, ` +
+                `${j.avgUniqueQueries?.toFixed(1)} unique queries, ${(j.elapsedMs / 1000).toFixed(1)} s\n`,
+            );
+          }
           next();
         });
         child.on('error', reject);
@@ -115,26 +148,73 @@ await Promise.all(
   ),
 );
 const wallMs = performance.now() - started;
+for (const server of servers.values()) await server.close();
 
+const checked = ['abs', 'abs-noprior', 'abs-loo', 'textfooler'];
+const checks = plannedCells.map((c) =>
+  cellChecks(
+    runsDir,
+    c.id,
+    checked,
+    audits.find((a) => a.cell === c.id),
+  ),
+);
 const command = ['npx tsx experiments/search-comparison/run.ts', ...process.argv.slice(2)].join(' ');
-const report = renderReport({ results, cells: plannedCells, methods: plannedMethods, limit, jobs, wallMs, command });
+const report = renderReport({
+  results,
+  audits,
+  checks,
+  cells: plannedCells,
+  methods: plannedMethods,
+  limit,
+  jobs,
+  wallMs,
+  command,
+});
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, report);
+const sortedAudits = [...audits].sort(
+  (a, b) => plannedCells.findIndex((c) => c.id === a.cell) - plannedCells.findIndex((c) => c.id === b.cell),
+);
 const saved: SavedRun = {
   command,
   limit,
   jobs,
   wallMs,
-  fingerprint: fingerprint(results),
+  fingerprint: fingerprint(results, sortedAudits),
   results: sortResults(results),
+  audits: sortedAudits,
+  checks,
 };
-writeFileSync(jsonOut, `${JSON.stringify(saved, null, 2)}\n`);
+writeFileSync(jsonOut, JSON.stringify(saved, null, 2) + '\n');
 process.stderr.write(
-  `wrote ${relative(process.cwd(), out)} in ${(wallMs / 1000).toFixed(0)} s; fingerprint ${fingerprint(results)}\n`,
+  `wrote ${relative(process.cwd(), out)} in ${(wallMs / 1000).toFixed(0)} s; fingerprint ${saved.fingerprint}\n`,
 );
 
 function sortResults(rs: readonly JobMetrics[]): JobMetrics[] {
   const ci = (id: string) => plannedCells.findIndex((c) => c.id === id);
   const mi = (id: string) => plannedMethods.findIndex((m) => m.id === id);
   return [...rs].sort((a, b) => ci(a.cell) - ci(b.cell) || mi(a.method) - mi(b.method));
+}
+
+/** The cell's local model behind `quiver serve`'s server, with a fixed 20 ms per request, as a fast endpoint. */
+async function serve(c: Cell): Promise<ServeHandle> {
+  const model = c.served!.model;
+  return startServer(await createTarget(model), {
+    port: 0,
+    answer: 'auto',
+    marker: 'Text:',
+    decimals: null,
+    modelNames: [c.target.slice('openai:'.length), model],
+    requiredKey: null,
+    verbose: false,
+    latencyMs: SERVE_LATENCY_MS,
+    jitterMs: 0,
+    errorRate: 0,
+    dropRate: 0,
+    rateLimitRpm: null,
+    rateLimitShare: 0,
+    noise: 0,
+    seed: 0,
+  });
 }

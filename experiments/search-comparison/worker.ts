@@ -1,10 +1,8 @@
-/**
- * @module A benchmark worker process: runs the jobs its parent sends, one at a time, and reports each one's metrics.
- */
-import { runJob, type JobSpec } from './job.js';
+/** @module A benchmark worker process: runs the jobs its parent sends, one at a time, and reports each one's metrics. */
+import { AUDIT, runAudit, runJob, type JobSpec } from './job.js';
 
 process.on('message', (spec: JobSpec) => {
-  runJob(spec).then(
+  (spec.method === AUDIT ? runAudit(spec) : runJob(spec)).then(
     (metrics) => process.send!({ ok: true, metrics }),
     (err: unknown) =>
       process.send!({ ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) }),
