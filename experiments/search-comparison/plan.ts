@@ -112,7 +112,8 @@ export function methods(): Method[] {
       label: 'ABS (Quiver defaults, prior from the dataset)',
       search: { name: 'abs', options: {} },
       source:
-        "abs defaults, with `prior` set to the cell's dataset (a naive Bayes surrogate, each example left out of its own prior)",
+        "abs defaults, with `prior` set to the cell's dataset " +
+        '(a naive Bayes surrogate, each example left out of its own prior)',
       priorFromExamples: true,
     },
     {

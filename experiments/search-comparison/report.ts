@@ -62,50 +62,69 @@ export function renderReport(args: {
       `${args.jobs} worker processes; wall time ${(args.wallMs / 1000).toFixed(0)} s.`,
   );
   out.push(
-    `- Data: the first ${args.limit} examples of each cell. \`local:nb\` cells attack the first ${args.limit} examples of the ` +
+    `- Data: the first ${args.limit} examples of each cell. ` +
+      `\`local:nb\` cells attack the first ${args.limit} examples of the ` +
       'held-out split (20 % of the file, chosen by a hash of the id) and train on the rest of the same file.',
   );
   out.push(
-    `- Space, the same for every method: perturbations ${PERTURBATIONS.map((p) => `\`${p.name}\``).join(', ')} (default options); ` +
-      `constraints repeat-modification, max-perturb-ratio ${MAX_PERTURB_RATIO}, NLTK stopwords (and Quiver's default typo cap and ` +
+    '- Space, the same for every method: perturbations ' +
+      `${PERTURBATIONS.map((p) => `\`${p.name}\``).join(', ')} (default options); ` +
+      `constraints repeat-modification, max-perturb-ratio ${MAX_PERTURB_RATIO}, ` +
+      "NLTK stopwords (and Quiver's default typo cap and " +
       `pos-consistency); untargeted goal; seed ${SEED}; no query budget; stability sampling off.`,
   );
   out.push(
-    '- Every success is shrunk to a 1-minimal edit set and re-verified by a fresh query before it counts (the engine does ' +
+    '- Every success is shrunk to a 1-minimal edit set and re-verified by a fresh query before it counts ' +
+      '(the engine does ' +
       'this for every method).',
   );
   out.push(
-    "- The default's surrogate prior (`abs` row) is a naive Bayes model trained on the cell's dataset: the whole file, or for " +
-      '`local:nb` cells its held-out split only (which the target never saw); the example under attack is left out of its own prior. ' +
+    "- The default's surrogate prior (`abs` row) is a naive Bayes model trained on the cell's dataset: " +
+      'the whole file, or for ' +
+      '`local:nb` cells its held-out split only (which the target never saw); ' +
+      'the example under attack is left out of its own prior. ' +
       'Its cost is reported under each table: it asks the target nothing, but it is not free.',
   );
   out.push(
-    "- The served cell (`openai:`) runs `quiver serve`'s server in the benchmark's main process, answering with a local model " +
-      'over the OpenAI chat API, 20 ms per request; the target asks with its default prompt for the answer mode and no response cache.',
+    "- The served cell (`openai:`) runs `quiver serve`'s server in the benchmark's main process, " +
+      'answering with a local model ' +
+      'over the OpenAI chat API, 20 ms per request; ' +
+      'the target asks with its default prompt for the answer mode and no response cache.',
   );
   out.push(
-    '- Columns: success % = succeeded / (succeeded + failed); accuracy under attack = originals still right after the ' +
-      'attack / all examples; queries = evaluations requested per attacked example (cache hits included: what the released ABS, ' +
-      'which has no cache, sends, and what TextAttack counts in num_queries, which includes the hits of its LRU cache); unique = texts actually sent; perturbed words % and ' +
-      "flip distance (edits) average successes; ms / success = wall time over attacked examples per success (the paper's " +
-      'T-O); prompt tokens and ms per attacked example on the served cell (search and verification). Times are the only ' +
+    '- Columns: success % = succeeded / (succeeded + failed); ' +
+      'accuracy under attack = originals still right after the ' +
+      'attack / all examples; queries = evaluations requested per attacked example ' +
+      '(cache hits included: what the released ABS, ' +
+      'which has no cache, sends, and what TextAttack counts in num_queries, ' +
+      'which includes the hits of its LRU cache); unique = texts actually sent; perturbed words % and ' +
+      'flip distance (edits) average successes; ' +
+      "ms / success = wall time over attacked examples per success (the paper's " +
+      'T-O); prompt tokens and ms per attacked example on the served cell (search and verification). ' +
+      'Times are the only ' +
       'columns that vary between runs.',
   );
   out.push(
-    `- Determinism fingerprint (every column but time, and the one-edit audits): \`${fingerprint(results, args.audits)}\`. Same seed, same fingerprint.`,
+    '- Determinism fingerprint (every column but time, and the one-edit audits): ' +
+      `\`${fingerprint(results, args.audits)}\`. Same seed, same fingerprint.`,
     '',
   );
 
   out.push("## The issue's targets, cell by cell (#18)", '');
   out.push(
-    `The default (\`abs\`, prior from the dataset) against TextFooler-style greedy search: at least its success at ≤ ${QUERY_RATIO_TARGET}× its ` +
-      "unique queries; on the examples both flip, a mean flip distance no longer than PWWS's; every example one edit can flip (by an " +
-      'audit that asks about every one-edit candidate, typo variants included) reported as a one-edit flip. The last column is ' +
+    'The default (`abs`, prior from the dataset) against TextFooler-style greedy search: ' +
+      `at least its success at ≤ ${QUERY_RATIO_TARGET}× its ` +
+      "unique queries; on the examples both flip, a mean flip distance no longer than PWWS's; " +
+      'every example one edit can flip (by an ' +
+      'audit that asks about every one-edit candidate, typo variants included) reported as a one-edit flip. ' +
+      'The last column is ' +
       "the same search without the prior; the one before, with a beam of 6 instead of the default's 1 (greedy).",
     '',
   );
   out.push(
-    `| cell | success ≥ TextFooler | unique queries / TextFooler | ≤ ${QUERY_RATIO_TARGET}× | flip distance where both flip ≤ PWWS | one-edit flips reported as one edit | beam of 6: success, unique queries (does it pay?) | without the prior: success, unique / TextFooler |`,
+    `| cell | success ≥ TextFooler | unique queries / TextFooler | ≤ ${QUERY_RATIO_TARGET}× | ` +
+      'flip distance where both flip ≤ PWWS | one-edit flips reported as one edit | ' +
+      'beam of 6: success, unique queries (does it pay?) | without the prior: success, unique / TextFooler |',
   );
   out.push('|---|---|---|---|---|---|---|---|');
   for (const c of cells) {
@@ -122,19 +141,24 @@ export function renderReport(args: {
       b === undefined ? '–' : `${pct(b.successRate)} %, ${num(b.avgUniqueQueries)} (${beamPays ? 'yes' : 'no'})`;
     const n = get(c.id, 'abs-noprior');
     const nRatio = (n?.avgUniqueQueries ?? 0) / (t.avgUniqueQueries ?? 1);
+    const nMeetsBoth = (n?.successRate ?? 0) >= (t.successRate ?? 0) && nRatio <= QUERY_RATIO_TARGET;
     const without =
       n === undefined
         ? '–'
-        : `${pct(n.successRate)} %, ${nRatio.toFixed(3)}× (${(n.successRate ?? 0) >= (t.successRate ?? 0) && nRatio <= QUERY_RATIO_TARGET ? 'meets both' : '**misses**'})`;
+        : `${pct(n.successRate)} %, ${nRatio.toFixed(3)}× (${nMeetsBoth ? 'meets both' : '**misses**'})`;
     out.push(
-      `| ${c.id} | ${yes((a.successRate ?? 0) >= (t.successRate ?? 0))} (${pct(a.successRate)} vs ${pct(t.successRate)} %) | ` +
-        `${num(a.avgUniqueQueries)} / ${num(t.avgUniqueQueries)} = ${ratio.toFixed(3)} | ${yes(ratio <= QUERY_RATIO_TARGET)} | ` +
+      `| ${c.id} | ${yes((a.successRate ?? 0) >= (t.successRate ?? 0))} ` +
+        `(${pct(a.successRate)} vs ${pct(t.successRate)} %) | ` +
+        `${num(a.avgUniqueQueries)} / ${num(t.avgUniqueQueries)} = ${ratio.toFixed(3)} | ` +
+        `${yes(ratio <= QUERY_RATIO_TARGET)} | ` +
         (paired === undefined
           ? '– | '
-          : `${yes((paired.meanDistance ?? 0) <= (paired.versusMeanDistance ?? 0))} (${num(paired.meanDistance, 2)} vs ${num(paired.versusMeanDistance, 2)} on ${paired.both}) | `) +
+          : `${yes((paired.meanDistance ?? 0) <= (paired.versusMeanDistance ?? 0))} ` +
+            `(${num(paired.meanDistance, 2)} vs ${num(paired.versusMeanDistance, 2)} on ${paired.both}) | `) +
         (oneEdit === undefined
           ? '– | '
-          : `${yes(oneEdit.reportedAsOne === oneEdit.flippable)} (${oneEdit.reportedAsOne} of ${oneEdit.flippable}) | `) +
+          : `${yes(oneEdit.reportedAsOne === oneEdit.flippable)} ` +
+            `(${oneEdit.reportedAsOne} of ${oneEdit.flippable}) | `) +
         `${beam} | ${without} |`,
     );
   }
@@ -146,17 +170,22 @@ export function renderReport(args: {
     if (a === undefined || prev === undefined) continue;
     const ratio = (a.avgUniqueQueries ?? 0) / (prev.avgUniqueQueries ?? 1);
     out.push(
-      `On the served cell (${c.id}), against the previous default: success ${pct(a.successRate)} vs ${pct(prev.successRate)} % ` +
-        `(${(a.successRate ?? 0) >= (prev.successRate ?? 0) ? 'at least the same' : '**lower**'}), unique queries ${num(a.avgUniqueQueries)} vs ` +
-        `${num(prev.avgUniqueQueries)} = ${ratio.toFixed(3)}× (target ≤ ${SERVED_RATIO_TARGET}×: ${yes(ratio <= SERVED_RATIO_TARGET)}), prompt tokens ` +
-        `${num(a.avgPromptTokens, 0)} vs ${num(prev.avgPromptTokens, 0)} and ${num(a.msPerAttacked, 0)} vs ${num(prev.msPerAttacked, 0)} ms per attacked example.`,
+      `On the served cell (${c.id}), against the previous default: ` +
+        `success ${pct(a.successRate)} vs ${pct(prev.successRate)} % ` +
+        `(${(a.successRate ?? 0) >= (prev.successRate ?? 0) ? 'at least the same' : '**lower**'}), ` +
+        `unique queries ${num(a.avgUniqueQueries)} vs ` +
+        `${num(prev.avgUniqueQueries)} = ${ratio.toFixed(3)}× ` +
+        `(target ≤ ${SERVED_RATIO_TARGET}×: ${yes(ratio <= SERVED_RATIO_TARGET)}), prompt tokens ` +
+        `${num(a.avgPromptTokens, 0)} vs ${num(prev.avgPromptTokens, 0)} and ` +
+        `${num(a.msPerAttacked, 0)} vs ${num(prev.msPerAttacked, 0)} ms per attacked example.`,
       '',
     );
   }
 
   out.push("## ABS as released against PWWS (the paper's claim)", '');
   out.push(
-    "| cell | paper-faithful ABS vs PWWS: success | requested queries | the paper's direction | all successes 1-minimal and verified |",
+    "| cell | paper-faithful ABS vs PWWS: success | requested queries | the paper's direction | " +
+      'all successes 1-minimal and verified |',
   );
   out.push('|---|---|---|---|---|');
   for (const c of cells) {
@@ -168,7 +197,8 @@ export function renderReport(args: {
       .filter((r) => r.cell === c.id)
       .every((r) => r.minimal === r.succeeded && r.unverified === 0);
     out.push(
-      `| ${c.id} | ${pct(f.successRate)} vs ${pct(p.successRate)} % | ${num(f.avgQueries)} vs ${num(p.avgQueries)} | ${yes(direction)} | ${yes(allMinimal)} |`,
+      `| ${c.id} | ${pct(f.successRate)} vs ${pct(p.successRate)} % | ` +
+        `${num(f.avgQueries)} vs ${num(p.avgQueries)} | ${yes(direction)} | ${yes(allMinimal)} |`,
     );
   }
   out.push('');
@@ -180,19 +210,23 @@ export function renderReport(args: {
     const any = rows[0]!.r!;
     out.push(`### ${c.dataset} × \`${c.target}\``, '');
     out.push(
-      `${any.examples} examples, original accuracy ${pct(any.originalAccuracy)} %, ${any.succeeded + any.failed} attacked, ${any.skipped} skipped (already wrong).`,
+      `${any.examples} examples, original accuracy ${pct(any.originalAccuracy)} %, ` +
+        `${any.succeeded + any.failed} attacked, ${any.skipped} skipped (already wrong).`,
       '',
     );
     const extra = c.served !== undefined;
     out.push(
-      '| method | success % | accuracy under attack % | queries / attacked | unique / attacked | perturbed words % | flip distance | 1-minimal | ms / success |' +
+      '| method | success % | accuracy under attack % | queries / attacked | unique / attacked | ' +
+        'perturbed words % | flip distance | 1-minimal | ms / success |' +
         (extra ? ' prompt tokens / attacked | ms / attacked |' : ''),
     );
     out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|' + (extra ? '---:|---:|' : ''));
     for (const { m, r } of rows) {
       out.push(
-        `| ${m.label} | ${pct(r!.successRate)} | ${pct(r!.accuracyUnderAttack)} | ${num(r!.avgQueries)} | ${num(r!.avgUniqueQueries)} | ` +
-          `${num(r!.avgPerturbedWordPct)} | ${num(r!.avgFlipDistance, 2)} | ${r!.minimal}/${r!.succeeded} | ${num(r!.msPerSuccess)} |` +
+        `| ${m.label} | ${pct(r!.successRate)} | ${pct(r!.accuracyUnderAttack)} | ` +
+          `${num(r!.avgQueries)} | ${num(r!.avgUniqueQueries)} | ` +
+          `${num(r!.avgPerturbedWordPct)} | ${num(r!.avgFlipDistance, 2)} | ` +
+          `${r!.minimal}/${r!.succeeded} | ${num(r!.msPerSuccess)} |` +
           (extra ? ` ${num(r!.avgPromptTokens, 0)} | ${num(r!.msPerAttacked, 0)} |` : ''),
       );
     }
@@ -200,7 +234,8 @@ export function renderReport(args: {
     const prior = get(c.id, 'abs')?.prior;
     if (prior !== null && prior !== undefined) {
       out.push(
-        `Surrogate prior of the default: trained in ${num(prior.trainMs, 0)} ms; ${num(prior.textsPerAttacked)} candidate texts scored ` +
+        `Surrogate prior of the default: trained in ${num(prior.trainMs, 0)} ms; ` +
+          `${num(prior.textsPerAttacked)} candidate texts scored ` +
           `per attacked example, in ${num(prior.msPerAttacked, 2)} ms.`,
         '',
       );

@@ -130,7 +130,8 @@ await Promise.all(
             const a = m as AuditResult;
             audits.push(a);
             process.stderr.write(
-              `[${done}/${total}] ${a.cell} one-edit audit: ${a.oneEditFlippable.length}/${a.attacked} flippable by one edit\n`,
+              `[${done}/${total}] ${a.cell} one-edit audit: ` +
+                `${a.oneEditFlippable.length}/${a.attacked} flippable by one edit\n`,
             );
           } else {
             const j = m as JobMetrics;

@@ -1,4 +1,7 @@
-/** @module A benchmark worker process: runs the jobs its parent sends, one at a time, and reports each one's metrics. */
+/**
+ * @module A benchmark worker process: runs the jobs its parent sends, one at a time, and reports each one's
+ * metrics.
+ */
 import { AUDIT, runAudit, runJob, type JobSpec } from './job.js';
 
 process.on('message', (spec: JobSpec) => {

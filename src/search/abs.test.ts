@@ -179,32 +179,35 @@ test('abs: the default composes greedily (beam width 1); the paper presets keep 
   assert.throws(() => abs({ paperIntent: true, prior: { train: 'd.jsonl' } }), /needs ranking "sweep"/);
 });
 
-test('abs: the same example gives the same search whatever was attacked before it (any worker count, any order)', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'quiver-abs-order-'));
-  const train = join(dir, 'data.jsonl');
-  const texts = [easy, hard, 'The service was slow but the food was great.', 'Good food, lovely staff.'];
-  // The attacked texts are in the prior's data too: each must be left out of its own prior, whoever came before.
-  const rows = [
-    ...texts.map((text) => ({ text, label: 'positive' })),
-    { text: 'bad cold food', label: 'negative' },
-    { text: 'slow service', label: 'negative' },
-  ];
-  writeFileSync(train, rows.map((r) => JSON.stringify(r)).join('\n'));
-  const attackAll = async (search: SearchMethod, order: readonly number[]) => {
-    const out: Record<number, { text: string; sent: string[] }> = {};
-    for (const k of order) {
-      const f = await engineFixture({
-        text: texts[k]!,
-        groundTruth: 'positive',
-        perturbations: [swapTable(contractTable)],
-      });
-      out[k] = { text: (await search.search(f.ctx)).text.text, sent: f.target.sent };
+test(
+  'abs: the same example gives the same search whatever was attacked before it ' + '(any worker count, any order)',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quiver-abs-order-'));
+    const train = join(dir, 'data.jsonl');
+    const texts = [easy, hard, 'The service was slow but the food was great.', 'Good food, lovely staff.'];
+    // The attacked texts are in the prior's data too: each must be left out of its own prior, whoever came before.
+    const rows = [
+      ...texts.map((text) => ({ text, label: 'positive' })),
+      { text: 'bad cold food', label: 'negative' },
+      { text: 'slow service', label: 'negative' },
+    ];
+    writeFileSync(train, rows.map((r) => JSON.stringify(r)).join('\n'));
+    const attackAll = async (search: SearchMethod, order: readonly number[]) => {
+      const out: Record<number, { text: string; sent: string[] }> = {};
+      for (const k of order) {
+        const f = await engineFixture({
+          text: texts[k]!,
+          groundTruth: 'positive',
+          perturbations: [swapTable(contractTable)],
+        });
+        out[k] = { text: (await search.search(f.ctx)).text.text, sent: f.target.sent };
+      }
+      return out;
+    };
+    for (const options of [{}, { prior: { train } }, { beamWidth: 6 }]) {
+      const one = await attackAll(abs(options), [0, 1, 2, 3]);
+      const split = { ...(await attackAll(abs(options), [3, 1])), ...(await attackAll(abs(options), [2, 0])) };
+      assert.deepEqual(split, one, JSON.stringify(options));
     }
-    return out;
-  };
-  for (const options of [{}, { prior: { train } }, { beamWidth: 6 }]) {
-    const one = await attackAll(abs(options), [0, 1, 2, 3]);
-    const split = { ...(await attackAll(abs(options), [3, 1])), ...(await attackAll(abs(options), [2, 0])) };
-    assert.deepEqual(split, one, JSON.stringify(options));
-  }
-});
+  },
+);

@@ -13,13 +13,14 @@
  *   answers like a dense, additive model, an additive forecast of the composites ends a hopeless example or asks
  *   straight for the fewest edits forecast to flip (`forecast`, dense-target.ts). What is left goes to the beam, words
  *   ranked by their best measured edit, with a width of 1 (greedy: a wider beam found no extra flip on any cell of
- *   the comparison, and cost more queries; `beamWidth` widens it): beam members compete with their children (`keepParents`, so an edit that
- *   does not help is not taken) and only each member's best child enters (`bestChildOnly`); members are expanded best
- *   first, one batch each, stopping at the first success or improvement (`lazy: 'improvement'`); at a word whose best
- *   edit does not help, only the best member with candidates there is expanded (`headOnlyUnimportant`); a text close
- *   to flipping has every typo variant tried (lead.ts); where the target is not additive, a second pass revisits the
- *   words. Eq. 5 and backtracking are unchanged. `ranking: 'delete', interchangeable: [], beamWidth: 6` is the
- *   previous default (leave-one-out deletion ranking, every candidate asked about, a beam of 6).
+ *   the comparison, and cost more queries; `beamWidth` widens it): beam members compete with their children
+ *   (`keepParents`, so an edit that does not help is not taken) and only each member's best child enters
+ *   (`bestChildOnly`); members are expanded best first, one batch each, stopping at the first success or improvement
+ *   (`lazy: 'improvement'`); at a word whose best edit does not help, only the best member with candidates there is
+ *   expanded (`headOnlyUnimportant`); a text close to flipping has every typo variant tried (lead.ts); where the target
+ *   is not additive, a second pass revisits the words. Eq. 5 and backtracking are unchanged.
+ *   `ranking: 'delete', interchangeable: [], beamWidth: 6` is the previous default (leave-one-out deletion ranking,
+ *   every candidate asked about, a beam of 6).
  * - `paperIntent: true`: Algorithm 1 as the paper intends, with the released code's weighted-saliency ranking.
  * - `paperFaithful: true`: the code as released (lumos-xiao/ABS), quirks (a)-(g) of ../shared notes §2.3; or pick
  *   quirks one by one with `quirks: ['a', ...]`:

@@ -73,22 +73,26 @@ test('isDense: at least 40 % of the one-edit answers moved the score', async () 
   assert.equal(isDense(f.ctx, []), false);
 });
 
-test('confirmHopeless: an additive target that no composite can flip ends after one composite, with the best text seen', async () => {
-  const f = await engineFixture({
-    text: 'A great, lovely, good and tasty meal.',
-    groundTruth: 'positive',
-    perturbations: [swapTable({ great: ['fine'], good: ['decent'] })],
-  });
-  const known = await swept(f.ctx);
-  const before = f.target.sent.length;
-  const found = await confirmHopeless(f.ctx, known);
-  assert.equal(found?.succeeded, false);
-  assert.deepEqual(
-    found?.text.edits.map((e) => e.to),
-    ['fine', 'decent'],
-  );
-  assert.equal(f.target.sent.length, before + 1, 'the movers composite is the same text: asked once');
-});
+test(
+  'confirmHopeless: an additive target that no composite can flip ends after one composite, ' +
+    'with the best text seen',
+  async () => {
+    const f = await engineFixture({
+      text: 'A great, lovely, good and tasty meal.',
+      groundTruth: 'positive',
+      perturbations: [swapTable({ great: ['fine'], good: ['decent'] })],
+    });
+    const known = await swept(f.ctx);
+    const before = f.target.sent.length;
+    const found = await confirmHopeless(f.ctx, known);
+    assert.equal(found?.succeeded, false);
+    assert.deepEqual(
+      found?.text.edits.map((e) => e.to),
+      ['fine', 'decent'],
+    );
+    assert.equal(f.target.sent.length, before + 1, 'the movers composite is the same text: asked once');
+  },
+);
 
 test('confirmHopeless: a composite much better than forecast (not additive) leaves the search to go on', async () => {
   // One "great" gone moves the lead from 6 to 5.5; both gone, to 2: forecast 5, answered 2.
@@ -101,19 +105,22 @@ test('confirmHopeless: a composite much better than forecast (not additive) leav
   assert.equal(target.sent.at(-1), 'grand food and grand service');
 });
 
-test('confirmHopeless: the movers composite can flip what the best one does not (a lexicon model that averages)', async () => {
-  // Lead 2 as written; "great" gone 1.5; "good" gone 2.5 (what is left averages higher); both gone, -1.
-  const leads: Record<string, number> = { '11': 2, '01': 1.5, '10': 2.5, '00': -1 };
-  const { ctx } = await countingFixture(
-    'great food and good service',
-    (t) => leads[`${count(t, 'great')}${count(t, 'good')}`]!,
-  );
-  const known = await swept(ctx);
-  assert.ok(1.5 > HOPELESS_LEAD, 'the best composite alone keeps the label by more than the hopeless lead');
-  const found = await confirmHopeless(ctx, known);
-  assert.equal(found?.succeeded, true);
-  assert.equal(found?.text.text, 'grand food and fair service');
-});
+test(
+  'confirmHopeless: the movers composite can flip what the best one does not ' + '(a lexicon model that averages)',
+  async () => {
+    // Lead 2 as written; "great" gone 1.5; "good" gone 2.5 (what is left averages higher); both gone, -1.
+    const leads: Record<string, number> = { '11': 2, '01': 1.5, '10': 2.5, '00': -1 };
+    const { ctx } = await countingFixture(
+      'great food and good service',
+      (t) => leads[`${count(t, 'great')}${count(t, 'good')}`]!,
+    );
+    const known = await swept(ctx);
+    assert.ok(1.5 > HOPELESS_LEAD, 'the best composite alone keeps the label by more than the hopeless lead');
+    const found = await confirmHopeless(ctx, known);
+    assert.equal(found?.succeeded, true);
+    assert.equal(found?.text.text, 'grand food and fair service');
+  },
+);
 
 test('composeByForecast: asks for the fewest best edits forecast to flip, and nothing else', async () => {
   const f = await engineFixture({

@@ -7,19 +7,22 @@ import { OneEditSweep, representatives } from './one-edit-sweep.js';
 
 const typos = swapTable({ great: ['grat', 'gerat', 'greta'], good: ['godo', 'goood'] }, 'typo');
 
-test('representatives: one candidate per interchangeable family at a word, the first in text order; others all kept', async () => {
-  const f = await engineFixture({
-    text: 'great',
-    groundTruth: 'positive',
-    perturbations: [typos, swapTable({ great: ['fine', 'lovely'] })],
-  });
-  const kids = f.ctx.expand(f.ctx.original.text, 0);
-  assert.deepEqual(
-    representatives(kids, new Set(['typo'])).map((k) => k.word(0)),
-    ['fine', 'gerat', 'lovely'],
-  );
-  assert.equal(representatives(kids, new Set()).length, 5);
-});
+test(
+  'representatives: one candidate per interchangeable family at a word, the first in text order; ' + 'others all kept',
+  async () => {
+    const f = await engineFixture({
+      text: 'great',
+      groundTruth: 'positive',
+      perturbations: [typos, swapTable({ great: ['fine', 'lovely'] })],
+    });
+    const kids = f.ctx.expand(f.ctx.original.text, 0);
+    assert.deepEqual(
+      representatives(kids, new Set(['typo'])).map((k) => k.word(0)),
+      ['fine', 'gerat', 'lovely'],
+    );
+    assert.equal(representatives(kids, new Set()).length, 5);
+  },
+);
 
 test('sweep: asks about one typo per word, probes first, and stops at the first one-edit flip', async () => {
   const synonyms = swapTable({ good: ['terrible terrible'], food: ['meal'] });

@@ -14,7 +14,10 @@ import type { AttackText } from '../core/attack-text.js';
 import type { Evaluated, SearchContext } from '../core/search.js';
 import type { Known } from './additive-forecast.js';
 
-/** The candidates at one word, one per class: the first (in text order) of an interchangeable family, every other one. */
+/**
+ * The candidates at one word, one per class: the first (in text order) of an interchangeable family, every other
+ * one.
+ */
 export function representatives(kids: readonly AttackText[], interchangeable: ReadonlySet<string>): AttackText[] {
   if (interchangeable.size === 0) return [...kids];
   const seen = new Set<string>();

@@ -11,14 +11,17 @@ const data = [
   { text: 'a wonderful mess', label: 'positive' },
 ];
 
-test('word prior: removing a word that speaks for the true label brings the flip closer; one against it, further', () => {
-  const t = AttackText.fromString('a great but dull film');
-  const scorer = new WordPrior(data).scorer(t, 'positive')!;
-  const without = (w: string) => scorer.gain(t.replaceWord(t.words.indexOf(w), 'xq', 'typo'));
-  assert.ok(without('great') > 0);
-  assert.ok(without('dull') < 0);
-  assert.equal(without('but'), 0, 'a word it never saw weighs nothing');
-});
+test(
+  'word prior: removing a word that speaks for the true label brings the flip closer; ' + 'one against it, further',
+  () => {
+    const t = AttackText.fromString('a great but dull film');
+    const scorer = new WordPrior(data).scorer(t, 'positive')!;
+    const without = (w: string) => scorer.gain(t.replaceWord(t.words.indexOf(w), 'xq', 'typo'));
+    assert.ok(without('great') > 0);
+    assert.ok(without('dull') < 0);
+    assert.equal(without('but'), 0, 'a word it never saw weighs nothing');
+  },
+);
 
 test('word prior: leave-one-out, a word seen only in the text under attack weighs nothing', () => {
   const prior = new WordPrior(data);
