@@ -349,3 +349,16 @@ test('issue #14 second review: "go the distance", "for the sake of", "liberal us
     assert.ok(replacements(s, w).length > 0, `${w} has raw synonyms`);
   }
 });
+
+test('wink tagging slips: "with kind and attentive staff" is never "sort", "the sole came" never "exclusive"', () => {
+  const kind = replacements('Lovely hotel, close to everything, with kind and attentive staff.', 'kind', {}, true);
+  assert.ok(!kind.includes('sort') && !kind.includes('form') && !kind.includes('variety'), kind.join());
+  const sole = replacements(
+    'They stayed wet for hours after the rain, and the sole came loose within a month.',
+    'sole',
+  );
+  assert.ok(!sole.includes('exclusive') && !sole.includes('only'), sole.join());
+  // Where wink tags the word right, the lookup follows it: a kind of magic, the sole reason.
+  assert.ok(replacements('it is a kind of magic', 'kind').includes('sort'));
+  assert.ok(replacements('the sole reason to watch it', 'sole').includes('exclusive'));
+});

@@ -17,6 +17,7 @@ import { loadWordVectors, type WordVectors } from '../../src/nlp/word-vectors.js
 import { contextFitDrop } from './context-fit.js';
 import { isDerivationalVariant } from './derivation-check.js';
 import { inFixedExpression } from './fixed-expressions.js';
+import { lookupPos } from './lookup-pos.js';
 import { nextToName } from './name-context.js';
 import { synonymCandidates, WORDNET_POS, type SynonymCandidateOptions } from './synonym-candidates.js';
 import { DEFAULT_WORD_FORM, isCommonWordForm, type WordFormOptions } from './word-form-check.js';
@@ -127,9 +128,11 @@ export function synonymChecker(
     v: WordVectors | null,
     trace: CheckTrace | undefined,
   ): readonly string[] {
-    const info = ctx.analysis.words[id];
-    const pos = info === undefined ? undefined : WORDNET_POS[info.pos];
-    if (info === undefined || pos === undefined) return [];
+    const tagged = ctx.analysis.words[id];
+    const lookup = lookupPos(ctx.analysis.words, id);
+    const pos = lookup === undefined ? undefined : WORDNET_POS[lookup];
+    if (tagged === undefined || lookup === undefined || pos === undefined) return [];
+    const info = lookup === tagged.pos ? tagged : { ...tagged, pos: lookup };
     const context = contextLemmas(ctx, id, checks.contextWindow);
     let candidates: readonly string[];
     if (checks.wordSense) {

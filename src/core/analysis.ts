@@ -9,6 +9,8 @@ export interface WordInfo {
   readonly lemma: string;
   /** Part of an entity (date, number, URL, ...) as found by the tagger. */
   readonly entity: boolean;
+  /** The word as written, lower-cased ("came" where the lemma is "come"); absent from analyzers that do not keep it. */
+  readonly form?: string;
 }
 
 /** Facts per original word index (AttackText word ids below originalWordCount). */

@@ -17,8 +17,8 @@ function analyse(text: string) {
 
 test('POS and lower-cased lemmas are aligned to our words', () => {
   const { at } = analyse('I think the movies were 3 good films, and he ran home.');
-  assert.deepEqual(at('movies'), { pos: 'NOUN', lemma: 'movie', entity: false });
-  assert.deepEqual(at('films'), { pos: 'NOUN', lemma: 'film', entity: false });
+  assert.deepEqual(at('movies'), { pos: 'NOUN', lemma: 'movie', entity: false, form: 'movies' });
+  assert.deepEqual(at('films'), { pos: 'NOUN', lemma: 'film', entity: false, form: 'films' });
   assert.equal(at('good').pos, 'ADJ');
   assert.equal(at('think').pos, 'VERB');
   assert.equal(at('ran').lemma, 'run');
@@ -57,7 +57,7 @@ test('capitalised sentence-initial and shouted words are not left as PROPN', () 
   assert.equal(analyse('The plot was fine. Boring ending though.').at('Boring').pos, 'ADJ');
   assert.equal(analyse('"Beautiful" film').at('Beautiful').pos, 'ADJ');
   const shouted = analyse('The acting was TERRIBLE');
-  assert.deepEqual(shouted.at('TERRIBLE'), { pos: 'ADJ', lemma: 'terrible', entity: false });
+  assert.deepEqual(shouted.at('TERRIBLE'), { pos: 'ADJ', lemma: 'terrible', entity: false, form: 'terrible' });
   // A capitalised word mid-sentence is taken as a name.
   assert.equal(analyse('We watched it with Steven yesterday').at('Steven').pos, 'PROPN');
 });

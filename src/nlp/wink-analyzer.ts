@@ -139,7 +139,7 @@ function analyze(words: readonly string[], seps: readonly string[]): TextAnalysi
     }
     // A word wink splits ("don't" -> do + n't) or one inside a larger token (a URL) keeps itself as lemma.
     const exact = overlapping === 1 && hit.start === start && hit.end === end;
-    out.push({ pos: hit.pos, lemma: exact ? hit.lemma : word.toLowerCase(), entity });
+    out.push({ pos: hit.pos, lemma: exact ? hit.lemma : word.toLowerCase(), entity, form: word.toLowerCase() });
   }
   return { words: out };
 }
