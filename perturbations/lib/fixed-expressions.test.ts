@@ -26,3 +26,10 @@ test('ordinary words and phrases split by punctuation are not', () => {
   assert.ok(!fixed('we must pay. For once, it was good', 'pay'), 'a full stop ends the phrase');
   assert.ok(!fixed('a must, I think', 'think'));
 });
+
+test('an aspectual verb before a gerund is fixed ("kept checking" never "maintained checking")', () => {
+  assert.ok(fixed('the dialogue is so clumsy that I kept checking my phone', 'kept'));
+  assert.ok(fixed('please stop talking', 'stop'));
+  assert.ok(!fixed('I kept the receipt', 'kept'), 'keep with an object is an ordinary verb');
+  assert.ok(!fixed('they sing', 'sing'), 'a verb ending in -ing is no gerund after it');
+});

@@ -3,7 +3,9 @@
  *  1. it and a neighbour form a WordNet multi-word lemma ("pay for", "go home", "high school", "take care");
  *  2. it is a verb directly followed by a particle or preposition ("suffers from", "according to", "paid for"):
  *     the verb's synonyms rarely take the same preposition ("endures from", "harmonising to");
- *  3. it is part of a phrase of FIXED_PHRASES ("a must", "worth it", "big chill"), idioms WordNet lacks.
+ *  3. it is part of a phrase of FIXED_PHRASES ("a must", "worth it", "big chill"), idioms WordNet lacks;
+ *  4. it is an aspectual verb directly followed by an -ing form ("kept checking", "stop talking"): the sense of
+ *     "keep" that takes a gerund is "continue", and WordNet's other senses give "maintained checking".
  * Neighbours count only when nothing but spaces separates them ("pay. For" is no phrase). Words are compared by
  * surface form and by lemma, so "paid for" and "went home" match.
  */
@@ -84,6 +86,8 @@ export const FIXED_PHRASES: readonly string[] = [
 
 const PHRASES: readonly (readonly string[])[] = FIXED_PHRASES.map((p) => p.split(' '));
 const PARTICLE_POS = new Set(['ADP', 'PART']);
+const ASPECTUAL_VERBS = new Set(['keep', 'stop', 'quit', 'start', 'begin', 'finish', 'go']);
+const GERUND = /^[a-z]{2,}ing$/;
 const GAP = /^[^\S\n]+$/u;
 
 interface Token {
@@ -111,6 +115,7 @@ export function inFixedExpression(text: AttackText, index: number, ctx: PerturbC
   const next = index < to ? at(index + 1) : undefined;
 
   if (next !== undefined && self.pos === 'VERB' && PARTICLE_POS.has(next.pos)) return true;
+  if (next !== undefined && ASPECTUAL_VERBS.has(self.lemma) && GERUND.test(next.surface)) return true;
   for (const pair of [prev && [prev, self], next && [self, next]]) {
     if (
       pair &&
