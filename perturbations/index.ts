@@ -6,6 +6,7 @@ import { rareWord } from './rare-word.js';
 import { reorder } from './reorder.js';
 import { synonym } from './synonym.js';
 import { typo } from './typo.js';
+import { wordNetFiles } from './lib/wordnet-files.js';
 
 // Options arrive as plain JSON from the campaign config; each factory validates its own.
 const perturbations = {
@@ -22,4 +23,24 @@ export const perturbationNames = Object.keys(perturbations) as PerturbationName[
 export function createPerturbation(name: string, options: Readonly<Record<string, unknown>> = {}): Perturbation {
   if (!Object.hasOwn(perturbations, name)) throw new UnknownComponentError('perturbation', name, perturbationNames);
   return perturbations[name as PerturbationName]({ ...options });
+}
+
+/**
+ * Data files each family reads, lazily, on its first lookup: a campaign shares them among its workers
+ * (src/nlp/shared-files.ts) rather than have every worker read its own copy. Typos check candidates against WordNet's
+ * lemmas (real-word.ts); synonyms and rare words look up senses and synsets.
+ */
+const dataFiles: Record<PerturbationName, () => readonly string[]> = {
+  typo: wordNetFiles,
+  synonym: wordNetFiles,
+  'rare-word': wordNetFiles,
+  reorder: () => [],
+  append: () => [],
+};
+
+/** The data files the named families read (names checked by createPerturbation; unknown ones read nothing). */
+export function perturbationDataFiles(names: readonly string[]): string[] {
+  const files = new Set<string>();
+  for (const name of names) if (Object.hasOwn(dataFiles, name)) dataFiles[name as PerturbationName]().forEach((f) => files.add(f));
+  return [...files];
 }
