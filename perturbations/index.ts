@@ -6,6 +6,7 @@ import { rareWord } from './rare-word.js';
 import { reorder } from './reorder.js';
 import { synonym } from './synonym.js';
 import { typo } from './typo.js';
+import { BUNDLED_VECTORS_PATH } from '../src/nlp/word-vectors.js';
 import { wordNetFiles } from './lib/wordnet-files.js';
 
 // Options arrive as plain JSON from the campaign config; each factory validates its own.
@@ -28,12 +29,14 @@ export function createPerturbation(name: string, options: Readonly<Record<string
 /**
  * Data files each family reads, lazily, on its first lookup: a campaign shares them among its workers
  * (src/nlp/shared-files.ts) rather than have every worker read its own copy. Typos check candidates against WordNet's
- * lemmas (real-word.ts); synonyms and rare words look up senses and synsets.
+ * lemmas (real-word.ts); synonyms and rare words look up senses and synsets, and check them with the bundled word
+ * vectors (a `vectors` option naming another asset is read by each worker).
  */
+const lexicon = (): string[] => [...wordNetFiles(), BUNDLED_VECTORS_PATH];
 const dataFiles: Record<PerturbationName, () => readonly string[]> = {
   typo: wordNetFiles,
-  synonym: wordNetFiles,
-  'rare-word': wordNetFiles,
+  synonym: lexicon,
+  'rare-word': lexicon,
   reorder: () => [],
   append: () => [],
 };
