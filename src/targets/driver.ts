@@ -5,6 +5,7 @@
  * line shows. Campaign, worker and registry use this interface only; no other code knows a target kind.
  */
 import type { Target } from '../core/target.js';
+import type { NbShared } from './nb.js';
 import type { OpenAIShared } from './openai/endpoint.js';
 
 export type TargetOptions = Readonly<Record<string, unknown>>;
@@ -21,7 +22,7 @@ export const noShared: NoShared = Object.freeze({ kind: 'none' });
  * and SharedArrayBuffers, e.g. a rate limiter shared across threads), told apart by `kind` once across the boundary.
  * A new kind of shared state is a new member here.
  */
-export type TargetShared = NoShared | OpenAIShared;
+export type TargetShared = NoShared | OpenAIShared | NbShared;
 export type SharedKind = TargetShared['kind'];
 export type SharedOf<K extends SharedKind> = Extract<TargetShared, { readonly kind: K }>;
 

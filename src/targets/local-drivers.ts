@@ -6,7 +6,7 @@
  */
 import type { Target } from '../core/target.js';
 import { sentimentLabels } from './calibrate.js';
-import { inProcessDriver, type TargetDriver, type TargetOptions } from './driver.js';
+import { defineTargetDriver, inProcessDriver, type TargetDriver, type TargetOptions } from './driver.js';
 import { MODULE_PREFIX } from './module.js';
 
 /** A two-label sentiment model: its labels are known without loading it. */
@@ -18,10 +18,16 @@ export const winkDriver = lexiconDriver(async () => (await import('./wink.js')).
 export const afinnDriver = lexiconDriver(async () => (await import('./afinn.js')).createAfinnTarget());
 export const vaderDriver = lexiconDriver(async () => (await import('./vader.js')).createVaderTarget());
 
-/** Trained from the labelled file in its `train` option; its labels come from that file. */
-export const nbDriver = inProcessDriver({
-  create: async (_spec, options) => (await import('./nb.js')).createNbTarget(options),
+/**
+ * Trained from the labelled file in its `train` option; its labels come from that file. The main thread trains (or
+ * loads) the model once and every worker receives it: no worker reads, hashes or trains again.
+ */
+export const nbDriver = defineTargetDriver({
+  sharedKind: 'nb-model',
+  prepareShared: async (_spec, options) => (await import('./nb.js')).prepareNbShared(options),
+  create: async (_spec, _options, shared) => (await import('./nb.js')).nbTarget(shared.model),
   labels: () => undefined,
+  inFlight: { kind: 'per-worker' },
 });
 
 export const NN_SPEC = 'local:nn';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, InputError } from '../core/errors.js';
@@ -100,3 +100,23 @@ test('local:nb: registered, labels known only once trained, bad options and file
   );
   assert.throws(() => createNbTarget({ train: join(dir, 'missing.jsonl') }), ConfigError);
 });
+
+test(
+  'local:nb: a campaign trains once in the main thread, and a worker builds its target from the shared model ' +
+    'alone',
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'quiver-nb-'));
+    const file = dataset(dir);
+    const options = { train: file, cacheDir: null };
+    const driver = targetDriver('local:nb');
+    const texts = ['The striker and the coach made news today.', 'The bank and the market said.', 'A robot app.'];
+    const expected = await createNbTarget(options).predict(texts);
+    // What a worker receives: a structured clone of the main thread's state; the training file is gone by then.
+    const shared = structuredClone(await driver.prepareShared('local:nb', options));
+    assert.equal(shared.kind, 'nb-model');
+    rmSync(file);
+    const target = await driver.create('local:nb', options, shared);
+    assert.deepEqual(await target.predict(texts), expected);
+    assert.deepEqual(target.labels, ['business', 'scitech', 'sports']);
+  },
+);

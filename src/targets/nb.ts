@@ -1,8 +1,9 @@
 /**
  * @module `local:nb`: a naive Bayes classifier trained from a labelled JSONL file (options `train`, `holdout`), so any
  * labelled dataset has a local target. Examples whose id hashes below `holdout` are never trained on: attack those
- * (`heldOutExamples`). The trained model is cached on disk, keyed by the file's SHA-256 and the options, so every
- * worker and every later campaign loads it instead of training again.
+ * (`heldOutExamples`). A campaign's main thread trains (or loads) the model once and hands it to every worker as plain
+ * data (`NbShared`); the trained model is also cached on disk, keyed by the file's SHA-256 and the options, so every
+ * later campaign loads it instead of training again.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -155,8 +156,23 @@ export function loadNbModel(opts: NbOptions): LoadedNb {
   return { model, cacheFile, fromCache: false };
 }
 
+/** What a campaign's main thread prepares for every worker: the trained model, as plain (structured-clone) data. */
+export interface NbShared {
+  readonly kind: 'nb-model';
+  readonly model: NbModel;
+}
+
+/** Trains or loads the model of `options` (checking them), for a campaign's workers. */
+export function prepareNbShared(options: Readonly<Record<string, unknown>>): NbShared {
+  return { kind: 'nb-model', model: loadNbModel(resolveNbOptions(options)).model };
+}
+
 export function createNbTarget(options: Readonly<Record<string, unknown>>): Target {
-  const { model } = loadNbModel(resolveNbOptions(options));
+  return nbTarget(prepareNbShared(options).model);
+}
+
+/** The target around a model trained already (in a campaign, by its main thread). */
+export function nbTarget(model: NbModel): Target {
   return {
     id: 'local:nb',
     labels: model.labels,

@@ -7,12 +7,14 @@ import { workerData } from 'node:worker_threads';
 import { CampaignAbortError } from '../core/errors.js';
 import { attackExample, type AttackParts } from '../engine/attack-example.js';
 import { assessFlip, type Assessment } from '../engine/assess-flip.js';
+import { useSharedFiles } from '../nlp/shared-files.js';
 import { attackSettings, buildAssessment, buildAttackParts } from '../registry.js';
 import { suitePartsFor, type PartsFor } from '../suite/parts.js';
 import type { AttackTask, AttackTaskResult, ExampleOutcome, WorkerData } from './protocol.js';
 
 /** What the pool handed this thread; null in the main thread (tests may run this module there). */
 const data: WorkerData | null = workerData;
+if (data?.files !== undefined) useSharedFiles(data.files);
 
 let cached: { key: string; partsFor: Promise<PartsFor>; assessment: Promise<Assessment> } | undefined;
 

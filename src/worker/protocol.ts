@@ -2,6 +2,7 @@
 import type { AttackConfig } from '../contracts/campaign.js';
 import type { Example, ResultRecord } from '../contracts/record.js';
 import type { JudgeShared } from '../judges/index.js';
+import type { SharedFile } from '../nlp/shared-files.js';
 import type { TargetShared } from '../targets/index.js';
 
 /** Examples to attack one after the other in one worker (a batch: one message each way, not one per example). */
@@ -28,6 +29,8 @@ export interface WorkerData {
   readonly targetShared: TargetShared;
   /** The judge's counterpart of targetShared (`--judge`); `none` without a judge or when it needs nothing shared. */
   readonly judgeShared: JudgeShared;
+  /** Data files the attack reads, one copy in shared memory for every worker (absent: each reads its own). */
+  readonly files?: readonly SharedFile[];
   /**
    * CPU-bound targets: the worker holds a second example while it attacks one, but attacks them one after the other,
    * in arrival order (see createAttackPool). Absent or false: tasks run concurrently (I/O-bound targets).
