@@ -24,7 +24,8 @@ export function limiterStatusLine(shared: OpenAIShared): () => string | null {
     const cap = Number.isFinite(s.rateCap) ? `, ${Math.round(s.rateCap)}/min cap` : '';
     const logprobs = notice?.state() ?? 'ok';
     const note = logprobs === 'ok' ? '' : `, logprobs ${logprobs} (output-distance signal)`;
-    const counts = `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${s.failures} failed` + note;
+    const failed = `${s.failures} failed${note}`;
+    const counts = `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${failed}`;
     return waiting === null ? counts : `${counts}, ${waiting}`;
   };
 }

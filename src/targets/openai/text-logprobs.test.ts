@@ -18,7 +18,7 @@ const TICKET = 'I was charged twice, please refund the payment';
 const serveRoute = (refuseLogprobs = false) =>
   startServer(null, { ...quietServer, modelNames: [], textModels: taskModels('task:route'), refuseLogprobs });
 
-test('text mode: tokenLogprobs brings the answer tokens; the cache replays them; off and plain queries do not', async () => {
+test('text mode: tokenLogprobs brings the answer tokens; cached; off and plain queries do not', async () => {
   const server = await serveRoute();
   const cacheDir = mkdtempSync(join(tmpdir(), 'quiver-text-logprobs-'));
   try {
