@@ -2,7 +2,8 @@
  * @module Turns one assertion of a test into an evaluator: checks its type and value once (errors name the file,
  * test, assertion and field), resolves the value with the test's original vars, loads any module or word vectors,
  * and returns a function from an output to pass, promptfoo's score, a search margin and the signal behind it.
- * An assertion without a margin of its own falls back on the token edit distance to the original output.
+ * An assertion without a margin of its own uses the model's probability of the span it depends on when the endpoint
+ * returned token logprobs (expected-logprob.ts), else the token edit distance to the original output.
  */
 import { loadWordVectors, vectorsPathOr } from '../nlp/word-vectors.js';
 import {
@@ -15,6 +16,8 @@ import {
 import { unchanged } from './changed.js';
 import type { Check } from './check.js';
 import { DEFAULT_LEVENSHTEIN_THRESHOLD, levenshtein, outputDistance } from './distance.js';
+import { expectedLogprobMargin, expectedProbability } from './expected-logprob.js';
+import { expectedSpanLocator, type SpanLocator } from './expected-span.js';
 import { loadAssertionFunction, runJavascript, type AssertionFunction } from './javascript.js';
 import { containsJson, isJson } from './json.js';
 import { checkJsonPath, javascriptJsonPath, parseJsonPath, type JsonPathExpression } from './json-path.js';
@@ -47,7 +50,18 @@ export interface CompiledAssertion {
    * original).
    */
   readonly signal: SearchSignal;
+  /**
+   * True when its margin can come from token logprobs (`expected-logprob`): a campaign asks the endpoint for them only
+   * for tests with such an assertion.
+   */
+  readonly usesLogprobs: boolean;
   evaluate(output: string, context: EvaluationContext): Promise<AssertionOutcome>;
+}
+
+/** What compiling read from the value, for the `expected-logprob` span: the resolved value, a JSON-path comparison. */
+interface Parsed {
+  value: unknown;
+  jsonPath: JsonPathExpression | null;
 }
 
 type Checker = (output: string, context: EvaluationContext) => Check | Promise<Check>;
@@ -196,9 +210,11 @@ function checkerFor(
   spec: AssertionSpec,
   inverse: boolean,
   options: CompileOptions,
+  parsed: Parsed,
 ): Checker {
   const { site } = options;
   const value = resolveValue(spec.value, options);
+  parsed.value = value;
   const nonEmpty = (v: unknown): boolean => v !== undefined && v !== null && v !== '' && v !== 0 && v !== false;
   switch (baseType) {
     case 'equals':
@@ -278,6 +294,7 @@ function checkerFor(
       } catch (err) {
         throw new AssertionConfigError(site, 'value', (err as Error).message);
       }
+      parsed.jsonPath = expr;
       return (output, ctx) => checkJsonPath(output, expr, inverse, ctx.originalOutput);
     }
     case 'changed':
@@ -294,29 +311,44 @@ export async function compileAssertion(raw: unknown, options: CompileOptions): P
   const { baseType, inverse } = baseTypeOf(spec, options.site);
   let checker: Checker;
   let signal: SearchSignal | undefined = OWN_SIGNAL[baseType];
+  const parsed: Parsed = { value: undefined, jsonPath: null };
   if (baseType === 'javascript') {
     const js = await javascriptChecker(spec, inverse, options);
     checker = js.checker;
+    parsed.jsonPath = js.jsonPath;
     if (js.jsonPath !== null) signal = 'numeric-field';
   } else {
-    checker = checkerFor(baseType, spec, inverse, options);
+    checker = checkerFor(baseType, spec, inverse, options, parsed);
   }
   const forcedPass = spec.weight === 0;
+  const locate: SpanLocator | null = forcedPass
+    ? null
+    : expectedSpanLocator(baseType, inverse, parsed.value, parsed.jsonPath);
+  /** P(span) of the original output when this example uses `expected-logprob`, else null (decided on the original). */
+  const originalProbability = (context: EvaluationContext): number | null => {
+    if (locate === null || context.originalOutput === undefined) return null;
+    const p = expectedProbability(locate, context.originalOutput, context.originalTokens);
+    return p === null || p >= 1 ? null : p;
+  };
   return {
     spec,
     baseType,
     inverse,
     signal: signal ?? 'output-distance',
+    usesLogprobs: locate !== null,
     async evaluate(output, context) {
       const check = await checker(output, context);
       // promptfoo: an assertion of weight 0 only reports a metric and cannot fail.
       const pass = forcedPass || check.pass;
       const own = check.margin !== undefined && signal !== undefined;
+      const original = own ? null : originalProbability(context);
       let margin: number;
       let used: SearchSignal;
-      if (!pass) [margin, used] = [1, own ? signal! : 'none'];
+      if (!pass) [margin, used] = [1, own ? signal! : original !== null ? 'expected-logprob' : 'none'];
       else if (forcedPass) [margin, used] = [0, 'none'];
       else if (own) [margin, used] = [check.margin!, signal!];
+      else if (original !== null)
+        [margin, used] = [expectedLogprobMargin(locate!, output, context.tokens, original), 'expected-logprob'];
       else if (baseType !== 'changed' && context.originalOutput !== undefined)
         [margin, used] = [outputDistance(context.originalOutput, output), 'output-distance'];
       else [margin, used] = [0, 'none'];

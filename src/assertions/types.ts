@@ -3,6 +3,7 @@
  * outcome of checking one output, and where in a config an assertion sits (for error messages).
  */
 import { ConfigError } from '../core/errors.js';
+import type { TokenLogprob } from '../core/target.js';
 
 /** One entry of a test's `assert` list, as promptfoo reads it. */
 export interface AssertionSpec {
@@ -21,6 +22,9 @@ export interface AssertionSpec {
  * - `edit-distance`: Levenshtein distance against the threshold (`levenshtein`);
  * - `numeric-field`: a JSON field's move toward the bound of an ordering comparison (`json-path` with < <= > >=);
  * - `script-score`: the score a `javascript` function returned, against its threshold;
+ * - `expected-logprob`: 1 − the probability the model gave the tokens of the span the assertion depends on (the
+ *   `equals` output, the `starts-with` prefix, the `contains` value, a `json-path ==` field), where the endpoint
+ *   returned token logprobs (expected-logprob.ts);
  * - `output-distance`: normalized token edit distance between the original and the current output (the fallback);
  * - `none`: no continuous signal (`changed`, or no original output to compare with): hard pass/fail only.
  */
@@ -29,6 +33,7 @@ export type SearchSignal =
   | 'edit-distance'
   | 'numeric-field'
   | 'script-score'
+  | 'expected-logprob'
   | 'output-distance'
   | 'none';
 
@@ -57,6 +62,10 @@ export interface EvaluationContext {
   readonly prompt?: string;
   /** The output on the original, unperturbed vars: `changed` and the fallback distance compare against it. */
   readonly originalOutput?: string;
+  /** The output's tokens with their logprobs, when the endpoint returned them (the `expected-logprob` signal). */
+  readonly tokens?: readonly TokenLogprob[];
+  /** The original output's tokens and logprobs: whether an example uses `expected-logprob` is decided on them. */
+  readonly originalTokens?: readonly TokenLogprob[];
 }
 
 /** Where an assertion is written, e.g. file `demo.yaml`, path `tests[3].assert[1]`. */

@@ -24,6 +24,11 @@ export interface PredictionRecord {
   readonly output?: string;
   /** Assertion campaigns: the assertion the output failed, or null when the test passed. */
   readonly failed?: FailedAssertion | null;
+  /**
+   * Assertion campaigns: the search signal behind each assertion's margin on this output, in the test's order (e.g.
+   * `expected-logprob`, `output-distance`; src/assertions/README.md).
+   */
+  readonly signals?: readonly string[];
 }
 
 export interface ResultRecord {

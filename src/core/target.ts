@@ -19,6 +19,23 @@ export interface Prediction {
   readonly failed?: FailedAssertion | null;
   /** What this prediction cost at a remote endpoint (absent for in-process models and cached answers). */
   readonly usage?: Usage;
+  /**
+   * The output's tokens with their log-probabilities, when the model returned them (an `openai:` target in `text` mode
+   * asked with `tokenLogprobs`); the tokens spell the output when concatenated. Plain data: it crosses the worker
+   * boundary and the response cache.
+   */
+  readonly tokenLogprobs?: readonly TokenLogprob[];
+  /**
+   * Set when the output was checked against a test's assertions: the search signal behind each assertion's margin, in
+   * the test's order (src/assertions/README.md).
+   */
+  readonly signals?: readonly string[];
+}
+
+/** One output token and the natural log of its probability. */
+export interface TokenLogprob {
+  readonly token: string;
+  readonly logprob: number;
 }
 
 /** The assertion an output failed: its place in the test and promptfoo's reason. */
@@ -60,6 +77,11 @@ export function addUsage(a: Usage, b: Usage | undefined): Usage {
 export interface PredictOptions {
   /** Bypass any answer cache the target keeps: used to verify flips on nondeterministic models. */
   readonly fresh?: boolean;
+  /**
+   * Ask for the output tokens' log-probabilities (`Prediction.tokenLogprobs`) where the model can give them: set by
+   * an assertion campaign whose assertions can use them. Models that cannot ignore it.
+   */
+  readonly tokenLogprobs?: boolean;
 }
 
 export interface Target {
@@ -80,6 +102,6 @@ export function predictionFrom(labels: readonly string[], scores: Record<string,
 }
 
 /** A free-text answer as a prediction: the text is the label too, with all the probability (a deterministic model). */
-export function textPrediction(output: string): Prediction {
-  return { label: output, scores: { [output]: 1 }, output };
+export function textPrediction(output: string, tokenLogprobs?: readonly TokenLogprob[]): Prediction {
+  return { label: output, scores: { [output]: 1 }, output, ...(tokenLogprobs === undefined ? {} : { tokenLogprobs }) };
 }

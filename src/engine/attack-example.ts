@@ -210,5 +210,6 @@ function toRecord(text: string, p: Prediction): PredictionRecord {
     scores: p.scores,
     ...(p.output === undefined ? {} : { output: p.output }),
     ...(p.failed === undefined ? {} : { failed: p.failed }),
+    ...(p.signals === undefined ? {} : { signals: p.signals }),
   };
 }

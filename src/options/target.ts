@@ -12,6 +12,7 @@ import { ConfigError } from '../core/errors.js';
 import { isHfSpec } from '../targets/index.js';
 import {
   answerModes,
+  logprobsModes,
   DEFAULT_BASE_URL,
   OPENAI_PREFIX,
   resolveOpenAIOptions,
@@ -86,6 +87,16 @@ export const targetOptionTable = defineOptions({
     description: 'openai: answer parsing (default logprobs)',
     applies: 'openai',
     into: 'answer',
+    config,
+  },
+  logprobs: {
+    arg: 'mode',
+    type: oneOf(logprobsModes),
+    description:
+      'openai: --answer text: ask for token logprobs for assertions that can use them (expected-logprob signal), ' +
+      'or off (default auto)',
+    applies: 'openai',
+    into: 'logprobs',
     config,
   },
   temperature: {

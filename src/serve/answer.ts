@@ -6,6 +6,7 @@
  * a few ulps.
  */
 import type { Prediction } from '../core/target.js';
+import type { ScoredToken } from '../tasks/answer-tokens.js';
 
 export const answerStyles = ['auto', 'label', 'aorta', 'json', 'logprobs'] as const;
 export type AnswerStyle = (typeof answerStyles)[number];
@@ -76,6 +77,29 @@ export function renderAnswer(
       return { content: p.label, logprobs: { content: [{ ...entry(p.label), top_logprobs: top }], refusal: null } };
     }
   }
+}
+
+/** A text model's answer (a bundled task), with its tokens' logprobs when the request asks for them and it has them. */
+export function textModelAnswer(
+  model: { answer(input: string): string; answerTokens?(input: string): readonly ScoredToken[] },
+  input: string,
+  body: Record<string, unknown>,
+): RenderedAnswer {
+  if (body.logprobs !== true || model.answerTokens === undefined)
+    return { content: model.answer(input), logprobs: null };
+  const scored = model.answerTokens(input);
+  const topCount = typeof body.top_logprobs === 'number' ? body.top_logprobs : 0;
+  const entry = (token: string, lp: number): TokenLogprob => ({ token, logprob: lp, bytes: [...Buffer.from(token)] });
+  return {
+    content: scored.map((t) => t.token).join(''),
+    logprobs: {
+      content: scored.map((t) => ({
+        ...entry(t.token, t.logprob),
+        top_logprobs: t.top.slice(0, topCount).map((a) => entry(a.token, a.logprob)),
+      })),
+      refusal: null,
+    },
+  };
 }
 
 function logprob(p: number): number {

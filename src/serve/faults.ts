@@ -18,6 +18,8 @@ export interface FaultOptions {
   readonly rateLimitShare?: number;
   readonly noise: number;
   readonly seed: number;
+  /** Answer 400 to requests asking for logprobs (`logprobs` or `top_logprobs`), as endpoints without support do. */
+  readonly refuseLogprobs?: boolean;
 }
 
 export type Fault =

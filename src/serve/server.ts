@@ -9,7 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { ConfigError } from '../core/errors.js';
 import type { Target } from '../core/target.js';
-import { renderAnswer, resolveStyle, type AnswerStyle } from './answer.js';
+import { renderAnswer, resolveStyle, textModelAnswer, type AnswerStyle } from './answer.js';
+import type { ScoredToken } from '../tasks/answer-tokens.js';
 import { Faults, type FaultOptions } from './faults.js';
 import { classifiedPart, lastUserText, messagesProblem, type ChatMessageIn } from './input.js';
 import { embeddingsResponse, type EmbeddingModel } from './embeddings.js';
@@ -22,6 +23,8 @@ export interface TextModel {
   /** Names clients may ask for; the first is listed by /v1/models. */
   readonly names: readonly string[];
   answer(input: string): string;
+  /** The answer as tokens with logprobs, for requests with `logprobs: true`; absent: such requests get none. */
+  answerTokens?(input: string): readonly ScoredToken[];
 }
 
 export interface ServeOptions extends FaultOptions {
@@ -133,6 +136,13 @@ export async function startServer(target: Target | null, options: ServeOptions):
         'model_not_found',
       );
     }
+    if (options.refuseLogprobs === true && (body.logprobs === true || body.top_logprobs !== undefined))
+      throw new HttpError(
+        400,
+        'logprobs is not supported by this model (quiver serve --refuse-logprobs).',
+        'invalid_request_error',
+        'unsupported_parameter',
+      );
     if (body.stream === true)
       throw new HttpError(400, 'quiver serve does not stream; send stream: false.', 'invalid_request_error');
     const malformed = messagesProblem(body.messages);
@@ -145,7 +155,7 @@ export async function startServer(target: Target | null, options: ServeOptions):
       judged !== undefined
         ? { content: judged, logprobs: null }
         : textModel !== undefined
-          ? { content: textModel.answer(classifiedPart(userText, options.marker)), logprobs: null }
+          ? textModelAnswer(textModel, classifiedPart(userText, options.marker), body)
           : // Not a text model, so the name is one of options.modelNames, which chatNames holds only with a target.
             await classify(target!, body, messages, userText);
     const maxTokens =

@@ -5,6 +5,7 @@ import { textSimilarity } from '../nlp/text-embedding.js';
 import { BUNDLED_VECTORS_PATH, loadWordVectors } from '../nlp/word-vectors.js';
 import { quietServer } from '../targets/openai/fixtures/serve.js';
 import { answerPolicyQuestion } from '../tasks/policy.js';
+import { routeTokens } from '../tasks/route.js';
 import { serveOptions } from '../cli/commands/serve.js';
 import { startServer } from './server.js';
 import { bundledEmbeddings, taskModels } from './task-models.js';
@@ -125,4 +126,30 @@ test('serve flags: task specs are checked, and an unknown task names the valid o
     /--model task:summarize: no such task; valid: task:extract, task:route, task:policy, task:all/,
   );
   assert.throws(() => serveOptions({ ...flags, model: 'remote:x' }), /or a bundled task/);
+});
+
+test('serve task models: asked for logprobs, each answer comes as tokens with the logprobs of its task', async () => {
+  const server = await startServer(null, { ...quietServer, modelNames: [], textModels: taskModels('task:all') });
+  try {
+    const ask = (model: string, text: string, extra: Record<string, unknown>) =>
+      post(server.url, '/chat/completions', { ...chat(model, `Route it. Text: ${text}`), ...extra });
+    const ticket = 'I was charged twice, please refund the payment';
+    const route = await ask('quiver-route', ticket, { logprobs: true, top_logprobs: 2 });
+    const [token] = route.json.choices[0].logprobs.content;
+    assert.equal(route.json.choices[0].message.content, 'billing');
+    assert.deepEqual([token.token, token.logprob], [routeTokens(ticket)[0]!.token, routeTokens(ticket)[0]!.logprob]);
+    assert.deepEqual(
+      token.top_logprobs.map((t: { token: string }) => t.token),
+      ['billing', 'general'],
+    );
+    assert.equal((await ask('quiver-route', ticket, {})).json.choices[0].logprobs, null, 'not asked: none');
+    const policy = await ask('quiver-policy', 'Can I return a gift card?', { logprobs: true });
+    const content = policy.json.choices[0].logprobs.content as { token: string; top_logprobs: unknown[] }[];
+    assert.equal(content.map((t) => t.token).join(''), policy.json.choices[0].message.content);
+    assert.deepEqual(content[0]!.top_logprobs, [], 'top_logprobs not asked: empty lists');
+    const extract = await ask('quiver-extract', 'Total due $42.50', { logprobs: true, top_logprobs: 1 });
+    assert.ok(extract.json.choices[0].logprobs.content.every((t: { logprob: number }) => t.logprob === 0));
+  } finally {
+    await server.close();
+  }
 });

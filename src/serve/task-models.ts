@@ -21,7 +21,7 @@ export function taskModels(spec: string): TextModel[] {
       `--model ${spec}: no such task; valid: ${[...BUNDLED_TASKS.map((t) => `task:${t.name}`), 'task:all'].join(', ')}`,
     );
   }
-  return tasks.map((t) => ({ names: [t.model, `task:${t.name}`], answer: t.answer }));
+  return tasks.map((t) => ({ names: [t.model, `task:${t.name}`], answer: t.answer, answerTokens: t.answerTokens }));
 }
 
 export const bundledEmbeddings: EmbeddingModel = {

@@ -3,7 +3,9 @@
  * around it (the other vars as written, every value inserted literally), the model's raw output is checked against
  * the test's assertions, and the test's verdict comes out as a `pass`/`fail` prediction carrying the output and the
  * assertion that failed. The original output is the first answer to the original text (the engine always asks for
- * it first); `changed` and the output-distance signal compare against it.
+ * it first); `changed` and the output-distance signal compare against it. A test with an assertion that can use
+ * token logprobs (`expected-logprob`) asks the model for them on every query of its example, the original's included,
+ * so the example's signal is decided once, on the original's tokens.
  */
 import { compileAssertion } from '../assertions/index.js';
 import type { TestRun } from '../contracts/record.js';
@@ -51,12 +53,14 @@ export function checkedTarget(
   knownOriginalOutput?: string,
 ): Target {
   let originalOutput = knownOriginalOutput;
+  let originalTokens: Prediction['tokenLogprobs'];
+  const tokenLogprobs = test.assertions.some((a) => a.usesLogprobs);
   return {
     id: model.id,
     labels: [PASS, FAIL],
     async predict(texts: readonly string[], options?: PredictOptions): Promise<Prediction[]> {
       const prompts = texts.map((t) => renderRun(run, perturbVar, t));
-      const answers = await model.predict(prompts, options);
+      const answers = await model.predict(prompts, tokenLogprobs ? { ...options, tokenLogprobs } : options);
       if (answers.length !== texts.length)
         throw new Error(`target ${model.id} returned ${answers.length} answers for ${texts.length} prompts`);
       const outputs = answers.map(outputText);
@@ -64,10 +68,18 @@ export function checkedTarget(
         const at = texts.indexOf(original);
         if (at < 0) throw new Error('internal: a test run was checked before its original output was known');
         originalOutput = outputs[at]!;
+        originalTokens = answers[at]!.tokenLogprobs;
       }
       const out: Prediction[] = [];
       for (let i = 0; i < texts.length; i++) {
-        const context = { vars: perturbedVars(run, perturbVar, texts[i]!), prompt: prompts[i]!, originalOutput };
+        const tokens = answers[i]!.tokenLogprobs;
+        const context = {
+          vars: perturbedVars(run, perturbVar, texts[i]!),
+          prompt: prompts[i]!,
+          originalOutput,
+          ...(tokens === undefined ? {} : { tokens }),
+          ...(originalTokens === undefined ? {} : { originalTokens }),
+        };
         const v = await testVerdict(test, outputs[i]!, context);
         const usage = answers[i]!.usage;
         out.push({
@@ -75,6 +87,7 @@ export function checkedTarget(
           scores: { [PASS]: 1 - v.score, [FAIL]: v.score },
           output: outputs[i]!,
           failed: v.failed,
+          signals: v.signals,
           ...(usage === undefined ? {} : { usage }),
         });
       }

@@ -8,6 +8,7 @@ import {
   testPasses,
   type CompiledAssertion,
   type EvaluationContext,
+  type SearchSignal,
   type WeightedOutcome,
 } from '../assertions/index.js';
 import type { FailedAssertion } from '../core/target.js';
@@ -18,6 +19,8 @@ export interface TestVerdict {
   /** 1 once the test fails. */
   readonly score: number;
   readonly failed: FailedAssertion | null;
+  /** The search signal behind each assertion's margin, in order. */
+  readonly signals: readonly SearchSignal[];
 }
 
 export interface CompiledTest {
@@ -61,5 +64,5 @@ export async function testVerdict(
     const mean = weight === 0 ? 0 : outcomes.reduce((s, o) => s + o.outcome.score * o.weight, 0) / weight;
     score = test.threshold >= 1 ? 0 : clamp01((1 - mean) / (1 - test.threshold));
   } else score = outcomes.reduce((m, o) => Math.max(m, o.outcome.margin), 0);
-  return { pass, score, failed };
+  return { pass, score, failed, signals: outcomes.map((o) => o.outcome.signal) };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractAnswer, extractFields } from './extract.js';
+import { extractAnswer, extractFields, extractTokens } from './extract.js';
 
 test('amounts with signs, codes and words; the total after a total word; dates in three forms; e-mails', () => {
   assert.deepEqual(
@@ -36,4 +36,11 @@ test('brittle as rules are: a misspelt currency word or month, or a synonym of "
   assert.equal(extractFields('charged $5 and $7, the total is $12').total, 12);
   assert.equal(extractFields('charged $5 and $7, the sum is $12').total, null);
   assert.deepEqual(extractFields('write to jane.doe@example').emails, [], 'no top-level domain');
+});
+
+test('extract logprobs: deterministic, every token certain, the tokens spell the answer', () => {
+  const text = 'Total due $42.50 by 2025-03-01';
+  const tokens = extractTokens(text);
+  assert.equal(tokens.map((t) => t.token).join(''), extractAnswer(text));
+  assert.ok(tokens.length > 5 && tokens.every((t) => t.logprob === 0));
 });

@@ -6,7 +6,12 @@
  * US numeric (03/14/2025) or written with an English month name; the total is the first amount within four words
  * after "total", "due", "balance" or "owe", else the only amount. Brittle as such rules are: "dolars", "Mrach" or
  * "the sum is" are not recognised.
+ *
+ * Logprobs (`quiver serve` asked with `logprobs: true`): the extractor is deterministic and computes no score, so
+ * every token of its answer is given logprob 0 (probability 1). That is the honest answer for a rule-based model and
+ * carries no gradient: the expected-logprob signal of an assertion on its output falls back to the output distance.
  */
+import { certainTokens, type ScoredToken } from './answer-tokens.js';
 import { words } from './words.js';
 
 const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP' };
@@ -128,6 +133,11 @@ export function extractFields(text: string): Extraction {
 }
 
 /** The extraction as the JSON text an LLM feature would answer. */
+/** The answer's tokens, each certain (logprob 0). */
+export function extractTokens(text: string): ScoredToken[] {
+  return certainTokens(extractAnswer(text));
+}
+
 export function extractAnswer(text: string): string {
   return JSON.stringify(extractFields(text));
 }

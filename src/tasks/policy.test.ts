@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { answerPolicyQuestion, daysMentioned } from './policy.js';
+import { answerPolicyQuestion, daysMentioned, decidePolicyQuestion, policyTokens } from './policy.js';
 
 test('each rule of the policy, in order', () => {
   const yes = (q: string) => answerPolicyQuestion(q).split('.')[0];
@@ -29,4 +29,25 @@ test('a typo in the deciding word sends the question to a later rule and flips t
   assert.equal(answerPolicyQuestion('Can I return a gift crad?').split('.')[0], 'Yes');
   assert.equal(answerPolicyQuestion('Can I return a tent after 45 dyas?').split('.')[0], 'Yes');
   assert.equal(answerPolicyQuestion('I bought boots on sael, can I return them?').split('.')[0], 'Yes');
+});
+
+test('policy logprobs: first word from the deciding rule evidence, softmax over Yes/No/Sorry; the rest certain', () => {
+  // One gift-card match: "No" at logit 1, Yes and Sorry at 0.
+  const tokens = policyTokens('Can I return a gift card?');
+  assert.equal(tokens.map((t) => t.token).join(''), answerPolicyQuestion('Can I return a gift card?'));
+  assert.deepEqual(
+    tokens.slice(0, 3).map((t) => t.token),
+    ['No', '.', ' Gift'],
+  );
+  assert.ok(Math.abs(tokens[0]!.logprob - Math.log(Math.E / (Math.E + 2))) < 1e-12);
+  assert.ok(tokens.slice(1).every((t) => t.logprob === 0));
+  // Two return-label matches ("return shipping", "postage")... plus "free": evidence 3 for "No".
+  const label = decidePolicyQuestion('Is return shipping free, or do I pay postage?');
+  assert.deepEqual(label, {
+    answer: 'No. Return shipping costs $6.95 unless the item is defective.',
+    evidence: 3,
+  });
+  const [off] = policyTokens('What time do you open?');
+  assert.equal(off!.token, 'Sorry');
+  assert.ok(Math.abs(off!.logprob - Math.log(Math.exp(0.5) / (Math.exp(0.5) + 2))) < 1e-12);
 });

@@ -5,7 +5,16 @@
  * 30-day window from a number of days/weeks/months, refund method, exchanges, return shipping, then returns in
  * general). Brittle as such rules are: a typo in the deciding word, or a synonym the rules lack, sends the question
  * to a later rule and can flip the answer.
+ *
+ * Logprobs (`quiver serve` asked with `logprobs: true`): it computes no score of its own, so one is derived from the
+ * evidence of the rule that decided: `evidence` = how many of that rule's keyword phrases matched (the 30-day window
+ * rule reads one duration: 1; the return-label rule adds the "free" matches that chose its answer). The first word
+ * ("Yes", "No", or "Sorry" when no rule matched, whose logit is 0.5) gets logit = evidence, the other two 0, and
+ * P(first word) is their softmax at T = POLICY_TEMPERATURE = 1: e.g. one matched phrase gives e/(e+2) ≈ 0.58, two
+ * 0.79. Later rules that also matched do not lower it (the rule order decides outright). The rest of the answer is
+ * the fixed sentence of the rule and is given logprob 0. A count of keyword matches, not a language model's belief.
  */
+import { logSoftmax, scoredTokens, type ScoredToken } from './answer-tokens.js';
 import { stemPhrases, stems, words, countMatches } from './words.js';
 
 export const POLICY = [
@@ -34,7 +43,6 @@ const ANSWERS = {
   offTopic: 'Sorry, I can only answer questions about returns and refunds.',
 } as const;
 
-const has = (seq: readonly string[], phrases: readonly (readonly string[])[]) => countMatches(seq, phrases) > 0;
 const GIFT_CARD = stemPhrases(['gift card', 'gift voucher', 'gift certificate']);
 const SALE = stemPhrases(['sale', 'clearance', 'discounted', 'markdown', 'outlet']);
 const DEFECT = stemPhrases([
@@ -85,18 +93,56 @@ export function daysMentioned(text: string): number | null {
   return null;
 }
 
-export function answerPolicyQuestion(question: string): string {
+/** The answer and the evidence of the rule that gave it (matched phrases; 0 when no rule matched). */
+export interface PolicyDecision {
+  readonly answer: string;
+  readonly evidence: number;
+}
+
+export function decidePolicyQuestion(question: string): PolicyDecision {
   const seq = stems(question);
-  if (has(seq, GIFT_CARD)) return ANSWERS.giftCard;
-  if (has(seq, SALE)) return ANSWERS.finalSale;
-  if (has(seq, DEFECT)) return ANSWERS.defective;
-  if (has(seq, WORN)) return ANSWERS.worn;
+  const count = (phrases: readonly (readonly string[])[]) => countMatches(seq, phrases);
+  const rules: [number, string][] = [
+    [count(GIFT_CARD), ANSWERS.giftCard],
+    [count(SALE), ANSWERS.finalSale],
+    [count(DEFECT), ANSWERS.defective],
+    [count(WORN), ANSWERS.worn],
+  ];
+  for (const [n, answer] of rules) if (n > 0) return { answer, evidence: n };
   const days = daysMentioned(question);
-  if (days !== null) return days <= 30 ? ANSWERS.inWindow : ANSWERS.outOfWindow;
-  if (has(seq, CASH)) return ANSWERS.cashRefund;
-  if (has(seq, REFUND_METHOD)) return ANSWERS.refundMethod;
-  if (has(seq, EXCHANGE)) return ANSWERS.exchange;
-  if (has(seq, LABEL)) return has(seq, FREE) ? ANSWERS.labelNotFree : ANSWERS.labelPaid;
-  if (has(seq, RETURN_TOPIC)) return ANSWERS.general;
-  return ANSWERS.offTopic;
+  if (days !== null) return { answer: days <= 30 ? ANSWERS.inWindow : ANSWERS.outOfWindow, evidence: 1 };
+  const later: [number, string][] = [
+    [count(CASH), ANSWERS.cashRefund],
+    [count(REFUND_METHOD), ANSWERS.refundMethod],
+    [count(EXCHANGE), ANSWERS.exchange],
+  ];
+  for (const [n, answer] of later) if (n > 0) return { answer, evidence: n };
+  const label = count(LABEL);
+  if (label > 0) {
+    const free = count(FREE);
+    return free > 0
+      ? { answer: ANSWERS.labelNotFree, evidence: label + free }
+      : { answer: ANSWERS.labelPaid, evidence: label };
+  }
+  const topic = count(RETURN_TOPIC);
+  if (topic > 0) return { answer: ANSWERS.general, evidence: topic };
+  return { answer: ANSWERS.offTopic, evidence: 0 };
+}
+
+export function answerPolicyQuestion(question: string): string {
+  return decidePolicyQuestion(question).answer;
+}
+
+/** Softmax temperature of the policy logprobs. */
+export const POLICY_TEMPERATURE = 1;
+/** The logit of "Sorry" when no rule matched. */
+const OFF_TOPIC_LOGIT = 0.5;
+
+/** The answer's tokens: the first word's logprob from the deciding rule's evidence, the rest certain. */
+export function policyTokens(question: string): ScoredToken[] {
+  const { answer, evidence } = decidePolicyQuestion(question);
+  const first = answer === ANSWERS.offTopic ? 'Sorry' : answer.startsWith('Yes') ? 'Yes' : 'No';
+  const logits: Record<string, number> = { Yes: 0, No: 0, Sorry: 0 };
+  logits[first] = first === 'Sorry' ? OFF_TOPIC_LOGIT : evidence;
+  return scoredTokens(answer, logSoftmax(logits, POLICY_TEMPERATURE));
 }

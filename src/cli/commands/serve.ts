@@ -78,6 +78,10 @@ export const serveOptionTable = defineOptions({
     description: 'share of answers replaced by a random one (mimics sampling)',
   },
   seed: { arg: 'n', type: integer(0), default: 0, description: 'seed of the fault and noise draws' },
+  refuseLogprobs: {
+    type: on,
+    description: 'answer 400 to requests asking for logprobs, as endpoints without logprobs support do',
+  },
   apiKeyEnv: {
     arg: 'name',
     type: text,
@@ -146,6 +150,7 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
     rateLimitShare: flags.rateLimitShare,
     noise: flags.noise,
     seed: flags.seed,
+    refuseLogprobs: flags.refuseLogprobs === true,
   };
 }
 

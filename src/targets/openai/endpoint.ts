@@ -12,16 +12,21 @@ import { rngFor } from '../../core/rng.js';
 import type { Usage } from '../../core/target.js';
 import { cacheKey, ResponseCache, type CacheEntry } from './cache.js';
 import { createLimiterBuffer, Limiter } from './limiter.js';
+import { createLogprobsBuffer } from './logprobs-notice.js';
 import { isLoopback, type EndpointOptions } from './options.js';
 import type { RawAnswer } from './parse.js';
 import { send } from './send.js';
 import { answerUsage, cachedUsage } from './usage.js';
 
-/** What the main thread prepares once per campaign and every worker receives: the endpoint's shared limiter. */
+/**
+ * What the main thread prepares once per campaign and every worker receives: the endpoint's shared limiter, and what
+ * the endpoint did with token logprobs (logprobs-notice.ts; absent in states built before it existed).
+ */
 export interface OpenAIShared {
   readonly kind: 'openai-limiter';
   readonly endpoint: string;
   readonly buffer: SharedArrayBuffer;
+  readonly logprobs?: SharedArrayBuffer;
 }
 
 /** Sent instead of a key to endpoints on this machine when the key variable is unset (local servers want a string). */
@@ -45,7 +50,7 @@ export interface Endpoint {
 /** A fresh limiter state for the endpoint, to hand to every worker. Also checks the key up front (main thread). */
 export function prepareEndpointShared(who: string, o: EndpointOptions, keyFlag = '--api-key-env'): OpenAIShared {
   apiKey(who, o, keyFlag);
-  return { kind: 'openai-limiter', endpoint: o.baseURL, buffer: limiterBuffer(o) };
+  return { kind: 'openai-limiter', endpoint: o.baseURL, buffer: limiterBuffer(o), logprobs: createLogprobsBuffer() };
 }
 
 /**
@@ -130,10 +135,14 @@ function apiKey(who: string, o: EndpointOptions, keyFlag: string): string | unde
 
 function rawAnswer(completion: ChatCompletion): RawAnswer {
   const choice = completion.choices[0];
-  const first = choice?.logprobs?.content?.[0];
+  const content = choice?.logprobs?.content;
+  const first = content?.[0];
   if (first === undefined) return { content: choice?.message.content ?? null, firstTokenTopLogprobs: null };
   const top = first.top_logprobs.map((t) => ({ token: t.token, logprob: t.logprob }));
   // Some servers list only the alternatives: the chosen token counts too.
   if (!top.some((t) => t.token === first.token)) top.unshift({ token: first.token, logprob: first.logprob });
-  return { content: choice?.message.content ?? null, firstTokenTopLogprobs: top };
+  // Only the first token's shape is checked (format.ts): a malformed later one makes the list unusable, not the answer.
+  const wellFormed = content!.every((t) => typeof t?.token === 'string' && typeof t.logprob === 'number');
+  const tokens = wellFormed ? content!.map((t) => ({ token: t.token, logprob: t.logprob })) : null;
+  return { content: choice?.message.content ?? null, firstTokenTopLogprobs: top, tokens };
 }

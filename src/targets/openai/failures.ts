@@ -12,7 +12,19 @@ export type Failure =
   | { readonly kind: 'rate-limit'; readonly retryAfterMs: number | null; readonly message: string }
   | { readonly kind: 'transient'; readonly message: string }
   | { readonly kind: 'fatal'; readonly message: string }
-  | { readonly kind: 'request'; readonly message: string };
+  | { readonly kind: 'request'; readonly message: string; readonly status?: number };
+
+/** A request the endpoint refused (4xx other than rate limits and authentication): only this request fails. */
+export class RequestRefusedError extends Error {
+  constructor(
+    message: string,
+    /** The HTTP status, when there was an answer. */
+    readonly status: number | null,
+  ) {
+    super(message);
+    this.name = 'RequestRefusedError';
+  }
+}
 
 /** Longest pause a retry-after header can impose (a misconfigured server must not stall a campaign for hours). */
 const MAX_RETRY_AFTER_MS = 300_000;
@@ -35,7 +47,7 @@ export function classifyFailure(err: unknown, secret: string | undefined): Failu
     if (status === 401 || status === 403) return { kind: 'fatal', message: `authentication failed: ${message}` };
     if (status === 404)
       return { kind: 'fatal', message: `not found (check the model name and --base-url): ${message}` };
-    return { kind: 'request', message };
+    return { kind: 'request', message, status };
   }
   return { kind: 'request', message };
 }

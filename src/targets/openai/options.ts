@@ -13,6 +13,13 @@ import { defaultPrompt } from './prompt.js';
 export const answerModes = ['label', 'aorta', 'json', 'logprobs', 'text'] as const;
 export type AnswerMode = (typeof answerModes)[number];
 
+/**
+ * `text` mode: `auto` asks for token logprobs (`logprobs: true`, `top_logprobs`) for the tests whose assertions can
+ * use them (the `expected-logprob` search signal); `off` never asks.
+ */
+export const logprobsModes = ['auto', 'off'] as const;
+export type LogprobsMode = (typeof logprobsModes)[number];
+
 /** USD per million tokens. */
 export interface Price {
   readonly inputPerMTok: number;
@@ -51,8 +58,10 @@ export interface OpenAIOptions extends EndpointOptions {
   /** Passed through as the request's `seed`; null = not sent. */
   readonly seed: number | null;
   readonly maxTokens: number;
-  /** `top_logprobs` requested in `logprobs` mode. */
+  /** `top_logprobs` requested in `logprobs` mode, and in `text` mode when token logprobs are asked for. */
   readonly topLogprobs: number;
+  /** `text` mode only (absent otherwise, so other modes' campaign.json is unchanged): whether to ask for logprobs. */
+  readonly logprobs?: LogprobsMode;
 }
 
 /** The option keys of EndpointOptions (for callers that validate their own options around them). */
@@ -104,6 +113,7 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
     'seed',
     'maxTokens',
     'topLogprobs',
+    'logprobs',
     'concurrency',
     'rpm',
     'tpm',
@@ -120,7 +130,9 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
   if (!answerModes.includes(answer)) {
     throw new ConfigError(`--answer must be one of ${answerModes.join(', ')}, got "${String(raw.answer)}"`);
   }
-  if (answer === 'text' && raw.labels !== undefined)
+  // Resolved options (campaign.json, a worker's) hold `labels: []` in text mode: resolving them again must work.
+  const noLabels = raw.labels === undefined || (Array.isArray(raw.labels) && raw.labels.length === 0);
+  if (answer === 'text' && !noLabels)
     throw new ConfigError('--labels: a target in --answer text mode answers free text and has no labels');
   const labels = answer === 'text' ? [] : raw.labels === undefined ? DEFAULT_LABELS : raw.labels;
   const labelsOk =
@@ -131,6 +143,13 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
   if (new Set(labels.map((l: string) => l.toLowerCase())).size !== labels.length) {
     throw new ConfigError(`--labels must be distinct (case-insensitively), got ${labels.join(', ')}`);
   }
+  const logprobs = (raw.logprobs ?? 'auto') as LogprobsMode;
+  if (!logprobsModes.includes(logprobs))
+    throw new ConfigError(`--logprobs must be one of ${logprobsModes.join(', ')}, got "${String(raw.logprobs)}"`);
+  if (raw.logprobs !== undefined && answer !== 'text')
+    throw new ConfigError(
+      `--logprobs applies to --answer text (assertion campaigns); --answer ${answer} decides on its own`,
+    );
   const prompt = raw.prompt === undefined ? defaultPrompt(answer, labels) : str(raw.prompt, '--prompt');
   if (!prompt.includes(INPUT_PLACEHOLDER))
     throw new ConfigError(`--prompt: the template must contain ${INPUT_PLACEHOLDER}`);
@@ -147,6 +166,7 @@ export function resolveOpenAIOptions(raw: Readonly<Record<string, unknown>>): Op
     seed: raw.seed === undefined || raw.seed === null ? null : int(raw.seed, '--llm-seed', -(2 ** 53), 2 ** 53),
     maxTokens: int(raw.maxTokens ?? defaultMaxTokens(answer, labels.length), '--answer-max-tokens', 1, 1_000_000),
     topLogprobs: int(raw.topLogprobs ?? Math.min(20, Math.max(5, 2 * labels.length)), 'topLogprobs', 1, 20),
+    ...(answer === 'text' ? { logprobs } : {}),
     concurrency: endpoint.concurrency,
     rpm: endpoint.rpm,
     tpm: endpoint.tpm,

@@ -4,7 +4,7 @@
  * `parse-failure: ...`; it is never read as the first label (AORTA's parser turns a failure into a uniform vector,
  * which the argmax reads as class 0 and counts as a flip).
  */
-import { predictionFrom, textPrediction, type Prediction } from '../../core/target.js';
+import { predictionFrom, textPrediction, type Prediction, type TokenLogprob } from '../../core/target.js';
 import type { AnswerMode } from './options.js';
 
 /** What the parsers read from a chat completion (also what the response cache stores). */
@@ -12,6 +12,11 @@ export interface RawAnswer {
   readonly content: string | null;
   /** `top_logprobs` of the answer's first token, when the endpoint returned logprobs. */
   readonly firstTokenTopLogprobs: readonly { readonly token: string; readonly logprob: number }[] | null;
+  /**
+   * Every answer token with its logprob, when the endpoint returned logprobs (absent in cache entries written before
+   * Quiver kept them, which were asked without logprobs anyway).
+   */
+  readonly tokens?: readonly TokenLogprob[] | null;
 }
 
 export class ParseFailure extends Error {
@@ -42,7 +47,7 @@ export function parseAnswer(mode: AnswerMode, labels: readonly string[], answer:
       return parseLogprobs(labels, answer);
     // No content (a refusal, a tool call) is an empty output, which assertions then judge, as promptfoo does.
     case 'text':
-      return textPrediction(answer.content ?? '');
+      return textPrediction(answer.content ?? '', answer.tokens ?? undefined);
   }
 }
 

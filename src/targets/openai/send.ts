@@ -12,7 +12,7 @@ import { APIError, type default as OpenAI } from 'openai';
 import type { ChatCompletion, ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { CampaignAbortError } from '../../core/errors.js';
 import type { Rng } from '../../core/rng.js';
-import { classifyFailure, timedOut } from './failures.js';
+import { classifyFailure, RequestRefusedError, timedOut } from './failures.js';
 import { checkChatFormat } from './format.js';
 import { now, type Limiter } from './limiter.js';
 import { readRateLimitHeaders } from './ratelimit-headers.js';
@@ -74,7 +74,7 @@ export async function send(
       }
       if (failure.kind === 'request') {
         ctx.limiter.answered();
-        throw new Error(where);
+        throw new RequestRefusedError(where, failure.status ?? null);
       }
       let delay: number;
       if (failure.kind === 'rate-limit') {

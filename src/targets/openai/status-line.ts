@@ -4,9 +4,11 @@
  */
 import type { OpenAIShared } from './endpoint.js';
 import { Limiter } from './limiter.js';
+import { LogprobsNotice } from './logprobs-notice.js';
 
 export function limiterStatusLine(shared: OpenAIShared): () => string | null {
   const limiter = new Limiter(shared.buffer, shared.endpoint);
+  const notice = shared.logprobs === undefined ? null : new LogprobsNotice(shared.logprobs, shared.endpoint);
   return () => {
     const s = limiter.stats();
     const recent429 = s.sinceRateLimitedMs < 10_000 && s.rateLimitedShare >= 0.01;
@@ -20,7 +22,10 @@ export function limiterStatusLine(shared: OpenAIShared): () => string | null {
             ? `waiting on 429 retries (${Math.round(s.rateLimitedShare * 100)}% of recent answers${held(s.holding)})`
             : null;
     const cap = Number.isFinite(s.rateCap) ? `, ${Math.round(s.rateCap)}/min cap` : '';
-    const counts = `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${s.failures} failed`;
+    const logprobs = notice?.state() ?? 'ok';
+    const note = logprobs === 'ok' ? '' : `, logprobs ${logprobs} (output-distance signal)`;
+    const failed = `${s.failures} failed${note}`;
+    const counts = `endpoint ${s.inFlight} in flight${cap}, ${s.rateLimited} rate-limited, ${failed}`;
     return waiting === null ? counts : `${counts}, ${waiting}`;
   };
 }
