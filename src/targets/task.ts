@@ -1,7 +1,8 @@
 /**
  * @module `task:<name>`: a bundled rule-based task (src/tasks/: extract, route, policy) as an in-process text target.
  * It answers what `quiver serve --model task:<name>` answers for the same message: the task applied to the text after
- * the input marker (`Text:`, option `marker`), so a campaign needs no server and agrees with promptfoo run against one.
+ * the input marker (`Text:`, option `marker`), so a campaign needs no server and agrees with promptfoo run against one;
+ * asked for token logprobs, it returns the ones the server sends.
  */
 import { ConfigError } from '../core/errors.js';
 import { INPUT_MARKER, textAfterMarker } from '../core/prompt-template.js';
@@ -39,6 +40,14 @@ export function createTaskTarget(spec: string, raw: Readonly<Record<string, unkn
   return {
     id: spec,
     labels: [],
-    predict: async (texts) => texts.map((t) => textPrediction(task.answer(textAfterMarker(t, marker)))),
+    // Asked for logprobs, it gives what `quiver serve` gives for the same message (src/tasks/answer-tokens.ts).
+    predict: async (texts, options) =>
+      texts.map((t) => {
+        const input = textAfterMarker(t, marker);
+        const output = task.answer(input);
+        if (options?.tokenLogprobs !== true) return textPrediction(output);
+        const tokenLogprobs = task.answerTokens(input).map(({ token, logprob }) => ({ token, logprob }));
+        return { ...textPrediction(output), tokenLogprobs };
+      }),
   };
 }
