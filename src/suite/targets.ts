@@ -2,7 +2,8 @@
  * @module Which Quiver target answers a suite provider, with options that make it answer what promptfoo would get:
  * bundled tasks in-process (a `task:` target, or an OpenAI-compatible `quiver-<task>` model on the loopback
  * interface), Quiver's own targets as they are, and other OpenAI-compatible chat models through the `openai:` target
- * in raw-text mode, with the provider's temperature, max_tokens, seed and key variable. Config keys that would change
+ * in raw-text mode, with the provider's temperature, max_tokens, seed, key variable and `logprobs: false` (no token
+ * logprobs asked: `--logprobs off`). Config keys that would change
  * the answer but that Quiver does not send are refused, naming the provider.
  */
 import { isAbsolute, resolve } from 'node:path';
@@ -12,7 +13,17 @@ import { localTaskFor, SuiteConfigError, type ProviderSpec } from '../promptfoo-
 export type { TargetRef };
 
 /** promptfoo `config` keys that do not change the answer, or that Quiver maps to the target's options. */
-const MAPPED = new Set(['temperature', 'max_tokens', 'seed', 'apiKeyEnvar', 'apiKeyRequired', 'cost', 'organization']);
+const MAPPED = new Set([
+  'temperature',
+  'max_tokens',
+  'seed',
+  'apiKeyEnvar',
+  'apiKeyRequired',
+  'cost',
+  'organization',
+  // Token logprobs do not change the answer; `logprobs: false` keeps Quiver from asking for them (`--logprobs off`).
+  'logprobs',
+]);
 
 export function targetForProvider(provider: ProviderSpec, file: string, where: string, baseDir: string): TargetRef {
   const task = localTaskFor(provider);
@@ -51,6 +62,12 @@ export function targetForProvider(provider: ProviderSpec, file: string, where: s
   };
   if (c.apiKeyEnvar !== undefined && typeof c.apiKeyEnvar !== 'string')
     throw new SuiteConfigError(file, `${where}.config.apiKeyEnvar`, 'must be the name of an environment variable');
+  if (c.logprobs !== undefined && typeof c.logprobs !== 'boolean')
+    throw new SuiteConfigError(
+      file,
+      `${where}.config.logprobs`,
+      `must be true or false, got ${JSON.stringify(c.logprobs)}`,
+    );
   const temperature = num('temperature');
   const maxTokens = num('max_tokens');
   const seed = num('seed');
@@ -65,6 +82,7 @@ export function targetForProvider(provider: ProviderSpec, file: string, where: s
       maxTokens: maxTokens ?? 1024,
       ...(seed === undefined ? {} : { seed }),
       ...(typeof c.apiKeyEnvar === 'string' ? { apiKeyEnv: c.apiKeyEnvar } : {}),
+      ...(c.logprobs === false ? { logprobs: 'off' } : {}),
     },
   };
 }
