@@ -85,6 +85,17 @@ export const FIXED_PHRASES: readonly string[] = [
 ];
 
 const PHRASES: readonly (readonly string[])[] = FIXED_PHRASES.map((p) => p.split(' '));
+/**
+ * The phrases each word occurs in: a phrase can only hold the word at `index` if one of its words matches that word's
+ * surface form or lemma, so only those phrases are tried (the check runs for every synonym candidate's word).
+ */
+const PHRASES_WITH = new Map<string, (readonly string[])[]>();
+for (const phrase of PHRASES)
+  for (const w of new Set(phrase)) {
+    const list = PHRASES_WITH.get(w);
+    if (list === undefined) PHRASES_WITH.set(w, [phrase]);
+    else list.push(phrase);
+  }
 const PARTICLE_POS = new Set(['ADP', 'PART']);
 const ASPECTUAL_VERBS = new Set(['keep', 'stop', 'quit', 'start', 'begin', 'finish', 'go']);
 const GERUND = /^[a-z]{2,}ing$/;
@@ -124,7 +135,9 @@ export function inFixedExpression(text: AttackText, index: number, ctx: PerturbC
       return true;
     }
   }
-  for (const phrase of PHRASES) {
+  const withSurface = PHRASES_WITH.get(self.surface) ?? [];
+  const withLemma = self.lemma === self.surface ? [] : (PHRASES_WITH.get(self.lemma) ?? []);
+  for (const phrase of withLemma.length === 0 ? withSurface : new Set([...withSurface, ...withLemma])) {
     for (
       let start = Math.max(from, index - phrase.length + 1);
       start <= index && start + phrase.length - 1 <= to;

@@ -22,6 +22,23 @@ function compareAt(bytes: Buffer, start: number, key: string): number {
 }
 
 /**
+ * Start of the line holding byte `at` (`at` 0: the first line). A plain loop: lines are short (~50 bytes in WordNet's
+ * indexes), and Buffer#lastIndexOf's call cost was most of a lookup's time in a campaign's profile.
+ */
+function lineStart(bytes: Buffer, at: number): number {
+  let i = at;
+  while (i > 0 && bytes[i - 1] !== NEWLINE) i--;
+  return i;
+}
+
+/** Start of the line after the one holding byte `at` (`bytes.length` after the last line). */
+function nextLineStart(bytes: Buffer, at: number): number {
+  let i = at;
+  while (i < bytes.length && bytes[i] !== NEWLINE) i++;
+  return i < bytes.length ? i + 1 : bytes.length;
+}
+
+/**
  * Start of the first line of `bytes` that sorts at or after `key` (`bytes.length` when none). Lines before it must
  * all sort before `key` and lines from it on at or after it, which holds for a sorted file; WordNet's licence header
  * lines start with spaces and so sort before any lemma.
@@ -30,12 +47,9 @@ export function firstLineAtOrAfter(bytes: Buffer, key: string): number {
   let lo = 0;
   let hi = bytes.length;
   while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    // mid 0 is the first line's start (a negative offset would count from the end of the buffer).
-    const start = mid === 0 ? 0 : bytes.lastIndexOf(NEWLINE, mid - 1) + 1;
+    const start = lineStart(bytes, (lo + hi) >>> 1);
     if (compareAt(bytes, start, key) < 0) {
-      const end = bytes.indexOf(NEWLINE, start);
-      lo = end < 0 ? bytes.length : end + 1;
+      lo = nextLineStart(bytes, start);
     } else {
       hi = start;
     }
