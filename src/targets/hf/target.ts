@@ -188,6 +188,9 @@ async function openSession(ort: Ort, folder: HfFolder, threads: number): Promise
       executionMode: 'sequential',
       graphOptimizationLevel: 'all',
       logSeverityLevel: 3,
+      // Idle intra-op threads sleep instead of spinning: the engine's work between model calls (and the other
+      // workers' sessions) needs those cores; spinning made a 2-thread session 2x slower on 2 busy cores.
+      extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
     });
   } catch (err) {
     throw new ConfigError(`${folder.modelFile}: onnxruntime cannot load it: ${errorMessage(err)}`, { cause: err });
