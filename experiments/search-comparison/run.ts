@@ -5,7 +5,7 @@
  * experiments/results/search-comparison.md (+ .json). Options: --limit N (200), --jobs N (2), --cells a,b,
  * --methods a,b, --out FILE; --render-only rewrites the report from the saved JSON (after editing analysis.md).
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
@@ -54,6 +54,7 @@ if (process.argv.includes('--render-only')) {
 
 interface SavedRun {
   readonly command: string;
+  readonly commit?: string;
   readonly limit: number;
   readonly jobs: number;
   readonly wallMs: number;
@@ -161,7 +162,9 @@ const checks = plannedCells.map((c) =>
   ),
 );
 const command = ['npx tsx experiments/search-comparison/run.ts', ...process.argv.slice(2)].join(' ');
+const commit = currentCommit();
 const report = renderReport({
+  commit,
   results,
   audits,
   checks,
@@ -179,6 +182,7 @@ const sortedAudits = [...audits].sort(
 );
 const saved: SavedRun = {
   command,
+  commit,
   limit,
   jobs,
   wallMs,
@@ -191,6 +195,18 @@ writeFileSync(jsonOut, JSON.stringify(saved, null, 2) + '\n');
 process.stderr.write(
   `wrote ${relative(process.cwd(), out)} in ${(wallMs / 1000).toFixed(0)} s; fingerprint ${saved.fingerprint}\n`,
 );
+
+/** The checked-out commit, with `+ changes` when the tree differs from it (results belong to the code that ran). */
+function currentCommit(): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
+  try {
+    return (
+      git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? ' + changes' : '')
+    );
+  } catch {
+    return 'unknown (not a git checkout)';
+  }
+}
 
 function sortResults(rs: readonly JobMetrics[]): JobMetrics[] {
   const ci = (id: string) => plannedCells.findIndex((c) => c.id === id);
