@@ -1,7 +1,7 @@
 /**
  * @module Read-only data files (WordNet's dict files, the word-vector asset) held once in shared memory for every
  * thread of a campaign, instead of once per worker. Reading WordNet as strings cost each worker ~0.2 s and ~45 MB
- * (experiments/results/cold.md); a shared file is read once, by the main thread in the background while the workers
+ * (commit 0e364ec); a shared file is read once, by the main thread in the background while the workers
  * start (`fillSharedFiles`), or by the first thread that needs it, and every other thread uses the same bytes.
  *
  * A file outside the campaign's table (tests, one-off runs, a file the main thread did not list) is read by the
