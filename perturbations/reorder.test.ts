@@ -99,6 +99,8 @@ test('does not split phrases, causal or sequential links', () => {
   assert.deepEqual(blockSwaps('the emotions are raw and will strike a nerve with anyone'), []); // shared subject
   assert.deepEqual(blockSwaps('you never know when humor ends and tragedy begins'), []); // inside a subordinate clause
   assert.deepEqual(blockSwaps('the plot is thin, is it not'), []); // bare predicate
+  // Two nouns joined inside relative clauses (the validity review's invalid reorder of SST-2 dev 109).
+  assert.deepEqual(blockSwaps("it 's great fun that recreates a place and time that will never happen again ."), []);
   // A phrase-level "and" inside a clause does not stop the clause-level swap.
   assert.deepEqual(blockSwaps('It is not yet clear, and the food and the service were bad.'), [
     'The food and the service were bad, and it is not yet clear.',

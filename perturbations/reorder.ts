@@ -53,6 +53,7 @@ const SUBJECT_POS = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const AUX_POS = new Set(['AUX']);
 const ADP_POS = new Set(['ADP']);
 const SCONJ_POS = new Set(['SCONJ']);
+const NOUN_POS = new Set(['NOUN', 'PROPN']);
 // Without POS tags a block must be this long to pass as a clause ("the food and the service were bad" must not split).
 const MIN_UNTAGGED_CLAUSE = 3;
 // Abbreviations whose period does not end a sentence; single letters ("U.S.", "J. K.") are handled separately.
@@ -340,8 +341,18 @@ function fullClause(text: AttackText, c: Clause, analysis: TextAnalysis): boolea
   for (let k = c.start; k < c.end; k++) {
     if (SUBORDINATING_WORDS.has(text.word(k).toLowerCase())) return false;
     if (taggedAs(text, k, analysis, SCONJ_POS) === true) return false;
+    if (relativeThat(text, k, c, analysis)) return false;
   }
   return true;
+}
+
+/**
+ * "that" right after a noun opens a relative clause ("fun that recreates a place and time that will never happen
+ * again"): the coordinator inside may then join two nouns, not two clauses (the validity review's one invalid
+ * reorder). wink tags it PRON, as it tags a demonstrative "that is great", which the noun before it tells apart.
+ */
+function relativeThat(text: AttackText, k: number, c: Clause, analysis: TextAnalysis): boolean {
+  return k > c.start && text.word(k).toLowerCase() === 'that' && taggedAs(text, k - 1, analysis, NOUN_POS) === true;
 }
 
 /**
