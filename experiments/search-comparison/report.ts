@@ -115,14 +115,14 @@ export function renderReport(args: {
 
   out.push("## The issue's targets, cell by cell (#18)", '');
   out.push(
-    'The default search with its dataset prior (`abs` with `{"prior": {"train": <the cell\'s dataset>}}`; ' +
-      '`quiver run` trains no prior unless asked) against TextFooler-style greedy search: ' +
+    'The default search with its dataset prior (`abs` with `{"prior": {"train": <the cell\'s dataset>}}`, as ' +
+      '`quiver run` trains it on a JSONL dataset) against TextFooler-style greedy search: ' +
       `at least its success at ≤ ${QUERY_RATIO_TARGET}× its ` +
       "unique queries; on the examples both flip, a mean flip distance no longer than PWWS's; " +
       'every example one edit can flip (by an ' +
       'audit that asks about every one-edit candidate, typo variants included) reported as a one-edit flip. ' +
       'The last column is ' +
-      "the same search without the prior, which is `quiver run`'s default; the one before, with a beam of 6 " +
+      'the same search without the prior (CSV datasets, label maps); the one before, with a beam of 6 ' +
       "instead of the default's 1 (greedy).",
     '',
   );

@@ -103,3 +103,20 @@ test('a campaign written before records carried a campaign id resumes where its 
   );
   assert.equal(JSON.parse(readFileSync(join(old, 'campaign.json'), 'utf8')).campaignId, campaignId);
 });
+
+test('a campaign trains its prior on its dataset, which counts by content in its id: a moved one is the same', () => {
+  const a = join(work, 'moved-a.jsonl');
+  const b = join(work, 'moved-b.jsonl');
+  const body =
+    '{"id":"m1","text":"Lovely staff.","label":"positive"}\n{"id":"m2","text":"Awful food.","label":"negative"}\n';
+  writeFileSync(a, body);
+  writeFileSync(b, body);
+  ran(join(work, 'moved-1'), '--dataset', a);
+  ran(join(work, 'moved-2'), '--dataset', b);
+  const config = (dir: string) => JSON.parse(readFileSync(join(work, dir, 'campaign.json'), 'utf8'));
+  assert.equal(config('moved-1').attack.search.options.prior.train, a, 'trained on the campaign dataset');
+  assert.equal(config('moved-1').campaignId, config('moved-2').campaignId);
+  // The same campaign, so resuming it with the other path is no conflict.
+  const r = quiverSync(work, ...base, '--dataset', b, '--out', join(work, 'moved-1'));
+  assert.equal(r.code, 0, r.stderr);
+});

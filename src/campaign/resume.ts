@@ -79,13 +79,25 @@ function judgeIdentity(judge: CampaignConfig['attack']['judge']): unknown {
   return judge === undefined ? null : { spec: judge.spec, options: resultShaping(judge.options), reject: judge.reject };
 }
 
+/**
+ * The search, with a prior trained on the campaign's own dataset (run-request.ts) named as that, not by its path: the
+ * dataset's digest is its identity, so a moved checkout or another machine's shard still has the same campaign.
+ */
+function searchIdentity(c: CampaignConfig): unknown {
+  const search = c.attack.search;
+  const prior = search.options.prior;
+  if (typeof prior !== 'object' || prior === null || !('train' in prior)) return search;
+  if (prior.train !== c.dataset.path) return search;
+  return { ...search, options: { ...search.options, prior: { ...prior, train: '<the campaign dataset>' } } };
+}
+
 /** Fields that decide what a campaign computes, by name; a resumed campaign must match on all of them. */
 function identityFields(c: CampaignConfig): [string, unknown][] {
   return [
     ['target', c.attack.target],
     ['target options', resultShaping(c.attack.targetOptions)],
     ['goal', c.attack.goal],
-    ['search', c.attack.search],
+    ['search', searchIdentity(c)],
     ['perturbations', c.attack.perturbations],
     ['max-perturb-ratio', c.attack.maxPerturbRatio],
     ['protect', c.attack.protect],

@@ -105,8 +105,8 @@ test("runRequest: a partial options object gets the table's defaults, then the p
   );
   const smoke = runRequest({ preset: 'smoke' });
   assert.deepEqual(
-    [smoke.limit, smoke.attack.maxQueries, smoke.attack.stabilitySamples, smoke.attack.search.options],
-    [20, 300, 5, { beamWidth: 2 }],
+    [smoke.limit, smoke.attack.maxQueries, smoke.attack.stabilitySamples, smoke.attack.search.options.beamWidth],
+    [20, 300, 5, 2],
   );
   const given = runRequest({ preset: 'smoke', limit: 3, stabilitySamples: 0 });
   assert.deepEqual([given.limit, given.attack.stabilitySamples, given.attack.maxQueries], [3, 0, 300]);
@@ -178,3 +178,29 @@ export function typeChecks(o: RunOptions): void {
   const input: RunInput = { seed: '3' };
   void [seed, scope, cache, limit, input];
 }
+
+test('runRequest: the default abs search trains its prior on the campaign dataset, where the prior can read it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'quiver-prior-request-'));
+  const data = join(dir, 'data.jsonl');
+  writeFileSync(data, '{"t":"good","y":"positive"}\n');
+  const r = runRequest({ dataset: data, textField: 't', labelField: 'y' });
+  assert.deepEqual(r.attack.search, {
+    name: 'abs',
+    options: { prior: { train: data, textField: 't', labelField: 'y', skipInvalid: true } },
+  });
+  assert.equal(
+    (runRequest({}).attack.search.options.prior as { train: string }).train,
+    demoDataset,
+    'the bundled demo too',
+  );
+  const smoke = runRequest({ preset: 'smoke', dataset: data }).attack.search.options;
+  assert.deepEqual([smoke.beamWidth, (smoke.prior as { train: string }).train], [2, data], 'with a preset');
+  // No prior where it cannot help or the search was told otherwise.
+  const none = (input: RunInput) => runRequest(input).attack.search.options.prior;
+  writeFileSync(join(dir, 'data.csv'), 'text,label\ngood,positive\n');
+  assert.equal(none({ dataset: join(dir, 'data.csv') }), undefined, 'CSV: the prior reads JSONL only');
+  assert.equal(none({ dataset: data, labelMap: 'positive=positive' }), undefined, 'a label map');
+  assert.equal(none({ dataset: data, ranking: 'delete' }), undefined, 'another ranking turns the sweep off');
+  assert.equal(none({ dataset: data, search: 'greedy-wir' }), undefined, 'another search');
+  assert.equal(none({ dataset: data, recipe: 'abs-xiao-2024' }), undefined, 'the paper recipe');
+});

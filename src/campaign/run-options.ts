@@ -49,11 +49,16 @@ function defineRunOptions<const Table extends { readonly [K in keyof Table]: Run
   return table;
 }
 
-/** What the search-shaping options decide together (a recipe or preset sets several of these at once). */
+/**
+ * What the search-shaping options decide together (a recipe or preset sets several of these at once). The search's
+ * prior is left out: a campaign derives it from its dataset (run-request.ts), whose options are checked on their own,
+ * and a campaign made before that default has none.
+ */
 const attackShape = (r: RunRequest): unknown => {
   const a = r.attack;
+  const { prior: _prior, ...searchOptions } = a.search.options;
   return [
-    a.search,
+    { ...a.search, options: searchOptions },
     a.perturbations,
     a.maxPerturbRatio,
     a.maxQueries,

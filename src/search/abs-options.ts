@@ -99,9 +99,12 @@ const priorSource: Check = (v) => {
     !Array.isArray(o) &&
     typeof o.train === 'string' &&
     o.train !== '' &&
-    Object.keys(o).every((k) => ['train', 'textField', 'labelField'].includes(k)) &&
-    ['textField', 'labelField'].every((k) => o[k] === undefined || (typeof o[k] === 'string' && o[k] !== ''));
-  return ok ? null : 'must be {"train": "<labelled JSONL file>"} (optionally with "textField" and "labelField")';
+    Object.keys(o).every((k) => ['train', 'textField', 'labelField', 'skipInvalid'].includes(k)) &&
+    ['textField', 'labelField'].every((k) => o[k] === undefined || (typeof o[k] === 'string' && o[k] !== '')) &&
+    (o.skipInvalid === undefined || typeof o.skipInvalid === 'boolean');
+  return ok
+    ? null
+    : 'must be {"train": "<labelled JSONL file>"} (optionally with "textField", "labelField" and "skipInvalid")';
 };
 
 const quirkList: Check = (v) =>
@@ -162,5 +165,13 @@ function withPreset(o: AbsOptions, given: Readonly<Record<string, unknown>>): Ab
 function withPriorDefaults(o: AbsOptions): AbsOptions {
   if (o.prior === null) return o;
   const p = o.prior as Partial<PriorSource>;
-  return { ...o, prior: { train: p.train!, textField: p.textField ?? 'text', labelField: p.labelField ?? 'label' } };
+  return {
+    ...o,
+    prior: {
+      train: p.train!,
+      textField: p.textField ?? 'text',
+      labelField: p.labelField ?? 'label',
+      ...(p.skipInvalid === true ? { skipInvalid: true } : {}),
+    },
+  };
 }

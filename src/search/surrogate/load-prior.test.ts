@@ -43,3 +43,12 @@ test('load prior: other field names; trained once per file in a process', () => 
   assert.deepEqual(a.prior.labels, ['0', '1']);
   assert.equal(loadPrior(source), a);
 });
+
+test('load prior: skipInvalid (the prior a campaign derives from its dataset) skips bad lines instead', () => {
+  const train = file(
+    'mixed.jsonl',
+    '{"text":"good","label":"positive"}\nnot json\n{"text":"bad"}\n{"text":"","label":"x"}\n',
+  );
+  assert.deepEqual(readLabelledTexts({ train, ...fields, skipInvalid: true }), [{ text: 'good', label: 'positive' }]);
+  assert.throws(() => readLabelledTexts({ train, ...fields }), InputError, 'without it the first bad line fails');
+});

@@ -12,6 +12,11 @@ export interface PriorSource {
   readonly train: string;
   readonly textField: string;
   readonly labelField: string;
+  /**
+   * Skip lines without a usable text and label instead of failing: set for the prior a campaign derives from its own
+   * dataset, whose reader decides what is an error there (and may stop at --limit before a bad line).
+   */
+  readonly skipInvalid?: boolean;
 }
 
 const loaded = new Map<string, { prior: WordPrior; trainMs: number }>();
@@ -30,6 +35,7 @@ export function readLabelledTexts(source: PriorSource): LabelledText[] {
     try {
       row = JSON.parse(line);
     } catch {
+      if (source.skipInvalid === true) return;
       throw new InputError(source.train, k + 1, '(line)', 'not a JSON object');
     }
     const get = (field: string): string => {
@@ -43,7 +49,11 @@ export function readLabelledTexts(source: PriorSource): LabelledText[] {
         v === undefined ? 'missing' : `must be a non-empty string, got ${JSON.stringify(v)}`,
       );
     };
-    out.push({ text: get(source.textField), label: get(source.labelField) });
+    try {
+      out.push({ text: get(source.textField), label: get(source.labelField) });
+    } catch (err) {
+      if (!(source.skipInvalid === true && err instanceof InputError)) throw err;
+    }
   });
   if (out.length === 0) throw new ConfigError(`search prior: ${source.train} holds no labelled texts`);
   return out;
@@ -51,7 +61,7 @@ export function readLabelledTexts(source: PriorSource): LabelledText[] {
 
 /** The surrogate trained on `source`, built once per file in this process, with how long training took. */
 export function loadPrior(source: PriorSource): { prior: WordPrior; trainMs: number } {
-  const key = JSON.stringify([source.train, source.textField, source.labelField]);
+  const key = JSON.stringify([source.train, source.textField, source.labelField, source.skipInvalid === true]);
   let hit = loaded.get(key);
   if (hit === undefined) {
     const started = performance.now();
