@@ -161,3 +161,14 @@ test('runCampaign builds its request with the function quiver run uses: defaults
   // The CLI stops on signals; a library call leaves the process's signal handlers alone.
   assert.deepEqual({ ...fromApi, handleSignals: true }, fromCli);
 });
+
+test('runCampaign decides the dataset prior on its final search options, as quiver run does', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'quiver-api-prior-')), 'camp');
+  const prior = (options: Parameters<typeof runRequestOf>[0]) => runRequestOf({ out, ...options }).attack.search;
+  assert.equal(typeof prior({}).options.prior, 'object', 'the default trains it on the dataset');
+  const delete_ = prior({ search: { name: 'abs', options: { ranking: 'delete' } } });
+  assert.deepEqual(delete_.options, { ranking: 'delete' }, 'another ranking turns the sweep, and the prior, off');
+  assert.deepEqual(prior({ search: { name: 'abs', options: { paperFaithful: true } } }).options, {
+    paperFaithful: true,
+  });
+});

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { DatasetFormat } from '../campaign/dataset-format.js';
 import { runCampaign as runCampaignRequest, type RunOutcome, type RunRequest } from '../campaign/run.js';
-import { runRequest } from '../campaign/run-request.js';
+import { runRequest, withDatasetPrior } from '../campaign/run-request.js';
 import type { RunInput } from '../campaign/run-options.js';
 import { demoDataset } from '../campaign/demo.js';
 import { runOptionTable as defaults } from '../campaign/run-options.js';
@@ -185,17 +185,25 @@ export function runRequestOf(options: CampaignOptions): RunRequest {
   give('retryErrored', options.retryErrored);
   give('stopTimeout', options.stopTimeoutMs);
   const request = runRequest(input);
-  return {
-    ...request,
-    attack: {
+  const dataset = file.labelMap === undefined ? request.dataset : { ...request.dataset, labelMap: file.labelMap };
+  // The dataset prior is decided again on the final search options and dataset (a given ranking, paper variant or
+  // label map turns it off), as quiver run decides it on its flags.
+  const { prior: _derived, ...searchOptions } = request.attack.search.options;
+  const attack = withDatasetPrior(
+    {
       ...request.attack,
       target: targetName,
       targetOptions: { ...request.attack.targetOptions, ...options.targetOptions },
-      search: { name: search.name, options: { ...request.attack.search.options, ...search.options } },
+      search: { name: search.name, options: { ...searchOptions, ...search.options } },
       perturbations,
     },
+    dataset,
+  );
+  return {
+    ...request,
+    attack,
     ...(typeof target === 'string' ? {} : { targetObject: target }),
-    dataset: file.labelMap === undefined ? request.dataset : { ...request.dataset, labelMap: file.labelMap },
+    dataset,
     handleSignals: options.handleSignals === true,
   };
 }

@@ -62,7 +62,7 @@ function withPresetValues<Table extends { readonly [K in keyof Table]: RunOption
  * renames them, and the prior would never meet the target's labels), for the default sweep ranking, and never over a
  * prior, a ranking or a paper variant the search was given.
  */
-function withDatasetPrior(attack: AttackConfig, dataset: DatasetSpec): AttackConfig {
+export function withDatasetPrior(attack: AttackConfig, dataset: DatasetSpec): AttackConfig {
   const { name, options } = attack.search;
   if (name !== 'abs' || dataset.format !== 'jsonl' || dataset.labelMap !== undefined) return attack;
   const given = ['prior', 'paperIntent', 'paperFaithful'].some((k) => options[k] !== undefined);
