@@ -5,12 +5,14 @@
  * in. It names its owner (pid, host, boot id, process start time): a lock whose process died, or whose pid now
  * belongs to an unrelated process, is taken over.
  */
-import { linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { linkSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { setupWriteError } from './errors.js';
 import { currentProcess, isRunning, type ProcessIdentity } from './process-identity.js';
+
+const pause = new Int32Array(new SharedArrayBuffer(4));
 
 type LockOwner = Partial<ProcessIdentity> & { readonly pid: number; readonly since?: string };
 
@@ -46,7 +48,9 @@ export function acquireLock(dir: string): () => void {
             `quiver runs there, delete ${path})`,
         );
       }
-      removeStale(path, raw);
+      removeStale(path, raw, tmp);
+      // Another remover may be between its check and its removal (descheduled on a busy machine): give it a moment.
+      if (attempt >= 2) Atomics.wait(pause, 0, 0, attempt);
     }
     throw new ConfigError(`${path}: other processes keep taking this lock; try again`);
   } finally {
@@ -62,22 +66,31 @@ export function lockOwner(dir: string): number | null {
 }
 
 /**
- * Moves the stale lock aside under a name of our own, then checks that what moved is the stale lock that was read:
- * another process may have replaced it with a live lock in between, which is then put back.
+ * Removes the lock at `path` only if it still holds `staleRaw`. Moving it aside and putting back what turned out to
+ * be live left the path empty for a moment, and a third racer could take it then: two winners. Instead the remover
+ * first takes a guard named after the stale content, by the same atomic link: only one process may remove that
+ * content, and a live lock never has the same content (it names its own pid, start time and moment), so what the
+ * guard holder reads before removing cannot change under it. A guard left by a process killed while holding it is
+ * itself stale and is removed the same way, one level deeper.
  */
-function removeStale(path: string, staleRaw: string): void {
-  const aside = `${path}.stale.${process.pid}.${randomBytes(4).toString('hex')}`;
+function removeStale(path: string, staleRaw: string, tmp: string, depth = 0): void {
+  const guard = `${path}.takeover-${createHash('sha256').update(staleRaw).digest('hex').slice(0, 16)}`;
   try {
-    renameSync(path, aside);
-  } catch {
-    return; // another process removed it first
+    linkSync(tmp, guard);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || depth >= 3) return;
+    const holder = readOrNull(guard);
+    const owner = holder === null ? null : parseOwner(holder);
+    // A live remover is at work: the caller looks again. A dead one's guard goes, and the caller retries.
+    if (holder !== null && (owner === null || owner.pid === process.pid || !isRunning(owner))) {
+      removeStale(guard, holder, tmp, depth + 1);
+    }
+    return;
   }
   try {
-    if (readOrNull(aside) !== staleRaw) linkSync(aside, path);
-  } catch {
-    // The live lock could not be put back because yet another lock exists: that one stands.
+    if (readOrNull(path) === staleRaw) rmSync(path, { force: true });
   } finally {
-    rmSync(aside, { force: true });
+    rmSync(guard, { force: true });
   }
 }
 
