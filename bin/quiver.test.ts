@@ -390,6 +390,25 @@ test('quiver --help and run --help', () => {
   assert.match(h.stdout, /--max-perturb-ratio/);
 });
 
+test('quiver --help loads only the command definitions: no natural, no bundled tasks, no models', () => {
+  // Every module the process loads, recorded by a loader hook: start-up time is mostly per-module loading.
+  const hooks = join(work, 'record-loads.mjs');
+  writeFileSync(
+    hooks,
+    "export async function load(url, context, next) { process._rawDebug('LOADED ' + url); return next(url, context); }\n",
+  );
+  const register = join(work, 'register-loads.mjs');
+  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(`file://${hooks}`)});\n`);
+  const r = spawnSync(process.execPath, ['--import', register, cli, '--help'], { cwd: work, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const loaded = r.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
+  assert.ok(loaded.some((l) => l.includes('/commands/run.js')));
+  const heavy = loaded.filter((l) =>
+    /node_modules\/(natural|wink|onnxruntime|openai|piscina)|\/(tasks|nlp|search)\//.test(l),
+  );
+  assert.deepEqual(heavy, []);
+});
+
 test('poison pills: over-long texts refused (or skipped); a slow example stops at --example-timeout; resume', () => {
   const mod = join(work, 'slow-model.mjs');
   // 20 ms of CPU per call: any search needs far more than 100 ms.

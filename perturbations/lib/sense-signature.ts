@@ -3,7 +3,7 @@
  * and the members of the synsets one meaning-preserving pointer away (hypernym, similar-to, derivation...). Word-sense
  * choice (word-sense.ts) compares a text's context with these, by stem overlap (Lesk) and by word vectors.
  */
-import { createRequire } from 'node:module';
+import { porterStem } from '../../src/nlp/porter.js';
 import { isStopword } from '../../src/nlp/stopwords.js';
 import { membersOf, relatedSynsets, synsetGloss, type WordNetPos } from './wordnet.js';
 
@@ -14,8 +14,6 @@ export interface SenseSignature {
   readonly stems: ReadonlySet<string>;
 }
 
-type Porter = { stem(word: string): string };
-let porter: Porter | undefined;
 /**
  * Stems by word. The stemmer is a chain of regular-expression rewrites (~5-20 µs a word), and the same words come back
  * in every gloss and every context: sense choice stems the context of each word it looks at.
@@ -33,10 +31,7 @@ export function contentWords(text: string): string[] {
 export function stem(word: string): string {
   let out = stems.get(word);
   if (out === undefined) {
-    // The Porter stemmer's own file, on first use: natural's stemmers index loads every language's stemmer (~250 ms
-    // per thread), and a campaign's main thread never stems.
-    porter ??= createRequire(import.meta.url)('natural/lib/natural/stemmers/porter_stemmer.js') as Porter;
-    out = porter.stem(word);
+    out = porterStem(word);
     stems.set(word, out);
   }
   return out;

@@ -103,7 +103,7 @@ test("serve /v1/embeddings: unit vectors, cosine is Quiver's similarity; bad mod
   }
 });
 
-test('serve flags: task specs are checked, and an unknown task names the valid ones', () => {
+test('serve flags: task specs are checked, and an unknown task names the valid ones', async () => {
   const flags = {
     model: 'task:all',
     port: 0,
@@ -118,14 +118,14 @@ test('serve flags: task specs are checked, and an unknown task names the valid o
     seed: 0,
   };
   assert.deepEqual(
-    serveOptions(flags).textModels?.map((m) => m.names[0]),
+    (await serveOptions(flags)).textModels?.map((m) => m.names[0]),
     ['quiver-extract', 'quiver-route', 'quiver-policy'],
   );
-  assert.throws(
+  await assert.rejects(
     () => serveOptions({ ...flags, model: 'task:summarize' }),
     /--model task:summarize: no such task; valid: task:extract, task:route, task:policy, task:all/,
   );
-  assert.throws(() => serveOptions({ ...flags, model: 'remote:x' }), /or a bundled task/);
+  await assert.rejects(() => serveOptions({ ...flags, model: 'remote:x' }), /or a bundled task/);
 });
 
 test('serve task models: asked for logprobs, each answer comes as tokens with the logprobs of its task', async () => {

@@ -2,14 +2,14 @@
  * @module The word handling the rule-based tasks share: lower-cased word tokens and their Porter stems, so
  * "charged", "charges" and "charge" meet one lexicon entry while a typo ("chargd") or an unlisted synonym does not.
  */
-import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { porterStem } from '../nlp/porter.js';
 
 export function words(text: string): string[] {
   return text.toLowerCase().match(/[a-z0-9]+(?:'[a-z]+)?/g) ?? [];
 }
 
 export function stem(word: string): string {
-  return PorterStemmer.stem(word.toLowerCase());
+  return porterStem(word.toLowerCase());
 }
 
 export function stems(text: string): string[] {

@@ -10,7 +10,6 @@ import { defineOptions, withDefaults, type OptionsOf, type ValueType } from '../
 import { answerStyles } from '../../serve/answer.js';
 import { parseJudgeRule, type JudgeRule } from '../../serve/judge-rule.js';
 import type { ServeOptions } from '../../serve/server.js';
-import { bundledEmbeddings, TASK_SPEC, taskModels } from '../../serve/task-models.js';
 import { addTableOptions } from '../commander-options.js';
 
 /** `--judge-rule VERDICT=WORD`, repeatable. */
@@ -112,7 +111,10 @@ export function registerServe(program: Command): void {
   });
 }
 
-export function serveOptions(flags: ServeFlags): ServeOptions {
+export async function serveOptions(flags: ServeFlags): Promise<ServeOptions> {
+  // The tasks and the vector loader load only when the command runs: importing them (natural's stemmer, the
+  // tasks' lexicons) cost every command's start-up, --help included.
+  const { bundledEmbeddings, TASK_SPEC, taskModels } = await import('../../serve/task-models.js');
   const answer = answerStyles.find((style) => style === flags.answer);
   if (answer === undefined)
     throw new ConfigError(`--answer must be one of ${answerStyles.join(', ')}, got "${flags.answer}"`);
@@ -155,7 +157,8 @@ export function serveOptions(flags: ServeFlags): ServeOptions {
 }
 
 export async function serveCommand(flags: ServeFlags): Promise<void> {
-  const options = serveOptions(flags);
+  const options = await serveOptions(flags);
+  const { TASK_SPEC } = await import('../../serve/task-models.js');
   const { createTarget } = await import('../../targets/index.js');
   const { startServer } = await import('../../serve/server.js');
   const target = TASK_SPEC.test(flags.model) ? null : await createTarget(flags.model);
@@ -165,7 +168,7 @@ export async function serveCommand(flags: ServeFlags): Promise<void> {
     target === null
       ? `the rule-based tasks ${(options.textModels ?? []).map((m) => `"${m.names[0]}"`).join(', ')}`
       : `${target.id} as model "${options.modelNames[0]}" (labels: ${target.labels.join(', ')})`;
-  process.stderr.write(`quiver serve: ${served}; embeddings as "${bundledEmbeddings.name}"; stop with Ctrl-C\n`);
+  process.stderr.write(`quiver serve: ${served}; embeddings as "${options.embeddings?.name}"; stop with Ctrl-C\n`);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
