@@ -395,7 +395,10 @@ test('quiver --help loads only the command definitions: no natural, no bundled t
   const hooks = join(work, 'record-loads.mjs');
   writeFileSync(
     hooks,
-    "export async function load(url, context, next) { process._rawDebug('LOADED ' + url); return next(url, context); }\n",
+    'export async function load(url, context, next) {\n' +
+      "  process._rawDebug('LOADED ' + url);\n" +
+      '  return next(url, context);\n' +
+      '}\n',
   );
   const register = join(work, 'register-loads.mjs');
   writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(`file://${hooks}`)});\n`);
