@@ -6,7 +6,8 @@
  * 1. model share: the share of one-thread campaign time (engine in-process, no pool) spent inside the target's predict,
  *    over the whole run and in steady state (examples after the first WARMUP);
  * 2. cold whole campaign (process start to exit, compiled CLI, `--target hf:<dir>`): 1 worker ÷ 2 workers, runs
- *    alternated (1, 2, 1, 2 after one page-cache run), best of each;
+ *    alternated (1, 2, 1 with --threads 1, twice, after one page-cache run), best of each; the 1-worker run with one
+ *    intra-op thread gives the pool's own scaling (2 workers already get one thread each);
  * 3. texts/s through the model (threads 1) with batches of 32 ÷ one text per call, on candidate batches as the engine
  *    sends them (32 one-word variants of a sentence) and on batches of 32 unrelated sentences.
  * `--scale` multiplies every example and batch count (0.25 for a quick look).
@@ -94,34 +95,30 @@ function coldCampaigns(spec: string, examples: number): void {
   // Under /usr/bin/time when there is one, for the CPU seconds the campaign used (user + system, all threads):
   // CPU ÷ wall shows how many cores a run got on a machine shared with other work.
   const time = existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'cpu %U %S'] : [];
-  const cpu: Record<number, number[]> = { 1: [], 2: [] };
-  const campaign = (workers: number): number => {
+  // Key: workers, or 'one-thread' for 1 worker whose session is held to 1 intra-op thread (`--threads 1`).
+  const cpu: Record<string, number[]> = { 1: [], 2: [], 'one-thread': [] };
+  const campaign = (workers: number, oneThread = false): number => {
     const t = performance.now();
-    const argv = [
-      ...time,
-      process.execPath,
-      cliPath,
-      'run',
-      '--target',
-      spec,
-      '--dataset',
-      datasetPath,
-      '--limit',
-    ].concat([String(examples), '--workers', String(workers), '--out', join(work, `w${workers}-${performance.now()}`)]);
+    const argv = [...time, process.execPath, cliPath, 'run', '--target', spec, '--dataset', datasetPath, '--limit']
+      .concat([String(examples), '--workers', String(workers), '--out', join(work, `w${workers}-${performance.now()}`)])
+      .concat(oneThread ? ['--threads', '1'] : []);
     const r = spawnSync(argv[0]!, argv.slice(1), { encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`quiver run --workers ${workers} exited ${r.status}: ${r.stderr}`);
     const wall = performance.now() - t;
     const used = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr);
-    if (used !== null) cpu[workers]!.push((Number(used[1]) + Number(used[2])) / (wall / 1000));
+    const key = oneThread ? 'one-thread' : workers;
+    if (used !== null) cpu[key]!.push((Number(used[1]) + Number(used[2])) / (wall / 1000));
     return wall;
   };
   campaign(1); // page cache warm for both
   cpu[1] = [];
   const ones: number[] = [];
   const twos: number[] = [];
+  const oneThread: number[] = [];
   for (let rep = 0; rep < 2; rep++) {
     ones.push(campaign(1));
     twos.push(campaign(2));
+    oneThread.push(campaign(1, true));
   }
   rmSync(work, { recursive: true, force: true });
   const one = Math.min(...ones);
@@ -134,6 +131,14 @@ function coldCampaigns(spec: string, examples: number): void {
         ? `; cores used (CPU s ÷ wall s): 1 worker ${s(cpu[1]!.map((x) => x * 1000))}, ` +
           `2 workers ${s(cpu[2]!.map((x) => x * 1000))}`
         : ''),
+  );
+  // 2 workers already run one thread per session (cores ÷ workers): against 1 worker held to one thread too, the
+  // ratio is the pool's own scaling, without the intra-op threads the default 1-worker session gets.
+  const single = Math.min(...oneThread);
+  out(
+    `     1 worker with --threads 1: ${s(oneThread)} s; best ${f(single / 1000)} vs ${f(two / 1000)} s: ` +
+      `${f(single / two)}x (the pool's scaling at one thread per session)` +
+      (cpu['one-thread']!.length > 0 ? `; cores used ${s(cpu['one-thread']!.map((x) => x * 1000))}` : ''),
   );
 }
 
