@@ -9,7 +9,9 @@
  *    alternated (1, 2, 1 with --threads 1, twice, after one page-cache run), best of each; the 1-worker run with one
  *    intra-op thread gives the pool's own scaling (2 workers already get one thread each);
  * 3. texts/s through the model (threads 1) with batches of 32 ÷ one text per call, on candidate batches as the engine
- *    sends them (32 one-word variants of a sentence) and on batches of 32 unrelated sentences.
+ *    sends them (32 one-word variants of a sentence) and on batches of 32 unrelated sentences;
+ * 4. the machine's ceiling: the model alone on those candidate batches in 2 threads at once ÷ 1 thread, and in one
+ *    session with 2 intra-op threads ÷ 1.
  * `--scale` multiplies every example and batch count (0.25 for a quick look).
  */
 import { spawnSync } from 'node:child_process';
@@ -26,6 +28,7 @@ import { cliPath, sharedDatasets } from '../../src/testing/cli.js';
 import { keepAllocationsYoung } from '../../src/worker/pool.js';
 import { buildNamedBenchEncoder } from '../nn/build-bench-encoder.js';
 import { benchAttack } from './config.js';
+import { rawThroughputInThreads } from './raw-threads.js';
 import { timedTarget, type ModelClock } from './timing.js';
 
 const { values: args } = parseArgs({
@@ -142,7 +145,7 @@ function coldCampaigns(spec: string, examples: number): void {
   );
 }
 
-async function batching(dir: string, batches: number): Promise<void> {
+async function batching(dir: string, batches: number): Promise<string[][]> {
   const b32 = await createHfTarget('b32', dir, { batchSize: 32, threads: 1 });
   const b1 = await createHfTarget('b1', dir, { batchSize: 1, threads: 1 });
   const swaps = ['good', 'bad', 'dull', 'fine', 'great', 'awful', 'nice', 'poor'];
@@ -172,6 +175,22 @@ async function batching(dir: string, batches: number): Promise<void> {
       `${f(cand32, 0)} vs ${f(cand1, 0)} (${f(cand32 / cand1)}x); unrelated sentences ${f(sent32, 0)} vs ` +
       `${f(sent1, 0)} (${f(sent32 / sent1)}x)`,
   );
+  return candidateBatches;
+}
+
+/**
+ * The machine's ceiling for the model: the candidate batches replayed by the model alone (no engine) in one thread,
+ * in two threads at once (one session each, one intra-op thread each: what 2 workers run), and in one session with
+ * two intra-op threads (what 1 worker runs by default). No campaign can scale better than the model alone does.
+ */
+async function modelCeiling(spec: string, batches: readonly (readonly string[])[]): Promise<void> {
+  const one = await rawThroughputInThreads(spec, batches, 1, { threads: 1 });
+  const two = await rawThroughputInThreads(spec, batches, 2, { threads: 1 });
+  const intra = await rawThroughputInThreads(spec, batches, 1, { threads: 2 });
+  out(
+    `  4. the model alone, texts/s on the candidate batches: 1 thread ${f(one, 0)}; 2 threads at once (a session ` +
+      `each) ${f(two, 0)} (${f(two / one)}x); 1 session with 2 intra-op threads ${f(intra, 0)} (${f(intra / one)}x)`,
+  );
 }
 
 for (const name of args.models.split(',')) {
@@ -194,7 +213,7 @@ for (const name of args.models.split(',')) {
   }
   await modelShare(spec, count(plan.share));
   coldCampaigns(spec, count(plan.cold));
-  await batching(dir, count(plan.batches));
+  await modelCeiling(spec, await batching(dir, count(plan.batches)));
   out(
     `  (load average now ${loadavg()
       .map((x) => f(x))

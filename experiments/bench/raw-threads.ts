@@ -11,6 +11,8 @@ import { median } from './timing.js';
 interface Job {
   readonly target: string;
   readonly batches: readonly (readonly string[])[];
+  /** Target options (for `hf:` targets, `threads`: a worker here has no pool size to divide the cores by). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 /** Texts per second of the model, summed over `threads` threads that all run at the same time. */
@@ -18,13 +20,14 @@ export async function rawThroughputInThreads(
   target: string,
   batches: readonly (readonly string[])[],
   threads: number,
+  options?: Readonly<Record<string, unknown>>,
 ): Promise<number> {
   const rates = await Promise.all(
     Array.from(
       { length: threads },
       () =>
         new Promise<number>((resolve, reject) => {
-          const job: Job = { target, batches };
+          const job: Job = { target, batches, ...(options === undefined ? {} : { options }) };
           const w = new Worker(new URL('./raw-threads-entry.mjs', import.meta.url), { workerData: job });
           w.once('message', (rate: number) => void w.terminate().then(() => resolve(rate)));
           w.once('error', reject);
@@ -35,7 +38,7 @@ export async function rawThroughputInThreads(
 }
 
 async function replay(job: Job): Promise<number> {
-  const t = await createTarget(job.target);
+  const t = await createTarget(job.target, job.options);
   const texts = job.batches.reduce((n, b) => n + b.length, 0);
   const rates: number[] = [];
   for (let pass = 0; pass < 4; pass++) {

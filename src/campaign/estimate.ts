@@ -16,7 +16,7 @@ import type { ResultRecord } from '../contracts/record.js';
 import { fanOut } from '../progress/reporter.js';
 import { forEachRecord } from '../storage/results-file.js';
 import { formatDuration } from '../progress/progress.js';
-import { createTarget, targetDriver } from '../targets/index.js';
+import { targetDriver, targetLabels } from '../targets/index.js';
 import { scanDataset } from './dataset.js';
 import { plannedIds } from './plan.js';
 import { planSuiteCampaign } from './suite.js';
@@ -59,7 +59,7 @@ export async function estimateCampaign(req: RunRequest, pilotSize: number): Prom
       await plannedIds({ dataset: req.dataset, labels: [], limit: req.limit, shard: req.shard, runs: suite.examples })
     ).size;
   else {
-    const labels = driver.labels(spec, targetOptions) ?? (await createTarget(spec, targetOptions)).labels;
+    const labels = await targetLabels(spec, targetOptions);
     await scanDataset(req.dataset, labels, req.skipInvalid);
     planned = (await plannedIds({ dataset: req.dataset, labels, limit: req.limit, shard: req.shard })).size;
   }

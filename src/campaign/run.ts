@@ -26,7 +26,7 @@ import { JsonlWriter } from '../storage/jsonl-writer.js';
 import { acquireLock } from '../storage/lock.js';
 import { forEachLatestRecord, forEachRecord } from '../storage/results-file.js';
 import { createRunDir, runDir, type RunDir } from '../storage/run-dir.js';
-import { createTarget, examplesInFlight, noShared, targetDriver, type TargetDriver } from '../targets/index.js';
+import { examplesInFlight, noShared, targetDriver, targetLabels, type TargetDriver } from '../targets/index.js';
 import { packageVersions, quiverVersion } from '../version.js';
 import { createInProcessRunner, type AttackRunner } from '../worker/in-process.js';
 import { createAttackPool } from '../worker/pool.js';
@@ -116,10 +116,7 @@ export async function runCampaign(request: RunRequest, reporter: Required<Report
   const { target: spec, targetOptions } = req.attack;
   // A library caller's own Target object has no driver: it runs as it is, in the caller's thread.
   const driver = req.targetObject === undefined ? targetDriver(spec) : undefined;
-  const labels =
-    suite !== undefined
-      ? []
-      : (req.targetObject?.labels ?? driver?.labels(spec, targetOptions) ?? (await probeLabels(req.attack)));
+  const labels = suite !== undefined ? [] : (req.targetObject?.labels ?? (await targetLabels(spec, targetOptions)));
   if (suite === undefined && labels.length === 0) {
     throw new ConfigError(
       `target ${spec} answers free text, not labels: check its outputs with assertions ` +
@@ -421,13 +418,6 @@ function startPool(
 function withCampaignId(rec: ResultRecord, campaignId: string): ResultRecord {
   const { type, schemaVersion, ...rest } = rec;
   return { type, schemaVersion, campaignId, ...rest };
-}
-
-/** Labels of a target that only knows them once loaded (a user module). */
-async function probeLabels(attack: AttackConfig): Promise<readonly string[]> {
-  const target = await createTarget(attack.target, attack.targetOptions);
-  await target.close?.();
-  return target.labels;
 }
 
 /**

@@ -48,6 +48,11 @@ export interface TargetDriverDefinition<K extends SharedKind> {
   create(spec: string, options: TargetOptions, shared: SharedOf<K>): Promise<Target>;
   /** The labels without loading the target (validating spec and options); undefined: known only once loaded. */
   labels(spec: string, options: TargetOptions): readonly string[] | undefined;
+  /**
+   * When `labels` says undefined: loads the target as far as its check needs and returns its labels (main thread,
+   * before anything is written, so a target that cannot load fails there). Absent: the target is created and closed.
+   */
+  check?(spec: string, options: TargetOptions): Promise<readonly string[]>;
   readonly inFlight: InFlightPolicy;
   statusLine?(shared: SharedOf<K>): Promise<StatusLine>;
 }
@@ -58,6 +63,8 @@ export interface TargetDriver {
   /** Throws when `shared` is another kind's: it was prepared for another spec. */
   create(spec: string, options: TargetOptions, shared: TargetShared): Promise<Target>;
   labels(spec: string, options: TargetOptions): readonly string[] | undefined;
+  /** A cheaper load than `create` for checking the target and learning its labels; undefined: create it. */
+  readonly check: ((spec: string, options: TargetOptions) => Promise<readonly string[]>) | undefined;
   readonly inFlight: InFlightPolicy;
   statusLine(shared: TargetShared): Promise<StatusLine | null>;
 }
@@ -79,18 +86,22 @@ export function defineTargetDriver<K extends SharedKind>(definition: TargetDrive
     prepareShared: (spec, options) => definition.prepareShared(spec, options),
     create: (spec, options, shared) => definition.create(spec, options, own(shared, `target ${spec}`)),
     labels: (spec, options) => definition.labels(spec, options),
+    check: definition.check?.bind(definition),
     inFlight: definition.inFlight,
     statusLine: async (shared) => definition.statusLine?.(own(shared, 'target status line')) ?? null,
   };
 }
 
 /** An in-process model: nothing shared, one example per worker, no status line. */
-export function inProcessDriver(driver: Pick<TargetDriverDefinition<'none'>, 'create' | 'labels'>): TargetDriver {
+export function inProcessDriver(
+  driver: Pick<TargetDriverDefinition<'none'>, 'create' | 'labels' | 'check'>,
+): TargetDriver {
   return defineTargetDriver({
     sharedKind: 'none',
     prepareShared: async () => noShared,
     create: (spec, options, shared) => driver.create(spec, options, shared),
     labels: (spec, options) => driver.labels(spec, options),
+    ...(driver.check === undefined ? {} : { check: driver.check.bind(driver) }),
     inFlight: { kind: 'per-worker' },
   });
 }

@@ -63,3 +63,18 @@ export async function createTarget(spec: string, options: TargetOptions = {}, sh
   const driver = targetDriver(spec);
   return driver.create(spec, options, shared ?? (await driver.prepareShared(spec, options)));
 }
+
+/**
+ * The labels of `spec`: known without loading it, or else learnt by loading it as far as its check needs (the driver's
+ * `check`, or the whole target, closed again). Main thread, before anything is written: a target that cannot load
+ * fails here.
+ */
+export async function targetLabels(spec: string, options: TargetOptions = {}): Promise<readonly string[]> {
+  const driver = targetDriver(spec);
+  const known = driver.labels(spec, options);
+  if (known !== undefined) return known;
+  if (driver.check !== undefined) return driver.check(spec, options);
+  const target = await createTarget(spec, options);
+  await target.close?.();
+  return target.labels;
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { InferenceSession } from 'onnxruntime-node';
 import { ConfigError } from '../../core/errors.js';
 import { assertSamePredictions, runTargetContract, sentimentExpectations } from '../../testing/target-contract.js';
-import { createTarget, targetDriver, targetSpecs } from '../index.js';
+import { createTarget, targetDriver, targetLabels, targetSpecs } from '../index.js';
 import { encodeBagModel, type BagModel, type BagGraphOptions } from './bag-graph.js';
 import { BUNDLED_NN_DIR } from './bundled.js';
 import { createHfTarget, sessionThreads } from './target.js';
@@ -109,8 +109,28 @@ test('hf: intra-op threads share the cores among the worker threads', () => {
   assert.equal(sessionThreads(2, 4), 1);
 });
 
-test('hf: bad folders are ConfigErrors naming the file and what is missing', async () => {
-  const load = (dir: string, options: Record<string, unknown> = {}) => createTarget(`hf:${dir}`, options);
+test('hf: bad folders are ConfigErrors naming the file and what is missing, loaded or checked', async () => {
+  const created = (dir: string, options: Record<string, unknown> = {}) => createTarget(`hf:${dir}`, options);
+  // What a campaign's main thread does before it writes anything: the driver's lighter check.
+  const checked = (dir: string, options: Record<string, unknown> = {}) => targetLabels(`hf:${dir}`, options);
+  for (const load of [created, checked]) await rejectsBadFolders(load);
+});
+
+test("hf: the check session (no graph optimisation) gives the attack session's labels and scores", async () => {
+  assert.ok(targetDriver('local:nn').check !== undefined && targetDriver('hf:x').check !== undefined);
+  assert.deepEqual(await targetLabels('local:nn'), ['negative', 'positive']);
+  const texts = ['a gripping , funny film', 'dull and far too long', ''];
+  const attack = await createHfTarget('local:nn', BUNDLED_NN_DIR, {});
+  const check = await createHfTarget('local:nn', BUNDLED_NN_DIR, {}, 'check');
+  const [a, c] = [await attack.predict(texts), await check.predict(texts)];
+  await Promise.all([attack.close?.(), check.close?.()]);
+  a.forEach((p, i) => {
+    assert.equal(c[i]!.label, p.label);
+    for (const l of ['negative', 'positive']) assert.ok(Math.abs(c[i]!.scores[l]! - p.scores[l]!) < 1e-5);
+  });
+});
+
+async function rejectsBadFolders(load: (dir: string, options?: Record<string, unknown>) => Promise<unknown>) {
   await assert.rejects(load(join(work, 'nowhere')), configError(join(work, 'nowhere'), /model folder not found/));
 
   let dir = folder((d) => rmSync(join(d, 'config.json')));
@@ -160,4 +180,4 @@ test('hf: bad folders are ConfigErrors naming the file and what is missing', asy
     load(BUNDLED_NN_DIR, { epochs: 3 }),
     configError('unknown option "epochs"', /valid options: batchSize, threads/),
   );
-});
+}

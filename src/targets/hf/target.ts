@@ -70,16 +70,21 @@ interface Encoder {
   encode(text: string): { ids: number[]; token_type_ids?: number[] };
 }
 
+/**
+ * `use`: `check` loads the model only to check it (inputs, outputs, a test prediction) and learn its labels, with no
+ * graph optimisation: its scores may then differ in the last bits from a campaign session's, and it never attacks.
+ */
 export async function createHfTarget(
   spec: string,
   dir: string,
   options: Readonly<Record<string, unknown>>,
+  use: 'attack' | 'check' = 'attack',
 ): Promise<Target> {
   const opts = resolveHfOptions(spec, options);
   const folder = readHfFolder(spec, dir);
   const tokenizer = await loadTokenizer(folder);
   const ort = await import('onnxruntime-node');
-  const session = await openSession(ort, folder, opts.threads ?? sessionThreads());
+  const session = await openSession(ort, folder, opts.threads ?? sessionThreads(), use === 'attack');
   const feedTypes = session.inputNames.includes('token_type_ids');
   const { labels } = folder;
 
@@ -179,14 +184,14 @@ async function loadTokenizer(folder: HfFolder): Promise<Encoder> {
   return tokenizer;
 }
 
-async function openSession(ort: Ort, folder: HfFolder, threads: number): Promise<Session> {
+async function openSession(ort: Ort, folder: HfFolder, threads: number, optimize: boolean): Promise<Session> {
   let session: Session;
   try {
     session = await ort.InferenceSession.create(folder.modelFile, {
       intraOpNumThreads: threads,
       interOpNumThreads: 1,
       executionMode: 'sequential',
-      graphOptimizationLevel: 'all',
+      graphOptimizationLevel: optimize ? 'all' : 'disabled',
       logSeverityLevel: 3,
       // Idle intra-op threads sleep instead of spinning: the engine's work between model calls (and the other
       // workers' sessions) needs those cores; spinning made a 2-thread session 2x slower on 2 busy cores.
