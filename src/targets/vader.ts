@@ -1,7 +1,7 @@
 /** @module `local:vader`: VADER's compound score (vader-sentiment), calibrated to {negative, positive}. */
-import vader from 'vader-sentiment';
 import type { Prediction, Target } from '../core/target.js';
 import { polarityPrediction, sentimentLabels, type Calibration } from './calibrate.js';
+import { vaderCompound } from './vader-scores.js';
 
 /**
  * VADER's documented convention is compound >= 0.05 positive, <= -0.05 negative, neutral in between; with two
@@ -12,8 +12,7 @@ import { polarityPrediction, sentimentLabels, type Calibration } from './calibra
 export const vaderCalibration: Calibration = Object.freeze({ scale: 2.8, bias: 0.05 - 1e-6 });
 
 export function createVaderTarget(): Target {
-  // polarity_scores is static: the analyzer is stateless, there is nothing to construct per call.
-  const analyzer = vader.SentimentIntensityAnalyzer;
+  // vader-sentiment's scores, computed ~10x faster (vader-scores.ts); the analyzer is stateless.
   return {
     id: 'local:vader',
     labels: sentimentLabels,
@@ -21,7 +20,7 @@ export function createVaderTarget(): Target {
     async predict(texts: readonly string[]): Promise<Prediction[]> {
       const out = new Array<Prediction>(texts.length);
       for (let i = 0; i < texts.length; i++) {
-        out[i] = polarityPrediction(analyzer.polarity_scores(texts[i]!).compound, vaderCalibration);
+        out[i] = polarityPrediction(vaderCompound(texts[i]!), vaderCalibration);
       }
       return out;
     },
