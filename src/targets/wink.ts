@@ -1,6 +1,6 @@
 /** @module `local:wink`: wink-nlp's document sentiment, calibrated to {negative, positive}. */
 import type { Prediction, Target } from '../core/target.js';
-import { wink } from '../nlp/wink.js';
+import { winkSentiment } from '../nlp/wink.js';
 import { polarityPrediction, sentimentLabels, type Calibration } from './calibrate.js';
 
 /**
@@ -11,7 +11,7 @@ import { polarityPrediction, sentimentLabels, type Calibration } from './calibra
 export const winkCalibration: Calibration = Object.freeze({ scale: 3.5, bias: 1e-6 });
 
 export function createWinkTarget(): Target {
-  const nlp = wink();
+  const nlp = winkSentiment();
   const sentiment = nlp.its.sentiment;
   return {
     id: 'local:wink',
