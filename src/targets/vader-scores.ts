@@ -19,8 +19,9 @@ const PUNCTUATION = new Set('!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~');
 const PUNCTUATION_PATTERN = /[!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~]/g;
 
 /** vader-sentiment's PUNC_LIST: the marks it strips from a token's start or end. */
-const STRIPPED_MARKS = new Set(['.', '!', '?', ',', ';', ':', '-', "'", '"', '!!', '!!!', '??', '???', '?!?', '!?!']);
-STRIPPED_MARKS.add('?!?!').add('!?!?');
+const STRIPPED_MARKS: ReadonlySet<string> = new Set(
+  ['.', '!', '?', ',', ';', ':', '-', "'", '"'].concat(['!!', '!!!', '??', '???', '?!?', '!?!', '?!?!', '!?!?']),
+);
 
 /**
  * The one-word keys of vader-sentiment's BOOSTER_DICT (its two-word keys never equal a token, which holds no

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { wink, winkSentiment } from '../nlp/wink.js';
 import { sharedDataset } from '../testing/cli.js';
+import { scorerVariants } from '../testing/text-variants.js';
 import { runTargetContract, sentimentExpectations } from '../testing/target-contract.js';
 import { createWinkTarget, winkCalibration } from './wink.js';
 
@@ -31,14 +32,12 @@ test('local:wink: p(positive) follows the score: good film > film > bad film, wi
   assert.ok(good! < 0.99 && bad! > 0.01);
 });
 
-test("local:wink: the sentiment-only pipeline scores exactly as wink's full one (SST-2 dev, six variants each)", () => {
+test("local:wink: the sentiment-only pipeline scores exactly as wink's full one (SST-2 dev, 8 variants each)", () => {
   const full = wink();
   const lite = winkSentiment();
   const lines = readFileSync(sharedDataset('sst2-dev.jsonl'), 'utf8').trim().split('\n');
   for (const line of lines) {
-    const text = (JSON.parse(line) as { text: string }).text;
-    const variants = [text, text.toUpperCase(), text.replace(/ ([.,!?;:'"])/g, '$1'), `"${text}!!"`, `not ${text}`];
-    for (const v of [...variants, `I don't think ${text}`]) {
+    for (const v of scorerVariants((JSON.parse(line) as { text: string }).text)) {
       assert.equal(lite.readDoc(v).out(lite.its.sentiment), full.readDoc(v).out(full.its.sentiment), v);
     }
   }
