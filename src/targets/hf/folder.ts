@@ -12,8 +12,8 @@ export interface HfFolder {
   readonly dir: string;
   /** Labels in id order (id2label[0], id2label[1], …). */
   readonly labels: readonly string[];
-  readonly tokenizerJson: object;
-  readonly tokenizerConfig: object;
+  readonly tokenizerJson: Readonly<Record<string, unknown>>;
+  readonly tokenizerConfig: Readonly<Record<string, unknown>>;
   readonly modelFile: string;
   /**
    * Longest token sequence the model takes (tokenizer_config model_max_length, else max_position_embeddings, else 512).

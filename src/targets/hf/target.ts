@@ -18,6 +18,7 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { ConfigError, errorMessage } from '../../core/errors.js';
 import { predictionFrom, type Prediction, type Target } from '../../core/target.js';
 import { readHfFolder, type HfFolder } from './folder.js';
+import { type Encode, wordCachedEncode } from './word-cached-encoder.js';
 
 export interface HfOptions {
   /** Most texts per model call. */
@@ -66,10 +67,6 @@ function poolSizeOfThisThread(): number {
 type Ort = typeof import('onnxruntime-node');
 type Session = import('onnxruntime-node').InferenceSession;
 
-interface Encoder {
-  encode(text: string): { ids: number[]; token_type_ids?: number[] };
-}
-
 /**
  * `use`: `check` loads the model only to check it (inputs, outputs, a test prediction) and learn its labels, with no
  * graph optimisation: its scores may then differ in the last bits from a campaign session's, and it never attacks.
@@ -82,41 +79,37 @@ export async function createHfTarget(
 ): Promise<Target> {
   const opts = resolveHfOptions(spec, options);
   const folder = readHfFolder(spec, dir);
-  const tokenizer = await loadTokenizer(folder);
+  const tokenize = await loadTokenizer(folder);
   const ort = await import('onnxruntime-node');
   const session = await openSession(ort, folder, opts.threads ?? sessionThreads(), use === 'attack');
   const feedTypes = session.inputNames.includes('token_type_ids');
   const { labels } = folder;
 
   /** Token ids of `text`, cut to the model's length (keeping the last token, [SEP] for BERT-style templates). */
-  const encode = (text: string): { ids: number[]; types: number[] | undefined } => {
-    const enc = tokenizer.encode(text);
-    let ids = enc.ids;
-    let types = enc.token_type_ids;
+  const encode = (text: string): number[] => {
+    let ids = tokenize(text);
     if (ids.length === 0) ids = [0]; // a tokenizer without special tokens gives nothing for "": one token, id 0
-    if (ids.length > folder.maxLength) {
-      ids = [...ids.slice(0, folder.maxLength - 1), ids.at(-1)!];
-      types = types === undefined ? undefined : [...types.slice(0, folder.maxLength - 1), types.at(-1)!];
-    }
-    return { ids, types };
+    if (ids.length > folder.maxLength) ids = [...ids.slice(0, folder.maxLength - 1), ids.at(-1)!];
+    return ids;
   };
 
-  const run = async (rows: readonly { ids: number[]; types: number[] | undefined }[]): Promise<Float32Array> => {
+  const run = async (rows: readonly number[][]): Promise<Float32Array> => {
     const n = rows.length;
-    const len = rows[0]!.ids.length;
+    const len = rows[0]!.length;
+    // int64 tensors written through an int32 view (little-endian, as on every platform onnxruntime-node ships for:
+    // low word first; ids are small and non-negative),
+    // which spares a BigInt per token.
     const ids = new BigInt64Array(n * len);
-    const types = new BigInt64Array(n * len);
+    const words = new Int32Array(ids.buffer);
     rows.forEach((r, i) => {
-      for (let t = 0; t < len; t++) {
-        ids[i * len + t] = BigInt(r.ids[t]!);
-        types[i * len + t] = BigInt(r.types?.[t] ?? 0);
-      }
+      for (let t = 0; t < len; t++) words[2 * (i * len + t)] = r[t]!;
     });
     const mask = new BigInt64Array(n * len).fill(1n);
     const feeds: Record<string, import('onnxruntime-node').Tensor> = {
       input_ids: new ort.Tensor('int64', ids, [n, len]),
       attention_mask: new ort.Tensor('int64', mask, [n, len]),
-      ...(feedTypes ? { token_type_ids: new ort.Tensor('int64', types, [n, len]) } : {}),
+      // One text per row: every token is in segment 0.
+      ...(feedTypes ? { token_type_ids: new ort.Tensor('int64', new BigInt64Array(n * len), [n, len]) } : {}),
     };
     const out = (await session.run(feeds, [OUTPUT]))[OUTPUT]!;
     if (out.dims.length !== 2 || out.dims[0] !== n || out.dims[1] !== labels.length || out.type !== 'float32') {
@@ -134,8 +127,8 @@ export async function createHfTarget(
     const byLength = new Map<number, number[]>();
     const encoded = texts.map(encode);
     encoded.forEach((e, i) => {
-      const group = byLength.get(e.ids.length);
-      if (group === undefined) byLength.set(e.ids.length, [i]);
+      const group = byLength.get(e.length);
+      if (group === undefined) byLength.set(e.length, [i]);
       else group.push(i);
     });
     for (const group of byLength.values()) {
@@ -171,17 +164,17 @@ export async function createHfTarget(
   };
 }
 
-async function loadTokenizer(folder: HfFolder): Promise<Encoder> {
+/** The tokenizer's `encode` (ids with special tokens), word-cached where that is exact (word-cached-encoder.ts). */
+async function loadTokenizer(folder: HfFolder): Promise<Encode> {
   const { Tokenizer } = await import('@huggingface/tokenizers');
   const file = `${folder.dir}/tokenizer.json`;
-  let tokenizer: Encoder;
   try {
-    tokenizer = new Tokenizer(folder.tokenizerJson, folder.tokenizerConfig);
+    const tokenizer = new Tokenizer(folder.tokenizerJson, folder.tokenizerConfig);
     tokenizer.encode('probe');
+    return wordCachedEncode(tokenizer, folder.tokenizerJson, folder.tokenizerConfig).encode;
   } catch (err) {
     throw new ConfigError(`${file}: @huggingface/tokenizers cannot use it: ${errorMessage(err)}`, { cause: err });
   }
-  return tokenizer;
 }
 
 async function openSession(ort: Ort, folder: HfFolder, threads: number, optimize: boolean): Promise<Session> {
