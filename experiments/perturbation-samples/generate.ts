@@ -163,7 +163,7 @@ function posChanges(p: Perturbation): PosFigures {
       for (const c of p.candidates(s.text, i, s.ctx)) {
         if (c.lastEdit?.op.kind !== 'replace') continue;
         candidates++;
-        if (tagInWindow(s.text, i, 12, true) !== tagInWindow(c, i, 12, false)) changedExact++;
+        if (tagInWindow(s.text, i, 12) !== tagInWindow(c, i, 12)) changedExact++;
         const started = performance.now();
         if (!constraint.allowsCandidate!(c, s.text, { original: s.text })) rejected++;
         ms += performance.now() - started;

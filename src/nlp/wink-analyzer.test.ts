@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { AttackText } from '../core/attack-text.js';
-import { winkAnalyzer } from './wink-analyzer.js';
+import { sharedDataset } from '../testing/cli.js';
+import { scorerVariants } from '../testing/text-variants.js';
+import { tagWords, winkAnalyzer } from './wink-analyzer.js';
 
 function analyse(text: string) {
   const t = AttackText.fromString(text);
@@ -87,4 +90,16 @@ test('never throws, and always returns one fact per word', () => {
   // Inconsistent input (too few separators) still gets an answer.
   assert.equal(winkAnalyzer.analyze(['good', 'film'], []).words.length, 2);
   assert.deepEqual(winkAnalyzer.analyze([], []).words, []);
+});
+
+test("tagWords: the POS-only pipeline gives the analyzer's tags, on SST-2 dev in eight variants", () => {
+  const lines = readFileSync(sharedDataset('sst2-dev.jsonl'), 'utf8').trim().split('\n');
+  const texts = lines.flatMap((line) => scorerVariants((JSON.parse(line) as { text: string }).text));
+  // Irregular spacing and a word wink splits, as AttackText keeps them.
+  texts.push("I  don't\tlike   IT , Mr. Smith", ' May 2020 was GREAT\n', 'It was fine. Terrible acting, though.');
+  for (const text of texts) {
+    const t = AttackText.fromString(text);
+    const expected = winkAnalyzer.analyze(t.words, t.seps).words.map((w) => w.pos);
+    assert.deepEqual(tagWords(t.words, t.seps), expected, text);
+  }
 });

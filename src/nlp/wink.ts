@@ -8,6 +8,7 @@ import type { WinkMethods } from 'wink-nlp';
 
 let instance: WinkMethods | undefined;
 let sentimentOnly: WinkMethods | undefined;
+let posOnly: WinkMethods | undefined;
 
 /** The full pipeline (sentences, POS tags, entities, negation, sentiment): what the analyzer reads. */
 export function wink(): WinkMethods {
@@ -24,6 +25,16 @@ export function wink(): WinkMethods {
 export function winkSentiment(): WinkMethods {
   sentimentOnly ??= load(['sbd', 'negation', 'sentiment']);
   return sentimentOnly;
+}
+
+/**
+ * A third instance that stops at POS tags (sentence boundaries, then tagging: entities come after tags in wink's
+ * pipeline, so the tags are the full pipeline's). The POS-consistency constraint tags a window around every synonym
+ * candidate with it.
+ */
+export function winkPos(): WinkMethods {
+  posOnly ??= load(['sbd', 'pos']);
+  return posOnly;
 }
 
 function load(pipe?: string[]): WinkMethods {
