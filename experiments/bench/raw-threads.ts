@@ -1,10 +1,14 @@
 /**
  * The model alone in N threads at once: each thread replays the same recorded batches in a tight loop (one warm-up
- * pass, then the median of 3), and the figure is the sum of the threads' texts per second. Its ratio for 2 threads over
+ * pass, then the median of 3 timed passes), and the figure is the sum of the threads' texts per second. The threads
+ * start their timed passes together, once every one of them is loaded and warm, and a pass repeats the batches for at
+ * least MIN_PASS_MS: a fast model (local:nn replays its batches in ~30 ms) would otherwise finish before the other
+ * thread has loaded, and the sum would count two threads that never ran at the same time. Its ratio for 2 threads over
  * 1 is the most a campaign's 2 workers can gain over 1 on this machine: the model's own share of the work scales no
  * better than that.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { once } from 'node:events';
 import { createTarget } from '../../src/targets/index.js';
 import { median } from './timing.js';
 
@@ -22,33 +26,42 @@ export async function rawThroughputInThreads(
   threads: number,
   options?: Readonly<Record<string, unknown>>,
 ): Promise<number> {
-  const rates = await Promise.all(
-    Array.from(
-      { length: threads },
-      () =>
-        new Promise<number>((resolve, reject) => {
-          const job: Job = { target, batches, ...(options === undefined ? {} : { options }) };
-          const w = new Worker(new URL('./raw-threads-entry.mjs', import.meta.url), { workerData: job });
-          w.once('message', (rate: number) => void w.terminate().then(() => resolve(rate)));
-          w.once('error', reject);
-        }),
-    ),
+  const job: Job = { target, batches, ...(options === undefined ? {} : { options }) };
+  const workers = Array.from(
+    { length: threads },
+    () => new Worker(new URL('./raw-threads-entry.mjs', import.meta.url), { workerData: job }),
   );
-  return rates.reduce((a, b) => a + b, 0);
-}
-
-async function replay(job: Job): Promise<number> {
-  const t = await createTarget(job.target, job.options);
-  const texts = job.batches.reduce((n, b) => n + b.length, 0);
-  const rates: number[] = [];
-  for (let pass = 0; pass < 4; pass++) {
-    const start = performance.now();
-    for (const b of job.batches) await t.predict(b);
-    if (pass > 0) rates.push(texts / ((performance.now() - start) / 1000));
+  try {
+    // Each thread says 'ready' when loaded and warm; then all start together.
+    await Promise.all(workers.map((w) => once(w, 'message')));
+    const rates = Promise.all(workers.map(async (w) => (await once(w, 'message'))[0] as number));
+    for (const w of workers) w.postMessage('go');
+    return (await rates).reduce((a, b) => a + b, 0);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
   }
-  return median(rates);
 }
 
-if (!isMainThread && (workerData as Job | undefined)?.batches !== undefined) {
-  parentPort!.postMessage(await replay(workerData as Job));
+const MIN_PASS_MS = 1000;
+
+async function replay(job: Job): Promise<void> {
+  const t = await createTarget(job.target, job.options);
+  for (const b of job.batches) await t.predict(b); // warm-up pass
+  parentPort!.postMessage('ready');
+  await once(parentPort!, 'message');
+  const rates: number[] = [];
+  for (let pass = 0; pass < 3; pass++) {
+    const start = performance.now();
+    let texts = 0;
+    while (performance.now() - start < MIN_PASS_MS) {
+      for (const b of job.batches) {
+        await t.predict(b);
+        texts += b.length;
+      }
+    }
+    rates.push(texts / ((performance.now() - start) / 1000));
+  }
+  parentPort!.postMessage(median(rates));
 }
+
+if (!isMainThread && (workerData as Job | undefined)?.batches !== undefined) await replay(workerData as Job);
