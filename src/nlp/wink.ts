@@ -15,7 +15,7 @@ let posOnly: WinkMethods | undefined;
  * negation, scores sentiment and runs custom-entity patterns, which the analyzer never reads and which took more than
  * half of each readDoc (295 against 127 µs per MR-test text). Tokens, tags, lemmas, entity and sentence spans are the
  * default pipeline's: compared on all 5 shared datasets × 8 variants, as written and lower-cased (266,368 texts), and
- * on SST-2 dev in wink-analyzer.test.ts.
+ * on SST-2 dev in wink.test.ts.
  */
 export function wink(): WinkMethods {
   instance ??= load(['sbd', 'pos', 'ner']);
@@ -24,7 +24,7 @@ export function wink(): WinkMethods {
 
 /**
  * A second instance whose pipeline stops at what document sentiment needs (sentence boundaries, negation,
- * sentiment): the same scores (wink.test.ts compares them) in about half the time, since tagging and entity
+ * sentiment): the same scores (src/targets/wink.test.ts compares them) in about half the time, since tagging and entity
  * recognition are most of a readDoc. It costs ~150 ms and ~9 MB more per thread, which the `local:wink` target wins
  * back within its first ~10,000 texts.
  */
