@@ -1,9 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { AttackText } from '../core/attack-text.js';
-import { sharedDataset } from '../testing/cli.js';
-import { scorerVariants } from '../testing/text-variants.js';
+import { sst2DevVariants } from '../testing/text-variants.js';
 import { tagWords, winkAnalyzer } from './wink-analyzer.js';
 
 function analyse(text: string) {
@@ -93,8 +91,7 @@ test('never throws, and always returns one fact per word', () => {
 });
 
 test("tagWords: the POS-only pipeline gives the analyzer's tags, on SST-2 dev in eight variants", () => {
-  const lines = readFileSync(sharedDataset('sst2-dev.jsonl'), 'utf8').trim().split('\n');
-  const texts = lines.flatMap((line) => scorerVariants((JSON.parse(line) as { text: string }).text));
+  const texts = sst2DevVariants();
   // Irregular spacing and a word wink splits, as AttackText keeps them.
   texts.push("I  don't\tlike   IT , Mr. Smith", ' May 2020 was GREAT\n', 'It was fine. Terrible acting, though.');
   for (const text of texts) {

@@ -155,7 +155,8 @@ export const winkAnalyzer: Analyzer = { analyze: (words, seps) => ({ words: anal
 
 /**
  * Each word's POS tag, exactly as `winkAnalyzer` gives it (tagging comes before entity recognition in wink's
- * pipeline, and wink-analyzer.test.ts compares the two), in ~40 % of its time.
+ * pipeline, and wink-analyzer.test.ts compares the two), in about two thirds of its time (144 against 222 µs per
+ * text over the shared datasets' sentences).
  */
 export function tagWords(words: readonly string[], seps: readonly string[]): string[] {
   return analyzeWith(words, seps, 'pos').map((w) => w.pos);

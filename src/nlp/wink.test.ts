@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
 import type { WinkMethods } from 'wink-nlp';
-import { sharedDataset } from '../testing/cli.js';
-import { scorerVariants } from '../testing/text-variants.js';
+import { sst2DevVariants } from '../testing/text-variants.js';
 import { load, wink } from './wink.js';
 
 /** Everything the analyzer reads from a document: tokens, spacing, tags, lemmas, entity and sentence spans. */
@@ -24,8 +22,7 @@ function analyzerFacts(nlp: WinkMethods, text: string): string {
 test("wink: the analyzer's pipeline reads what the default one does (SST-2 dev, 8 variants, also lower-cased)", () => {
   const lean = wink();
   const everything = load();
-  const lines = readFileSync(sharedDataset('sst2-dev.jsonl'), 'utf8').trim().split('\n');
-  const texts = lines.flatMap((line) => scorerVariants((JSON.parse(line) as { text: string }).text));
+  const texts = sst2DevVariants();
   texts.push('Call me on May 3, 2020 at 10 am, or mail x@y.org: 50% off!', 'Dr. Smith left. He said "no".');
   for (const text of texts) {
     for (const t of [text, text.toLowerCase()]) assert.equal(analyzerFacts(lean, t), analyzerFacts(everything, t), t);

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readFileSync } from 'node:fs';
 import { load, winkSentiment } from '../nlp/wink.js';
-import { sharedDataset } from '../testing/cli.js';
-import { scorerVariants } from '../testing/text-variants.js';
+import { sst2DevVariants } from '../testing/text-variants.js';
 import { runTargetContract, sentimentExpectations } from '../testing/target-contract.js';
 import { createWinkTarget, winkCalibration } from './wink.js';
 
@@ -35,10 +33,7 @@ test('local:wink: p(positive) follows the score: good film > film > bad film, wi
 test("local:wink: the sentiment-only pipeline scores exactly as wink's full one (SST-2 dev, 8 variants each)", () => {
   const full = load(); // wink's default pipeline, everything on
   const lite = winkSentiment();
-  const lines = readFileSync(sharedDataset('sst2-dev.jsonl'), 'utf8').trim().split('\n');
-  for (const line of lines) {
-    for (const v of scorerVariants((JSON.parse(line) as { text: string }).text)) {
-      assert.equal(lite.readDoc(v).out(lite.its.sentiment), full.readDoc(v).out(full.its.sentiment), v);
-    }
+  for (const v of sst2DevVariants()) {
+    assert.equal(lite.readDoc(v).out(lite.its.sentiment), full.readDoc(v).out(full.its.sentiment), v);
   }
 });

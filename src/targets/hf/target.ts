@@ -96,9 +96,8 @@ export async function createHfTarget(
   const run = async (rows: readonly number[][]): Promise<Float32Array> => {
     const n = rows.length;
     const len = rows[0]!.length;
-    // int64 tensors written through an int32 view (little-endian, as on every platform onnxruntime-node ships for:
-    // low word first; ids are small and non-negative),
-    // which spares a BigInt per token.
+    // int64 ids written as the low word of each pair through an int32 view (little-endian, as every platform
+    // onnxruntime-node ships for; ids are small and non-negative): no BigInt per token.
     const ids = new BigInt64Array(n * len);
     const words = new Int32Array(ids.buffer);
     rows.forEach((r, i) => {

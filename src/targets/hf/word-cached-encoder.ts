@@ -81,8 +81,8 @@ function frame(tokenizer: TokenizerLike): { prefix: number[]; suffix: number[] }
 }
 
 /**
- * `encode` for `tokenizer`: word-cached when its configuration allows (see the module comment), else the library's
- * own. `addedTokens` are the contents of the tokenizer's added tokens (special or not).
+ * `encode` for `tokenizer`: word-cached when its configuration (`tokenizerJson`, `tokenizerConfig`) allows (see the
+ * module comment), else the library's own.
  */
 export function wordCachedEncode(
   tokenizer: TokenizerLike,
