@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type { WinkMethods } from 'wink-nlp';
+import { type LoadedWink, statelessWink } from './wink-stateless.js';
 
 let instance: WinkMethods | undefined;
 let sentimentOnly: WinkMethods | undefined;
@@ -43,10 +44,35 @@ export function winkPos(): WinkMethods {
   return posOnly;
 }
 
-/** A wink instance with `pipe`; `undefined`: wink's default pipeline (everything). */
+/**
+ * The custom-entity meta model, loaded once per thread: wink-eng-lite-web-model's loader re-encodes it as JSON on
+ * every call (a string of a string of …), so about the twentieth instance in a thread failed with "Invalid string
+ * length", and ./wink-stateless.ts loads instances again during long campaigns.
+ */
+let metaCerModel: unknown;
+function metaCER(): unknown {
+  const require = createRequire(import.meta.url);
+  metaCerModel ??= (require('wink-eng-lite-web-model') as { metaCER(): unknown }).metaCER();
+  return metaCerModel;
+}
+
+/**
+ * A wink instance with `pipe` (`undefined`: wink's default pipeline, everything) whose readDoc depends on its text
+ * alone (./wink-stateless.ts).
+ */
 export function load(pipe?: string[]): WinkMethods {
+  return statelessWink(() => loadWink(pipe));
+}
+
+/** A plain wink instance with `pipe`, and the model tables it grows as it reads (what ./wink-stateless.ts resets). */
+export function loadWink(pipe?: string[]): LoadedWink {
   const require = createRequire(import.meta.url);
   const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-  const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0];
-  return pipe === undefined ? winkNLP(model) : winkNLP(model, pipe);
+  const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0] & { core(): unknown };
+  let core: unknown;
+  // The same model, whose core() also hands the loaded tables to us.
+  const seen = { ...model, core: () => (core = model.core()), metaCER };
+  const nlp = pipe === undefined ? winkNLP(seen) : winkNLP(seen, pipe);
+  if (core === undefined) throw new Error('wink-nlp did not load the core model');
+  return { nlp, core: core as LoadedWink['core'] };
 }
