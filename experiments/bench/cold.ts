@@ -19,50 +19,9 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cliPath, sharedDataset } from '../../src/testing/cli.js';
+import { cliPath } from '../../src/testing/cli.js';
+import { type Case, CASES } from './cold-cases.js';
 import { median } from './timing.js';
-
-interface Case {
-  readonly id: string;
-  readonly title: string;
-  readonly args: readonly string[];
-}
-
-const CASES: readonly Case[] = [
-  {
-    id: 'mr',
-    title: 'MR test, 1,066 examples, `local:vader`',
-    args: ['--target', 'local:vader', '--dataset', sharedDataset('mr-test.jsonl')],
-  },
-  {
-    id: 'fp',
-    title: 'Financial PhraseBank 50agree, first 2,000, `local:nb` trained on allagree',
-    args: [
-      '--target',
-      'local:nb',
-      '--train',
-      sharedDataset('financial-phrasebank-allagree.jsonl'),
-      '--dataset',
-      sharedDataset('financial-phrasebank-50agree.jsonl'),
-      '--limit',
-      '2000',
-    ],
-  },
-  {
-    // The same model and file, 2.4 times as long: how the ratio grows with the campaign (each worker's warm-up is
-    // paid once). Not in the default cases.
-    id: 'fp-all',
-    title: 'Financial PhraseBank 50agree, all 4,846, `local:nb` trained on allagree',
-    args: [
-      '--target',
-      'local:nb',
-      '--train',
-      sharedDataset('financial-phrasebank-allagree.jsonl'),
-      '--dataset',
-      sharedDataset('financial-phrasebank-50agree.jsonl'),
-    ],
-  },
-];
 
 /** CPU seconds by kind of thread; null where /proc cannot be read (not Linux). */
 interface ThreadCpu {
