@@ -10,6 +10,16 @@ export interface Case {
   readonly args: readonly string[];
 }
 
+/** `local:nb` trained on PhraseBank's allagree file, attacking its 50agree file. */
+const PHRASEBANK_NB: readonly string[] = [
+  '--target',
+  'local:nb',
+  '--train',
+  sharedDataset('financial-phrasebank-allagree.jsonl'),
+  '--dataset',
+  sharedDataset('financial-phrasebank-50agree.jsonl'),
+];
+
 export const CASES: readonly Case[] = [
   {
     id: 'mr',
@@ -19,29 +29,13 @@ export const CASES: readonly Case[] = [
   {
     id: 'fp',
     title: 'Financial PhraseBank 50agree, first 2,000, `local:nb` trained on allagree',
-    args: [
-      '--target',
-      'local:nb',
-      '--train',
-      sharedDataset('financial-phrasebank-allagree.jsonl'),
-      '--dataset',
-      sharedDataset('financial-phrasebank-50agree.jsonl'),
-      '--limit',
-      '2000',
-    ],
+    args: [...PHRASEBANK_NB, '--limit', '2000'],
   },
   {
     // The same model and file, 2.4 times as long: how the ratio grows with the campaign (each worker's warm-up is
     // paid once). Not in the default cases.
     id: 'fp-all',
     title: 'Financial PhraseBank 50agree, all 4,846, `local:nb` trained on allagree',
-    args: [
-      '--target',
-      'local:nb',
-      '--train',
-      sharedDataset('financial-phrasebank-allagree.jsonl'),
-      '--dataset',
-      sharedDataset('financial-phrasebank-50agree.jsonl'),
-    ],
+    args: PHRASEBANK_NB,
   },
 ];
