@@ -73,3 +73,10 @@ test('the tables readDoc grows are back to their loaded size before each text (n
   assert.deepEqual(sizes(), before);
   assert.equal(Object.keys(features.lexeme.hash).length, lexemes);
 });
+
+test('learning custom entities is refused (a reload or the reset would silently drop what was learnt)', () => {
+  assert.throws(
+    () => load(['sbd', 'pos']).learnCustomEntities([{ name: 'x', patterns: ['[PROPN]'] }]),
+    /not supported/,
+  );
+});

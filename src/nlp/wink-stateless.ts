@@ -72,5 +72,11 @@ export function statelessWink(load: () => LoadedWink, maxAddedLexemes = MAX_ADDE
     }
     return current.nlp.readDoc(text);
   };
-  return { ...current.nlp, readDoc };
+  const learnCustomEntities = (): never => {
+    // Learned patterns live in one instance and add lexemes: a reload would drop them, and the reset would take their
+    // words out again. Nothing in Quiver learns entities.
+    throw new Error('learnCustomEntities is not supported on a stateless wink instance');
+  };
+  // `its` and `as` are wink's module-wide helpers, the same for every instance, so they survive a reload.
+  return { ...current.nlp, readDoc, learnCustomEntities };
 }
