@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { WinkMethods } from 'wink-nlp';
 import { type LoadedWink, statelessWink } from './wink-stateless.js';
+import { trimmableWink } from './wink-trimmable.js';
 
 let instance: WinkMethods | undefined;
 let sentimentOnly: WinkMethods | undefined;
@@ -47,7 +48,7 @@ export function winkPos(): WinkMethods {
 /**
  * The custom-entity meta model, loaded once per thread: wink-eng-lite-web-model's loader re-encodes it as JSON on
  * every call (a string of a string of …), so about the twentieth instance in a thread failed with "Invalid string
- * length", and ./wink-stateless.ts loads instances again during long campaigns.
+ * length" (tests load many).
  */
 let metaCerModel: unknown;
 function metaCER(): unknown {
@@ -61,18 +62,23 @@ function metaCER(): unknown {
  * alone (./wink-stateless.ts).
  */
 export function load(pipe?: string[]): WinkMethods {
-  return statelessWink(() => loadWink(pipe));
+  return statelessWink(loadWink(pipe));
 }
 
-/** A plain wink instance with `pipe`, and the model tables it grows as it reads (what ./wink-stateless.ts resets). */
+/**
+ * A plain wink instance with `pipe`, the model tables it grows as it reads, and its cache (what ./wink-stateless.ts
+ * resets).
+ */
 export function loadWink(pipe?: string[]): LoadedWink {
-  const require = createRequire(import.meta.url);
-  const winkNLP = require('wink-nlp') as typeof import('wink-nlp').default;
-  const model = require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0] & { core(): unknown };
-  let core: unknown;
+  const { winkNLP, cacheOf } = trimmableWink();
+  const model = createRequire(import.meta.url)('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0] & {
+    core(): object;
+  };
+  let core: object | undefined;
   // The same model, whose core() also hands the loaded tables to us.
   const seen = { ...model, core: () => (core = model.core()), metaCER };
   const nlp = pipe === undefined ? winkNLP(seen) : winkNLP(seen, pipe);
-  if (core === undefined) throw new Error('wink-nlp did not load the core model');
-  return { nlp, core: core as LoadedWink['core'] };
+  const cache = core === undefined ? undefined : cacheOf(core);
+  if (core === undefined || cache === undefined) throw new Error('wink-nlp did not load the core model');
+  return { nlp, core: core as LoadedWink['core'], cache };
 }
