@@ -70,6 +70,24 @@ test('each text reads as a fresh instance of the installed wink-nlp reads it (th
   for (const text of texts) assert.equal(view(nlp, text), view(winkNLP(model, ['sbd', 'pos']), text), text);
 });
 
+test('an unknown word met again in a later text is reused, not added again, whatever its case', () => {
+  // Reuse is what keeps the reset cheap: a typo or a name the search meets in hundreds of candidate texts is analysed
+  // once. Capitalised words matter most: their lower-case normal form is added with them.
+  const loaded = loadWink(['sbd', 'pos']);
+  const nlp = statelessWink(loaded);
+  const lexemes = () => loaded.core.features.lexeme.list.length;
+  const text = 'Aspocomp and qzxvor sold Wrexbit shares to KEMIDRA in Xyloria .';
+  const other = 'Prices fell .';
+  nlp.readDoc(text);
+  nlp.readDoc(other);
+  const added = lexemes();
+  for (let i = 0; i < 5; i++) {
+    nlp.readDoc(other);
+    nlp.readDoc(text);
+  }
+  assert.equal(lexemes(), added);
+});
+
 test('what readDoc adds is taken out once a table has grown past its cap (no index outgrows its field)', () => {
   const loaded = loadWink(['sbd', 'pos']);
   const caps = { lexeme: 300, prefix: 50, suffix: 300, shape: 50 };
