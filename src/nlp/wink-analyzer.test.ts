@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AttackText } from '../core/attack-text.js';
 import { sst2DevVariants } from '../testing/text-variants.js';
-import { tagWords, winkAnalyzer } from './wink-analyzer.js';
+import { wink } from './wink.js';
+import { analyzerOver, tagWords, winkAnalyzer } from './wink-analyzer.js';
 
 function analyse(text: string) {
   const t = AttackText.fromString(text);
@@ -63,7 +64,7 @@ test('capitalised sentence-initial and shouted words are not left as PROPN', () 
   assert.equal(analyse('We watched it with Steven yesterday').at('Steven').pos, 'PROPN');
 });
 
-test('never throws, and always returns one fact per word', () => {
+test('never throws on any text, and always returns one fact per word', () => {
   const texts = [
     '',
     '   ',
@@ -99,4 +100,24 @@ test("tagWords: the POS-only pipeline gives the analyzer's tags, on SST-2 dev in
     const expected = winkAnalyzer.analyze(t.words, t.seps).words.map((w) => w.pos);
     assert.deepEqual(tagWords(t.words, t.seps), expected, text);
   }
+});
+
+test('a wink that cannot load is an error; only a text wink cannot read falls back to unknown facts', () => {
+  // A swallowed load error once left campaigns with typos alone while their summaries listed the synonym checks.
+  const t = AttackText.fromString('a good film');
+  const broken = analyzerOver(() => {
+    throw new Error('wink-nlp did not load the core model');
+  });
+  assert.throws(() => broken.analyze(t.words, t.seps), /did not load/);
+  const unreadable = {
+    ...wink(),
+    readDoc: (): never => {
+      throw new Error('an odd text');
+    },
+  };
+  const odd = analyzerOver(() => ({ nlp: unreadable, full: true }));
+  assert.deepEqual(
+    odd.analyze(t.words, t.seps).words.map((w) => w.pos),
+    ['X', 'X', 'X'],
+  );
 });

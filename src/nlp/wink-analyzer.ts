@@ -3,6 +3,7 @@
  * offsets; and `tagWords`, the same POS tags alone, from a pipeline without entities (what the POS-consistency
  * constraint asks for every synonym candidate).
  */
+import type { WinkMethods } from 'wink-nlp';
 import type { Analyzer, WordInfo } from '../core/analysis.js';
 import { wink, winkPos } from './wink.js';
 
@@ -21,13 +22,17 @@ interface TokenSpan {
   readonly sentenceStart: boolean;
 }
 
-/** `all`: the full pipeline's facts; `pos`: the POS-only pipeline's, with no lemma (the value stands in) or entity. */
-type Facts = 'all' | 'pos';
+/**
+ * The instance to read with and whether it is the full pipeline (`wink()`: tags, lemmas, entities) or the POS-only
+ * one (`winkPos()`: no lemma, the value stands in, and no entity).
+ */
+export interface Facts {
+  readonly nlp: WinkMethods;
+  readonly full: boolean;
+}
 
 /** Wink tokens with their character spans in `text`, in text order. */
-function winkTokens(text: string, facts: Facts): TokenSpan[] {
-  const full = facts === 'all';
-  const nlp = full ? wink() : winkPos();
+function winkTokens(text: string, { nlp, full }: Facts): TokenSpan[] {
   const its = nlp.its;
   const doc = nlp.readDoc(text);
   const tokens = doc.tokens();
@@ -108,7 +113,7 @@ function retagCapitalised(text: string, tokens: TokenSpan[], facts: Facts): void
   }
 }
 
-function analyzeWith(words: readonly string[], seps: readonly string[], facts: Facts): WordInfo[] {
+function analyzeWith(words: readonly string[], seps: readonly string[], load: () => Facts): WordInfo[] {
   let text = '';
   const starts: number[] = [];
   for (let k = 0; k < words.length; k++) {
@@ -117,12 +122,15 @@ function analyzeWith(words: readonly string[], seps: readonly string[], facts: F
     text += words[k] ?? '';
   }
   text += seps[words.length] ?? '';
+  // Outside the try: a wink that cannot load is a broken install, which must show as an error, not as a campaign
+  // without synonyms, reorders or rare words whose summary still lists their checks as passed.
+  const facts = load();
   let tokens: TokenSpan[];
   try {
     tokens = winkTokens(text, facts);
     retagCapitalised(text, tokens, facts);
   } catch {
-    // An analysis must never stop a campaign: words without facts simply get no synonym candidates.
+    // One odd text must not stop a campaign: words without facts simply get no synonym candidates.
     return words.map((w) => fallback(w ?? ''));
   }
   const out: WordInfo[] = [];
@@ -151,7 +159,15 @@ function analyzeWith(words: readonly string[], seps: readonly string[], facts: F
   return out;
 }
 
-export const winkAnalyzer: Analyzer = { analyze: (words, seps) => ({ words: analyzeWith(words, seps, 'all') }) };
+const fullFacts = (): Facts => ({ nlp: wink(), full: true });
+const posFacts = (): Facts => ({ nlp: winkPos(), full: false });
+
+/** An Analyzer over the instance `load` gives (loaded when first needed; a load error is thrown, not swallowed). */
+export function analyzerOver(load: () => Facts): Analyzer {
+  return { analyze: (words, seps) => ({ words: analyzeWith(words, seps, load) }) };
+}
+
+export const winkAnalyzer: Analyzer = analyzerOver(fullFacts);
 
 /**
  * Each word's POS tag, exactly as `winkAnalyzer` gives it (tagging comes before entity recognition in wink's
@@ -159,5 +175,5 @@ export const winkAnalyzer: Analyzer = { analyze: (words, seps) => ({ words: anal
  * text over the shared datasets' sentences).
  */
 export function tagWords(words: readonly string[], seps: readonly string[]): string[] {
-  return analyzeWith(words, seps, 'pos').map((w) => w.pos);
+  return analyzeWith(words, seps, posFacts).map((w) => w.pos);
 }
