@@ -159,8 +159,11 @@ function analyzeWith(words: readonly string[], seps: readonly string[], load: ()
   return out;
 }
 
-const fullFacts = (): Facts => ({ nlp: wink(), full: true });
-const posFacts = (): Facts => ({ nlp: winkPos(), full: false });
+// Made once per thread, on first use (a failed load is thrown again at the next call).
+let fullFactsMade: Facts | undefined;
+let posFactsMade: Facts | undefined;
+const fullFacts = (): Facts => (fullFactsMade ??= { nlp: wink(), full: true });
+const posFacts = (): Facts => (posFactsMade ??= { nlp: winkPos(), full: false });
 
 /** An Analyzer over the instance `load` gives (loaded when first needed; a load error is thrown, not swallowed). */
 export function analyzerOver(load: () => Facts): Analyzer {
